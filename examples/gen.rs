@@ -1,0 +1,645 @@
+//! Seeded generator for large rolo data folders (benchmarks, stress tests).
+//! Standard library only; the same flags and seed always give the same files.
+//!
+//! ```text
+//! cargo run --release --example gen -- [--contacts N] [--entries M] [--needs K]
+//!     [--years Y] [--seed S] DIR
+//! ```
+//! Defaults: 2000 contacts, 20000 entries, contacts/2 needs, 11 years, seed 42.
+//! Entries cover the Y years up to 2026-11-23 (the data's "today" is 2026-11-24).
+
+use std::collections::HashSet;
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::{env, fs, time::Instant};
+
+const USAGE: &str =
+    "usage: gen [--contacts N] [--entries M] [--needs K] [--years Y] [--seed S] DIR";
+const END: (i32, u32, u32) = (2026, 11, 23);
+const MAX_COUNT: usize = 50_000_000;
+const KINDS: [&str; 9] = [
+    "note", "coffee", "call", "message", "email", "meeting", "event", "intro", "gift",
+];
+const KIND_WEIGHTS: [usize; 9] = [6, 16, 16, 22, 12, 9, 9, 5, 5];
+const INTRO: usize = 7;
+const STATUS: [&str; 7] = ["open", "open", "open", "open", "met", "met", "dropped"];
+const HOURS: [u16; 16] = [8, 9, 10, 11, 12, 12, 13, 14, 16, 17, 18, 19, 19, 20, 20, 21];
+/// Transliterations for the non-ASCII letters used in the name lists.
+const FOLD: &str = "àa áa âa ãa äa åa ąa çc ćc čc èe ée êe ëe ęe ěe ìi íi îi ïi ıi ñn ńn òo óo ôo \
+    õo öo øo őo ùu úu ûu üu űu śs šs şs źz żz žz łl ğg ýy ÿy ßss æae";
+
+/// Declares `Words`: one list per field, written as '|'-separated text.
+macro_rules! words {
+    ($($field:ident: $text:expr,)*) => {
+        struct Words { $($field: Vec<&'static str>,)* }
+        impl Words {
+            fn new() -> Words { Words { $($field: $text.split('|').collect(),)* } }
+        }
+    };
+}
+
+// {n} {m}: first names of the first and last person; {o}: someone's full name;
+// {p} {e} {t} {s}: a place, event, topic or skill. First names may carry "/Nickname".
+words! {
+    first: "Ada|Adrian|Aiko|Alejandro|Aleksander/Olek|Alexander/Alex|Amara|Amelie|Anders|Andrés|Anna|\
+        Antoine|Arjun|Astrid|Ayşe|Beatriz/Bea|Benjamin/Ben|Björn|Camille|Carlos|Chen|Chiara|Chloé|\
+        Daniel/Dan|Dmitri/Dima|Elena|Elif|Elizabeth/Liz|Emil|Emma|Esther|Fatima|Felix|Francesca/Fran|\
+        Gabriel|Giulia|Grace|Hana|Hannah|Hugo|Inès|Ingrid|Isabel/Isa|Jakub/Kuba|Javier|Johanna/Jo|Jonas|\
+        José|Julia|Kai|Karim|Katarzyna/Kasia|Kenji|Klara|Kofi|Lars|Laura|Léa|Leon|Lina|Luca|Lucía|Łukasz|\
+        Magdalena/Magda|Malik|Marco|Margarethe/Grete|Maria|Mateo|Matthias/Matze|Mei|Mikael|Nadia|\
+        Nikolai/Kolya|Noor|Olga|Omar|Paula|Priya|Rafael/Rafa|Rahul|Ren|Samuel/Sam|Sebastian/Basti|Sofia|\
+        Søren|Sven|Tariq|Theresa/Resi|Thomas/Tom|Tomás|Valentina/Vale|Wojciech/Wojtek|Yara|Yusuf|Zeynep|Zoë",
+    last: "Abramowitz|Adeyemi|Almeida|Asante|Bauer|Becker|Bergström|Bianchi|Brandt|Carter|Castillo|Chen|\
+        Costa|Dąbrowski|Demir|Dubois|Eriksen|Esposito|Fernández|Fischer|Fontaine|García|González|Günther|\
+        Haddad|Hahn|Hartmann|Hoffmann|Ivanova|Jansen|Kaya|Keller|Kim|Kowalski|Krause|Kühn|Larsen|Lehmann|\
+        Lindqvist|López|Mahmoud|Meyer|Moreau|Müller|Nakamura|Nguyen|Novák|Nowak|Nyström|O'Brien|Okafor|\
+        Öztürk|Park|Patel|Petrova|Popescu|Qureshi|Ramos|Raman|Rossi|Sato|Schäfer|Schmidt|Schulz|Silva|\
+        Sokolov|Suzuki|Szabó|Tanaka|Taylor|Vogel|Wagner|Weber|Wiśniewski|Wójcik|Yamamoto|Yılmaz|Żak",
+    tag: "berlin|london|hamburg|lisbon|remote|family|friends|neighbours|rust|climate|founders|investors|\
+        design|hiring|community|running|music|research|policy|open-source|fintech|health|mentors|food",
+    company: "Frachtwerk|Lieferpunkt|Wärmeplan|Spree Ventures|Studio Nordlicht|Bahnwerk Systems|Kiezbau|\
+        Radweg Mobility|Tidewater Labs|Kompostkreis|Sika Pay|Charité|TU Berlin|Klimaforum|Nordwind Energie|\
+        Ostkreuz Analytics|Café Ufer|Hafenlicht|Datenfluss|Tiefsee Robotics|Kranich Health|Freelance",
+    role: "Software engineer|Senior Rust engineer|Staff engineer|Engineering manager|CTO|Founder|\
+        Co-founder & CEO|Product designer|UX researcher|Data scientist|Product manager|Partner|\
+        Angel investor|Tax advisor|Immigration lawyer|Recruiter|Community lead|Nurse|Teacher|Journalist|\
+        Operations manager|Head of people|Consultant|PhD student",
+    skill: "hiring rust engineers|seed fundraising|UX research|German tax law|visa paperwork|\
+        Berlin flat hunting|pitch deck review|design systems|usability testing|PostgreSQL tuning|Kubernetes|\
+        embedded Rust|salary negotiation|grant applications|conference talk coaching|public speaking|\
+        copywriting|brand design|hiring product designers|finding co-founders|B2B sales|employment law|\
+        bookkeeping|event venues|catering for events|Spanish translation|Polish translation|\
+        Japanese market entry|data engineering|machine learning|security audits|open source grants|\
+        angel investing|EU climate policy|mentoring junior engineers|iOS development|photography",
+    need: "Advice on {s}|Help with {s}|Someone who knows {s}|An intro to someone good at {s}|\
+        A flat in Berlin, two rooms near a U-Bahn|A job as a product designer|An intro to a seed investor|\
+        Beta testers for a new app|A technical co-founder|A venue for a meetup of 60 people|\
+        Feedback on a conference talk proposal|A reference for a job application|A second client|\
+        A lawyer for a rental dispute|A tax advisor who speaks English|A mentor for a junior engineer",
+    how: "Introduced them to {o}|Sent a short list of three people|Did it myself over a weekend|\
+        Found someone through the Rust Berlin Slack|Posted it in a newsletter; two replies|\
+        A friend of theirs came through in the end",
+    met: "Rust Berlin meetup|a climate tech evening|a conference in Lisbon|a friend's wedding|\
+        the co-working space|university|an old job|a hackathon|parkrun|a founder dinner|an online community",
+    note: "Has two kids.|Prefers calls to email.|Vegetarian.|Moving to Hamburg next year.|Plays the cello.|\
+        Training for a marathon.|Learning German.|Just had a baby.|Writes a small newsletter.|\
+        Always late, always apologetic.|Lives in Neukölln.|Commutes from Potsdam.|Has a dog called Biscuit.",
+    middle: "We talked about {t}.|{n} is thinking a lot about {t}.|Mostly about {t}.|\
+        {n} asked what I think about {t}.|Long tangent about {t}.",
+    closer: "Promised to send {n} a link.|{n} will get back to me next week.|Need to follow up in a month.|\
+        {n}'s partner says hi.|Good energy overall.|Tired but upbeat.|Agreed to meet again soon.",
+    gave: "Shared my notes on {t}|Reviewed their CV|Sent a list of contacts|Lent them a book|\
+        Reviewed their pitch deck|Fixed a bug in their side project|Wrote a recommendation",
+    asked: "Asked for feedback on my talk|Asked about rates for contract work|Asked for an intro to their CTO|\
+        Asked for a book recommendation|Asked if they know a good tax advisor|Asked them to beta test my tool",
+    follow: "Send {n} the article we talked about|Call {n} about {t}|Introduce {n} to {o}|\
+        Check in with {n} about {t}|Reply to {n}'s email|Book dinner with {n}|Send {n} a thank-you note",
+    domain: "example.com|example.org|example.net|mail.example|posteo.example",
+    phone: "+49 30 5550 |+49 151 5550 |+49 176 5550 |+44 20 7946 |+1 212 555 |+33 1 99 00 |+48 22 555 ",
+    place: "Café Ufer|the canal|Markthalle Neun|Mauerpark|a place in Mitte|their office|Tempelhofer Feld|\
+        the co-working space|a Vietnamese place in Kreuzberg",
+    event: "a Rust meetup|a climate tech evening|a founder dinner|a conference|a birthday party|\
+        a gallery opening|a hackathon|a book launch",
+    topic: "hiring for the new team|their fundraising|a move to Lisbon|the new job|their kids starting school|\
+        burnout and boundaries|Rust error handling|the next meetup|a side project|German bureaucracy|\
+        flat hunting|the heat pump market|a trip to Japan|a book they loved|their startup's pricing|\
+        visa renewals|a conference talk|an offer from a competitor",
+    // One list per kind, in the order of KINDS.
+    k0: "Note to self about {n}.|Heard news about {n} from a friend.|Thinking about how to help {n}.",
+    k1: "Coffee with {n} at {p}.|Lunch with {n} near {p}.|Breakfast with {n} at {p}.|Beers with {n} at {p}.",
+    k2: "Call with {n}.|Quick call with {n}.|Long phone call with {n}.|Video call with {n}.",
+    k3: "Message from {n}.|Texted {n}.|{n} sent a voice note.|Chatted with {n} on Signal.",
+    k4: "Email from {n}.|Wrote to {n}.|Long email exchange with {n}.",
+    k5: "Meeting with {n}.|Workshop with {n}.|Planning session with {n}.",
+    k6: "Ran into {n} at {e}.|Saw {n} at {e}.|Went to {e} with {n}.",
+    k7: "Introduced {n} to {m}.|Connected {n} and {m} by email.",
+    k8: "Sent {n} a birthday card.|Brought {n} a book.|Dropped off flowers for {n}.",
+}
+
+struct Rng(u64);
+
+impl Rng {
+    /// splitmix64
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    fn range(&mut self, lo: i32, hi: i32) -> i32 {
+        lo + self.below((hi - lo + 1) as usize) as i32
+    }
+
+    fn pct(&mut self, p: u64) -> bool {
+        self.next_u64() % 100 < p
+    }
+
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
+    }
+
+    /// An index in 0..n where low indices come up far more often: the people
+    /// you see every week versus the ones you met once.
+    fn popular(&mut self, n: usize) -> usize {
+        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        ((u * u.sqrt() * n as f64) as usize).min(n - 1)
+    }
+
+    /// 1 to `max` distinct items of `xs`, as a TOML array.
+    fn toml_array(&mut self, xs: &[&str], max: usize) -> String {
+        let k = 1 + self.below(max);
+        let mut v: Vec<&str> = Vec::with_capacity(k);
+        while v.len() < k.min(xs.len()) {
+            let x = self.pick(xs);
+            if !v.contains(&x) {
+                v.push(x);
+            }
+        }
+        let items: Vec<String> = v.iter().map(|x| q(x)).collect();
+        format!("[{}]", items.join(", "))
+    }
+}
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let (era, mp) = (y.div_euclid(400), (m as i32 + 9) % 12);
+    let yoe = y - era * 400;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + (153 * mp + 2) / 5 + d as i32 - 1 - 719_468
+}
+
+fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
+    (yoe + era * 400 + i32::from(m <= 2), m, d)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1];
+    days + u32::from(m == 2 && leap)
+}
+
+fn date(day: i32) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Berlin's UTC offset on a day, valid for times after 03:00 (entries start at 08:00).
+fn berlin_offset(day: i32) -> &'static str {
+    let y = civil_from_days(day).0;
+    let last_sunday = |m| days_from_civil(y, m, 31) - (days_from_civil(y, m, 31) + 4).rem_euclid(7);
+    let summer = (last_sunday(3)..last_sunday(10)).contains(&day);
+    if summer { "+02:00" } else { "+01:00" }
+}
+
+/// "Łukasz Nowak" -> "lukasz-nowak"
+fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(ascii) = FOLD.split(' ').find_map(|t| t.strip_prefix(c)) {
+            out.push_str(ascii);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A TOML basic string.
+fn q(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+struct Person {
+    id: String,
+    name: String,
+    first: &'static str,
+    first_slug: String,
+    alias: Option<String>,
+}
+
+struct Entry {
+    day: i32,
+    minute: u16,
+    kind: usize,
+    who: Vec<u32>,
+}
+
+struct Gen {
+    rng: Rng,
+    w: Words,
+    people: Vec<Person>,
+    start: i32,
+    end: i32,
+    follow_ups: usize,
+}
+
+impl Gen {
+    /// Appends template `t` to `out`, filling the placeholders for people `who`.
+    fn fill(&mut self, t: &str, who: &[u32], out: &mut String) {
+        let mut rest = t;
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let person = |k: usize| &self.people[who[k] as usize];
+            match &rest[i..i + 3] {
+                "{n}" => out.push_str(person(0).first),
+                "{m}" => out.push_str(person(who.len() - 1).first),
+                "{o}" => out.push_str(&self.people[self.rng.below(self.people.len())].name),
+                "{p}" => out.push_str(self.rng.pick(&self.w.place)),
+                "{e}" => out.push_str(self.rng.pick(&self.w.event)),
+                "{t}" => out.push_str(self.rng.pick(&self.w.topic)),
+                _ => out.push_str(self.rng.pick(&self.w.skill)),
+            }
+            rest = &rest[i + 3..];
+        }
+        out.push_str(rest);
+    }
+
+    fn field(&mut self, out: &mut String, key: &str, t: &str, who: &[u32]) -> fmt::Result {
+        let mut s = String::new();
+        self.fill(t, who, &mut s);
+        writeln!(out, "{key} = {}", q(&s))
+    }
+
+    fn make_people(&mut self, n: usize) {
+        let mut taken = HashSet::new();
+        for _ in 0..n {
+            let raw = self.rng.pick(&self.w.first);
+            let (first, nick) = raw
+                .split_once('/')
+                .map_or((raw, None), |(f, k)| (f, Some(k)));
+            let mut last = self.rng.pick(&self.w.last).to_string();
+            if self.rng.pct(8) {
+                last = format!("{last}-{}", self.rng.pick(&self.w.last));
+            }
+            let name = if self.rng.pct(25) {
+                let initial = char::from(b'A' + self.rng.below(26) as u8);
+                format!("{first} {initial}. {last}")
+            } else {
+                format!("{first} {last}")
+            };
+            let alias = nick
+                .filter(|_| self.rng.pct(60))
+                .map(|k| format!("{k} {last}"));
+            let base = slug(&name);
+            let (mut id, mut k) = (base.clone(), 1);
+            while !taken.insert(id.clone()) {
+                k += 1;
+                id = format!("{base}-{k}");
+            }
+            let first_slug = slug(first);
+            self.people.push(Person {
+                id,
+                name,
+                first,
+                first_slug,
+                alias,
+            });
+        }
+    }
+
+    fn contact(&mut self, i: usize, needs: usize, out: &mut String) -> fmt::Result {
+        let (me, p, rng) = ([i as u32], &self.people[i], &mut self.rng);
+        writeln!(out, "name = {}", q(&p.name))?;
+        if let Some(alias) = &p.alias {
+            writeln!(out, "aliases = [{}]", q(alias))?;
+        }
+        writeln!(out, "tags = {}", rng.toml_array(&self.w.tag, 3))?;
+        if rng.pct(75) {
+            if rng.pct(80) {
+                writeln!(out, "company = {}", q(rng.pick(&self.w.company)))?;
+            }
+            writeln!(out, "role = {}", q(rng.pick(&self.w.role)))?;
+        }
+        if rng.pct(65) {
+            let user = slug(&p.name).replace('-', ".");
+            writeln!(out, "email = [\"{user}@{}\"]", rng.pick(&self.w.domain))?;
+        }
+        if rng.pct(45) {
+            let prefix = rng.pick(&self.w.phone);
+            writeln!(out, "phone = [\"{prefix}{:04}\"]", rng.below(10_000))?;
+        }
+        if rng.pct(55) {
+            let (y, m) = (rng.range(1950, 2004), rng.range(1, 12) as u32);
+            if rng.pct(70) {
+                let d = rng.range(1, days_in_month(y, m) as i32);
+                writeln!(out, "birthday = {y}-{m:02}-{d:02}")?;
+            } else {
+                let d = rng.range(1, days_in_month(2000, m) as i32);
+                writeln!(out, "birthday = \"{m:02}-{d:02}\"")?;
+            }
+        }
+        if rng.pct(60) {
+            let met = if i > 0 && rng.pct(25) {
+                format!("introduced by {}", self.people[rng.below(i)].id)
+            } else {
+                let year = rng.range(civil_from_days(self.start).0.max(1990), END.0);
+                format!("{}, {year}", rng.pick(&self.w.met))
+            };
+            writeln!(out, "met = {}", q(&met))?;
+        }
+        if rng.pct(40) {
+            let days = rng.pick(&[14, 30, 60, 90, 180]);
+            writeln!(out, "keep_in_touch_days = {days}")?;
+        }
+        if rng.pct(70) {
+            let skills = rng.toml_array(&self.w.skill, 4);
+            writeln!(out, "can_help_with = {skills}")?;
+        }
+        if rng.pct(30) {
+            let (a, b) = (rng.pick(&self.w.note), rng.pick(&self.w.note));
+            let b = if a == b || rng.pct(50) { "" } else { b };
+            let notes = format!("{a} {b}");
+            writeln!(out, "notes = \"\"\"\n{}\n\"\"\"", notes.trim_end())?;
+        }
+        for id in 1..=needs {
+            writeln!(out, "\n[[need]]\nid = {id}")?;
+            let t = self.rng.pick(&self.w.need);
+            self.field(out, "what", t, &me)?;
+            let since = self.rng.range(self.start.max(self.end - 3 * 365), self.end);
+            let status = self.rng.pick(&STATUS);
+            writeln!(out, "since = {}\nstatus = \"{status}\"", date(since))?;
+            if status == "met" {
+                let met_on = (since + self.rng.range(1, 90)).min(self.end);
+                writeln!(out, "met_on = {}", date(met_on))?;
+                let t = self.rng.pick(&self.w.how);
+                self.field(out, "how", t, &me)?;
+            }
+        }
+        let follow_ups = self.rng.pick(&[0, 0, 0, 0, 0, 0, 0, 0, 1, 2]);
+        for id in 1..=follow_ups {
+            writeln!(out, "\n[[follow_up]]\nid = {id}")?;
+            let t = self.rng.pick(&self.w.follow);
+            self.field(out, "what", t, &me)?;
+            let due = self.rng.range(self.end - 90, self.end + 60);
+            let done = self.rng.pct(if due <= self.end { 50 } else { 5 });
+            writeln!(out, "due = {}\ndone = {done}", date(due))?;
+        }
+        self.follow_ups += follow_ups;
+        Ok(())
+    }
+
+    /// `m` random entries, oldest first.
+    fn entries(&mut self, m: usize) -> Vec<Entry> {
+        let (n, total) = (self.people.len(), KIND_WEIGHTS.iter().sum());
+        let mut v = Vec::with_capacity(m);
+        for _ in 0..m {
+            let (mut r, mut kind) = (self.rng.below(total), 0);
+            while r >= KIND_WEIGHTS[kind] {
+                r -= KIND_WEIGHTS[kind];
+                kind += 1;
+            }
+            let size = [1, 1, 1, 1, 1, 1, 1, 2, 2, 3][self.rng.below(10)];
+            let size = if kind == INTRO { size.max(2) } else { size }.min(n);
+            let kind = if kind == INTRO && size < 2 { 0 } else { kind };
+            let mut who = Vec::with_capacity(size);
+            while who.len() < size {
+                let p = self.rng.popular(n) as u32;
+                if !who.contains(&p) {
+                    who.push(p);
+                }
+            }
+            let step = self.rng.pick(&[1, 1, 1, 15, 15, 15, 15, 15, 15, 15]);
+            let minute = self.rng.pick(&HOURS) * 60 + self.rng.below(60) as u16 / step * step;
+            v.push(Entry {
+                day: self.rng.range(self.start, self.end),
+                minute,
+                kind,
+                who,
+            });
+        }
+        v.sort_by_key(|e| (e.day, e.minute));
+        v
+    }
+
+    /// Appends one `[[entry]]`; `dup` counts earlier entries that had the same id.
+    fn entry(&mut self, e: &Entry, dup: usize, out: &mut String) -> fmt::Result {
+        let ((y, m, d), (hh, mm)) = (civil_from_days(e.day), (e.minute / 60, e.minute % 60));
+        let stamp = format!("{y:04}-{m:02}-{d:02}");
+        let first = &self.people[e.who[0] as usize].first_slug;
+        write!(out, "[[entry]]\nid = \"{stamp}-{hh:02}{mm:02}-{first}")?;
+        if dup > 0 {
+            write!(out, "-{}", dup + 1)?;
+        }
+        let offset = berlin_offset(e.day);
+        write!(out, "\"\nat = {stamp}T{hh:02}:{mm:02}:00{offset}\nwith = [")?;
+        for (k, &p) in e.who.iter().enumerate() {
+            let sep = if k > 0 { ", " } else { "" };
+            write!(out, "{sep}\"{}\"", self.people[p as usize].id)?;
+        }
+        writeln!(out, "]\nkind = \"{}\"\nnote = \"\"\"", KINDS[e.kind])?;
+        let w = &self.w;
+        let openers = [
+            &w.k0, &w.k1, &w.k2, &w.k3, &w.k4, &w.k5, &w.k6, &w.k7, &w.k8,
+        ];
+        let mut t = vec![self.rng.pick(openers[e.kind])];
+        match self.rng.below(3) {
+            0 => {}
+            1 => t.push(self.rng.pick(&w.middle)),
+            _ => t.extend([self.rng.pick(&w.middle), self.rng.pick(&w.closer)]),
+        }
+        let sep = if self.rng.pct(8) { "\n" } else { " " };
+        self.fill(&t.join(sep), &e.who, out);
+        out.push_str("\n\"\"\"\n");
+        if e.kind == INTRO {
+            self.field(out, "gave", "Introduced {n} to {m}", &e.who)?;
+        } else if self.rng.pct(12) {
+            let t = self.rng.pick(&self.w.gave);
+            self.field(out, "gave", t, &e.who)?;
+        }
+        if self.rng.pct(8) {
+            writeln!(out, "asked = {}", q(self.rng.pick(&self.w.asked)))?;
+        }
+        Ok(())
+    }
+
+    /// Writes the month files under `dir`/journal; returns how many.
+    fn journal(&mut self, entries: &[Entry], dir: &Path) -> Result<usize, String> {
+        let (mut text, mut month, mut files) = (String::new(), None, 0);
+        let (mut minute, mut firsts) = ((0, 0), Vec::new());
+        for e in entries {
+            let (y, m, _) = civil_from_days(e.day);
+            if month == Some((y, m)) {
+                text.push('\n');
+            } else if let Some((y, m)) = month.replace((y, m)) {
+                write_month(dir, y, m, &text)?;
+                files += 1;
+                text.clear();
+            }
+            if minute != (e.day, e.minute) {
+                minute = (e.day, e.minute);
+                firsts.clear();
+            }
+            let slug_of = |p: u32| &self.people[p as usize].first_slug;
+            let dup = firsts
+                .iter()
+                .filter(|&&p| slug_of(p) == slug_of(e.who[0]))
+                .count();
+            firsts.push(e.who[0]);
+            self.entry(e, dup, &mut text).map_err(fmt_err)?;
+        }
+        if let Some((y, m)) = month {
+            write_month(dir, y, m, &text)?;
+            files += 1;
+        }
+        Ok(files)
+    }
+}
+
+fn fmt_err(_: fmt::Error) -> String {
+    "formatting failed".into()
+}
+
+fn put(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn mkdir(path: &Path) -> Result<(), String> {
+    fs::create_dir_all(path).map_err(|e| format!("cannot create {}: {e}", path.display()))
+}
+
+fn write_month(dir: &Path, y: i32, m: u32, text: &str) -> Result<(), String> {
+    let year = dir.join("journal").join(format!("{y:04}"));
+    mkdir(&year)?;
+    put(&year.join(format!("{y:04}-{m:02}.toml")), text)
+}
+
+struct Opts {
+    contacts: usize,
+    entries: usize,
+    needs: Option<usize>,
+    years: u64,
+    seed: u64,
+    dir: Option<PathBuf>,
+}
+
+/// `Ok(None)` means --help.
+fn parse_args() -> Result<Option<Opts>, String> {
+    let mut o = Opts {
+        contacts: 2000,
+        entries: 20_000,
+        needs: None,
+        years: 11,
+        seed: 42,
+        dir: None,
+    };
+    let mut args = env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(flag) = arg.to_str().filter(|s| s.starts_with('-') && s.len() > 1) else {
+            if o.dir.replace(PathBuf::from(arg)).is_some() {
+                return Err("only one DIR, please (see --help)".into());
+            }
+            continue;
+        };
+        if flag == "-h" || flag == "--help" {
+            return Ok(None);
+        }
+        let value = args.next().and_then(|v| v.into_string().ok());
+        let value = value.ok_or_else(|| format!("{flag} needs a value"))?;
+        let n = value
+            .parse::<u64>()
+            .map_err(|_| format!("{flag}: not a number: {value:?}"))?;
+        match flag {
+            "--contacts" => o.contacts = n as usize,
+            "--entries" => o.entries = n as usize,
+            "--needs" => o.needs = Some(n as usize),
+            "--years" => o.years = n,
+            "--seed" => o.seed = n,
+            _ => return Err(format!("unknown flag {flag} (see --help)")),
+        }
+    }
+    if o.dir.is_none() {
+        return Err("missing DIR (see --help)".into());
+    }
+    if !(1..=100).contains(&o.years) {
+        return Err("--years must be between 1 and 100".into());
+    }
+    if o.contacts.max(o.entries).max(o.needs.unwrap_or(0)) > MAX_COUNT {
+        return Err(format!("counts above {MAX_COUNT} are not supported"));
+    }
+    if o.contacts == 0 && (o.entries > 0 || o.needs.unwrap_or(0) > 0) {
+        return Err("--contacts must be at least 1 when there are entries or needs".into());
+    }
+    Ok(Some(o))
+}
+
+fn run() -> Result<(), String> {
+    let Some(o) = parse_args()? else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    let (t0, dir) = (Instant::now(), o.dir.unwrap_or_default());
+    for sub in ["contacts", "journal"] {
+        if dir.join(sub).exists() {
+            return Err(format!(
+                "{} already has {sub}/; use a new DIR",
+                dir.display()
+            ));
+        }
+    }
+    let contacts_dir = dir.join("contacts");
+    mkdir(&contacts_dir)?;
+    mkdir(&dir.join("journal"))?;
+
+    let end = days_from_civil(END.0, END.1, END.2);
+    let start = days_from_civil(END.0 - o.years as i32, END.1, END.2) + 1;
+    let (rng, w) = (Rng(o.seed), Words::new());
+    let mut g = Gen {
+        rng,
+        w,
+        people: Vec::with_capacity(o.contacts),
+        start,
+        end,
+        follow_ups: 0,
+    };
+    g.make_people(o.contacts);
+    let total_needs = o.needs.unwrap_or(o.contacts / 2);
+    let mut needs = vec![0; o.contacts];
+    for _ in 0..total_needs {
+        needs[g.rng.below(o.contacts)] += 1;
+    }
+    let mut text = String::new();
+    for (i, &n) in needs.iter().enumerate() {
+        text.clear();
+        g.contact(i, n, &mut text).map_err(fmt_err)?;
+        let path = contacts_dir.join(format!("{}.toml", g.people[i].id));
+        put(&path, &text)?;
+    }
+    let entries = g.entries(o.entries);
+    let files = g.journal(&entries, &dir)?;
+    println!(
+        "gen: wrote {} contacts ({total_needs} needs, {} follow-ups) and {} entries in {files} month files to {} in {:.2}s (seed {})",
+        o.contacts,
+        g.follow_ups,
+        o.entries,
+        dir.display(),
+        t0.elapsed().as_secs_f64(),
+        o.seed,
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("gen: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! From parsed arguments to a running command: find the data folder, load, dispatch.
+
+use crate::cli::Cli;
+use crate::cmd::{self, CliError, Ctx};
+use crate::journal::Journal;
+use crate::store::{DiskFs, Severity, Store, paths};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// clap's errors are several lines with usage; help and version go to stdout with success.
+pub fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!(
+                "rolo: {} (see `rolo --help`)",
+                crate::sanitize::inert(first)
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let _demo_dir;
+    let dir = if cli.demo {
+        let tmp = crate::demo::temp_copy()
+            .map_err(|e| CliError(format!("cannot set up the demo folder: {e}")))?;
+        let path = tmp.path().to_path_buf();
+        _demo_dir = tmp;
+        path
+    } else {
+        paths::data_dir(cli.dir.as_deref(), |k| std::env::var(k).ok()).ok_or_else(|| {
+            CliError("cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR".into())
+        })?
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(CliError(format!("{} is not a folder", dir.display())));
+    }
+    if DiskFs::new(&dir).readable_by_others() {
+        eprintln!(
+            "rolo: warning: {} can be read by other users; `chmod 700 {}` makes it private",
+            dir.display(),
+            dir.display()
+        );
+    }
+    let store = Store::on_disk(&dir);
+    let loaded = store.load()?;
+    let journal = Journal::new(loaded);
+    let now = crate::clock::now();
+    let Some(command) = cli.command else {
+        return Err(CliError(
+            "the terminal UI is not built yet; try `rolo list` or `rolo --help`".into(),
+        ));
+    };
+    let is_check = matches!(command, crate::cli::Command::Check);
+    let errors = journal
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut ctx = Ctx {
+        store: &store,
+        journal,
+        now,
+        out: &mut out,
+    };
+    let result = cmd::run(command, &mut ctx);
+    let _ = out.flush();
+    if errors > 0 && !is_check {
+        eprintln!(
+            "rolo: warning: {errors} file{} could not be read and {} skipped; run `rolo check`",
+            if errors == 1 { "" } else { "s" },
+            if errors == 1 { "was" } else { "were" }
+        );
+    }
+    result
+}

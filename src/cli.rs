@@ -1,0 +1,140 @@
+//! Command-line definitions. `rolo` alone opens the TUI; subcommands work without it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rolo",
+    version,
+    about = "A terminal journal for the people in your life",
+    long_about = "A terminal journal for the people in your life: contacts, a timeline of \
+                  interactions, what people need and can help with, follow-ups and \
+                  keep-in-touch rhythms, all in plain TOML files you own.\n\n\
+                  Run `rolo` with no command to open the journal in the terminal UI."
+)]
+pub struct Cli {
+    /// Data folder (default: $ROLO_DIR, $XDG_DATA_HOME/rolo, ~/.local/share/rolo)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Run on a fresh copy of the bundled demo journal; your own data is never touched
+    #[arg(long, global = true, conflicts_with = "dir")]
+    pub demo: bool,
+
+    /// Draw the first frame of the TUI and exit (for measuring start-up)
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a person
+    Add(AddArgs),
+    /// Log an interaction with one or more people
+    #[command(
+        after_help = "Examples:\n  rolo note ada \"Coffee at Oslo Kaffebar, she is looking for a publisher\" --kind coffee\n  rolo note ada charles \"Dinner together\" --at yesterday"
+    )]
+    Note(NoteArgs),
+    /// Record something a person is looking for
+    Need {
+        /// Who (id, name or part of it)
+        who: String,
+        /// What they need
+        text: String,
+    },
+    /// Mark a need as met
+    Met {
+        who: String,
+        /// The need's number, as shown by `rolo show`
+        need_id: u32,
+        /// How it was met
+        #[arg(long)]
+        how: Option<String>,
+    },
+    /// Mark a need as dropped (no longer relevant)
+    Drop { who: String, need_id: u32 },
+    /// Promise a follow-up to a person
+    Followup {
+        who: String,
+        /// What you promised
+        text: String,
+        /// When: 2026-12-01, tomorrow, friday, "in 2 weeks", ...
+        #[arg(long)]
+        due: String,
+    },
+    /// Mark a follow-up as done
+    Done { who: String, follow_up_id: u32 },
+    /// List people
+    List {
+        /// Only people with this tag
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only people past their keep-in-touch rhythm
+        #[arg(long)]
+        due: bool,
+    },
+    /// Show a person: profile, needs, follow-ups and recent entries
+    Show { who: String },
+    /// Show the timeline of everyone, or of one person
+    Timeline {
+        who: Option<String>,
+        /// How many entries
+        #[arg(short = 'n', long = "count", default_value_t = 20)]
+        count: usize,
+    },
+    /// Check every file and report problems as path:line:col: message
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Full name
+    pub name: String,
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[arg(long)]
+    pub company: Option<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Keep in touch every DAYS days
+    #[arg(long, value_name = "DAYS")]
+    pub every: Option<u32>,
+    #[arg(long)]
+    pub email: Vec<String>,
+    #[arg(long)]
+    pub phone: Vec<String>,
+    /// 1990-12-10, or 12-10 when the year is unknown
+    #[arg(long)]
+    pub birthday: Option<String>,
+    /// How and where you met
+    #[arg(long)]
+    pub met: Option<String>,
+    /// Something they can help others with (repeatable)
+    #[arg(long = "helps-with", value_name = "SKILL")]
+    pub helps_with: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// One or more people (id, name or part of it), then the note text
+    #[arg(required = true, num_args = 1.., value_name = "WHO")]
+    pub who: Vec<String>,
+    /// What happened
+    pub text: String,
+    /// note, coffee, call, message, email, meeting, event, intro, gift
+    #[arg(long, default_value = "note")]
+    pub kind: String,
+    /// When: 2026-11-20, "2026-11-20 14:00", yesterday, "last friday", "3 days ago"
+    #[arg(long)]
+    pub at: Option<String>,
+    /// What you gave (an intro, advice, a referral)
+    #[arg(long)]
+    pub gave: Option<String>,
+    /// What you asked for
+    #[arg(long)]
+    pub asked: Option<String>,
+}

@@ -1,0 +1,109 @@
+//! The command-line subcommands. Each writes its output to a `Write`, so tests capture it,
+//! and every piece of text from the files passes through `sanitize` on the way out.
+
+mod read;
+mod write;
+
+use crate::cli::Command;
+use crate::journal::{Ix, Journal, Resolution};
+use crate::sanitize::inert;
+use crate::store::Store;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::fmt;
+use std::io::Write;
+
+/// A message for the person at the terminal; printed as `rolo: ...` with exit code 1.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CliError {}
+
+impl From<crate::store::StoreError> for CliError {
+    fn from(e: crate::store::StoreError) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError(format!("cannot write output: {e}"))
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    pub journal: Journal,
+    pub now: DateTime<FixedOffset>,
+    pub out: &'a mut dyn Write,
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    /// Resolve a person, or explain why not (listing candidates when several fit).
+    pub fn who(&self, query: &str) -> Result<Ix, CliError> {
+        match self.journal.resolve(query) {
+            Resolution::One(ix) => Ok(ix),
+            Resolution::None => Err(CliError(format!(
+                "no one matches \"{}\" (see `rolo list`, or add them with `rolo add`)",
+                inert(query)
+            ))),
+            Resolution::Ambiguous(ixs) => {
+                let names: Vec<String> = ixs
+                    .iter()
+                    .filter_map(|&ix| self.journal.contact(ix))
+                    .map(|c| format!("{} ({})", inert(&c.name), c.id))
+                    .collect();
+                Err(CliError(format!(
+                    "\"{}\" could be {}; nothing was written. Use the id or more of the name.",
+                    inert(query),
+                    names.join(", ")
+                )))
+            }
+        }
+    }
+
+    pub fn id_of(&self, ix: Ix) -> String {
+        self.journal
+            .contact(ix)
+            .map(|c| c.id.clone())
+            .unwrap_or_default()
+    }
+}
+
+pub fn run(command: Command, ctx: &mut Ctx) -> CliResult {
+    match command {
+        Command::Add(args) => write::add(ctx, args),
+        Command::Note(args) => write::note(ctx, args),
+        Command::Need { who, text } => write::need(ctx, &who, &text),
+        Command::Met { who, need_id, how } => write::met(ctx, &who, need_id, how),
+        Command::Drop { who, need_id } => write::drop_need(ctx, &who, need_id),
+        Command::Followup { who, text, due } => write::follow_up(ctx, &who, &text, &due),
+        Command::Done { who, follow_up_id } => write::done(ctx, &who, follow_up_id),
+        Command::List { tag, due } => read::list(ctx, tag.as_deref(), due),
+        Command::Show { who } => read::show(ctx, &who),
+        Command::Timeline { who, count } => read::timeline(ctx, who.as_deref(), count),
+        Command::Check => read::check(ctx),
+    }
+}
+
+/// "today", "yesterday", "3 days ago", "never".
+pub fn ago(days: Option<i64>) -> String {
+    match days {
+        None => "never".into(),
+        Some(0) => "today".into(),
+        Some(1) => "yesterday".into(),
+        Some(d) if d < 0 => format!("in {} days", -d),
+        Some(d) => format!("{d} days ago"),
+    }
+}

@@ -1,0 +1,267 @@
+//! Subcommands that only read.
+
+use super::{CliError, CliResult, Ctx, ago};
+use crate::model::{Entry, NeedStatus};
+use crate::sanitize::{inert, inert_line};
+use crate::store::Severity;
+
+pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
+    let today = ctx.today();
+    let j = &ctx.journal;
+    let mut rows: Vec<usize> = (0..j.contacts().len())
+        .filter(|&ix| {
+            let c = &j.contacts()[ix];
+            tag.is_none_or(|t| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t)))
+        })
+        .collect();
+    if due {
+        let overdue = j.overdue(today);
+        rows = overdue
+            .iter()
+            .map(|o| o.ix)
+            .filter(|ix| rows.contains(ix))
+            .collect();
+    } else {
+        rows.sort_by_key(|&ix| crate::search::fold(&j.contacts()[ix].name));
+    }
+    if rows.is_empty() {
+        let why = if due {
+            "no one is past their keep-in-touch rhythm"
+        } else {
+            "no contacts yet (add one with `rolo add NAME`)"
+        };
+        writeln!(ctx.out, "{why}")?;
+        return Ok(());
+    }
+    let width = rows
+        .iter()
+        .map(|&ix| inert_line(&j.contacts()[ix].name).chars().count())
+        .max()
+        .unwrap_or(4)
+        .min(32);
+    for ix in rows {
+        let c = &j.contacts()[ix];
+        let last = ago(j.days_since(ix, today));
+        let mut extra = Vec::new();
+        if let Some(over) = j.overdue_by(ix, today) {
+            extra.push(format!(
+                "reconnect ({over}d past every {}d)",
+                c.keep_in_touch_days.unwrap_or(0)
+            ));
+        }
+        let needs = c.open_needs().count();
+        if needs > 0 {
+            extra.push(format!(
+                "{needs} open need{}",
+                if needs == 1 { "" } else { "s" }
+            ));
+        }
+        if !c.tags.is_empty() {
+            extra.push(
+                c.tags
+                    .iter()
+                    .map(|t| format!("#{}", inert_line(t)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let name: String = inert_line(&c.name).chars().take(width).collect();
+        writeln!(
+            ctx.out,
+            "{name:<width$}  {:<14}  {:<24}  {}",
+            last,
+            c.id,
+            extra.join("  ")
+        )?;
+    }
+    Ok(())
+}
+
+fn write_entry(ctx: &mut Ctx, e: &Entry, except: Option<&str>, full: bool) -> CliResult {
+    let others: Vec<String> = e
+        .with
+        .iter()
+        .filter(|w| Some(w.as_str()) != except)
+        .map(|w| inert_line(ctx.journal.name_of(w)).into_owned())
+        .collect();
+    let with = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", others.join(", "))
+    };
+    writeln!(
+        ctx.out,
+        "{}  {}{}",
+        e.at.format("%Y-%m-%d %H:%M"),
+        inert_line(e.kind.as_str()),
+        with
+    )?;
+    let body = if full {
+        inert(&e.note).into_owned()
+    } else {
+        inert_line(e.first_line()).into_owned()
+    };
+    for line in body.lines() {
+        writeln!(ctx.out, "    {line}")?;
+    }
+    if let Some(g) = &e.gave {
+        writeln!(ctx.out, "    gave: {}", inert_line(g))?;
+    }
+    if let Some(a) = &e.asked {
+        writeln!(ctx.out, "    asked: {}", inert_line(a))?;
+    }
+    Ok(())
+}
+
+pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
+    let ix = ctx.who(who)?;
+    let today = ctx.today();
+    let c = ctx
+        .journal
+        .contact(ix)
+        .cloned()
+        .ok_or_else(|| CliError("contact vanished".into()))?;
+    let out = &mut ctx.out;
+    writeln!(out, "{}  ({})", inert_line(&c.name), c.id)?;
+    let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !work.is_empty() {
+        writeln!(out, "  {}", inert_line(&work.join(" at ")))?;
+    }
+    if !c.aliases.is_empty() {
+        writeln!(out, "  also known as {}", inert_line(&c.aliases.join(", ")))?;
+    }
+    if !c.tags.is_empty() {
+        writeln!(out, "  tags: {}", inert_line(&c.tags.join(", ")))?;
+    }
+    for e in &c.email {
+        writeln!(out, "  email: {}", inert_line(e))?;
+    }
+    for p in &c.phone {
+        writeln!(out, "  phone: {}", inert_line(p))?;
+    }
+    if let Some(b) = c.birthday {
+        writeln!(out, "  birthday: {b}")?;
+    }
+    if let Some(m) = &c.met {
+        writeln!(out, "  met: {}", inert_line(m))?;
+    }
+    let last = ago(ctx.journal.days_since(ix, today));
+    match c.keep_in_touch_days {
+        Some(d) => writeln!(out, "  last contact: {last} (keep in touch every {d} days)")?,
+        None => writeln!(out, "  last contact: {last}")?,
+    }
+    if !c.can_help_with.is_empty() {
+        writeln!(
+            out,
+            "  can help with: {}",
+            inert_line(&c.can_help_with.join(", "))
+        )?;
+    }
+    if let Some(n) = c.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+        writeln!(out, "\nNotes")?;
+        for line in inert(n).lines() {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    if !c.needs.is_empty() {
+        writeln!(out, "\nNeeds")?;
+        let mut needs = c.needs.clone();
+        needs.sort_by_key(|n| (n.status, n.since));
+        for n in &needs {
+            let state = match n.status {
+                NeedStatus::Open => format!("open since {}", n.since.format("%Y-%m-%d")),
+                NeedStatus::Met => match &n.how {
+                    Some(how) => format!("met: {}", inert_line(how)),
+                    None => "met".to_string(),
+                },
+                NeedStatus::Dropped => "dropped".to_string(),
+            };
+            writeln!(out, "  #{} {}  ({state})", n.id, inert_line(&n.what))?;
+        }
+    }
+    let open: Vec<_> = c.follow_ups.iter().filter(|f| !f.done).collect();
+    if !open.is_empty() {
+        writeln!(out, "\nFollow-ups")?;
+        for f in open {
+            let due = f
+                .due
+                .map(|d| format!("due {}", d.format("%Y-%m-%d")))
+                .unwrap_or_else(|| "no date".into());
+            let late = if f.due.is_some_and(|d| d < today) {
+                ", overdue"
+            } else {
+                ""
+            };
+            writeln!(out, "  #{} {}  ({due}{late})", f.id, inert_line(&f.what))?;
+        }
+    }
+    let recent: Vec<Entry> = ctx.journal.timeline_of(ix).take(5).cloned().collect();
+    if !recent.is_empty() {
+        writeln!(ctx.out, "\nRecent")?;
+        for e in &recent {
+            write_entry(ctx, e, Some(&c.id), false)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn timeline(ctx: &mut Ctx, who: Option<&str>, count: usize) -> CliResult {
+    let (entries, except): (Vec<Entry>, Option<String>) = match who {
+        Some(w) => {
+            let ix = ctx.who(w)?;
+            (
+                ctx.journal.timeline_of(ix).take(count).cloned().collect(),
+                Some(ctx.id_of(ix)),
+            )
+        }
+        None => (ctx.journal.timeline().take(count).cloned().collect(), None),
+    };
+    if entries.is_empty() {
+        writeln!(
+            ctx.out,
+            "no entries yet (log one with `rolo note WHO TEXT`)"
+        )?;
+    }
+    for e in &entries {
+        write_entry(ctx, e, except.as_deref(), true)?;
+    }
+    Ok(())
+}
+
+pub fn check(ctx: &mut Ctx) -> CliResult {
+    let problems = ctx.journal.problems.clone();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    for p in &problems {
+        let shown = crate::store::Problem {
+            path: ctx.store.display(&p.path),
+            ..p.clone()
+        };
+        writeln!(ctx.out, "{}", inert_line(&shown.to_string()))?;
+    }
+    let summary = format!(
+        "{} contacts, {} entries: {} error{}, {} warning{}",
+        ctx.journal.contacts().len(),
+        ctx.journal.entry_count(),
+        errors,
+        if errors == 1 { "" } else { "s" },
+        problems.len() - errors,
+        if problems.len() - errors == 1 {
+            ""
+        } else {
+            "s"
+        },
+    );
+    if errors > 0 {
+        return Err(CliError(format!(
+            "{summary}; files with errors are not loaded and rolo will not change them until they are fixed"
+        )));
+    }
+    writeln!(ctx.out, "{summary}")?;
+    Ok(())
+}

@@ -1,0 +1,377 @@
+//! The in-memory index over the model: lookups, timelines, due lists. Pure: "today" is always
+//! passed in, never read from the clock here.
+
+use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
+use crate::search::{Hit, Matcher, SearchKey, fold};
+use crate::store::{Loaded, Problem};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Position of a contact in the journal; stable while the journal lives.
+pub type Ix = usize;
+
+#[derive(Default)]
+pub struct Journal {
+    contacts: Vec<Contact>,
+    keys: Vec<SearchKey>,
+    by_id: HashMap<String, Ix>,
+    /// Oldest first.
+    entries: Vec<Entry>,
+    /// Entry positions per contact, oldest first.
+    per_contact: Vec<Vec<usize>>,
+    last_contact: Vec<Option<NaiveDate>>,
+    pub problems: Vec<Problem>,
+    matcher: Matcher,
+}
+
+/// How a name typed by a person resolved to contacts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    One(Ix),
+    /// Several people fit; best first.
+    Ambiguous(Vec<Ix>),
+    None,
+}
+
+/// Someone past the rhythm you wanted with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overdue {
+    pub ix: Ix,
+    /// Days since the last entry with them; `None` when there has never been one.
+    pub days_since: Option<i64>,
+    pub rhythm: u32,
+    /// How far past the rhythm (never contacted counts as one full rhythm past).
+    pub days_over: i64,
+    pub open_needs: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpcomingBirthday {
+    pub ix: Ix,
+    pub date: NaiveDate,
+    pub days_until: i64,
+    pub turning: Option<i32>,
+}
+
+impl Journal {
+    pub fn new(loaded: Loaded) -> Journal {
+        let mut j = Journal {
+            problems: loaded.problems,
+            ..Journal::default()
+        };
+        for c in loaded.contacts {
+            j.push_contact(c);
+        }
+        j.entries = loaded.entries;
+        j.entries
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        j.reindex_entries();
+        j
+    }
+
+    fn push_contact(&mut self, c: Contact) -> Ix {
+        let ix = self.contacts.len();
+        self.by_id.insert(c.id.clone(), ix);
+        self.keys.push(SearchKey::new(&c));
+        self.contacts.push(c);
+        self.per_contact.push(Vec::new());
+        self.last_contact.push(None);
+        ix
+    }
+
+    fn index_entry(&mut self, pos: usize) {
+        let e = &self.entries[pos];
+        let day = e.at.date_naive();
+        for who in &e.with {
+            if let Some(&ix) = self.by_id.get(who) {
+                self.per_contact[ix].push(pos);
+                let last = &mut self.last_contact[ix];
+                if last.is_none_or(|d| d < day) {
+                    *last = Some(day);
+                }
+            }
+        }
+    }
+
+    fn reindex_entries(&mut self) {
+        self.per_contact.iter_mut().for_each(Vec::clear);
+        self.last_contact.iter_mut().for_each(|d| *d = None);
+        for pos in 0..self.entries.len() {
+            self.index_entry(pos);
+        }
+    }
+
+    // ----- contacts -----
+
+    pub fn contacts(&self) -> &[Contact] {
+        &self.contacts
+    }
+
+    pub fn contact(&self, ix: Ix) -> Option<&Contact> {
+        self.contacts.get(ix)
+    }
+
+    pub fn ix(&self, id: &str) -> Option<Ix> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Contact> {
+        self.ix(id).and_then(|ix| self.contacts.get(ix))
+    }
+
+    /// Display name for an id, falling back to the id itself for a missing contact.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.by_id(id).map(|c| c.name.as_str()).unwrap_or(id)
+    }
+
+    /// Add a new contact or replace one with the same id (after a save or an outside edit).
+    pub fn upsert_contact(&mut self, c: Contact) -> Ix {
+        match self.ix(&c.id) {
+            Some(ix) => {
+                self.keys[ix] = SearchKey::new(&c);
+                self.contacts[ix] = c;
+                ix
+            }
+            None => {
+                let ix = self.push_contact(c);
+                // Entries written before this contact's file existed now count for them.
+                self.reindex_entries();
+                ix
+            }
+        }
+    }
+
+    /// Resolve what a person typed: an id, a full name or alias, word prefixes ("ada love"),
+    /// then fuzzy. Only a single clear answer resolves; otherwise the candidates come back.
+    pub fn resolve(&self, query: &str) -> Resolution {
+        let query = query.trim();
+        if query.is_empty() {
+            return Resolution::None;
+        }
+        if let Some(ix) = self.ix(query) {
+            return Resolution::One(ix);
+        }
+        let folded = fold(query);
+        let exact: Vec<Ix> = (0..self.contacts.len())
+            .filter(|&ix| {
+                let c = &self.contacts[ix];
+                fold(&c.name) == folded || c.aliases.iter().any(|a| fold(a) == folded)
+            })
+            .collect();
+        match exact.len() {
+            1 => return Resolution::One(exact[0]),
+            n if n > 1 => return Resolution::Ambiguous(exact),
+            _ => {}
+        }
+        // Whole words beat prefixes: "ada" means Ada Lovelace, not Adam Smith.
+        let words: Vec<&str> = folded.split('-').collect();
+        for whole in [true, false] {
+            let found: Vec<Ix> = (0..self.contacts.len())
+                .filter(|&ix| {
+                    let c = &self.contacts[ix];
+                    std::iter::once(&c.name).chain(&c.aliases).any(|n| {
+                        let name = fold(n);
+                        let name_words: Vec<&str> = name.split('-').collect();
+                        words.iter().all(|w| {
+                            name_words
+                                .iter()
+                                .any(|nw| if whole { nw == w } else { nw.starts_with(w) })
+                        })
+                    })
+                })
+                .collect();
+            match found.len() {
+                1 => return Resolution::One(found[0]),
+                n if n > 1 => return Resolution::Ambiguous(found),
+                _ => {}
+            }
+        }
+        let fuzzy = self.search(query);
+        match fuzzy.len() {
+            0 => Resolution::None,
+            1 => Resolution::One(fuzzy[0].0),
+            _ => Resolution::Ambiguous(fuzzy.into_iter().take(8).map(|(ix, _)| ix).collect()),
+        }
+    }
+
+    /// Contacts matching a fuzzy query, best first (ties by name).
+    pub fn search(&self, query: &str) -> Vec<(Ix, Hit)> {
+        let mut hits: Vec<(Ix, Hit)> = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(ix, k)| self.matcher.hit(k, query).map(|h| (ix, h)))
+            .collect();
+        hits.sort_by(|a, b| {
+            b.1.score
+                .cmp(&a.1.score)
+                .then_with(|| self.contacts[a.0].name.cmp(&self.contacts[b.0].name))
+        });
+        hits
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    pub fn search_key(&self, ix: Ix) -> Option<&SearchKey> {
+        self.keys.get(ix)
+    }
+
+    // ----- entries -----
+
+    /// Every entry, newest first.
+    pub fn timeline(&self) -> impl DoubleEndedIterator<Item = &Entry> + ExactSizeIterator {
+        self.entries.iter().rev()
+    }
+
+    /// One person's entries, newest first.
+    pub fn timeline_of(
+        &self,
+        ix: Ix,
+    ) -> impl DoubleEndedIterator<Item = &Entry> + ExactSizeIterator {
+        self.per_contact
+            .get(ix)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .map(|&pos| &self.entries[pos])
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().rev().find(|e| e.id == id)
+    }
+
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Add an entry in time order; an entry in the present lands at the end cheaply.
+    pub fn add_entry(&mut self, e: Entry) {
+        let at_end = self.entries.last().is_none_or(|last| last.at <= e.at);
+        self.entries.push(e);
+        if at_end {
+            self.index_entry(self.entries.len() - 1);
+        } else {
+            self.entries
+                .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+            self.reindex_entries();
+        }
+    }
+
+    pub fn replace_entry(&mut self, id: &str, e: Entry) {
+        self.entries.retain(|x| x.id != id);
+        self.entries.push(e);
+        self.entries
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        self.reindex_entries();
+    }
+
+    pub fn remove_entry(&mut self, id: &str) {
+        self.entries.retain(|x| x.id != id);
+        self.reindex_entries();
+    }
+
+    /// Swap in a month as it is on disk now (after an outside edit).
+    pub fn replace_month(&mut self, month: (i32, u32), entries: Vec<Entry>) {
+        self.entries.retain(|e| e.month() != month);
+        self.entries.extend(entries);
+        self.entries
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        self.reindex_entries();
+    }
+
+    // ----- time-based views -----
+
+    pub fn last_contact(&self, ix: Ix) -> Option<NaiveDate> {
+        self.last_contact.get(ix).copied().flatten()
+    }
+
+    pub fn days_since(&self, ix: Ix, today: NaiveDate) -> Option<i64> {
+        self.last_contact(ix).map(|d| (today - d).num_days())
+    }
+
+    /// How far past their rhythm a person is, if they are.
+    pub fn overdue_by(&self, ix: Ix, today: NaiveDate) -> Option<i64> {
+        let rhythm = i64::from(self.contacts.get(ix)?.keep_in_touch_days?);
+        let over = match self.days_since(ix, today) {
+            Some(days) => days - rhythm,
+            None => rhythm,
+        };
+        (over > 0).then_some(over)
+    }
+
+    /// People past their keep-in-touch rhythm: those with open needs first (you can help),
+    /// then the most overdue.
+    pub fn overdue(&self, today: NaiveDate) -> Vec<Overdue> {
+        let mut list: Vec<Overdue> = (0..self.contacts.len())
+            .filter_map(|ix| {
+                let days_over = self.overdue_by(ix, today)?;
+                let c = &self.contacts[ix];
+                Some(Overdue {
+                    ix,
+                    days_since: self.days_since(ix, today),
+                    rhythm: c.keep_in_touch_days?,
+                    days_over,
+                    open_needs: c.open_needs().count(),
+                })
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            (b.open_needs > 0)
+                .cmp(&(a.open_needs > 0))
+                .then(b.days_over.cmp(&a.days_over))
+                .then_with(|| self.contacts[a.ix].name.cmp(&self.contacts[b.ix].name))
+        });
+        list
+    }
+
+    /// Birthdays from today through `days` ahead, soonest first.
+    pub fn birthdays(&self, today: NaiveDate, days: i64) -> Vec<UpcomingBirthday> {
+        let mut list: Vec<UpcomingBirthday> = self
+            .contacts
+            .iter()
+            .enumerate()
+            .filter_map(|(ix, c)| {
+                let b = c.birthday?;
+                let date = b.next_on_or_after(today)?;
+                let days_until = (date - today).num_days();
+                (days_until <= days).then(|| UpcomingBirthday {
+                    ix,
+                    date,
+                    days_until,
+                    turning: b.age_on(date),
+                })
+            })
+            .collect();
+        list.sort_by(|a, b| a.date.cmp(&b.date).then(a.ix.cmp(&b.ix)));
+        list
+    }
+
+    /// Open follow-ups due on or before `until`, overdue first; undated ones are left out.
+    pub fn follow_ups_due(&self, until: NaiveDate) -> Vec<(Ix, &FollowUp)> {
+        let mut list: Vec<(Ix, &FollowUp)> = self
+            .contacts
+            .iter()
+            .enumerate()
+            .flat_map(|(ix, c)| c.follow_ups.iter().map(move |f| (ix, f)))
+            .filter(|(_, f)| !f.done && f.due.is_some_and(|d| d <= until))
+            .collect();
+        list.sort_by(|a, b| a.1.due.cmp(&b.1.due).then(a.0.cmp(&b.0)));
+        list
+    }
+
+    /// Every open need in the network, oldest first.
+    pub fn open_needs(&self) -> Vec<(Ix, &Need)> {
+        let mut list: Vec<(Ix, &Need)> = self
+            .contacts
+            .iter()
+            .enumerate()
+            .flat_map(|(ix, c)| c.needs.iter().map(move |n| (ix, n)))
+            .filter(|(_, n)| n.status == NeedStatus::Open)
+            .collect();
+        list.sort_by(|a, b| a.1.since.cmp(&b.1.since).then(a.0.cmp(&b.0)));
+        list
+    }
+}

@@ -1,0 +1,10 @@
+//! Plain data: what a person, an interaction, a need and a promise are.
+//! Nothing here knows about files or terminals.
+
+mod contact;
+mod draft;
+mod entry;
+
+pub use contact::{Birthday, Contact, FollowUp, Need, NeedStatus};
+pub use draft::Draft;
+pub use entry::{Entry, Kind};

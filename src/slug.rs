@@ -1,0 +1,306 @@
+//! Contact ids derived from names. Ids become file names, so they must be
+//! safe on every filesystem: no path separators, no dot segments, no Windows
+//! device names, bounded length, and stable across platforms (ASCII only).
+
+/// Longest id, in bytes; well under every common file-name limit even with an
+/// extension and a `-NN` suffix added.
+pub const MAX_ID_LEN: usize = 64;
+
+const FALLBACK: &str = "contact";
+
+/// Windows opens a device instead of a file for these names, whatever the
+/// extension. COM0/LPT0 are included because newer Windows versions reserve them.
+const RESERVED: [&str; 24] = [
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// ASCII spelling of U+00C0..=U+00FF; "" means "treat as a separator" (× and ÷).
+const LATIN_1: [&str; 64] = [
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", //
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", //
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", //
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", //
+];
+
+/// ASCII spelling of U+0100..=U+017F (mostly upper/lower pairs).
+const LATIN_EXT_A: [&str; 128] = [
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", //
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g", //
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", //
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", //
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "ng", "ng", "o", "o", "o", "o", //
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", //
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", //
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s", //
+];
+
+/// What a character contributes to a slug.
+enum Piece {
+    Text(&'static str),
+    Letter(char),
+    Separator,
+    Skip,
+}
+
+fn piece(c: char) -> Piece {
+    let code = u32::from(c) as usize;
+    let table = match code {
+        0xc0..=0xff => LATIN_1.get(code - 0xc0),
+        0x100..=0x17f => LATIN_EXT_A.get(code - 0x100),
+        _ => None,
+    };
+    match (c, table) {
+        (_, Some(&"")) => Piece::Separator,
+        (_, Some(text)) => Piece::Text(text),
+        _ if c.is_ascii_alphanumeric() => Piece::Letter(c.to_ascii_lowercase()),
+        // Apostrophes sit inside names ("O'Brien"); splitting there reads badly.
+        ('\'' | '\u{2019}', _) => Piece::Skip,
+        // Combining accents from decomposed input ("e" + U+0301) belong to the letter.
+        ('\u{0300}'..='\u{036f}', _) => Piece::Skip,
+        _ => Piece::Separator,
+    }
+}
+
+/// Shortens a valid slug to at most `max` bytes, preferring to cut between words.
+fn fit(slug: &mut String, max: usize) {
+    if slug.len() <= max {
+        return;
+    }
+    let word_break = if slug.as_bytes().get(max) == Some(&b'-') {
+        Some(max)
+    } else {
+        slug.get(..max).and_then(|head| head.rfind('-'))
+    };
+    // Cutting at a word boundary is nicer, but not at the cost of most of the name.
+    let cut = word_break.filter(|&at| at >= max / 2).unwrap_or(max);
+    slug.truncate(cut);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+}
+
+fn is_reserved(id: &str) -> bool {
+    RESERVED.contains(&id)
+}
+
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    let mut pending_separator = false;
+    for c in name.chars() {
+        let mut buf = [0u8; 4];
+        let text = match piece(c) {
+            Piece::Text(t) => t,
+            Piece::Letter(l) => l.encode_utf8(&mut buf),
+            Piece::Separator => {
+                pending_separator = true;
+                continue;
+            }
+            Piece::Skip => continue,
+        };
+        if pending_separator && !slug.is_empty() {
+            slug.push('-');
+        }
+        pending_separator = false;
+        slug.push_str(text);
+        // One byte past the limit is enough for `fit` to see a word boundary,
+        // and stopping early keeps huge inputs cheap.
+        if slug.len() > MAX_ID_LEN {
+            break;
+        }
+    }
+    fit(&mut slug, MAX_ID_LEN);
+    if slug.is_empty() {
+        slug.push_str(FALLBACK);
+    }
+    if is_reserved(&slug) {
+        slug.push('-');
+        slug.push_str(FALLBACK);
+    }
+    slug
+}
+
+/// Returns `slugify(name)`, or it with `-2`, `-3`, ... appended, whichever is
+/// first not `taken`. Terminates as long as only finitely many ids are taken.
+pub fn unique_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = slugify(name);
+    if !taken(&base) {
+        return base;
+    }
+    let mut n: u64 = 2;
+    loop {
+        let suffix = format!("-{n}");
+        let mut candidate = base.clone();
+        fit(&mut candidate, MAX_ID_LEN - suffix.len());
+        candidate.push_str(&suffix);
+        if !taken(&candidate) {
+            return candidate;
+        }
+        n = n.saturating_add(1);
+    }
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && !is_reserved(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn simple_names() {
+        assert_eq!(slugify("Ada Lovelace"), "ada-lovelace");
+        assert_eq!(slugify("  Grace   M.  Hopper  "), "grace-m-hopper");
+        assert_eq!(slugify("R2-D2"), "r2-d2");
+        assert_eq!(slugify("--Ann--Marie--"), "ann-marie");
+        assert_eq!(slugify("O'Brien"), "obrien");
+        assert_eq!(slugify("D\u{2019}Angelo"), "dangelo");
+    }
+
+    #[test]
+    fn transliterates_latin_accents() {
+        assert_eq!(slugify("Zoë Renée"), "zoe-renee");
+        assert_eq!(slugify("Jürgen Weiß"), "jurgen-weiss");
+        assert_eq!(slugify("Søren Kierkegård"), "soren-kierkegard");
+        assert_eq!(slugify("Łukasz Żółć"), "lukasz-zolc");
+        assert_eq!(slugify("Æsa Þórr Ðuð"), "aesa-thorr-dud");
+        assert_eq!(slugify("Núñez François"), "nunez-francois");
+        assert_eq!(slugify("Œdipe Ĳssel ŉ ſ Ÿ"), "oedipe-ijssel-n-s-y");
+        assert_eq!(slugify("Čapek Ğül Ħ Ŋ Ŧ Ŵ Ź"), "capek-gul-h-ng-t-w-z");
+        assert_eq!(slugify("a×b÷c"), "a-b-c");
+    }
+
+    #[test]
+    fn decomposed_accents_stay_with_their_letter() {
+        assert_eq!(slugify("Rene\u{301}e"), "renee");
+    }
+
+    #[test]
+    fn tables_spell_every_letter_in_ascii() {
+        for text in LATIN_1.iter().chain(LATIN_EXT_A.iter()) {
+            assert!(text.bytes().all(|b| b.is_ascii_lowercase()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn non_latin_becomes_separator() {
+        assert_eq!(slugify("李 Wei 🙂 Chen"), "wei-chen");
+        assert_eq!(slugify("Ann🙂Lee"), "ann-lee");
+    }
+
+    #[test]
+    fn empty_results_fall_back() {
+        for name in ["", "🙂🙂", "...", "   ", "日本", "'"] {
+            assert_eq!(slugify(name), "contact", "{name:?}");
+        }
+    }
+
+    #[test]
+    fn paths_cannot_escape() {
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("..\\..\\Windows\\System32"), "windows-system32");
+        assert_eq!(slugify("/"), "contact");
+    }
+
+    #[test]
+    fn device_names_get_a_suffix() {
+        assert_eq!(slugify("CON"), "con-contact");
+        assert_eq!(slugify("nul"), "nul-contact");
+        assert_eq!(slugify("Com1"), "com1-contact");
+        assert_eq!(slugify("LPT9."), "lpt9-contact");
+        assert_eq!(slugify("con.txt"), "con-txt");
+        assert_eq!(slugify("Connie"), "connie");
+        assert_eq!(slugify("com10"), "com10");
+    }
+
+    #[test]
+    fn long_names_are_cut_at_a_word_boundary() {
+        let slug = slugify(&"word ".repeat(30));
+        assert_eq!(slug, "word-".repeat(12) + "word");
+        assert_eq!(slug.len(), 64);
+        let slug = slugify(&"wordy ".repeat(30));
+        assert_eq!(slug, "wordy-".repeat(9) + "wordy");
+        assert_eq!(slug.len(), 59);
+    }
+
+    #[test]
+    fn long_names_without_breaks_are_cut_hard() {
+        assert_eq!(slugify(&"x".repeat(100)), "x".repeat(64));
+        let slug = slugify(&format!("ab {}", "y".repeat(100)));
+        assert_eq!(slug, format!("ab-{}", "y".repeat(61)));
+        assert_eq!(slugify(&"ß".repeat(40)), "s".repeat(64));
+    }
+
+    #[test]
+    fn unique_slug_appends_counters() {
+        let taken: HashSet<&str> = ["ann", "ann-2", "ann-3"].into();
+        assert_eq!(unique_slug("Ann", |s| taken.contains(s)), "ann-4");
+        assert_eq!(unique_slug("Bob", |s| taken.contains(s)), "bob");
+        assert_eq!(unique_slug("", |s| s == "contact"), "contact-2");
+        assert_eq!(unique_slug("CON", |s| s == "con-contact"), "con-contact-2");
+    }
+
+    #[test]
+    fn unique_slug_stays_within_length() {
+        let name = "x".repeat(100);
+        let full = "x".repeat(64);
+        let second = format!("{}-2", "x".repeat(62));
+        let id = unique_slug(&name, |s| s == full || s == second);
+        assert_eq!(id, format!("{}-3", "x".repeat(62)));
+        assert!(is_valid_id(&id));
+    }
+
+    #[test]
+    fn validity() {
+        let max = "z".repeat(64);
+        for id in ["ann", "a", "ann-lee-2", "0", "con-contact", &max] {
+            assert!(is_valid_id(id), "{id:?}");
+        }
+        let too_long = "z".repeat(65);
+        let bad = [
+            "", "-ann", "ann-", "ann--lee", "Ann", "ann_lee", "ann.md", "ann lee", "..", "a/b",
+            "con", "lpt1", "com0", "é", &too_long,
+        ];
+        for id in bad {
+            assert!(!is_valid_id(id), "{id:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn slugify_always_valid(s in any::<String>()) {
+            let slug = slugify(&s);
+            prop_assert!(is_valid_id(&slug), "{:?} -> {:?}", s, slug);
+        }
+
+        #[test]
+        fn slugify_valid_for_latin_heavy_input(s in "[a-zA-Z0-9\\u{a0}-\\u{17f} ./'-]{0,120}") {
+            let slug = slugify(&s);
+            prop_assert!(is_valid_id(&slug), "{:?} -> {:?}", s, slug);
+        }
+
+        #[test]
+        fn unique_slug_avoids_taken(s in any::<String>(), extra in 0usize..5) {
+            let base = slugify(&s);
+            let mut taken: HashSet<String> = HashSet::new();
+            taken.insert(base.clone());
+            for n in 2..2 + extra {
+                taken.insert(format!("{base}-{n}"));
+            }
+            let id = unique_slug(&s, |c| taken.contains(c));
+            prop_assert!(!taken.contains(&id));
+            prop_assert!(is_valid_id(&id), "{:?} -> {:?}", s, id);
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! TOML text -> model, with every complaint located at a line and column.
+
+use super::problem::{Problem, line_col};
+use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
+use serde::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+use toml::value::{Datetime, Offset, Value};
+
+#[derive(Deserialize)]
+struct RawContact {
+    name: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    company: Option<String>,
+    role: Option<String>,
+    #[serde(default)]
+    email: OneOrMany,
+    #[serde(default)]
+    phone: OneOrMany,
+    birthday: Option<Spanned<Value>>,
+    met: Option<String>,
+    keep_in_touch_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    can_help_with: Vec<String>,
+    notes: Option<String>,
+    #[serde(default)]
+    need: Vec<RawNeed>,
+    #[serde(default)]
+    follow_up: Vec<RawFollowUp>,
+}
+
+/// People type `email = "a@b"` as often as a list; both mean the same.
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum OneOrMany {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::None => Vec::new(),
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawNeed {
+    id: Spanned<i64>,
+    what: String,
+    since: Option<Spanned<Value>>,
+    status: Option<Spanned<String>>,
+    met_on: Option<Spanned<Value>>,
+    how: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawFollowUp {
+    id: Spanned<i64>,
+    what: String,
+    due: Option<Spanned<Value>>,
+    #[serde(default)]
+    done: bool,
+}
+
+#[derive(Deserialize)]
+struct RawMonth {
+    #[serde(default)]
+    entry: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+struct RawEntry {
+    id: Spanned<String>,
+    at: Spanned<Value>,
+    #[serde(default)]
+    with: Vec<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    note: String,
+    gave: Option<String>,
+    asked: Option<String>,
+}
+
+/// Where an entry or a reference sits in its file, for warnings found after loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// An entry with the places in its file that later checks may point at.
+#[derive(Debug, Clone)]
+pub struct LocatedEntry {
+    pub entry: Entry,
+    pub id_at: Loc,
+    /// One per `with` item, same order.
+    pub with_at: Vec<Loc>,
+    pub kind_at: Loc,
+}
+
+struct Ctx<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Ctx<'_> {
+    fn at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> Problem {
+        Problem::error(
+            self.path,
+            line_col(self.text, spanned.span().start),
+            message,
+        )
+    }
+
+    fn loc<T>(&self, spanned: &Spanned<T>) -> Loc {
+        let (line, col) = line_col(self.text, spanned.span().start);
+        Loc { line, col }
+    }
+}
+
+/// Turn raw bytes into text, refusing anything that is not UTF-8 with the place it breaks.
+pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let text = std::str::from_utf8(valid).unwrap_or("");
+        Problem::error(
+            path,
+            line_col(text, text.len()),
+            "the file is not valid UTF-8 text; save it as UTF-8",
+        )
+    })
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::error(path, (1, 1), "the file is empty"));
+    }
+    toml::from_str(text).map_err(|e| {
+        let pos = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        // toml's message can span several lines (it quotes the source); the first line is the gist.
+        let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
+        Problem::error(path, pos, message.to_string())
+    })
+}
+
+pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
+    let raw: RawContact = parse_toml(path, text)?;
+    let ctx = Ctx { path, text };
+    let name = match raw.name {
+        Some(n) if !n.get_ref().trim().is_empty() => n.into_inner(),
+        Some(n) => return Err(ctx.at(&n, "`name` is empty")),
+        None => return Err(Problem::error(path, (1, 1), "missing `name`")),
+    };
+    let birthday = raw.birthday.map(|b| birthday(&ctx, &b)).transpose()?;
+    let keep_in_touch_days = match raw.keep_in_touch_days {
+        Some(d) if (1..=36_500).contains(d.get_ref()) => Some(*d.get_ref() as u32),
+        Some(d) => {
+            return Err(ctx.at(
+                &d,
+                "`keep_in_touch_days` must be a number of days from 1 to 36500",
+            ));
+        }
+        None => None,
+    };
+    let needs = raw
+        .need
+        .into_iter()
+        .map(|n| need(&ctx, n))
+        .collect::<Result<_, _>>()?;
+    let follow_ups = raw
+        .follow_up
+        .into_iter()
+        .map(|f| follow_up(&ctx, f))
+        .collect::<Result<_, _>>()?;
+    Ok(Contact {
+        id: id.to_string(),
+        name,
+        aliases: raw.aliases,
+        tags: raw.tags,
+        company: raw.company,
+        role: raw.role,
+        email: raw.email.into_vec(),
+        phone: raw.phone.into_vec(),
+        birthday,
+        met: raw.met,
+        keep_in_touch_days,
+        can_help_with: raw.can_help_with,
+        notes: raw.notes.map(|n| n.replace("\r\n", "\n")),
+        needs,
+        follow_ups,
+    })
+}
+
+fn small_id(ctx: &Ctx, id: &Spanned<i64>) -> Result<u32, Problem> {
+    u32::try_from(*id.get_ref())
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ctx.at(id, "`id` must be a positive whole number"))
+}
+
+fn need(ctx: &Ctx, raw: RawNeed) -> Result<Need, Problem> {
+    let id = small_id(ctx, &raw.id)?;
+    let since = match &raw.since {
+        Some(s) => date(ctx, s, "since")?,
+        // A need typed by hand without a date is still a need; date it at the epoch of the file.
+        None => NaiveDate::MIN,
+    };
+    let status = match &raw.status {
+        Some(s) => NeedStatus::parse(s.get_ref().trim()).ok_or_else(|| {
+            ctx.at(
+                s,
+                format!(
+                    "unknown need status \"{}\"; use open, met or dropped",
+                    s.get_ref()
+                ),
+            )
+        })?,
+        None => NeedStatus::Open,
+    };
+    let met_on = raw
+        .met_on
+        .as_ref()
+        .map(|m| date(ctx, m, "met_on"))
+        .transpose()?;
+    Ok(Need {
+        id,
+        what: raw.what,
+        since,
+        status,
+        met_on,
+        how: raw.how,
+    })
+}
+
+fn follow_up(ctx: &Ctx, raw: RawFollowUp) -> Result<FollowUp, Problem> {
+    Ok(FollowUp {
+        id: small_id(ctx, &raw.id)?,
+        what: raw.what,
+        due: raw.due.as_ref().map(|d| date(ctx, d, "due")).transpose()?,
+        done: raw.done,
+    })
+}
+
+fn birthday(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Birthday, Problem> {
+    match raw.get_ref() {
+        Value::Datetime(dt) if dt.time.is_none() => datetime_date(dt)
+            .map(Birthday::Full)
+            .ok_or_else(|| ctx.at(raw, format!("{dt} is not a real date"))),
+        Value::String(s) => Birthday::parse_month_day(s)
+            .or_else(|| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok().map(Birthday::Full))
+            .ok_or_else(|| {
+                ctx.at(raw, format!("cannot read birthday \"{s}\"; write 1990-12-10, or \"12-10\" when the year is unknown"))
+            }),
+        _ => Err(ctx.at(raw, "`birthday` must be a date like 1990-12-10 or \"12-10\"")),
+    }
+}
+
+fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
+    let d = dt.date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+/// A plain date; a quoted "2026-11-02" is accepted too, since people type it that way.
+fn date(ctx: &Ctx, raw: &Spanned<Value>, key: &str) -> Result<NaiveDate, Problem> {
+    let parsed = match raw.get_ref() {
+        Value::Datetime(dt) => datetime_date(dt),
+        Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+        _ => None,
+    };
+    parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))
+}
+
+/// A moment. Offset datetimes are kept as written; a local datetime or bare date typed by hand
+/// is read in this machine's time zone (a bare date at noon, so it stays on its day anywhere).
+fn moment(ctx: &Ctx, raw: &Spanned<Value>) -> Result<DateTime<FixedOffset>, Problem> {
+    let bad = || {
+        ctx.at(
+            raw,
+            "`at` must be a date and time like 2026-11-24T14:05:00+01:00",
+        )
+    };
+    let Value::Datetime(dt) = raw.get_ref() else {
+        return Err(bad());
+    };
+    let date = datetime_date(dt).ok_or_else(bad)?;
+    let time = match dt.time {
+        Some(t) => NaiveTime::from_hms_nano_opt(
+            t.hour.into(),
+            t.minute.into(),
+            t.second.unwrap_or(0).into(),
+            t.nanosecond.unwrap_or(0),
+        )
+        .ok_or_else(bad)?,
+        None => NaiveTime::from_hms_opt(12, 0, 0).ok_or_else(bad)?,
+    };
+    let naive = date.and_time(time);
+    match dt.offset {
+        Some(Offset::Z) => Ok(FixedOffset::east_opt(0)
+            .ok_or_else(bad)?
+            .from_utc_datetime(&naive)),
+        Some(Offset::Custom { minutes }) => {
+            let offset = FixedOffset::east_opt(i32::from(minutes) * 60).ok_or_else(bad)?;
+            offset.from_local_datetime(&naive).single().ok_or_else(bad)
+        }
+        None => Local
+            .from_local_datetime(&naive)
+            .earliest()
+            .map(|t| t.fixed_offset())
+            .ok_or_else(bad),
+    }
+}
+
+pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
+    let raw: RawMonth = parse_toml(path, text)?;
+    let ctx = Ctx { path, text };
+    raw.entry.into_iter().map(|e| entry(&ctx, e)).collect()
+}
+
+fn entry(ctx: &Ctx, raw: RawEntry) -> Result<LocatedEntry, Problem> {
+    if raw.id.get_ref().trim().is_empty() {
+        return Err(ctx.at(&raw.id, "entry `id` is empty"));
+    }
+    let at = moment(ctx, &raw.at)?;
+    let id_at = ctx.loc(&raw.id);
+    let kind_at = raw.kind.as_ref().map(|k| ctx.loc(k)).unwrap_or(id_at);
+    let with_at = raw.with.iter().map(|w| ctx.loc(w)).collect();
+    Ok(LocatedEntry {
+        entry: Entry {
+            id: raw.id.into_inner(),
+            at,
+            with: raw.with.into_iter().map(Spanned::into_inner).collect(),
+            kind: raw
+                .kind
+                .map(|k| Kind::parse(k.get_ref()))
+                .unwrap_or(Kind::Note),
+            // A file saved with Windows line endings reads the same as any other.
+            note: raw.note.replace("\r\n", "\n"),
+            gave: raw.gave.filter(|g| !g.trim().is_empty()),
+            asked: raw.asked.filter(|a| !a.trim().is_empty()),
+        },
+        id_at,
+        with_at,
+        kind_at,
+    })
+}

@@ -1,0 +1,140 @@
+//! The real file system: atomic, private writes and a folder lock.
+
+use super::fs::{DirItem, Fs, Lock, TEMP_PREFIX};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct DiskFs {
+    root: PathBuf,
+}
+
+impl DiskFs {
+    pub fn new(root: impl Into<PathBuf>) -> DiskFs {
+        DiskFs { root: root.into() }
+    }
+
+    fn full(&self, rel: &Path) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Remove temp files a killed writer left behind. Only called while holding the lock, when
+    /// no other rolo can be halfway through writing one.
+    pub fn remove_stale_temps(&self, rel_dir: &Path) -> io::Result<usize> {
+        let mut removed = 0;
+        for item in self.list(rel_dir)? {
+            if !item.is_dir && item.name.starts_with(TEMP_PREFIX) {
+                fs::remove_file(self.full(&rel_dir.join(&item.name)))?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Whether others than the owner can read or enter the data folder.
+    pub fn readable_by_others(&self) -> bool {
+        fs::metadata(&self.root)
+            .map(|m| m.permissions().mode() & 0o077 != 0)
+            .unwrap_or(false)
+    }
+}
+
+fn create_private_dir_all(path: &Path) -> io::Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+}
+
+impl Fs for DiskFs {
+    fn read(&self, rel: &Path) -> io::Result<Option<Vec<u8>>> {
+        match fs::read(self.full(rel)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()> {
+        let target = self.full(rel);
+        let dir = target
+            .parent()
+            .ok_or_else(|| io::Error::other("a file needs a folder"))?;
+        create_private_dir_all(dir)?;
+        // tempfile creates the file 0600 in the same folder, so the rename stays atomic.
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        tmp.write_all(data)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&target).map_err(|e| e.error)?;
+        File::open(dir)?.sync_all()
+    }
+
+    fn remove(&self, rel: &Path) -> io::Result<()> {
+        match fs::remove_file(self.full(rel)) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        }?;
+        if let Some(dir) = self.full(rel).parent() {
+            File::open(dir)?.sync_all()?;
+        }
+        Ok(())
+    }
+
+    fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>> {
+        let read = match fs::read_dir(self.full(rel_dir)) {
+            Ok(r) => r,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut items = Vec::new();
+        for item in read {
+            let item = item?;
+            // A name that is not UTF-8 cannot be one of ours; skip it rather than fail the load.
+            let Ok(name) = item.file_name().into_string() else {
+                continue;
+            };
+            let is_dir = item.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            items.push(DirItem { name, is_dir });
+        }
+        items.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(items)
+    }
+
+    fn is_symlink(&self, rel: &Path) -> bool {
+        fs::symlink_metadata(self.full(rel))
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false)
+    }
+
+    fn lock(&self) -> io::Result<Lock> {
+        create_private_dir_all(&self.root)?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(self.root.join(".lock"))?;
+        file.lock()?;
+        Ok(Lock::from_file(file))
+    }
+
+    fn root(&self) -> Option<&Path> {
+        Some(&self.root)
+    }
+
+    fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()> {
+        create_private_dir_all(&self.full(rel_dir))
+    }
+
+    fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
+        fs::metadata(self.full(rel)).and_then(|m| m.modified()).ok()
+    }
+}

@@ -1,0 +1,58 @@
+//! The file-system seam: every byte rolo reads or writes passes through `Fs`, so the store
+//! logic above it runs the same against the disk and against the in-memory twin in tests.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One name inside a listed folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirItem {
+    pub name: String,
+    pub is_dir: bool,
+}
+
+/// Held while a read-modify-write is in progress; other rolo processes wait for it.
+/// Dropping it releases the lock (closing the file releases an OS lock).
+#[derive(Debug)]
+pub struct Lock {
+    _file: Option<std::fs::File>,
+}
+
+impl Lock {
+    pub fn none() -> Lock {
+        Lock { _file: None }
+    }
+
+    pub fn from_file(file: std::fs::File) -> Lock {
+        Lock { _file: Some(file) }
+    }
+}
+
+pub trait Fs: Send + Sync {
+    /// The file's bytes, or `None` when it does not exist. Paths are relative to the data folder.
+    fn read(&self, rel: &Path) -> io::Result<Option<Vec<u8>>>;
+    /// Replace (or create) the file so that a reader sees either the old or the new bytes.
+    fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()>;
+    fn remove(&self, rel: &Path) -> io::Result<()>;
+    /// Names in a folder; an absent folder lists as empty.
+    fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>>;
+    fn is_symlink(&self, rel: &Path) -> bool;
+    /// Exclusive lock over the whole data folder.
+    fn lock(&self) -> io::Result<Lock>;
+    /// Where the files live on disk, when they do (for messages and `$EDITOR`).
+    fn root(&self) -> Option<&Path>;
+    /// Make sure the folder skeleton exists with private permissions.
+    fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()>;
+    /// Modification stamp used to notice outside edits cheaply; `None` when unknown.
+    fn modified(&self, rel: &Path) -> Option<std::time::SystemTime>;
+}
+
+/// Temp files carry this prefix so a crash leftover can be recognised and removed safely.
+pub const TEMP_PREFIX: &str = ".rolo-tmp-";
+
+pub fn display_path(fs: &dyn Fs, rel: &Path) -> PathBuf {
+    match fs.root() {
+        Some(root) => root.join(rel),
+        None => rel.to_path_buf(),
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading the whole folder: every file that parses loads, every one that does not is
+//! reported with its place, and cross-file checks become warnings.
+
+use super::decode::{self, LocatedEntry};
+use super::problem::Problem;
+use super::{Store, StoreError, paths};
+use crate::model::{Contact, Entry};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub type Month = (i32, u32);
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub contacts: Vec<Contact>,
+    /// Oldest first.
+    pub entries: Vec<Entry>,
+    pub problems: Vec<Problem>,
+}
+
+/// `2026-11.toml` inside `2026/` -> (2026, 11); anything else is not a month file.
+fn month_of(year_dir: &str, file: &str) -> Option<Month> {
+    let stem = file.strip_suffix(".toml")?;
+    let (y, m) = stem.split_once('-')?;
+    if y != year_dir || y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    (1..=12).contains(&m).then_some((y, m))
+}
+
+impl Store {
+    /// Contact files, by id. Hidden files (temp files, editor backups) are not contacts.
+    pub fn contact_ids(&self) -> Result<Vec<String>, StoreError> {
+        let dir = Path::new(paths::CONTACTS);
+        let items = self
+            .fs
+            .list(dir)
+            .map_err(|e| StoreError::io(self.display(dir), e))?;
+        Ok(items
+            .into_iter()
+            .filter(|i| !i.is_dir && !i.name.starts_with('.'))
+            .filter_map(|i| i.name.strip_suffix(".toml").map(str::to_string))
+            .filter(|id| !id.is_empty())
+            .collect())
+    }
+
+    pub fn load_contact(&self, id: &str) -> Result<Contact, Problem> {
+        let rel = paths::contact(id);
+        let bytes = match self.fs.read(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Err(Problem::error(&rel, (1, 1), "the file is gone")),
+            Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
+        };
+        self.remember(&rel, &bytes);
+        let text = decode::utf8(&rel, &bytes)?;
+        decode::contact(id, &rel, text)
+    }
+
+    pub fn load_contacts(&self) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
+        let mut contacts = Vec::new();
+        let mut problems = Vec::new();
+        for id in self.contact_ids()? {
+            match self.load_contact(&id) {
+                Ok(c) => contacts.push(c),
+                Err(p) => problems.push(p),
+            }
+        }
+        Ok((contacts, problems))
+    }
+
+    /// Every month that has a file, oldest first.
+    pub fn months(&self) -> Result<Vec<Month>, StoreError> {
+        let root = Path::new(paths::JOURNAL);
+        let years = self
+            .fs
+            .list(root)
+            .map_err(|e| StoreError::io(self.display(root), e))?;
+        let mut months = Vec::new();
+        for year in years.into_iter().filter(|y| y.is_dir) {
+            let dir = root.join(&year.name);
+            let files = self
+                .fs
+                .list(&dir)
+                .map_err(|e| StoreError::io(self.display(&dir), e))?;
+            months.extend(files.iter().filter_map(|f| month_of(&year.name, &f.name)));
+        }
+        months.sort_unstable();
+        Ok(months)
+    }
+
+    pub fn load_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        let rel = paths::month(month);
+        let bytes = match self.fs.read(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Ok(Vec::new()),
+            Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
+        };
+        self.remember(&rel, &bytes);
+        let text = decode::utf8(&rel, &bytes)?;
+        decode::month(&rel, text)
+    }
+
+    /// Everything, plain and in order. The TUI loads in stages instead (see `journal`).
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let (contacts, mut problems) = self.load_contacts()?;
+        let mut located: Vec<(PathBuf, Month, Vec<LocatedEntry>)> = Vec::new();
+        for month in self.months()? {
+            match self.load_month(month) {
+                Ok(entries) => located.push((paths::month(month), month, entries)),
+                Err(p) => problems.push(p),
+            }
+        }
+        problems.extend(lint(&contacts, &located));
+        let mut entries: Vec<Entry> = located
+            .into_iter()
+            .flat_map(|(_, _, es)| es.into_iter().map(|l| l.entry))
+            .collect();
+        entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        Ok(Loaded {
+            contacts,
+            entries,
+            problems,
+        })
+    }
+}
+
+/// Cross-file checks. Everything here still loads; the warnings say what looks wrong.
+pub fn lint(contacts: &[Contact], months: &[(PathBuf, Month, Vec<LocatedEntry>)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for c in contacts {
+        let mut ids = HashSet::new();
+        for n in &c.needs {
+            if !ids.insert(n.id) {
+                problems.push(Problem::warning(
+                    paths::contact(&c.id),
+                    (1, 1),
+                    format!("two needs have id {}; give each its own number", n.id),
+                ));
+            }
+        }
+    }
+    let known: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
+    let mut first_seen: HashMap<&str, &Path> = HashMap::new();
+    for (path, month, entries) in months {
+        for l in entries {
+            let e = &l.entry;
+            let at = (l.id_at.line, l.id_at.col);
+            if let Some(other) = first_seen.insert(e.id.as_str(), path) {
+                problems.push(Problem::warning(
+                    path,
+                    at,
+                    format!(
+                        "entry id \"{}\" is used twice (also in {})",
+                        e.id,
+                        other.display()
+                    ),
+                ));
+            }
+            for (who, loc) in e.with.iter().zip(&l.with_at) {
+                if !known.contains(who.as_str()) {
+                    problems.push(Problem::warning(
+                        path,
+                        (loc.line, loc.col),
+                        format!("no contact \"{who}\" (no file contacts/{who}.toml)"),
+                    ));
+                }
+            }
+            if !e.kind.is_known() {
+                problems.push(Problem::warning(
+                    path,
+                    (l.kind_at.line, l.kind_at.col),
+                    format!(
+                        "unknown kind \"{}\"; known kinds are note, coffee, call, message, email, meeting, event, intro, gift",
+                        e.kind
+                    ),
+                ));
+            }
+            if e.month() != *month {
+                problems.push(Problem::warning(
+                    path,
+                    at,
+                    format!(
+                        "entry \"{}\" is dated {} but sits in the file for {:04}-{:02}",
+                        e.id,
+                        e.at.format("%Y-%m-%d"),
+                        month.0,
+                        month.1
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::month_of;
+
+    #[test]
+    fn month_files_are_recognised_strictly() {
+        assert_eq!(month_of("2026", "2026-11.toml"), Some((2026, 11)));
+        assert_eq!(month_of("2026", "2025-11.toml"), None);
+        assert_eq!(month_of("2026", "2026-13.toml"), None);
+        assert_eq!(month_of("2026", ".rolo-tmp-x.tmp"), None);
+        assert_eq!(month_of("2026", "2026-1.toml"), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! The only code that touches the data folder. Every change is a read-modify-write of the
+//! file as it is on disk *now*, under a folder lock, so an outside edit made since rolo read
+//! the file is kept and the change is applied on top of it rather than over it.
+
+pub mod decode;
+mod disk;
+mod drafts;
+mod encode;
+mod error;
+mod fs;
+mod load;
+mod mem;
+pub mod paths;
+mod problem;
+
+pub use decode::{Loc, LocatedEntry};
+pub use disk::DiskFs;
+pub use error::StoreError;
+pub use fs::{DirItem, Fs, Lock};
+pub use load::{Loaded, Month};
+pub use mem::MemFs;
+pub use problem::{Problem, Severity};
+
+use crate::model::{Contact, Entry};
+use crate::slug;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use toml_edit::DocumentMut;
+
+/// The result of a write, and whether the file had been changed by someone else since rolo
+/// last read it (the caller should then refresh what it shows from `value`).
+#[derive(Debug, Clone)]
+pub struct Saved<T> {
+    pub value: T,
+    pub changed_outside: bool,
+}
+
+pub struct Store {
+    fs: Box<dyn Fs>,
+    /// Content hash of each file as rolo last read or wrote it.
+    seen: Mutex<HashMap<PathBuf, u64>>,
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+impl Store {
+    pub fn new(fs: Box<dyn Fs>) -> Store {
+        Store {
+            fs,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn on_disk(root: impl Into<PathBuf>) -> Store {
+        Store::new(Box::new(DiskFs::new(root)))
+    }
+
+    pub fn fs(&self) -> &dyn Fs {
+        self.fs.as_ref()
+    }
+
+    pub fn root(&self) -> Option<&Path> {
+        self.fs.root()
+    }
+
+    /// Full path for messages, relative when the store is not on disk.
+    pub fn display(&self, rel: &Path) -> PathBuf {
+        fs::display_path(self.fs.as_ref(), rel)
+    }
+
+    fn remember(&self, rel: &Path, bytes: &[u8]) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.insert(rel.to_path_buf(), content_hash(bytes));
+        }
+    }
+
+    fn changed_since_seen(&self, rel: &Path, bytes: Option<&[u8]>) -> bool {
+        let seen = self.seen.lock().ok().and_then(|s| s.get(rel).copied());
+        match (seen, bytes) {
+            (Some(h), Some(b)) => h != content_hash(b),
+            (Some(_), None) => true,
+            (None, Some(_)) => true,
+            (None, None) => false,
+        }
+    }
+
+    fn read_text(&self, rel: &Path) -> Result<Option<String>, StoreError> {
+        let bytes = self
+            .fs
+            .read(rel)
+            .map_err(|e| StoreError::io(self.display(rel), e))?;
+        match bytes {
+            None => Ok(None),
+            Some(b) => {
+                let text = decode::utf8(rel, &b).map_err(StoreError::Broken)?;
+                Ok(Some(text.to_string()))
+            }
+        }
+    }
+
+    fn write(&self, rel: &Path, text: &str) -> Result<(), StoreError> {
+        if self.fs.is_symlink(rel) {
+            return Err(StoreError::Refused(format!(
+                "{} is a symbolic link; rolo does not write through links (replace it with a regular file)",
+                self.display(rel).display()
+            )));
+        }
+        self.fs
+            .write_atomic(rel, text.as_bytes())
+            .map_err(|e| StoreError::io(self.display(rel), e))?;
+        self.remember(rel, text.as_bytes());
+        Ok(())
+    }
+
+    fn lock(&self) -> Result<Lock, StoreError> {
+        self.fs
+            .lock()
+            .map_err(|e| StoreError::io(self.display(Path::new(".lock")), e))
+    }
+
+    /// Create a new contact; the id is derived from the name and made unique.
+    pub fn create_contact(&self, mut contact: Contact) -> Result<Contact, StoreError> {
+        if contact.name.trim().is_empty() {
+            return Err(StoreError::Invalid("a contact needs a name".into()));
+        }
+        let _lock = self.lock()?;
+        let taken = |id: &str| {
+            self.fs
+                .read(&paths::contact(id))
+                .map(|b| b.is_some())
+                .unwrap_or(true)
+        };
+        contact.id = slug::unique_slug(&contact.name, taken);
+        let rel = paths::contact(&contact.id);
+        self.write(&rel, &encode::new_contact(&contact))?;
+        Ok(contact)
+    }
+
+    /// Change one contact. `change` runs on the contact as it is on disk now.
+    pub fn update_contact<F>(&self, id: &str, change: F) -> Result<Saved<Contact>, StoreError>
+    where
+        F: FnOnce(&mut Contact) -> Result<(), String>,
+    {
+        let rel = paths::contact(id);
+        let _lock = self.lock()?;
+        let text = self
+            .read_text(&rel)?
+            .ok_or_else(|| StoreError::NotFound(format!("no contact with id \"{id}\"")))?;
+        let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
+        let old = decode::contact(id, &rel, &text).map_err(StoreError::Broken)?;
+        let mut new = old.clone();
+        change(&mut new).map_err(StoreError::Invalid)?;
+        new.id = id.to_string();
+        if new == old {
+            self.remember(&rel, text.as_bytes());
+            return Ok(Saved {
+                value: new,
+                changed_outside,
+            });
+        }
+        let mut doc: DocumentMut = text.parse().map_err(|_| {
+            StoreError::Refused(format!(
+                "{} could not be edited",
+                self.display(&rel).display()
+            ))
+        })?;
+        encode::merge_contact(&mut doc, &old, &new);
+        let out = doc.to_string();
+        // Never write a file rolo could not read back.
+        decode::contact(id, &rel, &out).map_err(|p| {
+            StoreError::Refused(format!(
+                "the change would make the file unreadable ({p}); nothing was written"
+            ))
+        })?;
+        self.write(&rel, &out)?;
+        Ok(Saved {
+            value: new,
+            changed_outside,
+        })
+    }
+
+    /// Add an interaction at the end of its month file. The id is made unique in that month
+    /// (ids start with the date, so they cannot collide across months).
+    pub fn append_entry(&self, mut entry: Entry) -> Result<Saved<Entry>, StoreError> {
+        if entry.with.is_empty() {
+            return Err(StoreError::Invalid(
+                "an entry needs at least one person".into(),
+            ));
+        }
+        let rel = paths::month(entry.month());
+        let _lock = self.lock()?;
+        let text = self.read_text(&rel)?;
+        let changed_outside = self.changed_since_seen(&rel, text.as_ref().map(|t| t.as_bytes()));
+        let existing = match &text {
+            Some(t) if !t.trim().is_empty() => {
+                decode::month(&rel, t).map_err(StoreError::Broken)?
+            }
+            _ => Vec::new(),
+        };
+        let base = entry.id.clone();
+        let mut n = 1;
+        while existing.iter().any(|e| e.entry.id == entry.id) {
+            n += 1;
+            entry.id = format!("{base}-{n}");
+        }
+        let mut out = text.unwrap_or_default();
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if !out.trim().is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&encode::entry_block(&entry));
+        decode::month(&rel, &out).map_err(|p| {
+            StoreError::Refused(format!(
+                "the entry would make the file unreadable ({p}); nothing was written"
+            ))
+        })?;
+        self.write(&rel, &out)?;
+        Ok(Saved {
+            value: entry,
+            changed_outside,
+        })
+    }
+
+    /// Change one entry. If its date moves to another month it moves files too: written to the
+    /// new month first, then removed from the old, so a crash in between duplicates, never loses.
+    pub fn update_entry<F>(
+        &self,
+        id: &str,
+        month: (i32, u32),
+        change: F,
+    ) -> Result<Saved<Entry>, StoreError>
+    where
+        F: FnOnce(&mut Entry) -> Result<(), String>,
+    {
+        let rel = paths::month(month);
+        let lock = self.lock()?;
+        let text = self.read_text(&rel)?.ok_or_else(|| {
+            StoreError::NotFound(format!("no entry \"{id}\" (its month file is gone)"))
+        })?;
+        let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
+        let entries = decode::month(&rel, &text).map_err(StoreError::Broken)?;
+        let old = entries
+            .into_iter()
+            .map(|l| l.entry)
+            .find(|e| e.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("no entry \"{id}\"")))?;
+        let mut new = old.clone();
+        change(&mut new).map_err(StoreError::Invalid)?;
+        new.id = old.id.clone();
+        if new.with.is_empty() {
+            return Err(StoreError::Invalid(
+                "an entry needs at least one person".into(),
+            ));
+        }
+        let mut doc: DocumentMut = text.parse().map_err(|_| {
+            StoreError::Refused(format!(
+                "{} could not be edited",
+                self.display(&rel).display()
+            ))
+        })?;
+        if new.month() == month {
+            encode::merge_entry(&mut doc, &old, &new);
+            self.write(&rel, &doc.to_string())?;
+            return Ok(Saved {
+                value: new,
+                changed_outside,
+            });
+        }
+        drop(lock);
+        let moved = self.append_entry(new)?;
+        let _lock = self.lock()?;
+        self.remove_entry_locked(&rel, id)?;
+        Ok(Saved {
+            value: moved.value,
+            changed_outside,
+        })
+    }
+
+    pub fn delete_entry(&self, id: &str, month: (i32, u32)) -> Result<(), StoreError> {
+        let rel = paths::month(month);
+        let _lock = self.lock()?;
+        self.remove_entry_locked(&rel, id)
+    }
+
+    fn remove_entry_locked(&self, rel: &Path, id: &str) -> Result<(), StoreError> {
+        let Some(text) = self.read_text(rel)? else {
+            return Ok(());
+        };
+        decode::month(rel, &text).map_err(StoreError::Broken)?;
+        let mut doc: DocumentMut = text.parse().map_err(|_| {
+            StoreError::Refused(format!(
+                "{} could not be edited",
+                self.display(rel).display()
+            ))
+        })?;
+        if encode::remove_entry(&mut doc, id) {
+            self.write(rel, &doc.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Replace a contact file with text the person edited (in `$EDITOR`), after checking it parses.
+    pub fn replace_contact_text(&self, id: &str, text: &str) -> Result<Contact, StoreError> {
+        let rel = paths::contact(id);
+        let contact = decode::contact(id, &rel, text).map_err(StoreError::Broken)?;
+        let _lock = self.lock()?;
+        self.write(&rel, text)?;
+        Ok(contact)
+    }
+
+    /// The text of a file, for editing; `None` when it does not exist.
+    pub fn read_file(&self, rel: &Path) -> Result<Option<String>, StoreError> {
+        self.read_text(rel)
+    }
+}
