@@ -47,6 +47,37 @@ pub trait Fs: Send + Sync {
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime>;
 }
 
+/// Lets a test keep a handle on the files behind a store (to play the outside writer).
+impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
+    fn read(&self, rel: &Path) -> io::Result<Option<Vec<u8>>> {
+        (**self).read(rel)
+    }
+    fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()> {
+        (**self).write_atomic(rel, data)
+    }
+    fn remove(&self, rel: &Path) -> io::Result<()> {
+        (**self).remove(rel)
+    }
+    fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>> {
+        (**self).list(rel_dir)
+    }
+    fn is_symlink(&self, rel: &Path) -> bool {
+        (**self).is_symlink(rel)
+    }
+    fn lock(&self) -> io::Result<Lock> {
+        (**self).lock()
+    }
+    fn root(&self) -> Option<&Path> {
+        (**self).root()
+    }
+    fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()> {
+        (**self).ensure_dir(rel_dir)
+    }
+    fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
+        (**self).modified(rel)
+    }
+}
+
 /// Temp files carry this prefix so a crash leftover can be recognised and removed safely.
 pub const TEMP_PREFIX: &str = ".rolo-tmp-";
 

@@ -12,6 +12,8 @@ pub struct MemFs {
     files: Mutex<BTreeMap<PathBuf, Vec<u8>>>,
     fail_writes: Mutex<u32>,
     writes: Mutex<u64>,
+    /// A counter standing in for modification times, bumped for a file and its folders.
+    stamps: Mutex<BTreeMap<PathBuf, u64>>,
 }
 
 impl MemFs {
@@ -23,6 +25,19 @@ impl MemFs {
     pub fn put(&self, rel: impl AsRef<Path>, text: &str) {
         self.files_mut()
             .insert(rel.as_ref().to_path_buf(), text.as_bytes().to_vec());
+        self.touch(rel.as_ref());
+    }
+
+    fn touch(&self, rel: &Path) {
+        let Ok(mut stamps) = self.stamps.lock() else {
+            return;
+        };
+        let next = stamps.values().max().copied().unwrap_or(0) + 1;
+        let mut path = Some(rel);
+        while let Some(p) = path {
+            stamps.insert(p.to_path_buf(), next);
+            path = p.parent();
+        }
     }
 
     pub fn get(&self, rel: impl AsRef<Path>) -> Option<String> {
@@ -68,11 +83,13 @@ impl Fs for MemFs {
             *w += 1;
         }
         self.files_mut().insert(rel.to_path_buf(), data.to_vec());
+        self.touch(rel);
         Ok(())
     }
 
     fn remove(&self, rel: &Path) -> io::Result<()> {
         self.files_mut().remove(rel);
+        self.touch(rel);
         Ok(())
     }
 
@@ -111,7 +128,8 @@ impl Fs for MemFs {
         Ok(())
     }
 
-    fn modified(&self, _rel: &Path) -> Option<std::time::SystemTime> {
-        None
+    fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
+        let stamp = *self.stamps.lock().ok()?.get(rel)?;
+        Some(std::time::UNIX_EPOCH + std::time::Duration::from_nanos(stamp))
     }
 }

@@ -12,6 +12,7 @@ mod load;
 mod mem;
 pub mod paths;
 mod problem;
+mod watch;
 
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;
@@ -20,6 +21,7 @@ pub use fs::{DirItem, Fs, Lock};
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
 pub use problem::{Problem, Severity};
+pub use watch::{Change, Watch};
 
 use crate::model::{Contact, Entry};
 use crate::slug;
