@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod demo;
 pub mod journal;
 pub mod model;
+pub mod refresh;
 pub mod sanitize;
 pub mod search;
 pub mod slug;

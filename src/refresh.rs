@@ -1,0 +1,133 @@
+//! Bring the in-memory journal in line with files that changed outside rolo.
+
+use crate::journal::Journal;
+use crate::store::{Change, Problem, Store, paths};
+use std::path::Path;
+
+/// What a refresh did, for the status line.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    pub contacts: usize,
+    pub months: usize,
+    /// Files that changed but no longer parse (their last good content stays shown).
+    pub broken: usize,
+}
+
+impl Refreshed {
+    pub fn is_empty(&self) -> bool {
+        *self == Refreshed::default()
+    }
+
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.contacts > 0 {
+            parts.push(plural(self.contacts, "contact"));
+        }
+        if self.months > 0 {
+            parts.push(plural(self.months, "journal month"));
+        }
+        let mut s = format!("reloaded {} changed outside rolo", parts.join(" and "));
+        if self.broken > 0 {
+            s.push_str(&format!(
+                "; {} no longer parse — press ! to see",
+                plural(self.broken, "file")
+            ));
+        }
+        s
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn replace_problem(journal: &mut Journal, path: &Path, problem: Option<Problem>) {
+    journal.problems.retain(|p| p.path != path);
+    journal.problems.extend(problem);
+}
+
+pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refreshed {
+    let mut done = Refreshed::default();
+    for change in changes {
+        match change {
+            Change::Contact(id) => {
+                let path = paths::contact(id);
+                match store.load_contact(id) {
+                    Ok(c) => {
+                        journal.upsert_contact(c);
+                        replace_problem(journal, &path, None);
+                        done.contacts += 1;
+                    }
+                    Err(p) => {
+                        replace_problem(journal, &path, Some(p));
+                        done.broken += 1;
+                    }
+                }
+            }
+            // A deleted file keeps its person on screen until restart: entries still point at
+            // the id, and removing them from the index mid-session would shift every position.
+            Change::ContactRemoved(_) => {}
+            Change::Month(month) => {
+                let path = paths::month(*month);
+                match store.load_month(*month) {
+                    Ok(located) => {
+                        journal
+                            .replace_month(*month, located.into_iter().map(|l| l.entry).collect());
+                        replace_problem(journal, &path, None);
+                        done.months += 1;
+                    }
+                    Err(p) => {
+                        replace_problem(journal, &path, Some(p));
+                        done.broken += 1;
+                    }
+                }
+            }
+        }
+    }
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Fs, MemFs};
+    use std::sync::Arc;
+
+    #[test]
+    fn outside_edits_show_up_and_broken_ones_keep_the_last_good_content() {
+        let fs = Arc::new(MemFs::new());
+        fs.put("contacts/ada.toml", "name = \"Ada\"\n");
+        let store = Store::new(Box::new(fs.clone()));
+        let mut journal = Journal::new(store.load().unwrap());
+        let mut watch = store.watch();
+
+        fs.put("contacts/ada.toml", "name = \"Ada Lovelace\"\n");
+        fs.put(
+            "journal/2026/2026-11.toml",
+            "[[entry]]\nid = \"x\"\nat = 2026-11-02T10:00:00Z\nwith = [\"ada\"]\nnote = \"pulled from git\"\n",
+        );
+        let done = apply(&store, &mut journal, &store.poll(&mut watch, &[]));
+        assert_eq!(
+            done,
+            Refreshed {
+                contacts: 1,
+                months: 1,
+                broken: 0
+            }
+        );
+        assert_eq!(journal.by_id("ada").unwrap().name, "Ada Lovelace");
+        assert_eq!(journal.timeline().next().unwrap().note, "pulled from git");
+
+        fs.put("contacts/ada.toml", "name = \"Ada\n");
+        let done = apply(&store, &mut journal, &store.poll(&mut watch, &[]));
+        assert_eq!(done.broken, 1);
+        assert_eq!(journal.by_id("ada").unwrap().name, "Ada Lovelace");
+        assert_eq!(journal.problems.len(), 1);
+        assert!(done.summary().contains("press !"));
+        assert!(fs.read(Path::new("contacts/ada.toml")).unwrap().is_some());
+    }
+}
