@@ -1,6 +1,7 @@
 //! TOML text -> model, with every complaint located at a line and column.
 
 use super::problem::{Problem, line_col};
+use super::wording;
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use serde::Deserialize;
@@ -146,10 +147,12 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
         return Err(Problem::error(path, (1, 1), "the file is empty"));
     }
     toml::from_str(text).map_err(|e| {
-        let pos = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        let start = e.span().map(|s| s.start);
+        let pos = start.map(|s| line_col(text, s)).unwrap_or((1, 1));
         // toml's message can span several lines (it quotes the source); the first line is the gist.
         let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
-        Problem::error(path, pos, message.to_string())
+        let message = wording::reword(message, text, start.unwrap_or(0));
+        Problem::error(path, pos, message)
     })
 }
 

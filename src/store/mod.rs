@@ -12,6 +12,7 @@ mod load;
 mod mem;
 pub mod paths;
 mod problem;
+mod wording;
 
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;
