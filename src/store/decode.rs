@@ -324,6 +324,11 @@ fn moment(ctx: &Ctx, raw: &Spanned<Value>) -> Result<DateTime<FixedOffset>, Prob
 }
 
 pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
+    // An empty month is a diary with nothing in it yet (rolo appends to it happily), not an
+    // error; an empty contact file, with no name, is.
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
     let raw: RawMonth = parse_toml(path, text)?;
     let ctx = Ctx { path, text };
     raw.entry.into_iter().map(|e| entry(&ctx, e)).collect()
