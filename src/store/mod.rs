@@ -38,6 +38,23 @@ pub struct Saved<T> {
     pub changed_outside: bool,
 }
 
+/// The entry `id` as a later load will see it in the month text `out`, or a refusal when
+/// that text would not load: rolo never writes a file it could not read back.
+fn read_back(rel: &Path, out: &str, id: &str) -> Result<Entry, StoreError> {
+    let unreadable = |why: String| {
+        StoreError::Refused(format!(
+            "the entry would make the file unreadable ({why}); nothing was written"
+        ))
+    };
+    decode::month(rel, out)
+        .map_err(|p| unreadable(p.to_string()))?
+        .into_iter()
+        .rev()
+        .map(|l| l.entry)
+        .find(|e| e.id == id)
+        .ok_or_else(|| unreadable(format!("entry \"{id}\" is missing after the edit")))
+}
+
 pub struct Store {
     fs: Box<dyn Fs>,
     /// Content hash of each file as rolo last read or wrote it.
@@ -139,8 +156,12 @@ impl Store {
         };
         contact.id = slug::unique_slug(&contact.name, taken);
         let rel = paths::contact(&contact.id);
-        self.write(&rel, &encode::new_contact(&contact))?;
-        Ok(contact)
+        let text = encode::new_contact(&contact);
+        // Never write a file rolo could not read back (a zero rhythm, a need numbered 0, ...).
+        let value = decode::contact(&contact.id, &rel, &text)
+            .map_err(|p| StoreError::Invalid(format!("{}; nothing was written", p.message)))?;
+        self.write(&rel, &text)?;
+        Ok(value)
     }
 
     /// Change one contact. `change` runs on the contact as it is on disk now.
@@ -173,15 +194,16 @@ impl Store {
         })?;
         encode::merge_contact(&mut doc, &old, &new);
         let out = doc.to_string();
-        // Never write a file rolo could not read back.
-        decode::contact(id, &rel, &out).map_err(|p| {
+        // Never write a file rolo could not read back; and hand back what a later load will
+        // see (CRLF in notes reads as LF), not what the caller asked for.
+        let value = decode::contact(id, &rel, &out).map_err(|p| {
             StoreError::Refused(format!(
                 "the change would make the file unreadable ({p}); nothing was written"
             ))
         })?;
         self.write(&rel, &out)?;
         Ok(Saved {
-            value: new,
+            value,
             changed_outside,
         })
     }
@@ -218,14 +240,10 @@ impl Store {
             out.push('\n');
         }
         out.push_str(&encode::entry_block(&entry));
-        decode::month(&rel, &out).map_err(|p| {
-            StoreError::Refused(format!(
-                "the entry would make the file unreadable ({p}); nothing was written"
-            ))
-        })?;
+        let value = read_back(&rel, &out, &entry.id)?;
         self.write(&rel, &out)?;
         Ok(Saved {
-            value: entry,
+            value,
             changed_outside,
         })
     }
@@ -269,9 +287,11 @@ impl Store {
         })?;
         if new.month() == month {
             encode::merge_entry(&mut doc, &old, &new);
-            self.write(&rel, &doc.to_string())?;
+            let out = doc.to_string();
+            let value = read_back(&rel, &out, id)?;
+            self.write(&rel, &out)?;
             return Ok(Saved {
-                value: new,
+                value,
                 changed_outside,
             });
         }
