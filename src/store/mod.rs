@@ -92,6 +92,14 @@ impl Store {
         fs::display_path(self.fs.as_ref(), rel)
     }
 
+    /// A file that does not parse, located by its full path so the message can be acted on.
+    fn broken(&self, problem: Problem) -> StoreError {
+        StoreError::Broken(Problem {
+            path: self.display(&problem.path),
+            ..problem
+        })
+    }
+
     fn remember(&self, rel: &Path, bytes: &[u8]) {
         if let Ok(mut seen) = self.seen.lock() {
             seen.insert(rel.to_path_buf(), content_hash(bytes));
@@ -116,7 +124,7 @@ impl Store {
         match bytes {
             None => Ok(None),
             Some(b) => {
-                let text = decode::utf8(rel, &b).map_err(StoreError::Broken)?;
+                let text = decode::utf8(rel, &b).map_err(|p| self.broken(p))?;
                 Ok(Some(text.to_string()))
             }
         }
@@ -175,7 +183,7 @@ impl Store {
             .read_text(&rel)?
             .ok_or_else(|| StoreError::NotFound(format!("no contact with id \"{id}\"")))?;
         let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
-        let old = decode::contact(id, &rel, &text).map_err(StoreError::Broken)?;
+        let old = decode::contact(id, &rel, &text).map_err(|p| self.broken(p))?;
         let mut new = old.clone();
         change(&mut new).map_err(StoreError::Invalid)?;
         new.id = id.to_string();
@@ -222,7 +230,7 @@ impl Store {
         let changed_outside = self.changed_since_seen(&rel, text.as_ref().map(|t| t.as_bytes()));
         let existing = match &text {
             Some(t) if !t.trim().is_empty() => {
-                decode::month(&rel, t).map_err(StoreError::Broken)?
+                decode::month(&rel, t).map_err(|p| self.broken(p))?
             }
             _ => Vec::new(),
         };
@@ -265,7 +273,7 @@ impl Store {
             StoreError::NotFound(format!("no entry \"{id}\" (its month file is gone)"))
         })?;
         let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
-        let entries = decode::month(&rel, &text).map_err(StoreError::Broken)?;
+        let entries = decode::month(&rel, &text).map_err(|p| self.broken(p))?;
         let old = entries
             .into_iter()
             .map(|l| l.entry)
@@ -315,7 +323,7 @@ impl Store {
         let Some(text) = self.read_text(rel)? else {
             return Ok(());
         };
-        decode::month(rel, &text).map_err(StoreError::Broken)?;
+        decode::month(rel, &text).map_err(|p| self.broken(p))?;
         let mut doc: DocumentMut = text.parse().map_err(|_| {
             StoreError::Refused(format!(
                 "{} could not be edited",
@@ -331,7 +339,7 @@ impl Store {
     /// Replace a contact file with text the person edited (in `$EDITOR`), after checking it parses.
     pub fn replace_contact_text(&self, id: &str, text: &str) -> Result<Contact, StoreError> {
         let rel = paths::contact(id);
-        let contact = decode::contact(id, &rel, text).map_err(StoreError::Broken)?;
+        let contact = decode::contact(id, &rel, text).map_err(|p| self.broken(p))?;
         let _lock = self.lock()?;
         self.write(&rel, text)?;
         Ok(contact)
