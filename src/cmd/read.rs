@@ -244,18 +244,14 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         };
         writeln!(ctx.out, "{}", inert_line(&shown.to_string()))?;
     }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = format!(
-        "{} contacts, {} entries: {} error{}, {} warning{}",
-        ctx.journal.contacts().len(),
-        ctx.journal.entry_count(),
-        errors,
-        if errors == 1 { "" } else { "s" },
-        problems.len() - errors,
-        if problems.len() - errors == 1 {
-            ""
-        } else {
-            "s"
-        },
+        "{}, {}: {}, {}",
+        count(ctx.journal.contacts().len(), "contact", "contacts"),
+        count(ctx.journal.entry_count(), "entry", "entries"),
+        count(errors, "error", "errors"),
+        count(problems.len() - errors, "warning", "warnings"),
     );
     if errors > 0 {
         return Err(CliError(format!(
