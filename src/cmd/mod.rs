@@ -6,7 +6,7 @@ mod write;
 
 use crate::cli::Command;
 use crate::journal::{Ix, Journal, Resolution};
-use crate::sanitize::{inert, inert_line};
+use crate::sanitize::inert_line;
 use crate::store::Severity;
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -58,18 +58,18 @@ impl Ctx<'_> {
             Resolution::None => Err(self.broken_contact(query).unwrap_or_else(|| {
                 CliError(format!(
                     "no one matches \"{}\" (see `rolo list`, or add them with `rolo add`)",
-                    inert(query)
+                    inert_line(query)
                 ))
             })),
             Resolution::Ambiguous(ixs) => {
                 let names: Vec<String> = ixs
                     .iter()
                     .filter_map(|&ix| self.journal.contact(ix))
-                    .map(|c| format!("{} ({})", inert(&c.name), c.id))
+                    .map(|c| format!("{} ({})", inert_line(&c.name), inert_line(&c.id)))
                     .collect();
                 Err(CliError(format!(
                     "\"{}\" could be {}; nothing was written. Use the id or more of the name.",
-                    inert(query),
+                    inert_line(query),
                     names.join(", ")
                 )))
             }

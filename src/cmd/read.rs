@@ -70,7 +70,7 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
             ctx.out,
             "{name:<width$}  {:<14}  {:<24}  {}",
             last,
-            c.id,
+            inert_line(&c.id),
             extra.join("  ")
         )?;
     }
@@ -122,7 +122,7 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
         .cloned()
         .ok_or_else(|| CliError("contact vanished".into()))?;
     let out = &mut ctx.out;
-    writeln!(out, "{}  ({})", inert_line(&c.name), c.id)?;
+    writeln!(out, "{}  ({})", inert_line(&c.name), inert_line(&c.id))?;
     let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
         .into_iter()
         .flatten()
