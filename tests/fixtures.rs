@@ -496,11 +496,41 @@ fn control_characters_are_shown_inert_everywhere() {
             text(&out.stdout)
         );
     }
-    // Errors that echo what was typed are inert too.
-    let unknown = f.rolo(&["show", "\u{1b}]0;title\u{7}"]);
-    assert_eq!(unknown.status.code(), Some(1));
-    assert_inert("unknown WHO", &unknown.stderr);
+    // Errors that echo what was typed are inert too, and stay on one line.
+    for who in ["\u{1b}]0;title\u{7}", "two\nlines\u{202e}"] {
+        let unknown = f.rolo(&["show", who]);
+        assert_eq!(unknown.status.code(), Some(1));
+        assert_inert("unknown WHO", &unknown.stderr);
+        assert_eq!(text(&unknown.stderr).lines().count(), 1);
+    }
     assert_eq!(f.snapshot(), before);
+}
+
+/// A file name is text from the folder too: an id with an escape in it is shown inert.
+#[test]
+fn a_hostile_file_name_is_shown_inert() {
+    let f = Folder::with(&[(
+        "contacts/\u{1b}[31mred\u{202e}.toml",
+        b"name = \"Red\"\n".to_vec(),
+    )]);
+    let runs: [&[&str]; 5] = [
+        &["list"],
+        &["show", "red"],
+        &["note", "red", "Hello", "--at", "2026-11-10"],
+        &["timeline"],
+        &["met", "red", "3"],
+    ];
+    for args in runs {
+        let out = f.rolo(args);
+        assert_inert(&format!("{args:?} stdout"), &out.stdout);
+        assert_inert(&format!("{args:?} stderr"), &out.stderr);
+        // Each of these mentions the id (timeline shows names only).
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(
+            args[0] == "timeline" || all.contains("␛[31mred"),
+            "{args:?}: {all}"
+        );
+    }
 }
 
 /// contacts/mallory.toml is a link to a file outside the data folder: rolo reads it, and
