@@ -150,6 +150,14 @@ fn add_writes_a_contact_file() {
         "hiring",
     ]);
     assert_eq!(out, "added Zoë O'Brien (zoe-obrien)\n");
+    // rolo made the data folder, privately.
+    let mode = |p: PathBuf| {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(&p).expect("metadata").permissions().mode() & 0o777
+    };
+    assert_eq!(mode(home.data()), 0o700);
+    assert_eq!(mode(home.data().join("contacts")), 0o700);
+    assert_eq!(mode(home.data().join("contacts/zoe-obrien.toml")), 0o600);
     let file = home.file("contacts/zoe-obrien.toml");
     for line in [
         "name = \"Zoë O'Brien\"",
