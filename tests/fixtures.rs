@@ -331,7 +331,7 @@ fn duplicate_need_ids_warn_and_lose_nothing() {
         &[(rel, fixture("duplicate-need-ids.toml"))],
         |f| {
             vec![format!(
-                "{}:1:1: warning: two needs have id 1; give each its own number",
+                "{}:9:6: warning: two needs have id 1; give each its own number",
                 f.path(rel)
             )]
         },

@@ -157,8 +157,44 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
 }
 
 pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
+    contact_with_warnings(id, path, text).map(|(c, _)| c)
+}
+
+/// Two items numbered alike, pointed at where the second one's `id` is written.
+fn repeated_ids<'a>(
+    ctx: &Ctx,
+    ids: impl Iterator<Item = &'a Spanned<i64>>,
+    what: &str,
+) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| !seen.insert(*id.get_ref()))
+        .map(|id| {
+            Problem::warning(
+                ctx.path,
+                line_col(ctx.text, id.span().start),
+                format!(
+                    "two {what} have id {}; give each its own number",
+                    id.get_ref()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The contact, and what looks wrong in it without stopping it from loading.
+pub fn contact_with_warnings(
+    id: &str,
+    path: &Path,
+    text: &str,
+) -> Result<(Contact, Vec<Problem>), Problem> {
     let raw: RawContact = parse_toml(path, text)?;
     let ctx = Ctx { path, text };
+    let mut warnings = repeated_ids(&ctx, raw.need.iter().map(|n| &n.id), "needs");
+    warnings.extend(repeated_ids(
+        &ctx,
+        raw.follow_up.iter().map(|f| &f.id),
+        "follow-ups",
+    ));
     let name = match raw.name {
         Some(n) if !n.get_ref().trim().is_empty() => n.into_inner(),
         Some(n) => return Err(ctx.at(&n, "`name` is empty")),
@@ -185,7 +221,7 @@ pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
         .into_iter()
         .map(|f| follow_up(&ctx, f))
         .collect::<Result<_, _>>()?;
-    Ok(Contact {
+    let contact = Contact {
         id: id.to_string(),
         name,
         aliases: raw.aliases,
@@ -201,7 +237,8 @@ pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
         notes: raw.notes.map(|n| n.replace("\r\n", "\n")),
         needs,
         follow_ups,
-    })
+    };
+    Ok((contact, warnings))
 }
 
 fn small_id(ctx: &Ctx, id: &Spanned<i64>) -> Result<u32, Problem> {
