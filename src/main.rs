@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match rolo::app_main::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("rolo: {}", rolo::sanitize::inert(&e.to_string()));
+            eprintln!("rolo: {}", rolo::sanitize::inert_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -6,7 +6,8 @@ mod write;
 
 use crate::cli::Command;
 use crate::journal::{Ix, Journal, Resolution};
-use crate::sanitize::inert;
+use crate::sanitize::inert_line;
+use crate::store::Severity;
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::fmt;
@@ -54,23 +55,45 @@ impl Ctx<'_> {
     pub fn who(&self, query: &str) -> Result<Ix, CliError> {
         match self.journal.resolve(query) {
             Resolution::One(ix) => Ok(ix),
-            Resolution::None => Err(CliError(format!(
-                "no one matches \"{}\" (see `rolo list`, or add them with `rolo add`)",
-                inert(query)
-            ))),
+            Resolution::None => Err(self.broken_contact(query).unwrap_or_else(|| {
+                CliError(format!(
+                    "no one matches \"{}\" (see `rolo list`, or add them with `rolo add`)",
+                    inert_line(query)
+                ))
+            })),
             Resolution::Ambiguous(ixs) => {
                 let names: Vec<String> = ixs
                     .iter()
                     .filter_map(|&ix| self.journal.contact(ix))
-                    .map(|c| format!("{} ({})", inert(&c.name), c.id))
+                    .map(|c| format!("{} ({})", inert_line(&c.name), inert_line(&c.id)))
                     .collect();
                 Err(CliError(format!(
                     "\"{}\" could be {}; nothing was written. Use the id or more of the name.",
-                    inert(query),
+                    inert_line(query),
                     names.join(", ")
                 )))
             }
         }
+    }
+
+    /// When the person asked for has a file that does not load, say so instead of "no one
+    /// matches": the file is the reason, and the person can fix it.
+    fn broken_contact(&self, query: &str) -> Option<CliError> {
+        let ids = [query.trim().to_string(), crate::slug::slugify(query)];
+        let problem = self.journal.problems.iter().find(|p| {
+            p.severity == Severity::Error
+                && ids
+                    .iter()
+                    .any(|id| p.path == crate::store::paths::contact(id))
+        })?;
+        let shown = crate::store::Problem {
+            path: self.store.display(&problem.path),
+            ..problem.clone()
+        };
+        Some(CliError(format!(
+            "{} (this file must be fixed before rolo can use it; nothing was written)",
+            inert_line(&shown.to_string())
+        )))
     }
 
     pub fn id_of(&self, ix: Ix) -> String {

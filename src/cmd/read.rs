@@ -70,7 +70,7 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
             ctx.out,
             "{name:<width$}  {:<14}  {:<24}  {}",
             last,
-            c.id,
+            inert_line(&c.id),
             extra.join("  ")
         )?;
     }
@@ -122,7 +122,7 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
         .cloned()
         .ok_or_else(|| CliError("contact vanished".into()))?;
     let out = &mut ctx.out;
-    writeln!(out, "{}  ({})", inert_line(&c.name), c.id)?;
+    writeln!(out, "{}  ({})", inert_line(&c.name), inert_line(&c.id))?;
     let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
         .into_iter()
         .flatten()
@@ -244,18 +244,14 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         };
         writeln!(ctx.out, "{}", inert_line(&shown.to_string()))?;
     }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = format!(
-        "{} contacts, {} entries: {} error{}, {} warning{}",
-        ctx.journal.contacts().len(),
-        ctx.journal.entry_count(),
-        errors,
-        if errors == 1 { "" } else { "s" },
-        problems.len() - errors,
-        if problems.len() - errors == 1 {
-            ""
-        } else {
-            "s"
-        },
+        "{}, {}: {}, {}",
+        count(ctx.journal.contacts().len(), "contact", "contacts"),
+        count(ctx.journal.entry_count(), "entry", "entries"),
+        count(errors, "error", "errors"),
+        count(problems.len() - errors, "warning", "warnings"),
     );
     if errors > 0 {
         return Err(CliError(format!(

@@ -3,7 +3,7 @@
 use super::{CliError, CliResult, Ctx};
 use crate::cli::{AddArgs, NoteArgs};
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
-use crate::sanitize::inert;
+use crate::sanitize::inert_line;
 use crate::when::{When, parse_when};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
@@ -21,7 +21,7 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
         Some(b) => Some(
             Birthday::parse_month_day(b)
                 .or_else(|| NaiveDate::parse_from_str(b.trim(), "%Y-%m-%d").ok().map(Birthday::Full))
-                .ok_or_else(|| CliError(format!("cannot read birthday \"{}\"; write 1990-12-10, or 12-10 when the year is unknown", inert(b))))?,
+                .ok_or_else(|| CliError(format!("cannot read birthday \"{}\"; write 1990-12-10, or 12-10 when the year is unknown", inert_line(b))))?,
         ),
         None => None,
     };
@@ -42,7 +42,7 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
         ..Contact::default()
     };
     let saved = ctx.store.create_contact(contact)?;
-    writeln!(ctx.out, "added {} ({})", inert(&saved.name), saved.id)?;
+    writeln!(ctx.out, "added {} ({})", inert_line(&saved.name), saved.id)?;
     Ok(())
 }
 
@@ -65,7 +65,7 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
                 .offset()
                 .from_local_datetime(&naive)
                 .single()
-                .ok_or_else(|| CliError(format!("cannot place \"{}\" in time", inert(s))))?
+                .ok_or_else(|| CliError(format!("cannot place \"{}\" in time", inert_line(s))))?
         }
     };
     let entry = Entry {
@@ -81,7 +81,7 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
     let names: Vec<String> = saved
         .with
         .iter()
-        .map(|w| inert(ctx.journal.name_of(w)).into_owned())
+        .map(|w| inert_line(ctx.journal.name_of(w)).into_owned())
         .collect();
     writeln!(
         ctx.out,
@@ -89,7 +89,7 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
         saved.kind,
         names.join(", "),
         saved.at.format("%Y-%m-%d %H:%M"),
-        saved.id
+        inert_line(&saved.id)
     )?;
     Ok(())
 }
@@ -114,7 +114,7 @@ pub fn need(ctx: &mut Ctx, who: &str, text: &str) -> CliResult {
     writeln!(
         ctx.out,
         "need #{number} recorded for {}",
-        inert(&saved.value.name)
+        inert_line(&saved.value.name)
     )?;
     Ok(())
 }
@@ -132,8 +132,9 @@ fn set_need_status(
         let (name, cid) = (c.name.clone(), c.id.clone());
         let need = c.need_mut(need_id).ok_or_else(|| {
             format!(
-                "{} has no need #{need_id} (see `rolo show {cid}`)",
-                inert(&name)
+                "{} has no need #{need_id} (see `rolo show {}`)",
+                inert_line(&name),
+                inert_line(&cid)
             )
         })?;
         need.status = status;
@@ -144,7 +145,7 @@ fn set_need_status(
     writeln!(
         ctx.out,
         "need #{need_id} of {} marked {}",
-        inert(&saved.value.name),
+        inert_line(&saved.value.name),
         status.as_str()
     )?;
     Ok(())
@@ -179,7 +180,7 @@ pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
     writeln!(
         ctx.out,
         "follow-up #{number} for {} due {}",
-        inert(&saved.value.name),
+        inert_line(&saved.value.name),
         due.format("%Y-%m-%d")
     )?;
     Ok(())
@@ -191,14 +192,14 @@ pub fn done(ctx: &mut Ctx, who: &str, follow_up_id: u32) -> CliResult {
         let name = c.name.clone();
         let f = c
             .follow_up_mut(follow_up_id)
-            .ok_or_else(|| format!("{} has no follow-up #{follow_up_id}", inert(&name)))?;
+            .ok_or_else(|| format!("{} has no follow-up #{follow_up_id}", inert_line(&name)))?;
         f.done = true;
         Ok(())
     })?;
     writeln!(
         ctx.out,
         "follow-up #{follow_up_id} of {} done",
-        inert(&saved.value.name)
+        inert_line(&saved.value.name)
     )?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! TOML text -> model, with every complaint located at a line and column.
 
 use super::problem::{Problem, line_col};
+use super::wording;
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use serde::Deserialize;
@@ -146,16 +147,54 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
         return Err(Problem::error(path, (1, 1), "the file is empty"));
     }
     toml::from_str(text).map_err(|e| {
-        let pos = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        let start = e.span().map(|s| s.start);
+        let pos = start.map(|s| line_col(text, s)).unwrap_or((1, 1));
         // toml's message can span several lines (it quotes the source); the first line is the gist.
         let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
-        Problem::error(path, pos, message.to_string())
+        let message = wording::reword(message, text, start.unwrap_or(0));
+        Problem::error(path, pos, message)
     })
 }
 
 pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
+    contact_with_warnings(id, path, text).map(|(c, _)| c)
+}
+
+/// Two items numbered alike, pointed at where the second one's `id` is written.
+fn repeated_ids<'a>(
+    ctx: &Ctx,
+    ids: impl Iterator<Item = &'a Spanned<i64>>,
+    what: &str,
+) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| !seen.insert(*id.get_ref()))
+        .map(|id| {
+            Problem::warning(
+                ctx.path,
+                line_col(ctx.text, id.span().start),
+                format!(
+                    "two {what} have id {}; give each its own number",
+                    id.get_ref()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The contact, and what looks wrong in it without stopping it from loading.
+pub fn contact_with_warnings(
+    id: &str,
+    path: &Path,
+    text: &str,
+) -> Result<(Contact, Vec<Problem>), Problem> {
     let raw: RawContact = parse_toml(path, text)?;
     let ctx = Ctx { path, text };
+    let mut warnings = repeated_ids(&ctx, raw.need.iter().map(|n| &n.id), "needs");
+    warnings.extend(repeated_ids(
+        &ctx,
+        raw.follow_up.iter().map(|f| &f.id),
+        "follow-ups",
+    ));
     let name = match raw.name {
         Some(n) if !n.get_ref().trim().is_empty() => n.into_inner(),
         Some(n) => return Err(ctx.at(&n, "`name` is empty")),
@@ -182,7 +221,7 @@ pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
         .into_iter()
         .map(|f| follow_up(&ctx, f))
         .collect::<Result<_, _>>()?;
-    Ok(Contact {
+    let contact = Contact {
         id: id.to_string(),
         name,
         aliases: raw.aliases,
@@ -198,7 +237,8 @@ pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
         notes: raw.notes.map(|n| n.replace("\r\n", "\n")),
         needs,
         follow_ups,
-    })
+    };
+    Ok((contact, warnings))
 }
 
 fn small_id(ctx: &Ctx, id: &Spanned<i64>) -> Result<u32, Problem> {
@@ -321,6 +361,11 @@ fn moment(ctx: &Ctx, raw: &Spanned<Value>) -> Result<DateTime<FixedOffset>, Prob
 }
 
 pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
+    // An empty month is a diary with nothing in it yet (rolo appends to it happily), not an
+    // error; an empty contact file, with no name, is.
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
     let raw: RawMonth = parse_toml(path, text)?;
     let ctx = Ctx { path, text };
     raw.entry.into_iter().map(|e| entry(&ctx, e)).collect()

@@ -170,10 +170,18 @@ fn sync_items<T>(
         Some(n) => new.iter().any(|x| i64::from(id(x)) == n),
         None => true,
     });
-    for item in new {
+    for (at, item) in new.iter().enumerate() {
         let n = i64::from(id(item));
-        let previous = old.iter().find(|o| id(o) == id(item));
-        let found = array.iter().position(|t| item_id(t) == Some(n));
+        // Two items with the same id (a hand edit) pair up in order, first with first, so
+        // a change to one never writes over the other.
+        let nth = new[..at].iter().filter(|x| id(x) == id(item)).count();
+        let previous = old.iter().filter(|o| id(o) == id(item)).nth(nth);
+        let found = array
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| item_id(t) == Some(n))
+            .nth(nth)
+            .map(|(i, _)| i);
         match found.and_then(|i| array.get_mut(i)) {
             Some(table) => fill(table, previous, item),
             None => {

@@ -8,7 +8,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The file on disk does not parse; rolo will not write it until it does.
+    /// The file on disk does not parse; rolo will not write it until it does. The problem's
+    /// path is the full path on disk (relative only for the in-memory store).
     Broken(Problem),
     NotFound(String),
     Invalid(String),
@@ -27,7 +28,7 @@ impl fmt::Display for StoreError {
             StoreError::Io { path, source } => write!(f, "{}: {}", path.display(), source),
             StoreError::Broken(p) => write!(
                 f,
-                "{p}\n(the file must be fixed before rolo can change it; nothing was written)"
+                "{p} (fix this file first: rolo will not change it while it is broken, nothing was written)"
             ),
             StoreError::NotFound(m) | StoreError::Invalid(m) | StoreError::Refused(m) => {
                 f.write_str(m)

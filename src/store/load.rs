@@ -46,6 +46,10 @@ impl Store {
     }
 
     pub fn load_contact(&self, id: &str) -> Result<Contact, Problem> {
+        self.load_contact_with_warnings(id).map(|(c, _)| c)
+    }
+
+    fn load_contact_with_warnings(&self, id: &str) -> Result<(Contact, Vec<Problem>), Problem> {
         let rel = paths::contact(id);
         let bytes = match self.fs.read(&rel) {
             Ok(Some(b)) => b,
@@ -54,15 +58,18 @@ impl Store {
         };
         self.remember(&rel, &bytes);
         let text = decode::utf8(&rel, &bytes)?;
-        decode::contact(id, &rel, text)
+        decode::contact_with_warnings(id, &rel, text)
     }
 
     pub fn load_contacts(&self) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
         let mut contacts = Vec::new();
         let mut problems = Vec::new();
         for id in self.contact_ids()? {
-            match self.load_contact(&id) {
-                Ok(c) => contacts.push(c),
+            match self.load_contact_with_warnings(&id) {
+                Ok((c, warnings)) => {
+                    contacts.push(c);
+                    problems.extend(warnings);
+                }
                 Err(p) => problems.push(p),
             }
         }
@@ -128,18 +135,6 @@ impl Store {
 /// Cross-file checks. Everything here still loads; the warnings say what looks wrong.
 pub fn lint(contacts: &[Contact], months: &[(PathBuf, Month, Vec<LocatedEntry>)]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for c in contacts {
-        let mut ids = HashSet::new();
-        for n in &c.needs {
-            if !ids.insert(n.id) {
-                problems.push(Problem::warning(
-                    paths::contact(&c.id),
-                    (1, 1),
-                    format!("two needs have id {}; give each its own number", n.id),
-                ));
-            }
-        }
-    }
     let known: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
     let mut first_seen: HashMap<&str, &Path> = HashMap::new();
     for (path, month, entries) in months {

@@ -13,6 +13,7 @@ mod mem;
 pub mod paths;
 mod problem;
 mod watch;
+mod wording;
 
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;
@@ -37,6 +38,23 @@ use toml_edit::DocumentMut;
 pub struct Saved<T> {
     pub value: T,
     pub changed_outside: bool,
+}
+
+/// The entry `id` as a later load will see it in the month text `out`, or a refusal when
+/// that text would not load: rolo never writes a file it could not read back.
+fn read_back(rel: &Path, out: &str, id: &str) -> Result<Entry, StoreError> {
+    let unreadable = |why: String| {
+        StoreError::Refused(format!(
+            "the entry would make the file unreadable ({why}); nothing was written"
+        ))
+    };
+    decode::month(rel, out)
+        .map_err(|p| unreadable(p.to_string()))?
+        .into_iter()
+        .rev()
+        .map(|l| l.entry)
+        .find(|e| e.id == id)
+        .ok_or_else(|| unreadable(format!("entry \"{id}\" is missing after the edit")))
 }
 
 pub struct Store {
@@ -76,6 +94,14 @@ impl Store {
         fs::display_path(self.fs.as_ref(), rel)
     }
 
+    /// A file that does not parse, located by its full path so the message can be acted on.
+    fn broken(&self, problem: Problem) -> StoreError {
+        StoreError::Broken(Problem {
+            path: self.display(&problem.path),
+            ..problem
+        })
+    }
+
     fn remember(&self, rel: &Path, bytes: &[u8]) {
         if let Ok(mut seen) = self.seen.lock() {
             seen.insert(rel.to_path_buf(), content_hash(bytes));
@@ -100,7 +126,7 @@ impl Store {
         match bytes {
             None => Ok(None),
             Some(b) => {
-                let text = decode::utf8(rel, &b).map_err(StoreError::Broken)?;
+                let text = decode::utf8(rel, &b).map_err(|p| self.broken(p))?;
                 Ok(Some(text.to_string()))
             }
         }
@@ -140,8 +166,12 @@ impl Store {
         };
         contact.id = slug::unique_slug(&contact.name, taken);
         let rel = paths::contact(&contact.id);
-        self.write(&rel, &encode::new_contact(&contact))?;
-        Ok(contact)
+        let text = encode::new_contact(&contact);
+        // Never write a file rolo could not read back (a zero rhythm, a need numbered 0, ...).
+        let value = decode::contact(&contact.id, &rel, &text)
+            .map_err(|p| StoreError::Invalid(format!("{}; nothing was written", p.message)))?;
+        self.write(&rel, &text)?;
+        Ok(value)
     }
 
     /// Change one contact. `change` runs on the contact as it is on disk now.
@@ -155,7 +185,7 @@ impl Store {
             .read_text(&rel)?
             .ok_or_else(|| StoreError::NotFound(format!("no contact with id \"{id}\"")))?;
         let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
-        let old = decode::contact(id, &rel, &text).map_err(StoreError::Broken)?;
+        let old = decode::contact(id, &rel, &text).map_err(|p| self.broken(p))?;
         let mut new = old.clone();
         change(&mut new).map_err(StoreError::Invalid)?;
         new.id = id.to_string();
@@ -174,15 +204,16 @@ impl Store {
         })?;
         encode::merge_contact(&mut doc, &old, &new);
         let out = doc.to_string();
-        // Never write a file rolo could not read back.
-        decode::contact(id, &rel, &out).map_err(|p| {
+        // Never write a file rolo could not read back; and hand back what a later load will
+        // see (CRLF in notes reads as LF), not what the caller asked for.
+        let value = decode::contact(id, &rel, &out).map_err(|p| {
             StoreError::Refused(format!(
                 "the change would make the file unreadable ({p}); nothing was written"
             ))
         })?;
         self.write(&rel, &out)?;
         Ok(Saved {
-            value: new,
+            value,
             changed_outside,
         })
     }
@@ -201,7 +232,7 @@ impl Store {
         let changed_outside = self.changed_since_seen(&rel, text.as_ref().map(|t| t.as_bytes()));
         let existing = match &text {
             Some(t) if !t.trim().is_empty() => {
-                decode::month(&rel, t).map_err(StoreError::Broken)?
+                decode::month(&rel, t).map_err(|p| self.broken(p))?
             }
             _ => Vec::new(),
         };
@@ -219,14 +250,10 @@ impl Store {
             out.push('\n');
         }
         out.push_str(&encode::entry_block(&entry));
-        decode::month(&rel, &out).map_err(|p| {
-            StoreError::Refused(format!(
-                "the entry would make the file unreadable ({p}); nothing was written"
-            ))
-        })?;
+        let value = read_back(&rel, &out, &entry.id)?;
         self.write(&rel, &out)?;
         Ok(Saved {
-            value: entry,
+            value,
             changed_outside,
         })
     }
@@ -248,7 +275,7 @@ impl Store {
             StoreError::NotFound(format!("no entry \"{id}\" (its month file is gone)"))
         })?;
         let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
-        let entries = decode::month(&rel, &text).map_err(StoreError::Broken)?;
+        let entries = decode::month(&rel, &text).map_err(|p| self.broken(p))?;
         let old = entries
             .into_iter()
             .map(|l| l.entry)
@@ -270,9 +297,11 @@ impl Store {
         })?;
         if new.month() == month {
             encode::merge_entry(&mut doc, &old, &new);
-            self.write(&rel, &doc.to_string())?;
+            let out = doc.to_string();
+            let value = read_back(&rel, &out, id)?;
+            self.write(&rel, &out)?;
             return Ok(Saved {
-                value: new,
+                value,
                 changed_outside,
             });
         }
@@ -296,7 +325,7 @@ impl Store {
         let Some(text) = self.read_text(rel)? else {
             return Ok(());
         };
-        decode::month(rel, &text).map_err(StoreError::Broken)?;
+        decode::month(rel, &text).map_err(|p| self.broken(p))?;
         let mut doc: DocumentMut = text.parse().map_err(|_| {
             StoreError::Refused(format!(
                 "{} could not be edited",
@@ -312,7 +341,7 @@ impl Store {
     /// Replace a contact file with text the person edited (in `$EDITOR`), after checking it parses.
     pub fn replace_contact_text(&self, id: &str, text: &str) -> Result<Contact, StoreError> {
         let rel = paths::contact(id);
-        let contact = decode::contact(id, &rel, text).map_err(StoreError::Broken)?;
+        let contact = decode::contact(id, &rel, text).map_err(|p| self.broken(p))?;
         let _lock = self.lock()?;
         self.write(&rel, text)?;
         Ok(contact)
