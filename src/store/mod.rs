@@ -167,7 +167,11 @@ impl Store {
             }
         };
         let rel = paths::contact(&contact.id);
-        self.write(&rel, &encode::new_contact(&contact))?;
+        let text = encode::new_contact(&contact);
+        // Never write a file rolo could not read back (a rhythm of 100,000 days, say).
+        decode::contact(&contact.id, &rel, &text)
+            .map_err(|p| StoreError::Invalid(format!("{}; nothing was written", p.message)))?;
+        self.write(&rel, &text)?;
         Ok(contact)
     }
 
