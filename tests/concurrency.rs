@@ -3,7 +3,9 @@
 //! all in the same minute (the clock is pinned), so entry ids collide unless rolo makes them
 //! unique under its folder lock.
 //!
-//! `ROLO_CONCURRENCY_NOTES=N` changes how many notes each writer logs (default 200).
+//! Each writer logs 100 notes by default, which keeps this test to seconds on a 2-core machine
+//! (every note is a whole rolo process loading a growing month file);
+//! `ROLO_CONCURRENCY_NOTES=200 cargo test --test concurrency` runs the full 2 x 200.
 
 mod safety_support;
 
@@ -13,6 +15,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 const WRITERS: usize = 2;
+const DEFAULT_NOTES: usize = 100;
 /// Every this many notes, a writer also records a need.
 const NEED_EVERY: usize = 8;
 
@@ -20,7 +23,7 @@ fn notes_per_writer() -> usize {
     std::env::var("ROLO_CONCURRENCY_NOTES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(200)
+        .unwrap_or(DEFAULT_NOTES)
 }
 
 fn note_text(writer: usize, i: usize) -> String {

@@ -301,7 +301,13 @@ impl Store {
         })?;
         if new.month() == month {
             encode::merge_entry(&mut doc, &old, &new);
-            self.write(&rel, &doc.to_string())?;
+            let out = doc.to_string();
+            decode::month(&rel, &out).map_err(|p| {
+                StoreError::Refused(format!(
+                    "the change would make the file unreadable ({p}); nothing was written"
+                ))
+            })?;
+            self.write(&rel, &out)?;
             return Ok(Saved {
                 value: new,
                 changed_outside,
