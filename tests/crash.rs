@@ -152,6 +152,8 @@ fn killed_saves_leave_old_or_new_content_never_a_mix() {
     let mut loaded = assert_loads_cleanly(&dir, "seeded");
 
     let (mut unchanged, mut changed, mut with_temps) = (0, 0, 0);
+    // Per command: (kills that left the old state, kills that left the new one).
+    let mut outcomes: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for step in 0..kills {
         let context = format!("kill {step} (seed {seed_value:#x})");
         let before = snapshot(&dir);
@@ -167,11 +169,14 @@ fn killed_saves_leave_old_or_new_content_never_a_mix() {
             with_temps += 1;
         }
         loaded = assert_loads_cleanly(&dir, &context);
+        let outcome = outcomes.entry(args[0].clone()).or_default();
         if after == before {
             unchanged += 1;
+            outcome.0 += 1;
             continue;
         }
         changed += 1;
+        outcome.1 += 1;
         let twin = tempfile::tempdir().expect("tempdir");
         restore(twin.path(), &before);
         let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -186,7 +191,7 @@ fn killed_saves_leave_old_or_new_content_never_a_mix() {
     }
     eprintln!(
         "crash: {kills} kills, {unchanged} left the old state, {changed} the new one, \
-         {with_temps} left a temp file (run window {window:?})"
+         {with_temps} found a temp file (run window {window:?}); old/new by command: {outcomes:?}"
     );
     assert!(
         changed > 0 && unchanged > 0,
