@@ -65,6 +65,20 @@ fn expected<T: Fn(usize, usize) -> String>(text: T, notes: usize, every: usize) 
         .collect()
 }
 
+/// Lists what went missing (a lost write) rather than two sets of hundreds.
+fn assert_all_there(got: &HashSet<String>, want: HashSet<String>, what: &str) {
+    let mut missing: Vec<&String> = want.difference(got).collect();
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "{} {what} went missing: {missing:?}",
+        missing.len()
+    );
+    let mut extra: Vec<&String> = got.difference(&want).collect();
+    extra.sort();
+    assert!(extra.is_empty(), "unexpected {what}: {extra:?}");
+}
+
 fn check(dir: &Path, notes: usize) {
     let loaded = Store::on_disk(dir).load().expect("folder lists");
     // No problem of any kind: a duplicate entry id or need id would be a warning here.
@@ -78,11 +92,7 @@ fn check(dir: &Path, notes: usize) {
         .collect();
     let distinct: HashSet<String> = written.iter().map(|s| s.to_string()).collect();
     assert_eq!(written.len(), distinct.len(), "a note was written twice");
-    assert_eq!(
-        distinct,
-        expected(note_text, notes, 1),
-        "notes went missing"
-    );
+    assert_all_there(&distinct, expected(note_text, notes, 1), "notes");
     let ids: HashSet<&str> = loaded.entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids.len(), loaded.entries.len(), "two entries share an id");
 
@@ -94,11 +104,7 @@ fn check(dir: &Path, notes: usize) {
     let needs: Vec<&str> = charles.needs.iter().map(|n| n.what.as_str()).collect();
     let distinct: HashSet<String> = needs.iter().map(|s| s.to_string()).collect();
     assert_eq!(needs.len(), distinct.len(), "a need was written twice");
-    assert_eq!(
-        distinct,
-        expected(need_text, notes, NEED_EVERY),
-        "needs went missing"
-    );
+    assert_all_there(&distinct, expected(need_text, notes, NEED_EVERY), "needs");
     let need_ids: HashSet<u32> = charles.needs.iter().map(|n| n.id).collect();
     assert_eq!(need_ids.len(), charles.needs.len(), "two needs share an id");
 }
