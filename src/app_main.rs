@@ -58,6 +58,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         );
     }
     let store = Store::on_disk(&dir);
+    // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
+    let _ = store.sweep_stale_temps();
     let loaded = store.load()?;
     let journal = Journal::new(loaded);
     let now = crate::clock::now();

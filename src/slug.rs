@@ -120,24 +120,25 @@ pub fn slugify(name: &str) -> String {
     slug
 }
 
+/// How many numbered candidates `unique_slug` tries before giving up. Far more people with
+/// one name than anyone knows; small enough that a `taken` that always says yes (an unreadable
+/// folder) ends in an error quickly instead of a hang.
+pub const MAX_SUFFIX: u32 = 10_000;
+
 /// Returns `slugify(name)`, or it with `-2`, `-3`, ... appended, whichever is
-/// first not `taken`. Terminates as long as only finitely many ids are taken.
-pub fn unique_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
+/// first not `taken`; `None` when even `-MAX_SUFFIX` is taken.
+pub fn unique_slug(name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
     let base = slugify(name);
     if !taken(&base) {
-        return base;
+        return Some(base);
     }
-    let mut n: u64 = 2;
-    loop {
+    (2..=MAX_SUFFIX).find_map(|n| {
         let suffix = format!("-{n}");
         let mut candidate = base.clone();
         fit(&mut candidate, MAX_ID_LEN - suffix.len());
         candidate.push_str(&suffix);
-        if !taken(&candidate) {
-            return candidate;
-        }
-        n = n.saturating_add(1);
-    }
+        (!taken(&candidate)).then_some(candidate)
+    })
 }
 
 pub fn is_valid_id(id: &str) -> bool {
@@ -245,10 +246,33 @@ mod tests {
     #[test]
     fn unique_slug_appends_counters() {
         let taken: HashSet<&str> = ["ann", "ann-2", "ann-3"].into();
-        assert_eq!(unique_slug("Ann", |s| taken.contains(s)), "ann-4");
-        assert_eq!(unique_slug("Bob", |s| taken.contains(s)), "bob");
-        assert_eq!(unique_slug("", |s| s == "contact"), "contact-2");
-        assert_eq!(unique_slug("CON", |s| s == "con-contact"), "con-contact-2");
+        let unique = |name, taken: &dyn Fn(&str) -> bool| unique_slug(name, taken);
+        assert_eq!(
+            unique("Ann", &|s| taken.contains(s)).as_deref(),
+            Some("ann-4")
+        );
+        assert_eq!(
+            unique("Bob", &|s| taken.contains(s)).as_deref(),
+            Some("bob")
+        );
+        assert_eq!(
+            unique("", &|s| s == "contact").as_deref(),
+            Some("contact-2")
+        );
+        assert_eq!(
+            unique("CON", &|s| s == "con-contact").as_deref(),
+            Some("con-contact-2")
+        );
+    }
+
+    #[test]
+    fn unique_slug_gives_up_when_everything_is_taken() {
+        assert_eq!(unique_slug("Ann", |_| true), None);
+        let last = format!("ann-{MAX_SUFFIX}");
+        assert_eq!(
+            unique_slug("Ann", |s| s != last).as_deref(),
+            Some(last.as_str())
+        );
     }
 
     #[test]
@@ -256,7 +280,7 @@ mod tests {
         let name = "x".repeat(100);
         let full = "x".repeat(64);
         let second = format!("{}-2", "x".repeat(62));
-        let id = unique_slug(&name, |s| s == full || s == second);
+        let id = unique_slug(&name, |s| s == full || s == second).unwrap_or_default();
         assert_eq!(id, format!("{}-3", "x".repeat(62)));
         assert!(is_valid_id(&id));
     }
@@ -298,7 +322,7 @@ mod tests {
             for n in 2..2 + extra {
                 taken.insert(format!("{base}-{n}"));
             }
-            let id = unique_slug(&s, |c| taken.contains(c));
+            let id = unique_slug(&s, |c| taken.contains(c)).unwrap_or_default();
             prop_assert!(!taken.contains(&id));
             prop_assert!(is_valid_id(&id), "{:?} -> {:?}", s, id);
         }

@@ -421,7 +421,7 @@ fn every_error_is_one_line_with_exit_code_1() {
         ),
         (
             &["add", "Ada", "--every", "0"],
-            "--every needs at least 1 day",
+            "--every needs a number of days from 1 to 36500; nothing was written",
         ),
         (&["add", "Ada", "--every", "soon"], ""),
         (&["add", "Ada", "--birthday", "someday"], ""),

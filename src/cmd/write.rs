@@ -7,6 +7,9 @@ use crate::sanitize::inert_line;
 use crate::when::{When, parse_when};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
+/// The longest keep-in-touch rhythm a contact file may hold (a century), as the loader checks.
+const MAX_EVERY_DAYS: u32 = 36_500;
+
 fn non_empty(text: &str, what: &str) -> Result<String, CliError> {
     let t = text.trim();
     if t.is_empty() {
@@ -25,8 +28,10 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
         ),
         None => None,
     };
-    if a.every == Some(0) {
-        return Err(CliError("--every needs at least 1 day".into()));
+    if a.every.is_some_and(|d| !(1..=MAX_EVERY_DAYS).contains(&d)) {
+        return Err(CliError(format!(
+            "--every needs a number of days from 1 to {MAX_EVERY_DAYS}; nothing was written"
+        )));
     }
     let contact = Contact {
         name,

@@ -1,7 +1,8 @@
 //! The real file system: atomic, private writes and a folder lock.
 
 use super::fs::{DirItem, Fs, Lock, TEMP_PREFIX};
-use std::fs::{self, File, OpenOptions};
+use super::paths;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -26,11 +27,23 @@ impl DiskFs {
         let mut removed = 0;
         for item in self.list(rel_dir)? {
             if !item.is_dir && item.name.starts_with(TEMP_PREFIX) {
-                fs::remove_file(self.full(&rel_dir.join(&item.name)))?;
-                removed += 1;
+                match fs::remove_file(self.full(&rel_dir.join(&item.name))) {
+                    Ok(()) => removed += 1,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
             }
         }
         Ok(removed)
+    }
+
+    fn open_lock_file(&self) -> io::Result<File> {
+        OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(self.root.join(".lock"))
     }
 
     /// Whether others than the owner can read or enter the data folder.
@@ -116,12 +129,7 @@ impl Fs for DiskFs {
 
     fn lock(&self) -> io::Result<Lock> {
         create_private_dir_all(&self.root)?;
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(self.root.join(".lock"))?;
+        let file = self.open_lock_file()?;
         file.lock()?;
         Ok(Lock::from_file(file))
     }
@@ -136,5 +144,27 @@ impl Fs for DiskFs {
 
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
         fs::metadata(self.full(rel)).and_then(|m| m.modified()).ok()
+    }
+
+    fn sweep_stale_temps(&self) -> io::Result<usize> {
+        // Looking must not create the data folder: `rolo list` on a new machine writes nothing.
+        if !self.root.is_dir() {
+            return Ok(0);
+        }
+        let file = self.open_lock_file()?;
+        match file.try_lock() {
+            Ok(()) => {}
+            // Another rolo is writing; its temp file is live. The next start sweeps instead.
+            Err(TryLockError::WouldBlock) => return Ok(0),
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+        let _lock = Lock::from_file(file);
+        let journal = Path::new(paths::JOURNAL);
+        let mut removed = self.remove_stale_temps(Path::new(paths::CONTACTS))?
+            + self.remove_stale_temps(Path::new(paths::DRAFTS))?;
+        for year in self.list(journal)?.into_iter().filter(|i| i.is_dir) {
+            removed += self.remove_stale_temps(&journal.join(&year.name))?;
+        }
+        Ok(removed)
     }
 }

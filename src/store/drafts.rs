@@ -16,6 +16,8 @@ impl Store {
         doc.insert("started", value(draft.started.to_rfc3339()));
         doc.insert("note", value(draft.note.as_str()));
         let rel = paths::draft(&draft.file_name());
+        // Under the folder lock, so a sweep of stale temp files never removes this one mid-write.
+        let _lock = self.lock()?;
         self.fs
             .write_atomic(&rel, doc.to_string().as_bytes())
             .map_err(|e| StoreError::io(self.display(&rel), e))

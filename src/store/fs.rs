@@ -45,6 +45,12 @@ pub trait Fs: Send + Sync {
     fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()>;
     /// Modification stamp used to notice outside edits cheaply; `None` when unknown.
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime>;
+    /// Remove temp files that a killed writer left behind, but only when no other rolo holds
+    /// the folder lock (it could be halfway through writing one). Never waits for the lock.
+    /// Returns how many were removed.
+    fn sweep_stale_temps(&self) -> io::Result<usize> {
+        Ok(0)
+    }
 }
 
 /// Lets a test keep a handle on the files behind a store (to play the outside writer).

@@ -152,19 +152,48 @@ impl Store {
             .map_err(|e| StoreError::io(self.display(Path::new(".lock")), e))
     }
 
+    /// Remove temp files left by a writer that was killed mid-save (see `Fs::sweep_stale_temps`).
+    /// Safe to call at any time: it skips the sweep while another rolo is writing.
+    pub fn sweep_stale_temps(&self) -> Result<usize, StoreError> {
+        self.fs
+            .sweep_stale_temps()
+            .map_err(|e| StoreError::io(self.display(Path::new(".")), e))
+    }
+
     /// Create a new contact; the id is derived from the name and made unique.
     pub fn create_contact(&self, mut contact: Contact) -> Result<Contact, StoreError> {
         if contact.name.trim().is_empty() {
             return Err(StoreError::Invalid("a contact needs a name".into()));
         }
         let _lock = self.lock()?;
-        let taken = |id: &str| {
-            self.fs
-                .read(&paths::contact(id))
-                .map(|b| b.is_some())
-                .unwrap_or(true)
+        // An id whose file cannot be read (a folder in its place, say) counts as taken.
+        let failure = Mutex::new(None);
+        let taken = |id: &str| match self.fs.read(&paths::contact(id)) {
+            Ok(b) => b.is_some(),
+            Err(e) => {
+                if let Ok(mut f) = failure.lock() {
+                    *f = Some(e);
+                }
+                true
+            }
         };
-        contact.id = slug::unique_slug(&contact.name, taken);
+        contact.id = match slug::unique_slug(&contact.name, taken) {
+            Some(id) => id,
+            None => {
+                let folder = self.display(Path::new(paths::CONTACTS));
+                let why = match failure.into_inner().ok().flatten() {
+                    Some(e) => format!("cannot read {}: {e}", folder.display()),
+                    None => format!(
+                        "too many contacts in {} are named like this",
+                        folder.display()
+                    ),
+                };
+                return Err(StoreError::Refused(format!(
+                    "no free id for \"{}\" ({why}); nothing was written",
+                    crate::sanitize::inert(&contact.name)
+                )));
+            }
+        };
         let rel = paths::contact(&contact.id);
         let text = encode::new_contact(&contact);
         // Never write a file rolo could not read back (a zero rhythm, a need numbered 0, ...).
