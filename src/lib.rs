@@ -12,6 +12,7 @@ pub mod journal;
 pub mod model;
 pub mod sanitize;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod store;
 pub mod when;
