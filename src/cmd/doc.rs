@@ -158,7 +158,7 @@ impl Doc {
     /// A bullet item.
     pub fn item(&mut self, text: &str) {
         if self.markdown() {
-            self.lines.push(format!("- {text}"));
+            self.lines.push(format!("- {text}  "));
         } else {
             self.wrap(text, "  • ", "    ");
         }

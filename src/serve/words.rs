@@ -232,7 +232,7 @@ pub fn match_word(matcher: &Matcher, keyword: &[char], word: &[char]) -> Option<
     if plural(keyword, word) || plural(word, keyword) {
         return Some(WordMatch {
             closeness: 0.9,
-            positions: all(keyword.len().min(word.len())),
+            positions: all(word.len()),
         });
     }
     let shorter = keyword.len().min(word.len());
