@@ -226,7 +226,7 @@ fn intro_for_a_need_logs_the_entry_and_marks_the_need_met() {
     // The intro shows in both timelines, and the need is no longer open.
     let brief = env.run(&["brief", "nadia"]);
     assert!(
-        brief.contains("Tue 24 Nov · intro with Zoë Müller"),
+        brief.contains("Tue\u{a0}24\u{a0}Nov · intro with Zoë Müller"),
         "{brief}"
     );
     let brief = env.run(&["brief", "zoe"]);

@@ -24,7 +24,7 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
     }
     let mut facts = Vec::new();
     if let Some(k) = b.known_since {
-        facts.push(format!("Known {}", known(k, today)));
+        facts.push(known(k, today));
     }
     match (b.last_spoke, b.days_since) {
         (Some(last), Some(days)) => facts.push(format!(
@@ -83,6 +83,17 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
             .collect();
         if !names.is_empty() {
             doc.detail(&format!("could help: {}", names.join(", ")));
+        } else if n.helpers.is_empty() {
+            doc.detail(&doc.quiet("no one in your journal matches this yet"));
+        } else {
+            let maybe: Vec<String> = n
+                .helpers
+                .iter()
+                .take(3)
+                .filter_map(|h| j.contact(h.ix))
+                .map(|c| inert_line(&c.name).into_owned())
+                .collect();
+            doc.detail(&format!("might help: {}", maybe.join(", ")));
         }
     }
 
@@ -133,7 +144,7 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
             day(*d, today),
             inert_line(what)
         ),
-        None => "Nothing given logged yet — a small favour is a good start.".into(),
+        None => "Nothing given logged in the last year.".into(),
     };
     doc.item(&gave);
     let asked = match &bal.latest_asked {
@@ -143,7 +154,7 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
             day(*d, today),
             inert_line(what)
         ),
-        None => "You asked for nothing.".into(),
+        None => "Nothing asked in the last year.".into(),
     };
     doc.item(&asked);
 

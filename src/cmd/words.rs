@@ -8,13 +8,15 @@ pub fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "Thu 26 Nov" this year, "26 Nov 2025" otherwise.
+/// "Thu 26 Nov" this year, "26 Nov 2025" otherwise, with no-break spaces so wrapping never
+/// splits a date.
 pub fn day(d: NaiveDate, today: NaiveDate) -> String {
-    if d.year() == today.year() {
+    let text = if d.year() == today.year() {
         d.format("%a %-d %b").to_string()
     } else {
         d.format("%-d %b %Y").to_string()
-    }
+    };
+    text.replace(' ', "\u{a0}")
 }
 
 /// "today", "yesterday", "12 days ago".
@@ -48,17 +50,21 @@ pub fn due(days_late: i64) -> String {
     }
 }
 
-/// "for 3 years (since 2023)", "since March 2026".
+/// "Known for 3 years (since 2023)" when `met` names a year; otherwise what the journal
+/// knows: "In your journal for 2 years (since May 2024)", "In your journal since March 2026".
 pub fn known(k: KnownSince, today: NaiveDate) -> String {
     let years = k.years(today);
-    let since = match k {
-        KnownSince::Year(y) => y.to_string(),
-        KnownSince::Date(d) => d.format("%B %Y").to_string(),
+    let (lead, since) = match k {
+        KnownSince::Year(y) => ("Known", y.to_string()),
+        KnownSince::Date(d) => ("In your journal", d.format("%B %Y").to_string()),
     };
     if years >= 1 {
-        format!("for {} (since {since})", plural(years, "year", "years"))
+        format!(
+            "{lead} for {} (since {since})",
+            plural(years, "year", "years")
+        )
     } else {
-        format!("since {since}")
+        format!("{lead} since {since}")
     }
 }
 
@@ -76,19 +82,22 @@ mod tests {
         assert_eq!(due(4), "was due 4 days ago");
         assert_eq!(due(-2), "due in 2 days");
         assert_eq!(days_ago(1), "yesterday");
-        assert_eq!(day(d(2026, 11, 26), d(2026, 11, 24)), "Thu 26 Nov");
-        assert_eq!(day(d(2025, 12, 31), d(2026, 1, 1)), "31 Dec 2025");
+        assert_eq!(
+            day(d(2026, 11, 26), d(2026, 11, 24)),
+            "Thu\u{a0}26\u{a0}Nov"
+        );
+        assert_eq!(day(d(2025, 12, 31), d(2026, 1, 1)), "31\u{a0}Dec\u{a0}2025");
         assert_eq!(
             known(KnownSince::Year(2023), d(2026, 11, 24)),
-            "for 3 years (since 2023)"
+            "Known for 3 years (since 2023)"
         );
         assert_eq!(
             known(KnownSince::Date(d(2026, 3, 1)), d(2026, 11, 24)),
-            "since March 2026"
+            "In your journal since March 2026"
         );
         assert_eq!(
             known(KnownSince::Date(d(2025, 11, 24)), d(2026, 11, 24)),
-            "for 1 year (since November 2025)"
+            "In your journal for 1 year (since November 2025)"
         );
     }
 }
