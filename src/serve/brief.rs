@@ -1,6 +1,7 @@
 //! The brief: what to read two minutes before meeting someone.
 
-use super::matching::{Helper, helpers};
+use super::matching::Helper;
+use super::network::Network;
 use super::reconnect::birthdays;
 use super::today::BIRTHDAY_DAYS;
 use super::words::{keywords, match_word, words};
@@ -99,13 +100,14 @@ pub struct Balance {
 pub fn brief(journal: &Journal, ix: Ix, today: NaiveDate) -> Option<Brief> {
     let contact = journal.contact(ix)?.clone();
     let timeline: Vec<&Entry> = journal.timeline_of(ix).collect();
+    let net = Network::new(journal);
     let mut needs: Vec<NeedBrief> = contact
         .open_needs()
         .map(|need| NeedBrief {
             need: need.clone(),
             age_days: (today - need.since).num_days(),
             done: done_about(journal.matcher(), need, &timeline),
-            helpers: helpers(journal, ix, need),
+            helpers: net.helpers(journal, Some(ix), &need.what),
         })
         .collect();
     needs.sort_by(|a, b| {

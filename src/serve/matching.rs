@@ -15,10 +15,10 @@
 //!   mention (places, names) are not counted against a phrase, so "event venue in
 //!   Friedrichshain" is a strong match for "a venue".
 
-use super::words::{Word, WordMatch, is_stopword, keywords, match_word, words};
+use super::network::Network;
+use super::words::keywords;
 use crate::journal::{Ix, Journal};
-use crate::model::{Contact, Need};
-use crate::search::Matcher;
+use crate::model::Need;
 
 /// Where a reason was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,7 +29,7 @@ pub enum Source {
 }
 
 impl Source {
-    fn weight(self) -> f64 {
+    pub(super) fn weight(self) -> f64 {
         match self {
             Source::CanHelpWith => 3.0,
             Source::Tag => 2.0,
@@ -54,7 +54,7 @@ pub struct Reason {
 }
 
 /// A keyword that this many other people (or fewer) match is "rare" (see the module notes).
-fn rare_limit(others: usize) -> usize {
+pub(super) fn rare_limit(others: usize) -> usize {
     (others / 8).max(2)
 }
 
@@ -70,28 +70,31 @@ pub struct Helper {
     pub reasons: Vec<Reason>,
 }
 
-/// Rank everyone but `owner` (the person with the need) for `need`.
+/// Rank everyone but `owner` (the person with the need) for `need`. Builds a `Network` each
+/// call; when ranking many needs, build one and use `Network::helpers`.
 pub fn helpers(journal: &Journal, owner: Ix, need: &Need) -> Vec<Helper> {
-    helpers_for_text(journal, Some(owner), &need.what)
+    Network::new(journal).helpers(journal, Some(owner), &need.what)
 }
 
 /// Rank people for free text (a need being typed, say); `exclude` is left out.
 pub fn helpers_for_text(journal: &Journal, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
+    Network::new(journal).helpers(journal, exclude, text)
+}
+
+impl Network {
+    /// Rank people for `text`, leaving out `exclude` (the person with the need). The journal
+    /// must be the one this network was built from.
+    pub fn helpers(&self, journal: &Journal, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
+        rank(journal, self, exclude, text)
+    }
+}
+
+fn rank(journal: &Journal, net: &Network, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
     let keys: Vec<Vec<char>> = keywords(text).iter().map(|k| k.chars().collect()).collect();
     if keys.is_empty() {
         return Vec::new();
     }
-    let matcher = journal.matcher();
-    let found: Vec<(Ix, Vec<Found>)> = journal
-        .contacts()
-        .iter()
-        .enumerate()
-        .filter(|(ix, _)| Some(*ix) != exclude)
-        .filter_map(|(ix, c)| {
-            let found = reasons(matcher, &keys, c);
-            (!found.is_empty()).then_some((ix, found))
-        })
-        .collect();
+    let found = net.found(journal.matcher(), &keys, exclude);
     let others = journal.contacts().len() - usize::from(exclude.is_some());
     let df: Vec<usize> = keys
         .iter()
@@ -158,128 +161,4 @@ pub fn helpers_for_text(journal: &Journal, exclude: Option<Ix>, text: &str) -> V
             .then_with(|| name(a.ix).cmp(name(b.ix)))
     });
     list
-}
-
-/// Which keywords a phrase holds, with the positions (in the phrase) that matched.
-struct PhraseMatch {
-    keywords: Vec<String>,
-    /// Keywords matched as the same word or its plural.
-    close: Vec<String>,
-    positions: Vec<usize>,
-    /// Per word of the phrase: the best closeness of any keyword, 0 when none matched.
-    word_hits: Vec<f64>,
-}
-
-/// Closeness from which a word counts as "the same word" (see `WordMatch`).
-const CLOSE: f64 = 0.9;
-
-fn match_phrase(matcher: &Matcher, keys: &[Vec<char>], ws: &[Word]) -> PhraseMatch {
-    let mut m = PhraseMatch {
-        keywords: Vec::new(),
-        close: Vec::new(),
-        positions: Vec::new(),
-        word_hits: vec![0.0; ws.len()],
-    };
-    for k in keys {
-        let mut best: f64 = 0.0;
-        for (i, w) in ws.iter().enumerate() {
-            if let Some(WordMatch {
-                positions,
-                closeness,
-            }) = match_word(matcher, k, &w.lower)
-            {
-                best = best.max(closeness);
-                m.word_hits[i] = m.word_hits[i].max(closeness);
-                m.positions
-                    .extend(positions.into_iter().map(|p| p + w.start));
-            }
-        }
-        if best > 0.0 {
-            m.keywords.push(k.iter().collect());
-        }
-        if best >= CLOSE {
-            m.close.push(k.iter().collect());
-        }
-    }
-    m.positions.sort_unstable();
-    m.positions.dedup();
-    m
-}
-
-/// A reason before the network-wide rarity of its words is known.
-struct Found {
-    reason: Reason,
-    close: Vec<String>,
-    /// At least half the phrase matched closely.
-    mostly: bool,
-}
-
-fn reasons(matcher: &Matcher, keys: &[Vec<char>], c: &Contact) -> Vec<Found> {
-    let mut out = Vec::new();
-    for phrase in &c.can_help_with {
-        let ws = words(phrase);
-        let m = match_phrase(matcher, keys, &ws);
-        if m.keywords.is_empty() {
-            continue;
-        }
-        let counted = ws
-            .iter()
-            .zip(&m.word_hits)
-            .filter(|(w, h)| **h > 0.0 || (!w.capital && !is_stopword(&w.text())))
-            .count();
-        let matched = m.word_hits.iter().filter(|h| **h >= CLOSE).count();
-        out.push(Found {
-            mostly: matched > 0 && matched * 2 >= counted,
-            close: m.close,
-            reason: Reason {
-                source: Source::CanHelpWith,
-                phrase: phrase.clone(),
-                keywords: m.keywords,
-                positions: m.positions,
-                strong: false,
-            },
-        });
-    }
-    for tag in &c.tags {
-        let lower: Vec<char> = tag.trim().chars().flat_map(char::to_lowercase).collect();
-        if let Some(k) = keys.iter().find(|k| **k == lower) {
-            out.push(Found {
-                mostly: false,
-                close: Vec::new(),
-                reason: Reason {
-                    source: Source::Tag,
-                    phrase: tag.clone(),
-                    keywords: vec![k.iter().collect()],
-                    positions: (0..tag.chars().count()).collect(),
-                    strong: false,
-                },
-            });
-        }
-    }
-    for sentence in c.notes.as_deref().map(sentences).unwrap_or_default() {
-        let m = match_phrase(matcher, keys, &words(sentence));
-        if m.keywords.len() >= 2 {
-            out.push(Found {
-                mostly: false,
-                close: Vec::new(),
-                reason: Reason {
-                    source: Source::Notes,
-                    phrase: sentence.to_string(),
-                    keywords: m.keywords,
-                    positions: m.positions,
-                    strong: false,
-                },
-            });
-        }
-    }
-    out
-}
-
-/// Notes split into sentences (and lines), trimmed, empty ones dropped.
-fn sentences(notes: &str) -> Vec<&str> {
-    notes
-        .split(['.', '!', '?', '\n', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
 }

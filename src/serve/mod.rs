@@ -5,6 +5,7 @@
 pub mod brief;
 pub mod intro;
 pub mod matching;
+pub mod network;
 pub mod reconnect;
 pub mod today;
 pub mod words;
@@ -12,6 +13,7 @@ pub mod words;
 pub use brief::{Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief};
 pub use intro::{Intro, NeedUpdate, intro};
 pub use matching::{Helper, Reason, Source, helpers, helpers_for_text};
+pub use network::Network;
 pub use reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 pub use today::{NeedMatch, Today, needs_with_strong_match, today};
 

@@ -1,6 +1,7 @@
 //! Today: the short list to look at over breakfast.
 
-use super::matching::{Helper, helpers};
+use super::matching::Helper;
+use super::network::Network;
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
 use crate::model::Need;
@@ -55,11 +56,13 @@ pub fn today(journal: &Journal, date: NaiveDate) -> Today {
 
 /// Every open need in the network that has a strong match, oldest first.
 pub fn needs_with_strong_match(journal: &Journal, date: NaiveDate) -> Vec<NeedMatch> {
+    let net = Network::new(journal);
     journal
         .open_needs()
         .into_iter()
         .filter_map(|(ix, need)| {
-            let strong: Vec<Helper> = helpers(journal, ix, need)
+            let strong: Vec<Helper> = net
+                .helpers(journal, Some(ix), &need.what)
                 .into_iter()
                 .filter(|h| h.strong)
                 .collect();
