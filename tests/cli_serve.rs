@@ -268,3 +268,33 @@ fn intro_without_a_need_keeps_the_note() {
     assert!(month.contains("Email intro about his website"));
     assert!(month.contains("gave = \"Introduced Klaus Weber to Zoë Müller\""));
 }
+
+#[test]
+fn a_need_no_one_matches_says_so_gently() {
+    let env = setup();
+    let out = env.run(&["brief", "klaus"]);
+    assert!(
+        out.contains(
+            "  • #1 Someone to take over the business when he retires\n    open 212 days (since Sun\u{a0}26\u{a0}Apr)\n    no one in your journal matches this yet\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("People they may want to meet"), "{out}");
+}
+
+#[test]
+fn an_empty_journal_has_a_calm_today_and_due() {
+    let env = Env {
+        home: TempDir::new().unwrap(),
+        data: TempDir::new().unwrap(),
+    };
+    assert_eq!(
+        env.run(&["today"]),
+        "Today, Tuesday 24 November 2026\n\
+         Nothing pressing today. A good day to ask someone how they are.\n"
+    );
+    let due = env.run(&["due"]);
+    assert!(due.contains("Everyone is within their rhythm."), "{due}");
+    assert!(due.contains("Nothing due in the next week."), "{due}");
+    assert!(due.contains("None coming up."), "{due}");
+}

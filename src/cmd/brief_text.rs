@@ -40,7 +40,8 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
             plural(every, "day", "days")
         ));
     }
-    doc.text(&facts.join(" · "));
+    // A no-break space before each dot keeps it from starting a line.
+    doc.text(&facts.join("\u{a0}· "));
     if let Some(bd) = &b.birthday {
         let turning = bd
             .turning

@@ -252,6 +252,23 @@ mod tests {
     }
 
     #[test]
+    fn styling_only_when_colour_is_on() {
+        let on = Doc::new(Format::Plain {
+            width: 80,
+            color: true,
+        });
+        assert_eq!(on.strong("a"), "\x1b[1ma\x1b[0m");
+        assert_eq!(on.highlight("ab", &[1]), "a\x1b[4mb\x1b[0m");
+        let off = Doc::new(Format::Plain {
+            width: 80,
+            color: false,
+        });
+        assert_eq!(off.strong("a"), "a");
+        assert_eq!(off.quiet("a"), "a");
+        assert_eq!(Doc::new(Format::Markdown).strong("a"), "**a**");
+    }
+
+    #[test]
     fn highlight_marks_runs() {
         let doc = Doc::new(Format::Markdown);
         assert_eq!(

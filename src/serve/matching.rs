@@ -95,7 +95,10 @@ fn rank(journal: &Journal, net: &Network, exclude: Option<Ix>, text: &str) -> Ve
         return Vec::new();
     }
     let found = net.found(journal.matcher(), &keys, exclude);
-    let others = journal.contacts().len() - usize::from(exclude.is_some());
+    let others = journal
+        .contacts()
+        .len()
+        .saturating_sub(usize::from(exclude.is_some()));
     let df: Vec<usize> = keys
         .iter()
         .map(|k| {
