@@ -2,9 +2,9 @@
 //! `inert`/`inert_line` before it is placed in the document.
 
 use super::doc::Doc;
-use super::words::{day, days_ago, days_until, due, known, plural};
 use crate::journal::Journal;
 use crate::sanitize::{inert, inert_line};
+use crate::serve::wording::{day, days_ago, days_until, due, known, plural};
 use crate::serve::{Brief, Helper, Reason, Source};
 use chrono::NaiveDate;
 

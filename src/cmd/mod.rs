@@ -5,7 +5,6 @@ mod brief_text;
 mod doc;
 mod read;
 mod serve;
-mod words;
 mod write;
 
 use crate::cli::Command;

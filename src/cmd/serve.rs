@@ -3,10 +3,10 @@
 
 use super::brief_text::{self, helper_line};
 use super::doc::{Doc, Format};
-use super::words::{day, days_until, due, plural};
 use super::{CliError, CliResult, Ctx};
 use crate::journal::{Journal, Overdue, UpcomingBirthday};
 use crate::sanitize::inert_line;
+use crate::serve::wording::{day, days_until, due, plural};
 use crate::serve::{self, DueFollowUp, NeedMatch};
 use chrono::NaiveDate;
 

@@ -8,6 +8,7 @@ pub mod matching;
 pub mod network;
 pub mod reconnect;
 pub mod today;
+pub mod wording;
 pub mod words;
 
 pub use brief::{Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief};

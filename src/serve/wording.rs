@@ -1,6 +1,7 @@
-//! Warm, plain wording for days and dates, shared by the serve read-outs.
+//! Warm, plain wording for days and dates, so the command line and the TUI say things the
+//! same way ("was due 4 days ago", never "OVERDUE").
 
-use crate::serve::KnownSince;
+use super::KnownSince;
 use chrono::{Datelike, NaiveDate};
 
 pub fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
