@@ -88,6 +88,34 @@ pub enum Command {
     },
     /// Check every file and report problems as path:line:col: message
     Check,
+    /// What to read before meeting someone: needs, promises, who they may want to meet
+    Brief {
+        /// Who (id, name or part of it)
+        who: String,
+        /// Markdown, for pasting into notes
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Log an introduction of A to B, optionally for one of A's needs (marked met)
+    #[command(
+        after_help = "Examples:\n  rolo intro zoe nadia --for 1\n  rolo intro kwame sofia --note \"Email intro, both in cc\""
+    )]
+    Intro {
+        /// The person being helped
+        a: String,
+        /// The person they are introduced to
+        b: String,
+        /// The number of A's open need this intro is for (see `rolo brief A`)
+        #[arg(long = "for", value_name = "NEED_ID")]
+        need: Option<u32>,
+        /// What happened, in your words
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// People to reconnect with, promises due, birthdays in the next 30 days
+    Due,
+    /// Today: promises due, birthdays this week, who to reconnect with, needs you could help with
+    Today,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ pub mod model;
 pub mod refresh;
 pub mod sanitize;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod store;
 pub mod when;

@@ -1,7 +1,10 @@
 //! The command-line subcommands. Each writes its output to a `Write`, so tests capture it,
 //! and every piece of text from the files passes through `sanitize` on the way out.
 
+mod brief_text;
+mod doc;
 mod read;
+mod serve;
 mod write;
 
 use crate::cli::Command;
@@ -117,6 +120,10 @@ pub fn run(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Show { who } => read::show(ctx, &who),
         Command::Timeline { who, count } => read::timeline(ctx, who.as_deref(), count),
         Command::Check => read::check(ctx),
+        Command::Brief { who, markdown } => serve::brief(ctx, &who, markdown),
+        Command::Intro { a, b, need, note } => serve::intro(ctx, &a, &b, need, note.as_deref()),
+        Command::Due => serve::due_lists(ctx),
+        Command::Today => serve::today(ctx),
     }
 }
 

@@ -1,0 +1,284 @@
+//! A small document builder for the longer read-outs (brief, due, today): the same calls give
+//! plain text wrapped to the terminal (bold only on a terminal without `NO_COLOR`) or Markdown
+//! for pasting. Text handed in must already be sanitised; the only escapes here are our own.
+
+use std::io::IsTerminal;
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const UNDERLINE: &str = "\x1b[4m";
+const RESET: &str = "\x1b[0m";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain { width: usize, color: bool },
+    Markdown,
+}
+
+impl Format {
+    /// Plain text for stdout: width from `COLUMNS`, else the terminal's size, else 80;
+    /// colour only on a terminal and when `NO_COLOR` is unset.
+    pub fn detect(markdown: bool) -> Format {
+        if markdown {
+            return Format::Markdown;
+        }
+        let tty = std::io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok());
+        let size = || {
+            tty.then(|| ratatui::crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w))
+        };
+        let width = columns.or_else(size).filter(|w| *w > 0).unwrap_or(80);
+        Format::Plain {
+            width: width.clamp(30, 160),
+            color: tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+pub struct Doc {
+    format: Format,
+    lines: Vec<String>,
+}
+
+impl Doc {
+    pub fn new(format: Format) -> Doc {
+        Doc {
+            format,
+            lines: Vec::new(),
+        }
+    }
+
+    pub fn markdown(&self) -> bool {
+        self.format == Format::Markdown
+    }
+
+    fn color(&self) -> bool {
+        matches!(self.format, Format::Plain { color: true, .. })
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color() {
+            format!("{code}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// Bold on a terminal, `**strong**` in Markdown.
+    pub fn strong(&self, s: &str) -> String {
+        if self.markdown() {
+            format!("**{s}**")
+        } else {
+            self.paint(BOLD, s)
+        }
+    }
+
+    /// Dim on a terminal; plain elsewhere.
+    pub fn quiet(&self, s: &str) -> String {
+        self.paint(DIM, s)
+    }
+
+    /// `text` with the chars at `positions` marked (underlined, or bold in Markdown).
+    pub fn highlight(&self, text: &str, positions: &[usize]) -> String {
+        let (on, off) = match self.format {
+            Format::Markdown => ("**", "**"),
+            Format::Plain { color: true, .. } => (UNDERLINE, RESET),
+            Format::Plain { color: false, .. } => return text.to_string(),
+        };
+        let mut out = String::new();
+        let mut inside = false;
+        for (i, c) in text.chars().enumerate() {
+            let hit = positions.binary_search(&i).is_ok();
+            if hit != inside {
+                out.push_str(if hit { on } else { off });
+                inside = hit;
+            }
+            out.push(c);
+        }
+        if inside {
+            out.push_str(off);
+        }
+        out
+    }
+
+    pub fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.lines.push(String::new());
+        }
+    }
+
+    pub fn title(&mut self, text: &str) {
+        let line = if self.markdown() {
+            format!("# {text}")
+        } else {
+            self.paint(BOLD, text)
+        };
+        self.lines.push(line);
+        if self.markdown() {
+            self.lines.push(String::new());
+        }
+    }
+
+    pub fn heading(&mut self, text: &str) {
+        self.blank();
+        let line = if self.markdown() {
+            format!("## {text}")
+        } else {
+            self.paint(BOLD, text)
+        };
+        self.lines.push(line);
+        if self.markdown() {
+            self.lines.push(String::new());
+        }
+    }
+
+    /// A line of running text (a paragraph line in Markdown).
+    pub fn text(&mut self, text: &str) {
+        if self.markdown() {
+            // Two trailing spaces keep consecutive lines apart when rendered.
+            self.lines.push(format!("{text}  "));
+        } else {
+            self.wrap(text, "", "");
+        }
+    }
+
+    /// Running text inside a section (indented like its items).
+    pub fn note(&mut self, text: &str) {
+        if self.markdown() {
+            self.lines.push(format!("{text}  "));
+        } else {
+            self.wrap(text, "  ", "  ");
+        }
+    }
+
+    /// A bullet item.
+    pub fn item(&mut self, text: &str) {
+        if self.markdown() {
+            self.lines.push(format!("- {text}  "));
+        } else {
+            self.wrap(text, "  • ", "    ");
+        }
+    }
+
+    /// A detail line under the last item (indented).
+    pub fn detail(&mut self, text: &str) {
+        if self.markdown() {
+            self.lines.push(format!("  {text}  "));
+        } else {
+            self.wrap(text, "    ", "    ");
+        }
+    }
+
+    /// Several lines of someone's own writing under an item, line breaks kept.
+    pub fn body(&mut self, text: &str) {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            if self.markdown() {
+                self.lines.push(format!("  > {}", line.trim_end()));
+            } else {
+                self.wrap(line.trim_end(), "    ", "    ");
+            }
+        }
+    }
+
+    fn wrap(&mut self, text: &str, first: &str, rest: &str) {
+        let width = match self.format {
+            Format::Plain { width, .. } => width,
+            Format::Markdown => usize::MAX,
+        };
+        self.lines.extend(wrap(text, width, first, rest));
+    }
+
+    pub fn render(mut self) -> String {
+        while self.lines.last().is_some_and(|l| l.is_empty()) {
+            self.lines.pop();
+        }
+        let mut s = self.lines.join("\n");
+        s.push('\n');
+        s
+    }
+}
+
+/// Visible width: chars, not counting our own `ESC [ ... m` styling.
+fn visible(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        match (in_escape, c) {
+            (false, '\x1b') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, _) => n += 1,
+        }
+    }
+    n
+}
+
+/// Greedy word wrap with a first-line and a hanging prefix; a word longer than the line is
+/// left whole rather than cut (it may be a link someone wants to copy).
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let need = visible(&line) + usize::from(!empty) + visible(word);
+        if !empty && need > width {
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    lines.push(line.trim_end().to_string());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_with_hanging_indent_and_ignores_styling() {
+        let lines = wrap("one two three four", 11, "  • ", "    ");
+        assert_eq!(lines, vec!["  • one two", "    three", "    four"]);
+        let styled = wrap("\x1b[1mone\x1b[0m two three", 9, "", "");
+        assert_eq!(styled, vec!["\x1b[1mone\x1b[0m two", "three"]);
+    }
+
+    #[test]
+    fn styling_only_when_colour_is_on() {
+        let on = Doc::new(Format::Plain {
+            width: 80,
+            color: true,
+        });
+        assert_eq!(on.strong("a"), "\x1b[1ma\x1b[0m");
+        assert_eq!(on.highlight("ab", &[1]), "a\x1b[4mb\x1b[0m");
+        let off = Doc::new(Format::Plain {
+            width: 80,
+            color: false,
+        });
+        assert_eq!(off.strong("a"), "a");
+        assert_eq!(off.quiet("a"), "a");
+        assert_eq!(Doc::new(Format::Markdown).strong("a"), "**a**");
+    }
+
+    #[test]
+    fn highlight_marks_runs() {
+        let doc = Doc::new(Format::Markdown);
+        assert_eq!(
+            doc.highlight("event venue", &[6, 7, 8, 9, 10]),
+            "event **venue**"
+        );
+        let plain = Doc::new(Format::Plain {
+            width: 80,
+            color: false,
+        });
+        assert_eq!(plain.highlight("event venue", &[6]), "event venue");
+    }
+}

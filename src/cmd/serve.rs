@@ -1,0 +1,225 @@
+//! Serve-first commands: `brief`, `intro`, `due`, `today`. The data comes from `crate::serve`
+//! (pure); this file only words it and writes.
+
+use super::brief_text::{self, helper_line};
+use super::doc::{Doc, Format};
+use super::{CliError, CliResult, Ctx};
+use crate::journal::{Journal, Overdue, UpcomingBirthday};
+use crate::sanitize::inert_line;
+use crate::serve::wording::{day, days_until, due, plural};
+use crate::serve::{self, DueFollowUp, NeedMatch};
+use chrono::NaiveDate;
+
+/// Today lists the needs waiting longest; the rest are a `rolo brief` away.
+const TODAY_NEEDS: usize = 5;
+
+pub fn brief(ctx: &mut Ctx, who: &str, markdown: bool) -> CliResult {
+    let ix = ctx.who(who)?;
+    let today = ctx.today();
+    let b =
+        serve::brief(&ctx.journal, ix, today).ok_or_else(|| CliError("contact vanished".into()))?;
+    let mut doc = Doc::new(Format::detect(markdown));
+    brief_text::render(&mut doc, &ctx.journal, &b, today);
+    ctx.out.write_all(doc.render().as_bytes())?;
+    Ok(())
+}
+
+pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&str>) -> CliResult {
+    let (ia, ib) = (ctx.who(a)?, ctx.who(b)?);
+    let (Some(ca), Some(cb)) = (ctx.journal.contact(ia), ctx.journal.contact(ib)) else {
+        return Err(CliError("contact vanished".into()));
+    };
+    let made = serve::intro(ca, cb, need, note, ctx.now).map_err(|e| {
+        let hint = if need.is_some() {
+            format!(" (see `rolo brief {}`)", ca.id)
+        } else {
+            String::new()
+        };
+        CliError(format!("{}{hint}; nothing was written", inert_line(&e)))
+    })?;
+    let (name_a, name_b) = (
+        inert_line(&ca.name).into_owned(),
+        inert_line(&cb.name).into_owned(),
+    );
+    let saved = ctx.store.append_entry(made.entry)?.value;
+    writeln!(
+        ctx.out,
+        "logged the intro of {name_a} to {name_b} ({})",
+        saved.id
+    )?;
+    if let Some(update) = made.need_update {
+        // The entry is safe on disk; if the need changed meanwhile, say so and keep the entry.
+        ctx.store
+            .update_contact(&update.contact_id, |c| update.apply(c))
+            .map_err(|e| {
+                CliError(format!(
+                    "the intro was logged, but need #{} was not marked met: {e}",
+                    update.need_id
+                ))
+            })?;
+        writeln!(
+            ctx.out,
+            "need #{} of {name_a} marked met: introduced to {name_b}",
+            update.need_id
+        )?;
+    }
+    Ok(())
+}
+
+pub fn due_lists(ctx: &mut Ctx) -> CliResult {
+    let today = ctx.today();
+    let j = &ctx.journal;
+    let mut doc = Doc::new(Format::detect(false));
+    let people = serve::reconnect(j, today);
+    let promises = serve::follow_ups(j, today, 7);
+    let birthdays = serve::birthdays(j, today, serve::today::BIRTHDAY_DAYS);
+    doc.heading("Reconnect");
+    if people.is_empty() {
+        doc.note("Everyone is within their rhythm. Nicely done.");
+    }
+    for o in &people {
+        reconnect_item(&mut doc, j, o);
+    }
+    doc.heading("Promises due this week and earlier");
+    if promises.is_empty() {
+        doc.note("Nothing due in the next week.");
+    }
+    for f in &promises {
+        promise_item(&mut doc, j, f, today);
+    }
+    doc.heading(&format!(
+        "Birthdays in the next {} days",
+        serve::today::BIRTHDAY_DAYS
+    ));
+    if birthdays.is_empty() {
+        doc.note("None coming up.");
+    }
+    for b in &birthdays {
+        birthday_item(&mut doc, j, b);
+    }
+    ctx.out.write_all(doc.render().as_bytes())?;
+    Ok(())
+}
+
+pub fn today(ctx: &mut Ctx) -> CliResult {
+    let date = ctx.today();
+    let j = &ctx.journal;
+    let t = serve::today(j, date);
+    let mut doc = Doc::new(Format::detect(false));
+    doc.title(&format!("Today, {}", date.format("%A %-d %B %Y")));
+    let quiet = t.follow_ups.is_empty()
+        && t.birthdays.is_empty()
+        && t.reconnect.is_empty()
+        && t.needs.is_empty();
+    if quiet {
+        doc.text("Nothing pressing today. A good day to ask someone how they are.");
+    }
+    if !t.follow_ups.is_empty() {
+        doc.heading("Promises due");
+        for f in &t.follow_ups {
+            promise_item(&mut doc, j, f, date);
+        }
+    }
+    if !t.birthdays.is_empty() {
+        doc.heading("Birthdays this week");
+        for b in &t.birthdays {
+            birthday_item(&mut doc, j, b);
+        }
+    }
+    if !t.reconnect.is_empty() {
+        doc.heading("Reconnect");
+        for o in &t.reconnect {
+            reconnect_item(&mut doc, j, o);
+        }
+        let more = t.reconnect_total - t.reconnect.len();
+        if more > 0 {
+            doc.detail(&doc.quiet(&format!("and {more} more in `rolo due`")));
+        }
+    }
+    if !t.needs.is_empty() {
+        doc.heading("You could help right now");
+        for n in t.needs.iter().take(TODAY_NEEDS) {
+            need_item(&mut doc, j, n);
+        }
+        if t.needs.len() > TODAY_NEEDS {
+            doc.detail(&doc.quiet(&format!(
+                "and {} more; `rolo brief NAME` shows who could help",
+                t.needs.len() - TODAY_NEEDS
+            )));
+        }
+    }
+    ctx.out.write_all(doc.render().as_bytes())?;
+    Ok(())
+}
+
+fn name(j: &Journal, ix: usize) -> String {
+    j.contact(ix)
+        .map(|c| inert_line(&c.name).into_owned())
+        .unwrap_or_default()
+}
+
+fn reconnect_item(doc: &mut Doc, j: &Journal, o: &Overdue) {
+    let since = match o.days_since {
+        Some(days) => format!("it has been {days} days"),
+        None => "nothing logged together yet".into(),
+    };
+    let needs = if o.open_needs > 0 {
+        format!(
+            " · {}",
+            plural(o.open_needs as i64, "open need", "open needs")
+        )
+    } else {
+        String::new()
+    };
+    let line = format!(
+        "Reconnect with {} — {since}{needs}",
+        doc.strong(&name(j, o.ix))
+    );
+    doc.item(&line);
+}
+
+fn promise_item(doc: &mut Doc, j: &Journal, f: &DueFollowUp, today: NaiveDate) {
+    let line = format!(
+        "{}: {} — {} ({})",
+        doc.strong(&name(j, f.ix)),
+        inert_line(&f.what),
+        due(f.days_late),
+        day(f.due, today)
+    );
+    doc.item(&line);
+}
+
+fn birthday_item(doc: &mut Doc, j: &Journal, b: &UpcomingBirthday) {
+    let turning = b
+        .turning
+        .map(|t| format!(", turning {t}"))
+        .unwrap_or_default();
+    let leap = j.contact(b.ix).and_then(|c| c.birthday).is_some_and(|bd| {
+        bd.month_day() == (2, 29) && b.date.format("%m-%d").to_string() != "02-29"
+    });
+    let leap = if leap { " (born on 29 February)" } else { "" };
+    let line = format!(
+        "{} — {}, {}{turning}{leap}",
+        doc.strong(&name(j, b.ix)),
+        b.date.format("%A %-d %B"),
+        days_until(b.days_until)
+    );
+    doc.item(&line);
+}
+
+fn need_item(doc: &mut Doc, j: &Journal, n: &NeedMatch) {
+    let owner = j.contact(n.ix);
+    doc.item(&format!(
+        "{} #{}: {} ({})",
+        doc.strong(&name(j, n.ix)),
+        n.need.id,
+        inert_line(&n.need.what),
+        plural(n.age_days, "day", "days")
+    ));
+    for h in n.helpers.iter().take(2) {
+        doc.detail(&format!("→ {}", helper_line(doc, j, h)));
+    }
+    if let (Some(o), Some(h)) = (owner, n.helpers.first().and_then(|h| j.contact(h.ix))) {
+        doc.detail(&doc.quiet(&format!("rolo intro {} {} --for {}", o.id, h.id, n.need.id)));
+    }
+}

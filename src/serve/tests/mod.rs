@@ -1,0 +1,8 @@
+//! Hand-made journals with exact expectations for every serve list and brief section.
+
+mod brief;
+mod demo;
+mod fixture;
+mod intro;
+mod lists;
+mod matching;

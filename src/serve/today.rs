@@ -1,0 +1,77 @@
+//! Today: the short list to look at over breakfast.
+
+use super::matching::Helper;
+use super::network::Network;
+use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
+use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
+use crate::model::Need;
+use chrono::NaiveDate;
+
+/// How many people Today suggests reconnecting with.
+pub const TODAY_RECONNECT: usize = 5;
+/// "This week": today and the seven days after it.
+pub const WEEK_DAYS: i64 = 7;
+/// How far ahead `rolo due` and the brief look for birthdays.
+pub const BIRTHDAY_DAYS: i64 = 30;
+
+/// An open need someone in your network is clearly placed to help with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeedMatch {
+    pub ix: Ix,
+    pub need: Need,
+    /// Days since the need was raised.
+    pub age_days: i64,
+    /// Only the strong helpers, best first.
+    pub helpers: Vec<Helper>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Today {
+    pub date: NaiveDate,
+    /// Due today or overdue, the longest overdue first.
+    pub follow_ups: Vec<DueFollowUp>,
+    /// Today through `WEEK_DAYS` ahead.
+    pub birthdays: Vec<UpcomingBirthday>,
+    /// The first `TODAY_RECONNECT` of the reconnect list.
+    pub reconnect: Vec<Overdue>,
+    /// The whole reconnect list's length, so a view can say "and 3 more".
+    pub reconnect_total: usize,
+    /// Open needs with at least one strong match, oldest first.
+    pub needs: Vec<NeedMatch>,
+}
+
+pub fn today(journal: &Journal, date: NaiveDate) -> Today {
+    let mut all = reconnect(journal, date);
+    let reconnect_total = all.len();
+    all.truncate(TODAY_RECONNECT);
+    Today {
+        date,
+        follow_ups: follow_ups(journal, date, 0),
+        birthdays: birthdays(journal, date, WEEK_DAYS),
+        reconnect: all,
+        reconnect_total,
+        needs: needs_with_strong_match(journal, date),
+    }
+}
+
+/// Every open need in the network that has a strong match, oldest first.
+pub fn needs_with_strong_match(journal: &Journal, date: NaiveDate) -> Vec<NeedMatch> {
+    let net = Network::new(journal);
+    journal
+        .open_needs()
+        .into_iter()
+        .filter_map(|(ix, need)| {
+            let strong: Vec<Helper> = net
+                .helpers(journal, Some(ix), &need.what)
+                .into_iter()
+                .filter(|h| h.strong)
+                .collect();
+            (!strong.is_empty()).then(|| NeedMatch {
+                ix,
+                need: need.clone(),
+                age_days: (date - need.since).num_days(),
+                helpers: strong,
+            })
+        })
+        .collect()
+}
