@@ -3,15 +3,19 @@
 //! The pure core (`model`, `journal`, `search`) knows nothing of files or terminals; `store`
 //! is the only code that touches the data folder; `cmd` is the command line.
 
+pub mod action;
+pub mod app;
 pub mod app_main;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod demo;
 pub mod journal;
+pub mod keymap;
 pub mod model;
 pub mod sanitize;
 pub mod search;
 pub mod slug;
 pub mod store;
+pub mod ui;
 pub mod when;
