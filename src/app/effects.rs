@@ -188,6 +188,9 @@ fn edit(
                 let message = format!("saved {}", inert_line(&c.name));
                 outcome::contact_saved(state, journal, c, message, today);
             }
+            Err(StoreError::Broken(p)) => {
+                outcome::edit_failed(state, target, edited, p.to_string())
+            }
             Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
         },
         EditTarget::Entry { id, month } => {

@@ -12,40 +12,70 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthChar;
 
-/// Lay `text` out in rows of at most `width` columns; returns the rows and the cursor's
-/// (row, column). Wide characters move to the next row rather than being split.
+/// Lay `text` out in rows of at most `width` columns, breaking after a space when a word
+/// does not fit; returns the rows and the cursor's (row, column). Wide characters move to the
+/// next row rather than being split.
 pub fn wrap(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
     let width = width.max(2);
-    let mut rows = vec![String::new()];
-    let mut col = 0;
-    let mut at = (0, 0);
+    // Each row keeps the byte offset of its characters, to place the cursor afterwards.
+    let mut rows: Vec<Vec<(usize, char)>> = vec![Vec::new()];
+    let cols = |row: &[(usize, char)]| {
+        row.iter()
+            .map(|(_, c)| c.width().unwrap_or(0))
+            .sum::<usize>()
+    };
+    let mut at_newline = None;
     for (i, c) in text.char_indices() {
-        if i == cursor {
-            at = (rows.len() - 1, col);
-        }
         if c == '\n' {
-            rows.push(String::new());
-            col = 0;
+            if i == cursor {
+                let r = rows.len() - 1;
+                at_newline = Some((r, cols(&rows[r])));
+            }
+            rows.push(Vec::new());
             continue;
         }
-        let w = c.width().unwrap_or(0);
-        if col + w > width {
-            rows.push(String::new());
-            col = 0;
+        let Some(row) = rows.last_mut() else { continue };
+        if cols(row) + c.width().unwrap_or(0) > width {
+            let cut = if c == ' ' {
+                None
+            } else {
+                row.iter().rposition(|(_, ch)| *ch == ' ')
+            };
+            let tail = match cut {
+                Some(p) if p + 1 < row.len() => row.split_off(p + 1),
+                _ => Vec::new(),
+            };
+            rows.push(tail);
+            if c == ' ' {
+                // The space that ended the row is kept with it, so the cursor can sit there.
+                if let Some(prev) = rows.iter_mut().rev().nth(1) {
+                    prev.push((i, c));
+                }
+                continue;
+            }
         }
-        if let Some(last) = rows.last_mut() {
-            last.push(c);
+        if let Some(row) = rows.last_mut() {
+            row.push((i, c));
         }
-        col += w;
     }
-    if cursor >= text.len() {
-        at = (rows.len() - 1, col);
+    let mut at = at_newline;
+    for (r, row) in rows.iter().enumerate() {
+        if let Some(p) = row.iter().position(|(i, _)| *i == cursor) {
+            at = Some((r, cols(&row[..p])));
+            break;
+        }
     }
+    let last = rows.len() - 1;
+    let mut at = at.unwrap_or_else(|| (last, cols(&rows[last])));
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| r.iter().map(|(_, c)| c).collect())
+        .collect();
     if at.1 >= width {
-        rows.push(String::new());
-        at = (rows.len() - 1, 0);
+        out.push(String::new());
+        at = (out.len() - 1, 0);
     }
-    (rows, at)
+    (out, at)
 }
 
 pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
@@ -127,9 +157,13 @@ mod tests {
         let (rows, at) = wrap("日本語です", 15, 6);
         assert_eq!(rows, vec!["日本語", "です"]);
         assert_eq!(at, (1, 4));
+        let (rows, at) = wrap("met ada today", 13, 8);
+        assert_eq!(rows, vec!["met ada ", "today"]);
+        assert_eq!(at, (1, 5));
         let (rows, at) = wrap("ab\ncd", 3, 10);
         assert_eq!(rows, vec!["ab", "cd"]);
         assert_eq!(at, (1, 0));
+        assert_eq!(wrap("ab\ncd", 2, 10).1, (0, 2));
         let (_, at) = wrap("abcd", 4, 4);
         assert_eq!(at, (1, 0));
     }

@@ -77,7 +77,7 @@ pub fn draw(
         };
         let tail = fit(&tail, w.saturating_sub(2) / 2);
         let what_w = w.saturating_sub(2 + width(&tail));
-        let what = pad(&format!("{}{whose}", line(&need.what)), what_w);
+        let what = pad(&format!("{whose}{}", line(&need.what)), what_w);
         let text_style = if need.status == NeedStatus::Open {
             base
         } else {

@@ -19,9 +19,12 @@ pub fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(NOW).unwrap()
 }
 
+/// One simulated editing session: old text in, new text out.
+pub type Edit = Box<dyn FnMut(&str) -> String>;
+
 /// A fake `$EDITOR`: replaces the file's text with what the test says.
 pub struct FakeHost {
-    pub edits: Vec<Box<dyn FnMut(&str) -> String>>,
+    pub edits: Vec<Edit>,
 }
 
 impl Host for FakeHost {
@@ -99,8 +102,16 @@ impl App {
         let mut out = String::new();
         for y in 0..buf.area.height {
             let mut row = String::new();
+            let mut skip = 0;
             for x in 0..buf.area.width {
-                row.push_str(buf[(x, y)].symbol());
+                // The cell after a wide character is its second half, not a character.
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
             }
             out.push_str(row.trim_end());
             out.push('\n');

@@ -75,3 +75,6 @@ pub fn update(
     }
     browse::update(state, journal, action, now)
 }
+
+#[cfg(test)]
+mod tests;
