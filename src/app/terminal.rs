@@ -43,7 +43,11 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        // During a panic the hook has restored already; leaving the alternate screen a second
+        // time would move the cursor back and let the shell overwrite the panic message.
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
     }
 }
 
