@@ -221,6 +221,7 @@ const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
     (M::Browse, "!", A::ShowProblems, "show files with errors", None),
     (M::Browse, "?", A::Help, "show every key", Some("help")),
     (M::Browse, "q", A::Quit, "quit", Some("quit")),
+    (M::Browse, "ctrl-c", A::Quit, "quit", None),
     (M::Search, "enter", A::Submit, "keep the filter and browse", Some("done")),
     (M::Search, "esc", A::Back, "clear the filter", Some("clear")),
     (M::Search, "down", A::Down, "move down", None),

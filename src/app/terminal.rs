@@ -7,7 +7,7 @@ use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::store::{Store, paths};
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -46,6 +46,7 @@ impl Drop for Restore {
         // During a panic the hook has restored already; leaving the alternate screen a second
         // time would move the cursor back and let the shell overwrite the panic message.
         if !std::thread::panicking() {
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
             ratatui::restore();
         }
     }
@@ -106,15 +107,22 @@ pub fn run_tui(
     journal: &mut Journal,
     exit_after_first_frame: bool,
 ) -> Result<(), CliError> {
+    let keymap = load_keymap()?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(CliError(
             "the journal UI needs a terminal; use a command such as `rolo list` when piping".into(),
         ));
     }
-    let keymap = load_keymap()?;
     let mut terminal =
         ratatui::try_init().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
     let _restore = Restore;
+    // Bracketed paste, so a pasted line break lands in the note instead of saving it.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
     let mut host = RealHost;
     let result = if exit_after_first_frame {
         run_app(

@@ -36,7 +36,7 @@ pub fn input(f: &mut Frame, area: Rect, input: &Input) {
         None => lines.push(Line::default()),
     }
     f.render_widget(Paragraph::new(lines), inner);
-    let x = inner.x + u16::try_from(before_w - shift).unwrap_or(0);
+    let x = inner.x + u16::try_from(before_w.saturating_sub(shift)).unwrap_or(0);
     f.set_cursor_position(Position::new(
         x.min(inner.right().saturating_sub(1)),
         inner.y,
