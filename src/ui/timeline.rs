@@ -82,13 +82,13 @@ fn entry_row(
             line(name.split_whitespace().next().unwrap_or(name))
         })
         .collect();
+    let rest = w.saturating_sub(20);
+    // The names get at most half the room, and always end in ": " so the note reads apart.
     let who = if others.is_empty() {
         String::new()
     } else {
-        format!("{}: ", others.join(", "))
+        format!("{}: ", fit(&others.join(", "), (rest / 2).saturating_sub(2)))
     };
-    let rest = w.saturating_sub(20);
-    let who = fit(&who, rest / 2);
     let note = pad(
         &line(e.first_line()),
         rest.saturating_sub(super::text::width(&who)),
