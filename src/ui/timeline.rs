@@ -87,7 +87,10 @@ fn entry_row(
     let who = if others.is_empty() {
         String::new()
     } else {
-        format!("{}: ", fit(&others.join(", "), (rest / 2).saturating_sub(2)))
+        format!(
+            "{}: ",
+            fit(&others.join(", "), (rest / 2).saturating_sub(2))
+        )
     };
     let note = pad(
         &line(e.first_line()),

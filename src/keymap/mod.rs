@@ -9,8 +9,13 @@
 //! ```
 
 use crate::action::Action;
+mod defaults;
+mod key;
+
+pub use key::Key;
+
+use defaults::DEFAULTS;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::fmt;
 
 /// Where the keyboard is: decides which bindings apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,111 +77,6 @@ impl Mode {
     }
 }
 
-/// A key as written in the table and in config files: `j`, `G`, `ctrl-j`, `alt-enter`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const NAMED: [(&str, KeyCode); 15] = [
-    ("enter", KeyCode::Enter),
-    ("esc", KeyCode::Esc),
-    ("tab", KeyCode::Tab),
-    ("backtab", KeyCode::BackTab),
-    ("up", KeyCode::Up),
-    ("down", KeyCode::Down),
-    ("left", KeyCode::Left),
-    ("right", KeyCode::Right),
-    ("home", KeyCode::Home),
-    ("end", KeyCode::End),
-    ("pgup", KeyCode::PageUp),
-    ("pgdn", KeyCode::PageDown),
-    ("backspace", KeyCode::Backspace),
-    ("delete", KeyCode::Delete),
-    ("space", KeyCode::Char(' ')),
-];
-
-impl Key {
-    pub fn parse(s: &str) -> Option<Key> {
-        let mut mods = KeyModifiers::NONE;
-        let mut rest = s;
-        loop {
-            if let Some(r) = rest.strip_prefix("ctrl-") {
-                mods |= KeyModifiers::CONTROL;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("alt-") {
-                mods |= KeyModifiers::ALT;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("shift-") {
-                mods |= KeyModifiers::SHIFT;
-                rest = r;
-            } else {
-                break;
-            }
-        }
-        let code = if let Some((_, code)) = NAMED.iter().find(|(n, _)| *n == rest) {
-            *code
-        } else {
-            let mut chars = rest.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => KeyCode::Char(c),
-                _ => return None,
-            }
-        };
-        Some(Key { code, mods }.normalised())
-    }
-
-    pub fn from_event(ev: &KeyEvent) -> Key {
-        Key {
-            code: ev.code,
-            mods: ev.modifiers,
-        }
-        .normalised()
-    }
-
-    /// Shift is part of the character itself (`G`, `?`) and of BackTab; drop it so that the
-    /// table can say `G` whatever the terminal reports.
-    fn normalised(self) -> Key {
-        let mut k = self;
-        match k.code {
-            KeyCode::Char(c) if k.mods.contains(KeyModifiers::SHIFT) || c.is_uppercase() => {
-                k.mods.remove(KeyModifiers::SHIFT);
-            }
-            KeyCode::Tab if k.mods.contains(KeyModifiers::SHIFT) => {
-                k.code = KeyCode::BackTab;
-                k.mods.remove(KeyModifiers::SHIFT);
-            }
-            KeyCode::BackTab => k.mods.remove(KeyModifiers::SHIFT),
-            _ => {}
-        }
-        k.mods &= KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT;
-        k
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            f.write_str("shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            code => match NAMED.iter().find(|(_, c)| *c == code) {
-                Some((name, _)) => f.write_str(name),
-                None => f.write_str("?"),
-            },
-        }
-    }
-}
-
 /// One binding: in `mode`, `key` does `action`. `hint` is the short label in the footer.
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -186,94 +86,6 @@ pub struct Binding {
     pub description: String,
     pub hint: Option<&'static str>,
 }
-
-use Action as A;
-use Mode as M;
-
-/// The default bindings. Several keys may share an action; the footer shows the first one
-/// that has a hint.
-#[rustfmt::skip]
-const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
-    (M::Browse, "j", A::Down, "move down", Some("move")),
-    (M::Browse, "down", A::Down, "move down", None),
-    (M::Browse, "k", A::Up, "move up", None),
-    (M::Browse, "up", A::Up, "move up", None),
-    (M::Browse, "g", A::Top, "go to the top", None),
-    (M::Browse, "G", A::Bottom, "go to the bottom", None),
-    (M::Browse, "pgup", A::PageUp, "page up", None),
-    (M::Browse, "pgdn", A::PageDown, "page down", None),
-    (M::Browse, "tab", A::NextPane, "next pane", Some("pane")),
-    (M::Browse, "backtab", A::PrevPane, "previous pane", None),
-    (M::Browse, "enter", A::Open, "open the selected entry", None),
-    (M::Browse, "esc", A::Back, "clear the filter", None),
-    (M::Browse, "/", A::Search, "filter contacts (fuzzy; several words must each match)", Some("search")),
-    (M::Browse, "n", A::NewNote, "quick note for the selected contact", Some("note")),
-    (M::Browse, "N", A::NewNeed, "new need for the selected contact", Some("need")),
-    (M::Browse, "x", A::MeetNeed, "mark the selected need met", Some("met")),
-    (M::Browse, "d", A::DropNeed, "drop the selected need", None),
-    (M::Browse, "F", A::NewFollowUp, "new follow-up for the selected contact", None),
-    (M::Browse, "a", A::AddContact, "add a contact", Some("add")),
-    (M::Browse, "e", A::EditContact, "edit the selected contact in $EDITOR", None),
-    (M::Browse, "E", A::EditEntry, "edit the selected entry in $EDITOR", None),
-    (M::Browse, "s", A::CycleSort, "sort contacts: name / last contact / most overdue", None),
-    (M::Browse, "t", A::ToggleTimelineScope, "timeline: this person / everyone", None),
-    (M::Browse, "o", A::ToggleNeedsScope, "needs: this person / all open needs", None),
-    (M::Browse, "!", A::ShowProblems, "show files with errors", None),
-    (M::Browse, "?", A::Help, "show every key", Some("help")),
-    (M::Browse, "q", A::Quit, "quit", Some("quit")),
-    (M::Browse, "ctrl-c", A::Quit, "quit", None),
-    (M::Search, "enter", A::Submit, "keep the filter and browse", Some("done")),
-    (M::Search, "esc", A::Back, "clear the filter", Some("clear")),
-    (M::Search, "down", A::Down, "move down", None),
-    (M::Search, "up", A::Up, "move up", None),
-    (M::Search, "backspace", A::Backspace, "delete a character", None),
-    (M::Complete, "tab", A::CompleteAccept, "add the highlighted person", Some("add person")),
-    (M::Complete, "down", A::CompleteNext, "next suggestion", None),
-    (M::Complete, "up", A::CompletePrev, "previous suggestion", None),
-    (M::Capture, "enter", A::Submit, "save the note", Some("save")),
-    (M::Capture, "alt-enter", A::Newline, "new line", Some("newline")),
-    (M::Capture, "ctrl-j", A::Newline, "new line", None),
-    (M::Capture, "tab", A::CycleKind, "next kind (coffee, call, ...)", Some("kind")),
-    (M::Capture, "esc", A::Back, "close (asks before discarding)", Some("cancel")),
-    (M::Capture, "left", A::Left, "cursor left", None),
-    (M::Capture, "right", A::Right, "cursor right", None),
-    (M::Capture, "up", A::Up, "cursor up", None),
-    (M::Capture, "down", A::Down, "cursor down", None),
-    (M::Capture, "home", A::Home, "start of line", None),
-    (M::Capture, "end", A::End, "end of line", None),
-    (M::Capture, "alt-left", A::WordLeft, "word left", None),
-    (M::Capture, "alt-right", A::WordRight, "word right", None),
-    (M::Capture, "backspace", A::Backspace, "delete before the cursor", None),
-    (M::Capture, "delete", A::Delete, "delete under the cursor", None),
-    (M::Input, "enter", A::Submit, "confirm", Some("ok")),
-    (M::Input, "esc", A::Back, "cancel", Some("cancel")),
-    (M::Input, "left", A::Left, "cursor left", None),
-    (M::Input, "right", A::Right, "cursor right", None),
-    (M::Input, "home", A::Home, "start", None),
-    (M::Input, "end", A::End, "end", None),
-    (M::Input, "backspace", A::Backspace, "delete before the cursor", None),
-    (M::Input, "delete", A::Delete, "delete under the cursor", None),
-    (M::Confirm, "y", A::Yes, "yes", Some("yes")),
-    (M::Confirm, "n", A::No, "no", Some("no")),
-    (M::Confirm, "esc", A::No, "no", None),
-    (M::View, "esc", A::Back, "close", Some("close")),
-    (M::View, "q", A::Back, "close", None),
-    (M::View, "enter", A::Back, "close", None),
-    (M::View, "j", A::Down, "scroll down", Some("scroll")),
-    (M::View, "down", A::Down, "scroll down", None),
-    (M::View, "k", A::Up, "scroll up", None),
-    (M::View, "up", A::Up, "scroll up", None),
-    (M::View, "pgdn", A::PageDown, "page down", None),
-    (M::View, "pgup", A::PageUp, "page up", None),
-    (M::View, "g", A::Top, "top", None),
-    (M::View, "G", A::Bottom, "bottom", None),
-    (M::Drafts, "r", A::RestoreDraft, "restore the draft into the note editor", Some("restore")),
-    (M::Drafts, "d", A::DiscardDraft, "discard the draft", Some("discard")),
-    (M::Drafts, "l", A::Later, "keep it for later", Some("later")),
-    (M::Drafts, "esc", A::Later, "keep it for later", None),
-    (M::EditFailed, "e", A::EditAgain, "edit again (your text is kept)", Some("edit again")),
-    (M::EditFailed, "r", A::Revert, "revert: keep the file as it was", Some("revert")),
-];
 
 #[derive(Debug, Clone)]
 pub struct Keymap {
