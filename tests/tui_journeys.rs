@@ -19,6 +19,19 @@ fn search_and_select() {
     assert_eq!(state.contact_sel, 0, "the selection follows the best match");
     let screen = app.screen();
     assert!(screen.contains("Timeline · Kwame Asante"), "{screen}");
+    // The matched letters of the name are highlighted; the others are not.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("▶ Kwame Asante"))
+        .unwrap();
+    let buf = app.terminal.backend().buffer();
+    let style = |x: u16| buf[(x, row as u16)].modifier;
+    use ratatui::style::Modifier;
+    assert!(style(3).contains(Modifier::UNDERLINED), "K is matched");
+    assert!(
+        !style(9).contains(Modifier::UNDERLINED),
+        "the A of Asante is not"
+    );
     let state = app.run(script![select("kwame"), key(Esc)]);
     // Esc clears the filter but keeps the person selected.
     assert!(state.query.is_empty());
