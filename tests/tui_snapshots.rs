@@ -148,4 +148,18 @@ fn hostile_text_is_inert_and_wide_text_keeps_the_layout() {
         "{screen}"
     );
     insta::assert_snapshot!("hostile_120x35", screen);
+    // Names also reach popup titles and the note editor.
+    for keys in [
+        script![ch('N')],
+        script![ch('n'), "x"],
+        script![key(Tab), key(Tab), ch('d')],
+    ] {
+        app.run(keys);
+        let screen = app.screen();
+        assert!(
+            !screen.contains('\u{1b}') && !screen.contains('\u{202e}'),
+            "{screen}"
+        );
+        assert!(screen.contains("␛[31mRed"), "{screen}");
+    }
 }

@@ -96,7 +96,7 @@ fn pane_block(title: String, focused: bool, narrow: bool, pane: Pane) -> Block<'
     } else {
         format!(" {title} ")
     };
-    let block = Block::bordered().title(title);
+    let block = Block::bordered().title(text::line(&title));
     if focused {
         block
             .border_type(BorderType::Thick)
@@ -113,7 +113,8 @@ fn popup_block(f: &mut Frame, area: Rect, title: String) -> Block<'static> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(Style::new().fg(Color::Yellow))
-        .title(format!(" {title} "))
+        // Titles carry names from files; making them inert here covers every popup.
+        .title(format!(" {} ", text::line(&title)))
 }
 
 fn dim() -> Style {
