@@ -276,3 +276,51 @@ fn editing_an_entry_in_the_editor() {
     let row = screen.lines().nth(1).unwrap();
     assert!(row.contains("call"), "{screen}");
 }
+
+#[test]
+fn an_entry_written_by_someone_else_shows_after_saving() {
+    use ratatui::crossterm::event::Event;
+    let mut app = App::demo(120, 35);
+    let month = app.path("journal/2026/2026-11.toml");
+    let other = "\n[[entry]]\nid = \"2026-11-24-1300-kwame\"\nat = 2026-11-24T13:00:00+01:00\nwith = [\"kwame-asante\"]\nkind = \"call\"\nnote = \"Theirs\"\n";
+    // Events are read lazily, so the file changes while rolo runs, between two key presses.
+    let script = script![
+        select("kwame"),
+        ch('n'),
+        "Mine",
+        Event::FocusGained,
+        key(Enter)
+    ];
+    let events = script.into_iter().map(|e| {
+        if e == Event::FocusGained {
+            let mut text = std::fs::read_to_string(&month).unwrap();
+            text.push_str(other);
+            std::fs::write(&month, text).unwrap();
+            return Ok(None);
+        }
+        Ok(Some(e))
+    });
+    let store = rolo::store::Store::on_disk(app.dir.path());
+    let mut journal = rolo::journal::Journal::new(store.load().unwrap());
+    let keymap = rolo::keymap::Keymap::default();
+    rolo::app::run_app(
+        &mut app.terminal,
+        &store,
+        &mut journal,
+        &keymap,
+        events,
+        &mut app.host,
+    )
+    .unwrap();
+    let screen = app.screen();
+    let rows: Vec<&str> = screen.lines().skip(1).take(2).collect();
+    assert!(
+        rows[0].contains("Mine") && rows[1].contains("Theirs"),
+        "{screen}"
+    );
+    let text = app.read("journal/2026/2026-11.toml");
+    assert!(
+        text.contains("note = \"Mine\"") && text.contains("note = \"Theirs\""),
+        "{text}"
+    );
+}

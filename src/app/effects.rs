@@ -27,7 +27,13 @@ pub fn carry_out(
                 if let Err(e) = store.remove_draft(&draft) {
                     state.warn(format!("saved, but the draft could not be removed: {e}"));
                 }
+                let month = saved.value.month();
                 outcome::entry_saved(state, journal, saved.value, today);
+                if saved.changed_outside {
+                    // Someone else wrote that month too (a hand edit, a sync): show their
+                    // entries as well, from the file as it is now.
+                    reload_month(journal, store, month);
+                }
             }
             Err(e) => outcome::entry_failed(state, &draft, e.to_string()),
         },
@@ -109,6 +115,15 @@ pub fn carry_out(
         }
     }
     false
+}
+
+fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
+    let rel = paths::month(month);
+    if let Ok(Some(text)) = store.read_file(&rel)
+        && let Ok(entries) = decode::month(&rel, &text)
+    {
+        journal.replace_month(month, entries.into_iter().map(|l| l.entry).collect());
+    }
 }
 
 fn contact_result(
