@@ -61,12 +61,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
     let _ = store.sweep_stale_temps();
     let loaded = store.load()?;
-    let journal = Journal::new(loaded);
+    let mut journal = Journal::new(loaded);
     let now = crate::clock::now();
     let Some(command) = cli.command else {
-        return Err(CliError(
-            "the terminal UI is not built yet; try `rolo list` or `rolo --help`".into(),
-        ));
+        return crate::app::terminal::run_tui(&store, &mut journal, cli.exit_after_first_frame);
     };
     let is_check = matches!(command, crate::cli::Command::Check);
     let errors = journal

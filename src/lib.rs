@@ -3,12 +3,15 @@
 //! The pure core (`model`, `journal`, `search`) knows nothing of files or terminals; `store`
 //! is the only code that touches the data folder; `cmd` is the command line.
 
+pub mod action;
+pub mod app;
 pub mod app_main;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod demo;
 pub mod journal;
+pub mod keymap;
 pub mod model;
 pub mod refresh;
 pub mod sanitize;
@@ -16,4 +19,5 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod store;
+pub mod ui;
 pub mod when;

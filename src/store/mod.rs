@@ -17,11 +17,12 @@ mod wording;
 
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;
+pub use encode::entry_block;
 pub use error::StoreError;
 pub use fs::{DirItem, Fs, Lock};
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
-pub use problem::{Problem, Severity};
+pub use problem::{Problem, Severity, line_col};
 pub use watch::{Change, Watch};
 
 use crate::model::{Contact, Entry};

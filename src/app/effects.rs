@@ -1,0 +1,234 @@
+//! Carrying out effects: the only part of the app that calls the store or the editor.
+
+use super::run::Host;
+use super::state::{AppState, EditTarget};
+use super::update::{Effect, outcome};
+use crate::journal::Journal;
+use crate::model::{FollowUp, Need, NeedStatus};
+use crate::sanitize::inert_line;
+use crate::store::{Store, StoreError, decode, entry_block, paths};
+use chrono::{DateTime, FixedOffset};
+use std::io::Write;
+
+/// Returns true when the terminal was handed to another program and must be redrawn.
+pub fn carry_out(
+    effect: Effect,
+    state: &mut AppState,
+    journal: &mut Journal,
+    store: &Store,
+    host: &mut dyn Host,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    let today = now.date_naive();
+    match effect {
+        Effect::Quit => state.quit = true,
+        Effect::SaveEntry { entry, draft } => match store.append_entry(entry) {
+            Ok(saved) => {
+                if let Err(e) = store.remove_draft(&draft) {
+                    state.warn(format!("saved, but the draft could not be removed: {e}"));
+                }
+                let month = saved.value.month();
+                outcome::entry_saved(state, journal, saved.value, today);
+                if saved.changed_outside {
+                    // Someone else wrote that month too (a hand edit, a sync): show their
+                    // entries as well, from the file as it is now.
+                    reload_month(journal, store, month);
+                }
+            }
+            Err(e) => outcome::entry_failed(state, &draft, e.to_string()),
+        },
+        Effect::RemoveDraft(draft) => {
+            // A draft never written is not an error.
+            let _ = store.remove_draft(&draft);
+        }
+        Effect::AddNeed {
+            contact,
+            what,
+            since,
+        } => {
+            let result = store.update_contact(&contact, |c| {
+                let id = c.next_need_id();
+                c.needs.push(Need {
+                    id,
+                    what,
+                    since,
+                    status: NeedStatus::Open,
+                    met_on: None,
+                    how: None,
+                });
+                Ok(())
+            });
+            contact_result(
+                state,
+                journal,
+                result.map(|s| s.value),
+                "need recorded",
+                today,
+            );
+        }
+        Effect::SetNeed {
+            contact,
+            need,
+            status,
+            how,
+            on,
+        } => {
+            let result = store.update_contact(&contact, |c| {
+                let n = c
+                    .need_mut(need)
+                    .ok_or_else(|| format!("need #{need} is gone from the file"))?;
+                n.status = status;
+                n.met_on = (status == NeedStatus::Met).then_some(on);
+                n.how = how.or(n.how.take());
+                Ok(())
+            });
+            let message = format!("need marked {}", status.as_str());
+            contact_result(state, journal, result.map(|s| s.value), &message, today);
+        }
+        Effect::AddFollowUp { contact, what, due } => {
+            let result = store.update_contact(&contact, |c| {
+                let id = c.next_follow_up_id();
+                c.follow_ups.push(FollowUp {
+                    id,
+                    what,
+                    due: Some(due),
+                    done: false,
+                });
+                Ok(())
+            });
+            let message = format!("follow-up due {}", due.format("%Y-%m-%d"));
+            contact_result(state, journal, result.map(|s| s.value), &message, today);
+        }
+        Effect::AddContact { name } => {
+            let contact = crate::model::Contact {
+                name,
+                ..Default::default()
+            };
+            match store.create_contact(contact) {
+                Ok(c) => outcome::contact_added(state, journal, c, today),
+                Err(e) => outcome::failed(state, e),
+            }
+        }
+        Effect::Edit { target, text } => {
+            edit(state, journal, store, host, target, text, today);
+            return true;
+        }
+    }
+    false
+}
+
+fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
+    let rel = paths::month(month);
+    if let Ok(Some(text)) = store.read_file(&rel)
+        && let Ok(entries) = decode::month(&rel, &text)
+    {
+        journal.replace_month(month, entries.into_iter().map(|l| l.entry).collect());
+    }
+}
+
+fn contact_result(
+    state: &mut AppState,
+    journal: &mut Journal,
+    result: Result<crate::model::Contact, StoreError>,
+    message: &str,
+    today: chrono::NaiveDate,
+) {
+    match result {
+        Ok(c) => outcome::contact_saved(state, journal, c, message.to_string(), today),
+        Err(e) => outcome::failed(state, e),
+    }
+}
+
+/// Edit a contact file, or one entry as a small TOML snippet, in `$EDITOR`. The edited text
+/// is checked before anything is written; if it does not parse, it is kept in the state so
+/// the person can edit again or revert.
+fn edit(
+    state: &mut AppState,
+    journal: &mut Journal,
+    store: &Store,
+    host: &mut dyn Host,
+    target: EditTarget,
+    earlier: Option<String>,
+    today: chrono::NaiveDate,
+) {
+    let original = match &target {
+        EditTarget::Contact { id } => match store.read_file(&paths::contact(id)) {
+            Ok(Some(text)) => text,
+            Ok(None) => return outcome::failed(state, "the contact file is gone"),
+            Err(e) => return outcome::failed(state, e),
+        },
+        EditTarget::Entry { id, .. } => match journal.entry(id) {
+            Some(e) => entry_block(e),
+            None => return outcome::failed(state, "the entry is gone"),
+        },
+    };
+    let Some(root) = store.root() else {
+        return outcome::failed(state, "editing needs a data folder on disk");
+    };
+    let start = earlier.unwrap_or_else(|| original.clone());
+    // The copy lives in the data folder, so it stays on the same disk and as private.
+    let file = tempfile::Builder::new()
+        .prefix(".rolo-edit-")
+        .suffix(".toml")
+        .tempfile_in(root);
+    let mut file = match file {
+        Ok(f) => f,
+        Err(e) => return outcome::failed(state, format!("cannot make a copy to edit: {e}")),
+    };
+    if let Err(e) = file.write_all(start.as_bytes()).and_then(|_| file.flush()) {
+        return outcome::failed(state, format!("cannot make a copy to edit: {e}"));
+    }
+    if let Err(e) = host.edit(file.path()) {
+        return outcome::failed(state, format!("cannot run the editor: {e}"));
+    }
+    let edited = match std::fs::read(file.path()).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            return outcome::edit_failed(
+                state,
+                target,
+                start,
+                "the edited file is not UTF-8 text".into(),
+            );
+        }
+        Err(e) => return outcome::failed(state, format!("cannot read the edited copy: {e}")),
+    };
+    if edited == original {
+        state.say("no changes");
+        return;
+    }
+    match &target {
+        EditTarget::Contact { id } => match store.replace_contact_text(id, &edited) {
+            Ok(c) => {
+                let message = format!("saved {}", inert_line(&c.name));
+                outcome::contact_saved(state, journal, c, message, today);
+            }
+            Err(StoreError::Broken(p)) => outcome::edit_failed(state, target, edited, at_line(&p)),
+            Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
+        },
+        EditTarget::Entry { id, month } => {
+            let parsed = decode::month(&paths::month(*month), &edited);
+            let new = match parsed {
+                Ok(mut list) if list.len() == 1 => list.remove(0).entry,
+                Ok(_) => {
+                    let error = "the text must hold exactly one [[entry]]".to_string();
+                    return outcome::edit_failed(state, target, edited, error);
+                }
+                Err(p) => return outcome::edit_failed(state, target, edited, at_line(&p)),
+            };
+            let (id, month) = (id.clone(), *month);
+            match store.update_entry(&id, month, |e| {
+                *e = new;
+                Ok(())
+            }) {
+                Ok(saved) => outcome::entry_edited(state, journal, &id, saved.value),
+                Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
+            }
+        }
+    }
+}
+
+/// The popup is about the text being edited, so the place in it says more than a file path.
+fn at_line(p: &crate::store::Problem) -> String {
+    format!("line {}, column {}: {}", p.line, p.col, p.message)
+}

@@ -1,0 +1,13 @@
+//! The terminal UI: state, the pure `update`, the loop that carries out effects, and the
+//! real terminal around it.
+
+pub mod editor;
+mod effects;
+pub mod run;
+pub mod state;
+pub mod terminal;
+pub mod update;
+
+pub use run::{Host, run_app};
+pub use state::AppState;
+pub use update::{Effect, update};

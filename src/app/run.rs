@@ -1,0 +1,151 @@
+//! The loop: draw, read an event (or a tick), resolve the key, update, carry out effects.
+//! Generic over ratatui's `Backend` and fed events from an iterator, so a test can drive the
+//! whole app on a `TestBackend` with scripted keys and a temporary folder.
+
+use super::effects;
+use super::state::{AppState, Popup};
+use super::update::update;
+use crate::action::Action;
+use crate::journal::Journal;
+use crate::keymap::Keymap;
+use crate::store::Store;
+use chrono::{DateTime, FixedOffset};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use std::io;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How far the draft on disk may fall behind typing.
+pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+
+/// What the loop needs from the world outside the screen.
+pub trait Host {
+    /// The current time (tests pin it).
+    fn now(&self) -> DateTime<FixedOffset>;
+    /// Hand the terminal to the person's editor on `path` and take it back afterwards.
+    fn edit(&mut self, path: &Path) -> io::Result<()>;
+}
+
+/// An error the loop could not recover from (the terminal went away).
+pub type RunResult = Result<AppState, Box<dyn std::error::Error>>;
+
+/// Run the TUI until `q` or until `events` ends. `Ok(None)` from `events` is a tick: nothing
+/// was pressed for a while (the loop uses it to save the draft).
+pub fn run_app<B, E>(
+    terminal: &mut Terminal<B>,
+    store: &Store,
+    journal: &mut Journal,
+    keymap: &Keymap,
+    events: E,
+    host: &mut dyn Host,
+) -> RunResult
+where
+    B: Backend,
+    B::Error: 'static,
+    E: IntoIterator<Item = io::Result<Option<Event>>>,
+{
+    let mut state = AppState::new(journal, host.now().date_naive());
+    offer_drafts(&mut state, store);
+    let mut drafts = DraftSaver::default();
+    draw(terminal, &mut state, journal, keymap, host.now())?;
+    for event in events {
+        let event = event?;
+        let tick = event.is_none();
+        for action in event
+            .map(|e| to_actions(&state, keymap, e))
+            .unwrap_or_default()
+        {
+            let now = host.now();
+            let effects = update(&mut state, journal, action, now);
+            for effect in effects {
+                let suspended = effects::carry_out(effect, &mut state, journal, store, host, now);
+                if suspended {
+                    terminal.clear()?;
+                }
+            }
+        }
+        drafts.maybe_save(&state, store, tick);
+        if state.quit {
+            break;
+        }
+        draw(terminal, &mut state, journal, keymap, host.now())?;
+    }
+    drafts.maybe_save(&state, store, true);
+    Ok(state)
+}
+
+fn to_actions(state: &AppState, keymap: &Keymap, event: Event) -> Vec<Action> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            keymap.resolve(state.modes(), &k).into_iter().collect()
+        }
+        // A paste is typing, so a pasted note lands in the editor with its line breaks.
+        Event::Paste(text) if state.modes().iter().any(|m| m.takes_text()) => text
+            .chars()
+            .filter(|c| *c != '\r')
+            .map(|c| {
+                if c == '\n' {
+                    Action::Newline
+                } else {
+                    Action::Type(c)
+                }
+            })
+            .collect(),
+        Event::Resize(..) => vec![Action::Resize],
+        _ => Vec::new(),
+    }
+}
+
+fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut AppState,
+    journal: &Journal,
+    keymap: &Keymap,
+    now: DateTime<FixedOffset>,
+) -> Result<(), B::Error> {
+    // A page is the height of a pane's inside: the screen minus borders, footer and status.
+    let size = terminal.size()?;
+    state.page = usize::from(size.height.saturating_sub(5)).max(1);
+    terminal.draw(|f| crate::ui::draw(f, state, journal, keymap, now))?;
+    Ok(())
+}
+
+/// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.
+fn offer_drafts(state: &mut AppState, store: &Store) {
+    let (blank, kept): (Vec<_>, Vec<_>) = store
+        .drafts()
+        .into_iter()
+        .partition(|d| d.note.trim().is_empty());
+    for d in blank {
+        let _ = store.remove_draft(&d);
+    }
+    if !kept.is_empty() {
+        state.popup = Some(Popup::Drafts { drafts: kept });
+    }
+}
+
+/// Writes the capture draft at most `DRAFT_EVERY` behind the typing.
+#[derive(Default)]
+struct DraftSaver {
+    saved: Option<(DateTime<FixedOffset>, u64)>,
+    at: Option<Instant>,
+}
+
+impl DraftSaver {
+    fn maybe_save(&mut self, state: &AppState, store: &Store, tick: bool) {
+        let Some(cap) = &state.capture else {
+            return;
+        };
+        let key = (cap.started, cap.revision);
+        if cap.revision == 0 || self.saved == Some(key) {
+            return;
+        }
+        let due = tick || self.at.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        if due && store.save_draft(&cap.draft()).is_ok() {
+            self.saved = Some(key);
+            self.at = Some(Instant::now());
+        }
+    }
+}

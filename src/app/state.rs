@@ -1,0 +1,333 @@
+//! Everything the screen shows that is not the journal itself: focus, selections, the mode,
+//! popups, input buffers and the status line. Plain data; `update` changes it, `ui` reads it.
+
+use super::editor::Editor;
+use crate::journal::{Ix, Journal};
+use crate::keymap::Mode;
+use crate::model::{Draft, Entry, Kind, Need, NeedStatus};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Contacts,
+    Timeline,
+    Needs,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Contacts => Pane::Timeline,
+            Pane::Timeline => Pane::Needs,
+            Pane::Needs => Pane::Contacts,
+        }
+    }
+
+    pub fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Name,
+    LastContact,
+    Overdue,
+}
+
+impl SortBy {
+    pub fn next(self) -> SortBy {
+        match self {
+            SortBy::Name => SortBy::LastContact,
+            SortBy::LastContact => SortBy::Overdue,
+            SortBy::Overdue => SortBy::Name,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Name => "by name",
+            SortBy::LastContact => "by last contact",
+            SortBy::Overdue => "most overdue",
+        }
+    }
+}
+
+/// One visible contact row: which contact, and which name characters the filter matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub ix: Ix,
+    pub matched: Vec<usize>,
+}
+
+/// A quick note being typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capture {
+    pub editor: Editor,
+    pub kind: Kind,
+    /// Contact ids; the first is the person the note was opened for.
+    pub with: Vec<String>,
+    pub started: DateTime<FixedOffset>,
+    /// Bumped on every change, so the loop knows when the draft on disk is behind.
+    pub revision: u64,
+    /// `@name` suggestions for the word at the cursor, best first.
+    pub suggestions: Vec<Ix>,
+    pub suggestion: usize,
+}
+
+impl Capture {
+    pub fn draft(&self) -> Draft {
+        Draft {
+            with: self.with.clone(),
+            kind: self.kind.clone(),
+            note: self.editor.text().to_string(),
+            started: self.started,
+        }
+    }
+
+    pub fn from_draft(d: &Draft) -> Capture {
+        Capture {
+            editor: Editor::new(&d.note),
+            kind: d.kind.clone(),
+            with: d.with.clone(),
+            started: d.started,
+            revision: 1,
+            suggestions: Vec::new(),
+            suggestion: 0,
+        }
+    }
+}
+
+/// What a one-line question is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    NewNeed { contact: String },
+    MetHow { contact: String, need: u32 },
+    FollowUpWhat { contact: String },
+    FollowUpDue { contact: String, what: String },
+    AddContact,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub ask: Ask,
+    pub prompt: String,
+    pub editor: Editor,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    DiscardNote,
+    DropNeed { contact: String, need: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    Contact { id: String },
+    Entry { id: String, month: (i32, u32) },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    Help {
+        scroll: u16,
+    },
+    Entry {
+        id: String,
+        scroll: u16,
+    },
+    Problems {
+        scroll: u16,
+    },
+    Input(Input),
+    Confirm {
+        question: Question,
+        text: String,
+    },
+    Drafts {
+        drafts: Vec<Draft>,
+    },
+    /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
+    EditFailed {
+        target: EditTarget,
+        text: String,
+        error: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub focus: Pane,
+    pub sort: SortBy,
+    pub query: String,
+    pub searching: bool,
+    pub rows: Vec<Row>,
+    pub contact_sel: usize,
+    pub timeline_all: bool,
+    pub timeline_sel: usize,
+    pub needs_all: bool,
+    pub needs_sel: usize,
+    pub capture: Option<Capture>,
+    pub popup: Option<Popup>,
+    pub status: Option<Status>,
+    /// Rows a page holds, set by the loop from the terminal size.
+    pub page: usize,
+    pub quit: bool,
+}
+
+impl AppState {
+    pub fn new(journal: &Journal, today: NaiveDate) -> AppState {
+        let mut s = AppState {
+            focus: Pane::Contacts,
+            sort: SortBy::Name,
+            query: String::new(),
+            searching: false,
+            rows: Vec::new(),
+            contact_sel: 0,
+            timeline_all: false,
+            timeline_sel: 0,
+            needs_all: false,
+            needs_sel: 0,
+            capture: None,
+            popup: None,
+            status: None,
+            page: 20,
+            quit: false,
+        };
+        s.refresh_rows(journal, today);
+        s
+    }
+
+    /// The modes whose bindings apply now, first match wins.
+    pub fn modes(&self) -> &'static [Mode] {
+        match (&self.popup, &self.capture) {
+            (Some(Popup::Input(_)), _) => &[Mode::Input],
+            (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
+            (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
+            (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
+            (Some(_), _) => &[Mode::View],
+            (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],
+            (None, Some(_)) => &[Mode::Capture],
+            (None, None) if self.searching => &[Mode::Search],
+            (None, None) => &[Mode::Browse],
+        }
+    }
+
+    pub fn selected_ix(&self) -> Option<Ix> {
+        self.rows.get(self.contact_sel).map(|r| r.ix)
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Rebuild the contact rows from the filter and sort, keeping the selected person selected
+    /// when they are still listed (a filter change instead jumps to the best match).
+    pub fn refresh_rows(&mut self, journal: &Journal, today: NaiveDate) {
+        let keep = self.selected_ix();
+        self.rows = if self.query.trim().is_empty() {
+            let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
+            let name = |ix: Ix| {
+                journal
+                    .contact(ix)
+                    .map(|c| crate::search::fold(&c.name))
+                    .unwrap_or_default()
+            };
+            match self.sort {
+                SortBy::Name => ixs.sort_by_cached_key(|&ix| name(ix)),
+                SortBy::LastContact => ixs.sort_by_cached_key(|&ix| {
+                    (std::cmp::Reverse(journal.last_contact(ix)), name(ix))
+                }),
+                SortBy::Overdue => ixs.sort_by_cached_key(|&ix| {
+                    (
+                        std::cmp::Reverse(journal.overdue_by(ix, today).unwrap_or(i64::MIN)),
+                        name(ix),
+                    )
+                }),
+            }
+            ixs.into_iter()
+                .map(|ix| Row {
+                    ix,
+                    matched: Vec::new(),
+                })
+                .collect()
+        } else {
+            journal
+                .search(&self.query)
+                .into_iter()
+                .map(|(ix, hit)| Row {
+                    ix,
+                    matched: hit.name_positions,
+                })
+                .collect()
+        };
+        self.contact_sel = keep
+            .and_then(|k| self.rows.iter().position(|r| r.ix == k))
+            .unwrap_or(0);
+    }
+}
+
+/// The entries the timeline pane lists, newest first.
+pub fn timeline<'j>(
+    state: &AppState,
+    journal: &'j Journal,
+) -> Box<dyn Iterator<Item = &'j Entry> + 'j> {
+    match (state.timeline_all, state.selected_ix()) {
+        (true, _) => Box::new(journal.timeline()),
+        (false, Some(ix)) => Box::new(journal.timeline_of(ix)),
+        (false, None) => Box::new(std::iter::empty()),
+    }
+}
+
+pub fn timeline_len(state: &AppState, journal: &Journal) -> usize {
+    match (state.timeline_all, state.selected_ix()) {
+        (true, _) => journal.entry_count(),
+        (false, Some(ix)) => journal.timeline_of(ix).len(),
+        (false, None) => 0,
+    }
+}
+
+pub fn selected_entry<'j>(state: &AppState, journal: &'j Journal) -> Option<&'j Entry> {
+    timeline(state, journal).nth(state.timeline_sel)
+}
+
+/// The needs the needs pane lists: this person's (open first, then met, then dropped), or
+/// every open need in the network.
+pub fn needs<'j>(state: &AppState, journal: &'j Journal) -> Vec<(Ix, &'j Need)> {
+    if state.needs_all {
+        return journal.open_needs();
+    }
+    let Some(ix) = state.selected_ix() else {
+        return Vec::new();
+    };
+    let Some(c) = journal.contact(ix) else {
+        return Vec::new();
+    };
+    let mut list: Vec<(Ix, &Need)> = c.needs.iter().map(|n| (ix, n)).collect();
+    list.sort_by(|a, b| {
+        let rank = |n: &Need| match n.status {
+            NeedStatus::Open => 0,
+            NeedStatus::Met => 1,
+            NeedStatus::Dropped => 2,
+        };
+        rank(a.1).cmp(&rank(b.1)).then(a.1.since.cmp(&b.1.since))
+    });
+    list
+}

@@ -1,0 +1,149 @@
+//! The real terminal: set up, hand over to `$EDITOR`, restore on every way out, including a
+//! panic (ratatui's hook restores the terminal before the panic message prints).
+
+use super::run::{Host, run_app};
+use crate::cmd::CliError;
+use crate::journal::Journal;
+use crate::keymap::Keymap;
+use crate::store::{Store, paths};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, IsTerminal};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long to wait for a key before a tick (which saves the draft if it is behind).
+const TICK: Duration = Duration::from_millis(250);
+
+/// The keymap: defaults, with the user's `[keys]` from `config.toml` on top when present.
+pub fn load_keymap() -> Result<Keymap, CliError> {
+    let keymap = Keymap::default();
+    let Some(path) = paths::config_file(|k| std::env::var(k).ok()) else {
+        return Ok(keymap);
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => keymap.with_overrides(&text).map_err(|e| {
+            CliError(format!(
+                "{}: {}",
+                path.display(),
+                crate::sanitize::inert_line(&e)
+            ))
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(keymap),
+        Err(e) => Err(CliError(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
+/// Restores the terminal when dropped, so `?` and early returns cannot leave it raw.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        // During a panic the hook has restored already; leaving the alternate screen a second
+        // time would move the cursor back and let the shell overwrite the panic message.
+        if !std::thread::panicking() {
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            ratatui::restore();
+        }
+    }
+}
+
+struct RealHost;
+
+impl Host for RealHost {
+    fn now(&self) -> DateTime<FixedOffset> {
+        crate::clock::now()
+    }
+
+    fn edit(&mut self, path: &Path) -> io::Result<()> {
+        disable_raw_mode()?;
+        execute!(io::stdout(), LeaveAlternateScreen)?;
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .ok()
+            .filter(|e| !e.trim().is_empty())
+            .unwrap_or_else(|| "vi".into());
+        // Through the shell, so `EDITOR="code --wait"` works as it does for git.
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(path)
+            .status();
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        enable_raw_mode()?;
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(io::Error::other(format!("`{editor}` exited with {s}"))),
+            Err(e) => Err(io::Error::other(format!("`{editor}`: {e}"))),
+        }
+    }
+}
+
+/// Keys from the terminal; `None` when nothing arrived within a tick.
+fn terminal_events() -> impl Iterator<Item = io::Result<Option<Event>>> {
+    // A debug-build-only trigger, so tests can prove the terminal comes back after a panic.
+    let test_panic = cfg!(debug_assertions) && std::env::var_os("ROLO_TEST_PANIC").is_some();
+    std::iter::from_fn(move || {
+        let next = match event::poll(TICK) {
+            Ok(true) => event::read().map(Some),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
+        };
+        if test_panic && matches!(next, Ok(Some(Event::Key(_)))) {
+            panic!("ROLO_TEST_PANIC: panicking inside the TUI on purpose");
+        }
+        Some(next)
+    })
+}
+
+/// Open the TUI on `journal`. With `exit_after_first_frame`, draw once and return.
+pub fn run_tui(
+    store: &Store,
+    journal: &mut Journal,
+    exit_after_first_frame: bool,
+) -> Result<(), CliError> {
+    let keymap = load_keymap()?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(CliError(
+            "the journal UI needs a terminal; use a command such as `rolo list` when piping".into(),
+        ));
+    }
+    let mut terminal =
+        ratatui::try_init().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
+    let _restore = Restore;
+    // Bracketed paste, so a pasted line break lands in the note instead of saving it.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
+    let mut host = RealHost;
+    let result = if exit_after_first_frame {
+        run_app(
+            &mut terminal,
+            store,
+            journal,
+            &keymap,
+            std::iter::empty(),
+            &mut host,
+        )
+    } else {
+        run_app(
+            &mut terminal,
+            store,
+            journal,
+            &keymap,
+            terminal_events(),
+            &mut host,
+        )
+    };
+    result
+        .map(|_| ())
+        .map_err(|e| CliError(format!("terminal error: {e}")))
+}

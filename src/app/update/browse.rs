@@ -1,0 +1,213 @@
+//! The three panes: moving, filtering, sorting, switching scopes, and starting the forms.
+
+use super::Effect;
+use super::forms;
+use crate::action::Action;
+use crate::app::editor::Editor;
+use crate::app::state::{self, AppState, Capture, EditTarget, Pane, Popup};
+use crate::journal::Journal;
+use chrono::{DateTime, FixedOffset};
+
+pub fn update(
+    state: &mut AppState,
+    journal: &mut Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    let today = now.date_naive();
+    match action {
+        Action::Quit => {
+            state.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::Help => state.popup = Some(Popup::Help { scroll: 0 }),
+        Action::ShowProblems => state.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::Up
+        | Action::Down
+        | Action::Top
+        | Action::Bottom
+        | Action::PageUp
+        | Action::PageDown => move_selection(state, journal, &action),
+        Action::NextPane => state.focus = state.focus.next(),
+        Action::PrevPane => state.focus = state.focus.prev(),
+        Action::Open => match state.focus {
+            Pane::Contacts => state.focus = Pane::Timeline,
+            Pane::Timeline => match state::selected_entry(state, journal) {
+                Some(e) => {
+                    state.popup = Some(Popup::Entry {
+                        id: e.id.clone(),
+                        scroll: 0,
+                    })
+                }
+                None => state.say("no entry to open"),
+            },
+            Pane::Needs => {}
+        },
+        Action::Back if !state.query.is_empty() => {
+            state.query.clear();
+            state.refresh_rows(journal, today);
+        }
+        Action::Search => {
+            state.searching = true;
+            state.focus = Pane::Contacts;
+        }
+        Action::CycleSort => {
+            state.sort = state.sort.next();
+            state.refresh_rows(journal, today);
+            state.say(format!("contacts sorted {}", state.sort.label()));
+        }
+        Action::ToggleTimelineScope => {
+            state.timeline_all = !state.timeline_all;
+            state.timeline_sel = 0;
+        }
+        Action::ToggleNeedsScope => {
+            state.needs_all = !state.needs_all;
+            state.needs_sel = 0;
+        }
+        Action::NewNote => match selected_id(state, journal) {
+            Some(id) => {
+                state.capture = Some(Capture {
+                    editor: Editor::default(),
+                    kind: crate::model::Kind::Note,
+                    with: vec![id],
+                    started: now,
+                    revision: 0,
+                    suggestions: Vec::new(),
+                    suggestion: 0,
+                });
+            }
+            None => state.warn("no contact selected; press a to add one"),
+        },
+        Action::NewNeed => match selected_id(state, journal) {
+            Some(id) => {
+                let name = journal.name_of(&id).to_string();
+                forms::ask(
+                    state,
+                    crate::app::state::Ask::NewNeed { contact: id },
+                    format!("What does {name} need?"),
+                );
+            }
+            None => state.warn("no contact selected"),
+        },
+        Action::NewFollowUp => match selected_id(state, journal) {
+            Some(id) => {
+                let name = journal.name_of(&id).to_string();
+                forms::ask(
+                    state,
+                    crate::app::state::Ask::FollowUpWhat { contact: id },
+                    format!("What did you promise {name}?"),
+                );
+            }
+            None => state.warn("no contact selected"),
+        },
+        Action::MeetNeed | Action::DropNeed => {
+            forms::start_need_change(state, journal, action == Action::MeetNeed)
+        }
+        Action::AddContact => forms::ask(
+            state,
+            crate::app::state::Ask::AddContact,
+            "Name of the new contact?".into(),
+        ),
+        Action::EditContact => match selected_id(state, journal) {
+            Some(id) => {
+                return vec![Effect::Edit {
+                    target: EditTarget::Contact { id },
+                    text: None,
+                }];
+            }
+            None => state.warn("no contact selected"),
+        },
+        Action::EditEntry => match state::selected_entry(state, journal) {
+            Some(e) => {
+                let target = EditTarget::Entry {
+                    id: e.id.clone(),
+                    month: e.month(),
+                };
+                return vec![Effect::Edit { target, text: None }];
+            }
+            None => state.warn("no entry selected; move to the timeline (tab) first"),
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn selected_id(state: &AppState, journal: &Journal) -> Option<String> {
+    state
+        .selected_ix()
+        .and_then(|ix| journal.contact(ix))
+        .map(|c| c.id.clone())
+}
+
+/// Typing a filter: every keystroke re-filters and the selection jumps to the best match.
+pub fn search(
+    state: &mut AppState,
+    journal: &mut Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    let today = now.date_naive();
+    match action {
+        Action::Type(c) => {
+            state.query.push(c);
+            state.contact_sel = 0;
+            state.refresh_rows(journal, today);
+            state.contact_sel = 0;
+            reset_detail(state);
+        }
+        Action::Backspace => {
+            state.query.pop();
+            state.refresh_rows(journal, today);
+            state.contact_sel = 0;
+            reset_detail(state);
+        }
+        Action::Submit => state.searching = false,
+        Action::Back => {
+            state.searching = false;
+            state.query.clear();
+            state.refresh_rows(journal, today);
+        }
+        Action::Up | Action::Down => move_selection(state, journal, &action),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn reset_detail(state: &mut AppState) {
+    state.timeline_sel = 0;
+    state.needs_sel = 0;
+}
+
+fn step(sel: usize, len: usize, page: usize, action: &Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => sel.saturating_sub(1),
+        Action::Down => (sel + 1).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageUp => sel.saturating_sub(page.max(1)),
+        Action::PageDown => (sel + page.max(1)).min(last),
+        _ => sel,
+    }
+}
+
+fn move_selection(state: &mut AppState, journal: &Journal, action: &Action) {
+    let page = state.page;
+    match state.focus {
+        Pane::Contacts => {
+            let before = state.contact_sel;
+            state.contact_sel = step(before, state.rows.len(), page, action);
+            if state.contact_sel != before {
+                reset_detail(state);
+            }
+        }
+        Pane::Timeline => {
+            let len = state::timeline_len(state, journal);
+            state.timeline_sel = step(state.timeline_sel, len, page, action);
+        }
+        Pane::Needs => {
+            let len = state::needs(state, journal).len();
+            state.needs_sel = step(state.needs_sel, len, page, action);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The quick-note editor: typing, kinds, `@name` mentions, saving and cancelling.
+
+use super::Effect;
+use crate::action::Action;
+use crate::app::state::{AppState, Capture, Popup, Question};
+use crate::journal::{Journal, Resolution};
+use crate::model::Entry;
+use chrono::{DateTime, FixedOffset};
+
+/// Suggestions shown under the editor for an `@name` being typed.
+const SUGGESTIONS: usize = 5;
+
+pub fn update(
+    state: &mut AppState,
+    journal: &mut Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    let Some(cap) = state.capture.as_mut() else {
+        return Vec::new();
+    };
+    let before = cap.editor.text().len();
+    let text_before = cap.editor.text().to_string();
+    match action {
+        Action::Type(c) => cap.editor.insert(c),
+        Action::Newline => cap.editor.insert('\n'),
+        Action::Backspace => cap.editor.backspace(),
+        Action::Delete => cap.editor.delete(),
+        Action::Left => cap.editor.left(),
+        Action::Right => cap.editor.right(),
+        Action::Up => cap.editor.up(),
+        Action::Down => cap.editor.down(),
+        Action::Home => cap.editor.home(),
+        Action::End => cap.editor.end(),
+        Action::WordLeft => cap.editor.word_left(),
+        Action::WordRight => cap.editor.word_right(),
+        Action::CycleKind => {
+            cap.kind = cap.kind.cycled();
+            cap.revision += 1;
+        }
+        Action::CompleteNext => {
+            cap.suggestion = (cap.suggestion + 1).min(cap.suggestions.len().saturating_sub(1));
+        }
+        Action::CompletePrev => cap.suggestion = cap.suggestion.saturating_sub(1),
+        Action::CompleteAccept => accept_suggestion(cap, journal),
+        Action::Submit => return submit(state, journal, now),
+        Action::Back => {
+            if cap.editor.is_blank() {
+                let draft = cap.draft();
+                state.capture = None;
+                return vec![Effect::RemoveDraft(draft)];
+            }
+            state.popup = Some(Popup::Confirm {
+                question: Question::DiscardNote,
+                text: "Discard this note?".into(),
+            });
+            return Vec::new();
+        }
+        _ => {}
+    }
+    if cap.editor.text() != text_before || cap.editor.text().len() != before {
+        cap.revision += 1;
+    }
+    suggest(cap, journal);
+    Vec::new()
+}
+
+fn suggest(cap: &mut Capture, journal: &Journal) {
+    let word = cap.editor.mention_at_cursor().map(|(_, w)| w.to_string());
+    cap.suggestions = match word {
+        Some(w) if !w.is_empty() => journal
+            .search(&w)
+            .into_iter()
+            .map(|(ix, _)| ix)
+            .filter(|ix| {
+                journal
+                    .contact(*ix)
+                    .is_some_and(|c| !cap.with.contains(&c.id))
+            })
+            .take(SUGGESTIONS)
+            .collect(),
+        _ => Vec::new(),
+    };
+    cap.suggestion = cap.suggestion.min(cap.suggestions.len().saturating_sub(1));
+}
+
+fn accept_suggestion(cap: &mut Capture, journal: &Journal) {
+    let Some(c) = cap
+        .suggestions
+        .get(cap.suggestion)
+        .and_then(|ix| journal.contact(*ix))
+    else {
+        return;
+    };
+    let (id, name) = (c.id.clone(), c.name.clone());
+    if let Some((start, _)) = cap.editor.mention_at_cursor() {
+        cap.editor
+            .replace_before_cursor(start, &format!("@{name} "));
+    }
+    if !cap.with.contains(&id) {
+        cap.with.push(id);
+    }
+    cap.revision += 1;
+    cap.suggestions.clear();
+    cap.suggestion = 0;
+}
+
+/// People named with `@word` that resolve to exactly one contact; picked suggestions are
+/// already in `with`.
+fn mentioned(text: &str, journal: &Journal) -> Vec<String> {
+    let mut ids = Vec::new();
+    for (i, _) in text.match_indices('@') {
+        let starts_word = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        let word: String = text[i + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if !starts_word || word.is_empty() {
+            continue;
+        }
+        if let Resolution::One(ix) = journal.resolve(&word)
+            && let Some(c) = journal.contact(ix)
+        {
+            ids.push(c.id.clone());
+        }
+    }
+    ids
+}
+
+fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let Some(cap) = state.capture.as_ref() else {
+        return Vec::new();
+    };
+    if cap.editor.is_blank() {
+        state.warn("the note is empty; type something or press esc");
+        return Vec::new();
+    }
+    let mut with = cap.with.clone();
+    for id in mentioned(cap.editor.text(), journal) {
+        if !with.contains(&id) {
+            with.push(id);
+        }
+    }
+    let entry = Entry {
+        id: Entry::make_id(&now, &with),
+        at: now,
+        with,
+        kind: cap.kind.clone(),
+        note: cap.editor.text().trim().to_string(),
+        gave: None,
+        asked: None,
+    };
+    let draft = cap.draft();
+    state.capture = None;
+    vec![Effect::SaveEntry { entry, draft }]
+}

@@ -1,0 +1,80 @@
+//! `update`: an action changes the state and asks for effects. No IO here; the loop in
+//! `run.rs` carries the effects out and reports back through `outcome`.
+
+mod browse;
+mod capture;
+mod forms;
+pub mod outcome;
+mod popups;
+
+use super::state::{AppState, EditTarget, Popup};
+use crate::action::Action;
+use crate::journal::Journal;
+use crate::model::{Draft, Entry, NeedStatus};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// Something only the loop can do: touch files, run the editor, stop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append the entry, then remove the draft it came from.
+    SaveEntry {
+        entry: Entry,
+        draft: Draft,
+    },
+    RemoveDraft(Draft),
+    AddNeed {
+        contact: String,
+        what: String,
+        since: NaiveDate,
+    },
+    SetNeed {
+        contact: String,
+        need: u32,
+        status: NeedStatus,
+        how: Option<String>,
+        on: NaiveDate,
+    },
+    AddFollowUp {
+        contact: String,
+        what: String,
+        due: NaiveDate,
+    },
+    AddContact {
+        name: String,
+    },
+    /// Open `$EDITOR` on the target; `text` is an earlier attempt to continue from.
+    Edit {
+        target: EditTarget,
+        text: Option<String>,
+    },
+    Quit,
+}
+
+pub fn update(
+    state: &mut AppState,
+    journal: &mut Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    if action == Action::Resize {
+        return Vec::new();
+    }
+    match &state.popup {
+        Some(Popup::Input(_)) => return forms::input(state, journal, action, now),
+        Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
+        Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
+        Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
+        Some(_) => return popups::view(state, journal, action),
+        None => {}
+    }
+    if state.capture.is_some() {
+        return capture::update(state, journal, action, now);
+    }
+    if state.searching {
+        return browse::search(state, journal, action, now);
+    }
+    browse::update(state, journal, action, now)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,78 @@
+//! What the loop reports back after carrying out an effect: the journal learns the new
+//! truth from the store, and the state shows it.
+
+use crate::app::state::{AppState, Capture, EditTarget, Popup};
+use crate::journal::Journal;
+use crate::model::{Contact, Draft, Entry};
+use crate::sanitize::inert_line;
+use chrono::NaiveDate;
+
+/// The entry is on disk: show it at the top of the timeline at once.
+pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, today: NaiveDate) {
+    let kind = entry.kind.to_string();
+    journal.add_entry(entry);
+    state.timeline_sel = 0;
+    state.refresh_rows(journal, today);
+    state.say(format!("saved {kind}"));
+}
+
+/// Saving failed: put the note back in the editor; its draft is still on disk.
+pub fn entry_failed(state: &mut AppState, draft: &Draft, error: String) {
+    let mut cap = Capture::from_draft(draft);
+    cap.revision = 0;
+    state.capture = Some(cap);
+    state.warn(format!("not saved: {error}"));
+}
+
+pub fn contact_saved(
+    state: &mut AppState,
+    journal: &mut Journal,
+    contact: Contact,
+    message: String,
+    today: NaiveDate,
+) {
+    journal.upsert_contact(contact);
+    state.refresh_rows(journal, today);
+    state.say(message);
+}
+
+/// A new contact: clear any filter and select them.
+pub fn contact_added(
+    state: &mut AppState,
+    journal: &mut Journal,
+    contact: Contact,
+    today: NaiveDate,
+) {
+    let message = format!("added {}", inert_line(&contact.name));
+    let ix = journal.upsert_contact(contact);
+    state.query.clear();
+    state.searching = false;
+    state.refresh_rows(journal, today);
+    if let Some(pos) = state.rows.iter().position(|r| r.ix == ix) {
+        state.contact_sel = pos;
+    }
+    state.timeline_sel = 0;
+    state.needs_sel = 0;
+    state.say(message);
+}
+
+pub fn entry_edited(state: &mut AppState, journal: &mut Journal, old_id: &str, entry: Entry) {
+    journal.replace_entry(old_id, entry);
+    state.say("entry saved");
+}
+
+/// The edited text does not parse (or could not be saved): keep it and offer edit again / revert.
+pub fn edit_failed(state: &mut AppState, target: EditTarget, text: String, error: String) {
+    state.popup = Some(Popup::EditFailed {
+        target,
+        text,
+        error,
+    });
+}
+
+pub fn failed(state: &mut AppState, error: impl std::fmt::Display) {
+    // Store errors can span lines (a problem and advice); the status line shows one.
+    let text = error.to_string();
+    let first = text.lines().next().unwrap_or("").to_string();
+    state.warn(inert_line(&first).into_owned());
+}

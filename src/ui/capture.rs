@@ -1,0 +1,170 @@
+//! The quick-note editor: who and what kind in the title, the text wrapped to the box with
+//! the cursor placed by display width, and `@name` suggestions underneath.
+
+use super::text::{fit, line};
+use super::{dim, popup_block};
+use crate::app::state::Capture;
+use crate::journal::Journal;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthChar;
+
+/// Lay `text` out in rows of at most `width` columns, breaking after a space when a word
+/// does not fit; returns the rows and the cursor's (row, column). Wide characters move to the
+/// next row rather than being split.
+pub fn wrap(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(2);
+    // Each row keeps the byte offset of its characters, to place the cursor afterwards.
+    let mut rows: Vec<Vec<(usize, char)>> = vec![Vec::new()];
+    let cols = |row: &[(usize, char)]| {
+        row.iter()
+            .map(|(_, c)| c.width().unwrap_or(0))
+            .sum::<usize>()
+    };
+    let mut at_newline = None;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            if i == cursor {
+                let r = rows.len() - 1;
+                at_newline = Some((r, cols(&rows[r])));
+            }
+            rows.push(Vec::new());
+            continue;
+        }
+        let Some(row) = rows.last_mut() else { continue };
+        if cols(row) + c.width().unwrap_or(0) > width {
+            let cut = if c == ' ' {
+                None
+            } else {
+                row.iter().rposition(|(_, ch)| *ch == ' ')
+            };
+            let tail = match cut {
+                Some(p) if p + 1 < row.len() => row.split_off(p + 1),
+                _ => Vec::new(),
+            };
+            rows.push(tail);
+            if c == ' ' {
+                // The space that ended the row is kept with it, so the cursor can sit there.
+                if let Some(prev) = rows.iter_mut().rev().nth(1) {
+                    prev.push((i, c));
+                }
+                continue;
+            }
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((i, c));
+        }
+    }
+    let mut at = at_newline;
+    for (r, row) in rows.iter().enumerate() {
+        if let Some(p) = row.iter().position(|(i, _)| *i == cursor) {
+            at = Some((r, cols(&row[..p])));
+            break;
+        }
+    }
+    let last = rows.len() - 1;
+    let mut at = at.unwrap_or_else(|| (last, cols(&rows[last])));
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| r.iter().map(|(_, c)| c).collect())
+        .collect();
+    if at.1 >= width {
+        out.push(String::new());
+        at = (out.len() - 1, 0);
+    }
+    (out, at)
+}
+
+pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
+    let width = area.width.saturating_sub(4).min(90);
+    let height = area.height.saturating_sub(2).clamp(5, 14);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    };
+    let names: Vec<String> = cap
+        .with
+        .iter()
+        .map(|id| line(journal.name_of(id)))
+        .collect();
+    let title = format!(
+        "Note · {} · {}",
+        fit(&names.join(", "), usize::from(width) / 2),
+        line(cap.kind.as_str())
+    );
+    let block = popup_block(f, rect, title);
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let w = usize::from(inner.width);
+    let suggestions = cap.suggestions.len().min(5);
+    let text_h = usize::from(inner.height).saturating_sub(suggestions).max(1);
+    // The text goes through `inert` too: a pasted escape sequence must not reach the terminal.
+    let safe = crate::sanitize::inert(cap.editor.text());
+    let text = cap.editor.text();
+    let cursor = crate::sanitize::inert(text.get(..cap.editor.cursor()).unwrap_or(text)).len();
+    let (rows, (crow, ccol)) = wrap(&safe, cursor, w);
+    let top = (crow + 1).saturating_sub(text_h);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .skip(top)
+        .take(text_h)
+        .map(|r| Line::raw(r.clone()))
+        .collect();
+    if cap.editor.text().is_empty() {
+        lines = vec![Line::styled(
+            fit("What happened? @name adds someone; tab picks the kind.", w),
+            dim(),
+        )];
+    }
+    while lines.len() < text_h {
+        lines.push(Line::default());
+    }
+    for (i, ix) in cap.suggestions.iter().take(5).enumerate() {
+        let name = journal
+            .contact(*ix)
+            .map(|c| line(&c.name))
+            .unwrap_or_default();
+        let style = if i == cap.suggestion {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Yellow)
+        };
+        lines.push(Line::from(vec![Span::styled(
+            fit(&format!("@ {name}"), w),
+            style,
+        )]));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + u16::try_from(ccol).unwrap_or(0);
+    let y = inner.y + u16::try_from(crow - top).unwrap_or(0);
+    f.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_follows_display_width() {
+        let (rows, at) = wrap("日本語です", 15, 6);
+        assert_eq!(rows, vec!["日本語", "です"]);
+        assert_eq!(at, (1, 4));
+        let (rows, at) = wrap("met ada today", 13, 8);
+        assert_eq!(rows, vec!["met ada ", "today"]);
+        assert_eq!(at, (1, 5));
+        let (rows, at) = wrap("ab\ncd", 3, 10);
+        assert_eq!(rows, vec!["ab", "cd"]);
+        assert_eq!(at, (1, 0));
+        assert_eq!(wrap("ab\ncd", 2, 10).1, (0, 2));
+        let (_, at) = wrap("abcd", 4, 4);
+        assert_eq!(at, (1, 0));
+    }
+}

@@ -1,0 +1,130 @@
+//! The contacts pane: filter line, then one row per visible contact with days since last
+//! contact, a marker when past their rhythm, and open needs.
+
+use super::text::{fit, line, pad, scroll_offset, width};
+use super::{dim, pane_block, selected_style};
+use crate::app::state::{AppState, Pane, Row, SortBy};
+use crate::journal::Journal;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    journal: &Journal,
+    today: NaiveDate,
+    narrow: bool,
+) {
+    let focused = state.focus == Pane::Contacts;
+    let total = journal.contacts().len();
+    let mut title = if state.query.is_empty() {
+        format!("Contacts {total}")
+    } else {
+        format!("Contacts {}/{total}", state.rows.len())
+    };
+    if state.sort != SortBy::Name && state.query.is_empty() {
+        title.push_str(&format!(" · {}", state.sort.label()));
+    }
+    let block = pane_block(title, focused, narrow, Pane::Contacts);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if state.searching || !state.query.is_empty() {
+        let cursor = if state.searching { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled("/", Style::new().fg(Color::Yellow)),
+            Span::raw(fit(
+                &format!("{}{cursor}", line(&state.query)),
+                w.saturating_sub(1),
+            )),
+        ]));
+    }
+    let height = usize::from(inner.height).saturating_sub(lines.len());
+    if state.rows.is_empty() {
+        let msg = if total == 0 {
+            "No contacts yet — press a to add one."
+        } else {
+            "No match."
+        };
+        lines.push(Line::styled(fit(msg, w), dim()));
+    }
+    let offset = scroll_offset(state.contact_sel, height);
+    for (i, row) in state.rows.iter().enumerate().skip(offset).take(height) {
+        lines.push(contact_row(
+            row,
+            i == state.contact_sel,
+            focused,
+            journal,
+            today,
+            w,
+        ));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn contact_row(
+    row: &Row,
+    selected: bool,
+    focused: bool,
+    journal: &Journal,
+    today: NaiveDate,
+    w: usize,
+) -> Line<'static> {
+    let Some(c) = journal.contact(row.ix) else {
+        return Line::default();
+    };
+    let days = journal
+        .days_since(row.ix, today)
+        .map(|d| format!("{d}d"))
+        .unwrap_or_else(|| "—".into());
+    let overdue = journal.overdue_by(row.ix, today).is_some();
+    let open = c.open_needs().count();
+    let needs = if open > 0 {
+        format!("●{open}")
+    } else {
+        String::new()
+    };
+    // Right side: "  45d ! ●2" in a fixed width so the columns line up.
+    let right = format!("{days:>5} {} {needs:<2}", if overdue { "!" } else { " " });
+    let name_w = w.saturating_sub(2 + width(&right));
+    let name = line(&c.name);
+    let shown = fit(&name, name_w);
+    let base = if selected {
+        selected_style(focused)
+    } else {
+        Style::new()
+    };
+    let hit = base
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let mut spans = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
+    let kept = shown.chars().count() - usize::from(shown.ends_with('…') && shown != name);
+    for (i, ch) in shown.chars().enumerate() {
+        let style = if i < kept && row.matched.contains(&i) {
+            hit
+        } else {
+            base
+        };
+        spans.push(Span::styled(ch.to_string(), style));
+    }
+    spans.push(Span::styled(
+        " ".repeat(name_w.saturating_sub(width(&shown))),
+        base,
+    ));
+    let right_style = if overdue {
+        base.fg(Color::Red)
+    } else {
+        base.fg(Color::Gray)
+    };
+    spans.push(Span::styled(
+        pad(&right, w.saturating_sub(2 + name_w)),
+        right_style,
+    ));
+    Line::from(spans)
+}

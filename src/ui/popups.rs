@@ -1,0 +1,160 @@
+//! Small popups: a one-line question, yes/no, drafts from last time, a failed edit, and the
+//! list of files with problems.
+
+use super::text::{centered, fit, line};
+use super::{dim, popup_block};
+use crate::app::state::Input;
+use crate::journal::Journal;
+use crate::model::Draft;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn input(f: &mut Frame, area: Rect, input: &Input) {
+    let rect = centered(area, 70, 5);
+    let block = popup_block(f, rect, input.prompt.clone());
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let w = usize::from(inner.width);
+    let text = line(input.editor.text());
+    let before = line(
+        input
+            .editor
+            .text()
+            .get(..input.editor.cursor())
+            .unwrap_or(""),
+    );
+    // Keep the cursor in view on long answers by showing the end.
+    let before_w = super::text::width(&before);
+    let shift = (before_w + 1).saturating_sub(w);
+    let shown: String = skip_columns(&text, shift);
+    let mut lines = vec![Line::raw(fit(&shown, w))];
+    match &input.error {
+        Some(e) => lines.push(Line::styled(fit(&line(e), w), Style::new().fg(Color::Red))),
+        None => lines.push(Line::default()),
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + u16::try_from(before_w.saturating_sub(shift)).unwrap_or(0);
+    f.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        inner.y,
+    ));
+}
+
+fn skip_columns(s: &str, cols: usize) -> String {
+    let mut skipped = 0;
+    s.chars()
+        .skip_while(|c| {
+            let go = skipped < cols;
+            skipped += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            go
+        })
+        .collect()
+}
+
+pub fn confirm(f: &mut Frame, area: Rect, text: &str) {
+    let rect = centered(area, 60, 5);
+    let block = popup_block(f, rect, "Are you sure?".into());
+    let lines = vec![
+        Line::raw(text.to_string()),
+        Line::default(),
+        Line::styled("y yes · n no", dim()),
+    ];
+    f.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+pub fn drafts(f: &mut Frame, area: Rect, drafts: &[Draft], journal: &Journal) {
+    let Some(d) = drafts.first() else {
+        return;
+    };
+    let rect = centered(area, 72, 13);
+    let block = popup_block(f, rect, "Unsaved note from last time".into());
+    let w = usize::from(rect.width.saturating_sub(2));
+    let names: Vec<String> = d.with.iter().map(|id| line(journal.name_of(id))).collect();
+    let mut lines = vec![
+        Line::raw(fit(
+            &format!(
+                "{} with {}, started {}",
+                line(d.kind.as_str()),
+                names.join(", "),
+                d.started.format("%Y-%m-%d %H:%M")
+            ),
+            w,
+        )),
+        Line::default(),
+    ];
+    let note = crate::sanitize::inert(&d.note);
+    for l in note.lines().take(5) {
+        lines.push(Line::styled(
+            fit(&format!("  {l}"), w),
+            Style::new().fg(Color::Gray),
+        ));
+    }
+    if note.lines().count() > 5 {
+        lines.push(Line::styled("  …", dim()));
+    }
+    lines.push(Line::default());
+    if drafts.len() > 1 {
+        lines.push(Line::styled(
+            format!("{} more drafts after this one", drafts.len() - 1),
+            dim(),
+        ));
+    }
+    lines.push(Line::styled(
+        "r restore · d discard · l later",
+        Style::new().fg(Color::Cyan),
+    ));
+    f.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn edit_failed(f: &mut Frame, area: Rect, error: &str) {
+    let rect = centered(area, 80, 10);
+    let block = popup_block(f, rect, "The edit does not parse".into());
+    let mut lines = vec![
+        Line::raw("Nothing was written; your edited text is kept.".to_string()),
+        Line::default(),
+    ];
+    for l in crate::sanitize::inert(error).lines() {
+        lines.push(Line::styled(l.to_string(), Style::new().fg(Color::Red)));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "e edit again · r revert (keep the file as it was)",
+        Style::new().fg(Color::Cyan),
+    ));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+pub fn problems(f: &mut Frame, area: Rect, journal: &Journal, scroll: u16) {
+    let rect = centered(area, 100, area.height);
+    let block = popup_block(f, rect, format!("Problems {}", journal.problems.len()));
+    let lines: Vec<Line> = if journal.problems.is_empty() {
+        vec![Line::raw("Every file reads cleanly.")]
+    } else {
+        journal
+            .problems
+            .iter()
+            .map(|p| Line::raw(line(&p.to_string())))
+            .collect()
+    };
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(1);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max), 0)),
+        rect,
+    );
+}

@@ -1,0 +1,257 @@
+//! The real binary in a real terminal (tmux): a typed note reaches the file, a note being
+//! typed survives SIGKILL, and a panic gives the terminal back.
+//! Skipped with a notice when tmux is missing, unless CI=true.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2026-11-24T14:26:00+01:00";
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "tmux is required on CI"
+        );
+        eprintln!("notice: tmux is not installed; skipping the terminal tests");
+    }
+    found
+}
+
+/// One private tmux server, killed when the test ends (even on failure).
+struct Tmux {
+    socket: String,
+    home: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Tmux {
+        Tmux {
+            socket: format!("rolo-test-{}-{name}", std::process::id()),
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// A shell line that runs rolo on `dir` with a fixed clock and a private HOME.
+    fn rolo_line(&self, dir: &Path, extra_env: &str) -> String {
+        format!(
+            "env HOME={home} XDG_CONFIG_HOME={home}/config ROLO_NOW={NOW} TERM=xterm-256color {extra_env} {bin} --dir {dir}",
+            home = self.home.path().display(),
+            bin = env!("CARGO_BIN_EXE_rolo"),
+            dir = dir.display()
+        )
+    }
+
+    fn start(&self, command: &str) {
+        let out = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "120",
+            "-y",
+            "35",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn alive(&self) -> bool {
+        self.tmux(&["has-session", "-t", "t"]).status.success()
+    }
+
+    /// Poll until `done` holds, for at most ten seconds.
+    fn wait(&self, what: &str, done: impl Fn(&Tmux) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if done(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait(&format!("{text:?}"), |t| t.screen().contains(text));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn demo_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    rolo::demo::install(dir.path()).unwrap();
+    dir
+}
+
+fn month(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("journal/2026/2026-11.toml")).unwrap()
+}
+
+fn drafts(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir.join("drafts"))
+        .map(|d| {
+            d.flatten()
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn search_type_a_note_and_quit() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = demo_dir();
+    let t = Tmux::new("note");
+    t.start(&t.rolo_line(dir.path(), ""));
+    t.wait_for("Contacts 25");
+    t.keys(&["/"]);
+    t.type_text("kwame");
+    t.wait_for("Timeline · Kwame Asante");
+    t.keys(&["Enter", "n"]);
+    t.wait_for("Note · Kwame Asante");
+    t.type_text("Met at the station, he starts Monday");
+    t.keys(&["Tab", "Enter"]);
+    t.wait_for("saved coffee");
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+    let month = month(dir.path());
+    let tail = &month[month.rfind("[[entry]]").unwrap()..];
+    assert!(
+        tail.contains("note = \"Met at the station, he starts Monday\""),
+        "{tail}"
+    );
+    assert!(tail.contains("with = [\"kwame-asante\"]"), "{tail}");
+    assert!(tail.contains("kind = \"coffee\""), "{tail}");
+    assert!(drafts(dir.path()).is_empty());
+}
+
+#[test]
+fn a_note_survives_sigkill_and_is_restored() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = demo_dir();
+    let t = Tmux::new("kill");
+    // `exec` so the pane's process is rolo itself, and SIGKILL reaches it.
+    t.start(&format!("exec {}", t.rolo_line(dir.path(), "")));
+    t.wait_for("Contacts 25");
+    t.keys(&["n"]);
+    t.wait_for("Note · Aiko Tanaka");
+    t.type_text("Half a thought about the grant");
+    // The draft may be up to about a second behind the typing.
+    std::thread::sleep(Duration::from_millis(1200));
+    let pid = String::from_utf8_lossy(
+        &t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    let killed = Command::new("kill").args(["-KILL", &pid]).status().unwrap();
+    assert!(killed.success());
+    t.wait("rolo to die", |t| !t.alive());
+    let saved = drafts(dir.path());
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(
+        saved[0].contains("Half a thought about the grant"),
+        "{}",
+        saved[0]
+    );
+    assert!(!month(dir.path()).contains("Half a thought"));
+
+    let t = Tmux::new("restart");
+    t.start(&t.rolo_line(dir.path(), ""));
+    t.wait_for("Unsaved note from last time");
+    t.wait_for("Half a thought about the grant");
+    t.keys(&["r"]);
+    t.wait_for("Note · Aiko Tanaka");
+    t.type_text(" (restored)");
+    t.keys(&["Enter"]);
+    t.wait_for("saved note");
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+    assert!(month(dir.path()).contains("note = \"Half a thought about the grant (restored)\""));
+    assert!(drafts(dir.path()).is_empty());
+}
+
+#[test]
+fn the_terminal_comes_back_after_a_panic() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = demo_dir();
+    let t = Tmux::new("panic");
+    t.start("env PS1='$ ' sh");
+    t.wait_for("$");
+    let line = format!(
+        "{}; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo EN''D",
+        t.rolo_line(dir.path(), "ROLO_TEST_PANIC=1 RUST_BACKTRACE=0")
+    );
+    t.type_text(&line);
+    t.keys(&["Enter"]);
+    t.wait_for("Contacts 25");
+    t.keys(&["j"]);
+    // The command line itself reads `EN''D`, so only the output line ends in END.
+    let is_result = |l: &&str| l.trim_end().ends_with("END") && !l.contains("EN''D");
+    t.wait("the shell to come back", |t| {
+        t.screen().lines().any(|l| is_result(&l))
+    });
+    let screen = t.screen();
+    assert!(
+        screen.contains("thread 'main'"),
+        "the panic message is readable:\n{screen}"
+    );
+    assert!(
+        screen.contains("panicking inside the TUI on purpose"),
+        "{screen}"
+    );
+    let modes = screen.lines().find(is_result).unwrap();
+    assert!(
+        modes.contains("icanon echo") && !modes.contains("-icanon"),
+        "terminal left raw: {modes}\n{screen}"
+    );
+    assert!(
+        !screen.contains("Contacts 25"),
+        "still on the alternate screen:\n{screen}"
+    );
+}
