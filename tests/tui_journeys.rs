@@ -239,7 +239,8 @@ fn a_broken_edit_is_kept_and_can_be_fixed() {
         app.screen()
     );
     assert!(
-        app.screen().contains("contacts/oliver-brandt.toml:1:"),
+        app.screen()
+            .contains("line 1, column 15: this string is never closed"),
         "{}",
         app.screen()
     );

@@ -8,8 +8,9 @@ use super::update::update;
 use crate::action::Action;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
-use crate::store::Store;
-use chrono::{DateTime, FixedOffset};
+use crate::refresh;
+use crate::store::{Store, Watch, paths};
+use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
@@ -50,6 +51,8 @@ where
     offer_drafts(&mut state, store);
     let mut drafts = DraftSaver::default();
     draw(terminal, &mut state, journal, keymap, host.now())?;
+    // Taken after the first frame: it stats every file once, which the person should not wait for.
+    let mut watch = store.watch();
     for event in events {
         let event = event?;
         let tick = event.is_none();
@@ -67,6 +70,9 @@ where
             }
         }
         drafts.maybe_save(&state, store, tick);
+        if tick {
+            pick_up_outside_edits(&mut state, journal, store, &mut watch, host.now());
+        }
         if state.quit {
             break;
         }
@@ -110,6 +116,36 @@ fn draw<B: Backend>(
     state.page = usize::from(size.height.saturating_sub(5)).max(1);
     terminal.draw(|f| crate::ui::draw(f, state, journal, keymap, now))?;
     Ok(())
+}
+
+/// Hand edits, `git pull` or another rolo changed files: show the files as they are now. A later
+/// save cannot undo such an edit either, since every save re-reads the file it changes.
+fn pick_up_outside_edits(
+    state: &mut AppState,
+    journal: &mut Journal,
+    store: &Store,
+    watch: &mut Watch,
+    now: DateTime<FixedOffset>,
+) {
+    // Files edited in place do not move their folder's time, so the likeliest ones are named.
+    let mut also = vec![paths::month((now.year(), now.month()))];
+    if let Some(c) = state.selected_ix().and_then(|ix| journal.contact(ix)) {
+        also.push(paths::contact(&c.id));
+    }
+    let changes = store.poll(watch, &also);
+    if changes.is_empty() {
+        return;
+    }
+    let done = refresh::apply(store, journal, &changes);
+    if done.is_empty() {
+        return;
+    }
+    state.refresh_rows(journal, now.date_naive());
+    if done.broken > 0 {
+        state.warn(done.summary());
+    } else {
+        state.say(done.summary());
+    }
 }
 
 /// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.

@@ -1,0 +1,169 @@
+//! Hand edits and `git pull` while the TUI runs: the change shows up, and a later save
+//! through rolo keeps it (issue: nothing is ever lost).
+
+mod tui_support;
+
+use ratatui::crossterm::event::{Event, KeyCode};
+use rolo::app::run_app;
+use rolo::journal::Journal;
+use rolo::keymap::Keymap;
+use rolo::store::Store;
+use std::collections::VecDeque;
+use std::path::Path;
+use std::time::Duration;
+use tui_support::{App, ch, key, text, tick};
+
+const PULLED_ENTRY: &str = r#"
+[[entry]]
+id = "2026-11-24-0900-zoe"
+at = 2026-11-24T09:00:00+01:00
+with = ["zoe-muller"]
+kind = "call"
+note = "Pulled from the other laptop: Zoë got the interview"
+"#;
+
+/// A step is either a key for the app or an outside change made between two keys.
+enum Step {
+    Key(Event),
+    Outside(Box<dyn FnOnce(&Path)>),
+}
+
+fn keys(events: Vec<Event>) -> Vec<Step> {
+    events.into_iter().map(Step::Key).collect()
+}
+
+/// Rename a new version into place, as editors and git do (so the folder's time moves).
+fn replace_by_rename(path: &Path, text: &str) {
+    let tmp = path.with_extension("tmp-outside");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn outside_edits_show_up_and_survive_a_later_save() {
+    let mut app = App::demo(120, 35);
+    let dir = app.dir.path().to_path_buf();
+    let mut steps = Vec::new();
+    steps.extend(keys(vec![ch('/')]));
+    steps.extend(keys(text("zoe")));
+    steps.extend(keys(vec![key(KeyCode::Enter), tick()]));
+    steps.push(Step::Outside(Box::new(|dir| {
+        // File times on Linux move in timer ticks of a few milliseconds; let one pass so
+        // the edit cannot share a timestamp with rolo's own reading of the files.
+        std::thread::sleep(Duration::from_millis(30));
+        let contact = dir.join("contacts/zoe-muller.toml");
+        let before = std::fs::read_to_string(&contact).unwrap();
+        let after = before.replacen(
+            "name = \"Zoë Müller\"",
+            "name = \"Zoë Müller-Schmidt\"\npronouns = \"she/her\"",
+            1,
+        );
+        assert_ne!(before, after, "the demo file changed; update this test");
+        replace_by_rename(&contact, &after);
+        let month = dir.join("journal/2026/2026-11.toml");
+        let mut text = std::fs::read_to_string(&month).unwrap();
+        text.push_str(PULLED_ENTRY);
+        // An in-place append (no rename): found because the current month is watched by name.
+        std::fs::write(&month, text).unwrap();
+    })));
+    steps.extend(keys(vec![tick()]));
+    steps.extend(keys(vec![ch('N')]));
+    steps.extend(keys(text("An intro to a climate startup")));
+    steps.extend(keys(vec![key(KeyCode::Enter)]));
+
+    // The journal is loaded before the edits: whatever it shows of them, the running app
+    // picked up by itself.
+    let store = Store::on_disk(&dir);
+    let mut journal = Journal::new(store.load().unwrap());
+    let mut queue: VecDeque<Step> = steps.into();
+    let events = std::iter::from_fn(move || {
+        loop {
+            match queue.pop_front()? {
+                Step::Key(Event::FocusLost) => return Some(Ok(None)),
+                Step::Key(e) => return Some(Ok(Some(e))),
+                Step::Outside(change) => change(&dir),
+            }
+        }
+    });
+    run_app(
+        &mut app.terminal,
+        &store,
+        &mut journal,
+        &Keymap::default(),
+        events,
+        &mut app.host,
+    )
+    .unwrap();
+
+    let screen = app.screen();
+    assert!(
+        screen.contains("Zoë Müller-Schmidt"),
+        "renamed contact not shown:\n{screen}"
+    );
+    assert!(
+        screen.contains("Pulled from the other laptop"),
+        "pulled entry not shown:\n{screen}"
+    );
+    let zoe = journal.by_id("zoe-muller").unwrap();
+    assert_eq!(zoe.name, "Zoë Müller-Schmidt");
+    assert!(
+        zoe.needs
+            .iter()
+            .any(|n| n.what == "An intro to a climate startup")
+    );
+
+    // The save through rolo kept the outside edit and added to it.
+    let file = app.read("contacts/zoe-muller.toml");
+    assert!(file.contains("name = \"Zoë Müller-Schmidt\""), "{file}");
+    assert!(file.contains("pronouns = \"she/her\""), "{file}");
+    assert!(file.contains("An intro to a climate startup"), "{file}");
+    assert!(
+        app.read("journal/2026/2026-11.toml")
+            .contains("Pulled from the other laptop")
+    );
+}
+
+#[test]
+fn a_file_broken_outside_is_reported_and_its_last_good_content_stays() {
+    let mut app = App::demo(120, 35);
+    let dir = app.dir.path().to_path_buf();
+    let mut steps = keys(vec![tick()]);
+    steps.push(Step::Outside(Box::new(|dir| {
+        std::thread::sleep(Duration::from_millis(30));
+        replace_by_rename(&dir.join("contacts/zoe-muller.toml"), "name = \"Zoë\n");
+    })));
+    steps.extend(keys(vec![tick()]));
+    let store = Store::on_disk(&dir);
+    let mut journal = Journal::new(store.load().unwrap());
+    let mut queue: VecDeque<Step> = steps.into();
+    let events = std::iter::from_fn(move || {
+        loop {
+            match queue.pop_front()? {
+                Step::Key(Event::FocusLost) => return Some(Ok(None)),
+                Step::Key(e) => return Some(Ok(Some(e))),
+                Step::Outside(change) => change(&dir),
+            }
+        }
+    });
+    run_app(
+        &mut app.terminal,
+        &store,
+        &mut journal,
+        &Keymap::default(),
+        events,
+        &mut app.host,
+    )
+    .unwrap();
+    let screen = app.screen();
+    assert!(screen.contains("no longer parse"), "{screen}");
+    assert!(
+        screen.contains("Zoë Müller"),
+        "last good content stays on screen:\n{screen}"
+    );
+    assert_eq!(journal.problems.len(), 1);
+    assert_eq!(
+        app.read("contacts/zoe-muller.toml"),
+        "name = \"Zoë\n",
+        "rolo never rewrites it"
+    );
+}
