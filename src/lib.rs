@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod demo;
+pub mod filter;
 pub mod journal;
 pub mod model;
 pub mod sanitize;

@@ -1,6 +1,6 @@
 //! TOML text -> model, with every complaint located at a line and column.
 
-use super::problem::{Problem, line_col};
+use super::problem::{Lines, Problem, line_col};
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use serde::Deserialize;
@@ -111,19 +111,31 @@ pub struct LocatedEntry {
 struct Ctx<'a> {
     path: &'a Path,
     text: &'a str,
+    /// Built on the first position asked for; a file without entries never needs it.
+    lines: std::cell::OnceCell<Lines>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(path: &'a Path, text: &'a str) -> Ctx<'a> {
+        Ctx {
+            path,
+            text,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| Lines::new(self.text))
+            .line_col(self.text, offset)
+    }
+
     fn at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> Problem {
-        Problem::error(
-            self.path,
-            line_col(self.text, spanned.span().start),
-            message,
-        )
+        Problem::error(self.path, self.line_col(spanned.span().start), message)
     }
 
     fn loc<T>(&self, spanned: &Spanned<T>) -> Loc {
-        let (line, col) = line_col(self.text, spanned.span().start);
+        let (line, col) = self.line_col(spanned.span().start);
         Loc { line, col }
     }
 }
@@ -155,7 +167,7 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
 
 pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
     let raw: RawContact = parse_toml(path, text)?;
-    let ctx = Ctx { path, text };
+    let ctx = Ctx::new(path, text);
     let name = match raw.name {
         Some(n) if !n.get_ref().trim().is_empty() => n.into_inner(),
         Some(n) => return Err(ctx.at(&n, "`name` is empty")),
@@ -322,7 +334,7 @@ fn moment(ctx: &Ctx, raw: &Spanned<Value>) -> Result<DateTime<FixedOffset>, Prob
 
 pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
     let raw: RawMonth = parse_toml(path, text)?;
-    let ctx = Ctx { path, text };
+    let ctx = Ctx::new(path, text);
     raw.entry.into_iter().map(|e| entry(&ctx, e)).collect()
 }
 

@@ -101,8 +101,9 @@ impl Store {
         decode::month(&rel, text)
     }
 
-    /// Everything, plain and in order. The TUI loads in stages instead (see `journal`).
-    pub fn load(&self) -> Result<Loaded, StoreError> {
+    /// Everything, plain and in order, on this thread: the reference that `load` (on several
+    /// threads) and the staged load are tested against. See `parallel.rs`.
+    pub fn load_sequential(&self) -> Result<Loaded, StoreError> {
         let (contacts, mut problems) = self.load_contacts()?;
         let mut located: Vec<(PathBuf, Month, Vec<LocatedEntry>)> = Vec::new();
         for month in self.months()? {
@@ -127,6 +128,13 @@ impl Store {
 
 /// Cross-file checks. Everything here still loads; the warnings say what looks wrong.
 pub fn lint(contacts: &[Contact], months: &[(PathBuf, Month, Vec<LocatedEntry>)]) -> Vec<Problem> {
+    let mut problems = lint_contacts(contacts);
+    let known: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
+    problems.extend(lint_months(&known, months));
+    problems
+}
+
+pub fn lint_contacts(contacts: &[Contact]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for c in contacts {
         let mut ids = HashSet::new();
@@ -140,7 +148,15 @@ pub fn lint(contacts: &[Contact], months: &[(PathBuf, Month, Vec<LocatedEntry>)]
             }
         }
     }
-    let known: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
+    problems
+}
+
+/// Checks on the journal: `known` holds the contact ids.
+pub fn lint_months(
+    known: &HashSet<&str>,
+    months: &[(PathBuf, Month, Vec<LocatedEntry>)],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
     let mut first_seen: HashMap<&str, &Path> = HashMap::new();
     for (path, month, entries) in months {
         for l in entries {

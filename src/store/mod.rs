@@ -10,6 +10,7 @@ mod error;
 mod fs;
 mod load;
 mod mem;
+mod parallel;
 pub mod paths;
 mod problem;
 
@@ -19,6 +20,7 @@ pub use error::StoreError;
 pub use fs::{DirItem, Fs, Lock};
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
+pub use parallel::{OlderLoad, PendingOlder, RecentLoad, default_threads};
 pub use problem::{Problem, Severity};
 
 use crate::model::{Contact, Entry};
