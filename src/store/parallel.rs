@@ -6,6 +6,7 @@
 //! contacts, entries and problems, in the same order.
 
 use super::decode::LocatedEntry;
+use super::fasthash::FastSet;
 use super::load::{lint_contacts, lint_months};
 use super::{Loaded, Month, Problem, Store, StoreError, paths};
 use crate::model::{Contact, Entry};
@@ -102,7 +103,7 @@ pub struct OlderLoad {
     pub problems: Vec<Problem>,
 }
 
-fn ids(contacts: &[Contact]) -> HashSet<&str> {
+fn ids(contacts: &[Contact]) -> FastSet<&str> {
     contacts.iter().map(|c| c.id.as_str()).collect()
 }
 
@@ -203,7 +204,7 @@ impl Store {
         let (mut located, older_errors) = self.months_with(&months, default_threads());
         let older_len = located.len();
         located.extend(recent);
-        let known: HashSet<&str> = known.iter().map(String::as_str).collect();
+        let known: FastSet<&str> = known.iter().map(String::as_str).collect();
         let mut problems = contact_problems;
         problems.extend(older_errors);
         problems.extend(recent_errors);

@@ -86,11 +86,9 @@ pub struct Lines {
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
-        let newlines = text.bytes().enumerate().filter(|(_, b)| *b == b'\n');
+        let newlines = text.match_indices('\n').map(|(i, _)| i + 1);
         Lines {
-            starts: std::iter::once(0)
-                .chain(newlines.map(|(i, _)| i + 1))
-                .collect(),
+            starts: std::iter::once(0).chain(newlines).collect(),
         }
     }
 
