@@ -166,3 +166,20 @@ fn an_empty_folder_loads_empty_every_way() {
     assert!(pending.is_empty());
     assert!(!journal.is_loading_older());
 }
+
+#[test]
+fn contacts_only_is_the_contact_part_of_a_full_load() {
+    let store = tricky_store();
+    let full = store.load_sequential().unwrap();
+    let only = store.load_contacts_only().unwrap();
+    assert_eq!(only.contacts, full.contacts);
+    assert!(only.entries.is_empty());
+    let contact_problems: Vec<_> = full
+        .problems
+        .iter()
+        .filter(|p| p.path.starts_with("contacts"))
+        .cloned()
+        .collect();
+    assert_eq!(only.problems, contact_problems);
+    assert_eq!(only.problems.len(), 2, "{:?}", only.problems);
+}

@@ -160,6 +160,18 @@ impl Store {
         (located, problems)
     }
 
+    /// Contacts only, for commands that never look at the journal (`rolo note` resolves names
+    /// and appends to one month file). Problems cover the contact files only.
+    pub fn load_contacts_only(&self) -> Result<Loaded, StoreError> {
+        let (contacts, mut problems) = self.contacts_with(default_threads())?;
+        problems.extend(lint_contacts(&contacts));
+        Ok(Loaded {
+            contacts,
+            entries: Vec::new(),
+            problems,
+        })
+    }
+
     /// First stage of a staged load: every contact and the newest `n_months` month files.
     pub fn load_recent(&self, n_months: usize) -> Result<RecentLoad, StoreError> {
         let threads = default_threads();
