@@ -3,6 +3,8 @@
 //! spells out its parameters, so changing a parameter can never reuse stale files.
 #![allow(dead_code)] // each bench uses a different part of this module
 
+pub mod plain;
+
 #[allow(dead_code)]
 #[path = "../../examples/gen/generator.rs"]
 mod generator;
@@ -122,22 +124,4 @@ fn copy_tree(from: &Path, to: &Path) {
             fs::copy(item.path(), &target).expect("copy data file");
         }
     }
-}
-
-/// Every `.toml` file under `dir`, sorted, so a baseline reads exactly what rolo reads.
-pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for item in fs::read_dir(&d).expect("read data folder") {
-            let path = item.expect("read folder entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }

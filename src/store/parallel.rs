@@ -108,10 +108,13 @@ fn ids(contacts: &[Contact]) -> FastSet<&str> {
 }
 
 fn sorted_entries(located: Vec<Located>) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = located
-        .into_iter()
-        .flat_map(|(_, _, es)| es.into_iter().map(|l| l.entry))
-        .collect();
+    // Sized up front: growing by doubling would hold two copies of a 200,000-entry list at once.
+    let mut entries = Vec::with_capacity(located.iter().map(|(_, _, es)| es.len()).sum());
+    entries.extend(
+        located
+            .into_iter()
+            .flat_map(|(_, _, es)| es.into_iter().map(|l| l.entry)),
+    );
     entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
     entries
 }
