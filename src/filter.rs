@@ -5,8 +5,12 @@
 //! once, so ordering ties compares numbers instead of strings.
 
 use crate::journal::{Ix, Journal};
-use crate::search::Hit;
+use crate::search::{Hit, Query};
+use crate::store::default_threads;
 use std::cmp::Reverse;
+
+/// Below this many people per thread, starting a thread costs more than it saves.
+const PER_THREAD: usize = 2_000;
 
 #[derive(Default)]
 pub struct Filter {
@@ -26,29 +30,80 @@ impl Filter {
 
     /// Contacts matching `query`, best first, ties by name: exactly `journal.search(query)`.
     pub fn search(&mut self, journal: &Journal, query: &str) -> Vec<(Ix, Hit)> {
-        let count = journal.contacts().len();
-        if self.generation != Some(journal.generation()) || self.name_rank.len() != count {
-            self.rank_names(journal);
-            self.matched.clear();
-            self.query.clear();
-        }
-        let narrowing = self.generation.is_some() && query.starts_with(self.query.as_str());
+        let pool = self.pool(journal, query);
         let matcher = journal.matcher();
-        let score = |ix: Ix| {
-            let key = journal.search_key(ix)?;
-            matcher.hit(key, query).map(|h| (ix, h))
-        };
-        let mut hits: Vec<(Ix, Hit)> = if narrowing {
-            self.matched.iter().filter_map(|&ix| score(ix)).collect()
-        } else {
-            (0..count).filter_map(score).collect()
-        };
-        self.matched = hits.iter().map(|(ix, _)| *ix).collect();
-        self.query = query.to_string();
-        self.generation = Some(journal.generation());
+        let mut hits: Vec<(Ix, Hit)> = pool
+            .iter()
+            .filter_map(|&ix| {
+                let key = journal.search_key(ix)?;
+                matcher.hit(key, query).map(|h| (ix, h))
+            })
+            .collect();
+        self.remember(journal, query, hits.iter().map(|(ix, _)| *ix).collect());
         let rank = &self.name_rank;
         hits.sort_unstable_by_key(|(ix, h)| (Reverse(h.score), rank[*ix]));
         hits
+    }
+
+    /// The same order and scores as `search`, without match positions, scored on several
+    /// threads when there are many people: what a keystroke needs to redraw the list. Find
+    /// positions for the rows on screen only, with `journal.matcher().hit(..)`.
+    pub fn rank(&mut self, journal: &Journal, query: &str) -> Vec<(Ix, i64)> {
+        let pool = self.pool(journal, query);
+        let prepared = Query::new(query);
+        let matcher = journal.matcher();
+        let score = |part: &[Ix]| -> Vec<(Ix, i64)> {
+            part.iter()
+                .filter_map(|&ix| {
+                    let key = journal.search_key(ix)?;
+                    matcher.rank_score(key, &prepared).map(|s| (ix, s))
+                })
+                .collect()
+        };
+        let threads = default_threads().min(pool.len() / PER_THREAD).max(1);
+        let mut ranked = if threads == 1 {
+            score(&pool)
+        } else {
+            let chunk = pool.len().div_ceil(threads);
+            std::thread::scope(|s| {
+                let parts: Vec<_> = pool
+                    .chunks(chunk)
+                    .map(|p| s.spawn(move || score(p)))
+                    .collect();
+                let mut all = Vec::with_capacity(pool.len());
+                for part in parts {
+                    match part.join() {
+                        Ok(found) => all.extend(found),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+                all
+            })
+        };
+        self.remember(journal, query, ranked.iter().map(|(ix, _)| *ix).collect());
+        let rank = &self.name_rank;
+        ranked.sort_unstable_by_key(|(ix, score)| (Reverse(*score), rank[*ix]));
+        ranked
+    }
+
+    /// Who can match `query`: the previous matches when it extends the previous query,
+    /// else everyone. In journal order.
+    fn pool(&mut self, journal: &Journal, query: &str) -> Vec<Ix> {
+        let count = journal.contacts().len();
+        if self.generation != Some(journal.generation()) || self.name_rank.len() != count {
+            self.rank_names(journal);
+        }
+        if self.generation.is_some() && query.starts_with(self.query.as_str()) {
+            std::mem::take(&mut self.matched)
+        } else {
+            (0..count).collect()
+        }
+    }
+
+    fn remember(&mut self, journal: &Journal, query: &str, matched: Vec<Ix>) {
+        self.matched = matched;
+        self.query = query.to_string();
+        self.generation = Some(journal.generation());
     }
 
     fn rank_names(&mut self, journal: &Journal) {
@@ -109,6 +164,43 @@ mod tests {
         ];
         for q in steps {
             assert_eq!(f.search(&j, q), j.search(q), "query {q:?}");
+        }
+    }
+
+    /// `rank` answers as `search` does, minus positions, keystroke by keystroke, also when
+    /// there are enough people to score on several threads.
+    #[test]
+    fn ranking_equals_searching() {
+        let names: Vec<(String, Vec<&str>)> = (0..5_000)
+            .map(|i| {
+                (
+                    format!("Person {} {i}", ["Maria", "Mario", "Ana", "Zoë"][i % 4]),
+                    vec![],
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &[&str])> = names
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_slice()))
+            .collect();
+        for j in [people(), journal(&refs)] {
+            let (mut by_rank, mut by_search) = (Filter::new(), Filter::new());
+            for q in [
+                "", "m", "ma", "mar", "mari 1", "mari 12", "x", "zo", "zoë 4", "p",
+            ] {
+                let full: Vec<(Ix, i64)> = j
+                    .search(q)
+                    .into_iter()
+                    .map(|(ix, h)| (ix, h.score))
+                    .collect();
+                assert_eq!(by_rank.rank(&j, q), full, "query {q:?}");
+                let searched: Vec<(Ix, i64)> = by_search
+                    .search(&j, q)
+                    .into_iter()
+                    .map(|(ix, h)| (ix, h.score))
+                    .collect();
+                assert_eq!(searched, full, "query {q:?}");
+            }
         }
     }
 

@@ -3,9 +3,9 @@
 
 use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
 use crate::search::{Hit, Matcher, SearchKey, fold};
+use crate::store::fasthash::FastMap;
 use crate::store::{Loaded, OlderLoad, PendingOlder, Problem, RecentLoad};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Position of a contact in the journal; stable while the journal lives.
 pub type Ix = usize;
@@ -14,7 +14,8 @@ pub type Ix = usize;
 pub struct Journal {
     contacts: Vec<Contact>,
     keys: Vec<SearchKey>,
-    by_id: HashMap<String, Ix>,
+    /// Looked up once per person per entry while indexing: a fast hasher matters here.
+    by_id: FastMap<String, Ix>,
     /// Oldest first.
     entries: Vec<Entry>,
     /// Entry positions per contact, oldest first.

@@ -7,7 +7,7 @@ mod disk;
 mod drafts;
 mod encode;
 mod error;
-mod fasthash;
+pub(crate) mod fasthash;
 mod fs;
 mod load;
 mod mem;
