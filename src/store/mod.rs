@@ -211,18 +211,6 @@ impl Store {
         let _lock = self.lock()?;
         let text = self.read_text(&rel)?;
         let changed_outside = self.changed_since_seen(&rel, text.as_ref().map(|t| t.as_bytes()));
-        let existing = match &text {
-            Some(t) if !t.trim().is_empty() => {
-                decode::month(&rel, t).map_err(StoreError::Broken)?
-            }
-            _ => Vec::new(),
-        };
-        let base = entry.id.clone();
-        let mut n = 1;
-        while existing.iter().any(|e| e.entry.id == entry.id) {
-            n += 1;
-            entry.id = format!("{base}-{n}");
-        }
         let mut out = text.unwrap_or_default();
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
@@ -230,12 +218,43 @@ impl Store {
         if !out.trim().is_empty() {
             out.push('\n');
         }
-        out.push_str(&encode::entry_block(&entry));
-        decode::month(&rel, &out).map_err(|p| {
-            StoreError::Refused(format!(
-                "the entry would make the file unreadable ({p}); nothing was written"
-            ))
-        })?;
+        let head = out.len();
+        let head_line = out.matches('\n').count() + 1;
+        // One parse of the file with the entry added (a month file can hold thousands of
+        // entries) checks that the file is readable, that it stays readable, and whether the id
+        // is taken; the old text alone is parsed only to explain a failure.
+        let base = entry.id.clone();
+        let mut n = 1;
+        loop {
+            out.truncate(head);
+            out.push_str(&encode::entry_block(&entry));
+            let parsed = decode::month(&rel, &out);
+            // Our entry must come back whole and as its own table, not swallowed by, say, a
+            // string the old text left open.
+            let ours = parsed
+                .as_ref()
+                .ok()
+                .and_then(|all| all.last())
+                .filter(|last| last.entry.id == entry.id && last.id_at.line > head_line);
+            if ours.is_none() {
+                if !out[..head].trim().is_empty() {
+                    decode::month(&rel, &out[..head]).map_err(StoreError::Broken)?;
+                }
+                let why = match parsed {
+                    Err(p) => p.to_string(),
+                    Ok(_) => "it would not read back as written".into(),
+                };
+                return Err(StoreError::Refused(format!(
+                    "the entry would make the file unreadable ({why}); nothing was written"
+                )));
+            }
+            let all = parsed.unwrap_or_default();
+            if all.iter().filter(|l| l.entry.id == entry.id).count() == 1 {
+                break;
+            }
+            n += 1;
+            entry.id = format!("{base}-{n}");
+        }
         self.write(&rel, &out)?;
         Ok(Saved {
             value: entry,
