@@ -183,3 +183,19 @@ fn contacts_only_is_the_contact_part_of_a_full_load() {
     assert_eq!(only.problems, contact_problems);
     assert_eq!(only.problems.len(), 2, "{:?}", only.problems);
 }
+
+/// The second stage is meant for a background thread while the TUI runs on the first.
+#[test]
+fn the_second_stage_can_run_on_another_thread() {
+    fn sendable<T: Send>() {}
+    fn shareable<T: Sync>() {}
+    sendable::<rolo::store::PendingOlder>();
+    sendable::<rolo::store::OlderLoad>();
+    shareable::<Store>();
+    let store = tricky_store();
+    let full = Journal::new(store.load_sequential().unwrap());
+    let (mut journal, pending) = Journal::from_recent(store.load_recent(1).unwrap());
+    let older = std::thread::scope(|s| s.spawn(|| store.load_older(pending)).join().unwrap());
+    journal.extend_older(older);
+    assert_eq!(snapshot(&journal), snapshot(&full));
+}
