@@ -34,6 +34,25 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
     }
 }
 
+/// Commands that only change contacts or append one entry need the contacts, not the whole
+/// journal: on a large folder that is the difference between a tenth of a second and a second.
+fn reads_journal(command: Option<&crate::cli::Command>) -> bool {
+    use crate::cli::Command as C;
+    // Anything not listed (the TUI, new commands) loads everything, which is always correct.
+    !matches!(
+        command,
+        Some(
+            C::Add(_)
+                | C::Note(_)
+                | C::Need { .. }
+                | C::Met { .. }
+                | C::Drop { .. }
+                | C::Followup { .. }
+                | C::Done { .. }
+        )
+    )
+}
+
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let _demo_dir;
     let dir = if cli.demo {
@@ -60,7 +79,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let store = Store::on_disk(&dir);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
     let _ = store.sweep_stale_temps();
-    let loaded = store.load()?;
+    let loaded = if reads_journal(cli.command.as_ref()) {
+        store.load()?
+    } else {
+        store.load_contacts_only()?
+    };
     let mut journal = Journal::new(loaded);
     let now = crate::clock::now();
     let Some(command) = cli.command else {

@@ -3,9 +3,9 @@
 
 use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
 use crate::search::{Hit, Matcher, SearchKey, fold};
-use crate::store::{Loaded, Problem};
+use crate::store::fasthash::FastMap;
+use crate::store::{Loaded, OlderLoad, PendingOlder, Problem, RecentLoad};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Position of a contact in the journal; stable while the journal lives.
 pub type Ix = usize;
@@ -14,7 +14,8 @@ pub type Ix = usize;
 pub struct Journal {
     contacts: Vec<Contact>,
     keys: Vec<SearchKey>,
-    by_id: HashMap<String, Ix>,
+    /// Looked up once per person per entry while indexing: a fast hasher matters here.
+    by_id: FastMap<String, Ix>,
     /// Oldest first.
     entries: Vec<Entry>,
     /// Entry positions per contact, oldest first.
@@ -22,6 +23,10 @@ pub struct Journal {
     last_contact: Vec<Option<NaiveDate>>,
     pub problems: Vec<Problem>,
     matcher: Matcher,
+    /// Changes whenever a contact's search key may have changed (see `search::Filter`).
+    generation: u64,
+    /// A staged load's older months are still being read.
+    loading_older: bool,
 }
 
 /// How a name typed by a person resolved to contacts.
@@ -74,6 +79,7 @@ impl Journal {
         self.by_id.insert(c.id.clone(), ix);
         self.keys.push(SearchKey::new(&c));
         self.contacts.push(c);
+        self.generation += 1;
         self.per_contact.push(Vec::new());
         self.last_contact.push(None);
         ix
@@ -129,6 +135,7 @@ impl Journal {
         match self.ix(&c.id) {
             Some(ix) => {
                 self.keys[ix] = SearchKey::new(&c);
+                self.generation += 1;
                 self.contacts[ix] = c;
                 ix
             }
@@ -373,5 +380,40 @@ impl Journal {
             .collect();
         list.sort_by(|a, b| a.1.since.cmp(&b.1.since).then(a.0.cmp(&b.0)));
         list
+    }
+}
+
+/// Staged loading: the first screen from the newest months, the rest merged in later.
+impl Journal {
+    /// A journal from the first stage of a staged load, and what is left to load. Until
+    /// `extend_older` runs, `is_loading_older` is true: a person without an entry yet may
+    /// simply have their last one in an older month, so views say "loading older entries…"
+    /// rather than "never".
+    pub fn from_recent(recent: RecentLoad) -> (Journal, PendingOlder) {
+        let mut journal = Journal::new(recent.loaded);
+        journal.loading_older = !recent.pending.is_empty();
+        (journal, recent.pending)
+    }
+
+    pub fn is_loading_older(&self) -> bool {
+        self.loading_older
+    }
+
+    /// Merge the second stage in. Afterwards the journal equals one built from a full load
+    /// (plus any changes made meanwhile), and the problem list is the full load's.
+    pub fn extend_older(&mut self, older: OlderLoad) {
+        let mut entries = older.entries;
+        entries.append(&mut self.entries);
+        // Two sorted runs (a misfiled entry can interleave them): the sort merges them cheaply.
+        entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        self.entries = entries;
+        self.reindex_entries();
+        self.problems = older.problems;
+        self.loading_older = false;
+    }
+
+    /// Bumped whenever a contact is added or replaced, so cached search state knows to start over.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod demo;
+pub mod filter;
 pub mod journal;
 pub mod keymap;
 pub mod model;

@@ -55,6 +55,26 @@ fn lower_char(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
+/// A query split into lowercased words once, for scoring many keys with `rank_score`.
+#[derive(Debug, Clone)]
+pub struct Query {
+    words: Vec<(Vec<char>, String)>,
+}
+
+impl Query {
+    pub fn new(query: &str) -> Query {
+        let words = query
+            .split_whitespace()
+            .map(|w| {
+                let chars: Vec<char> = w.chars().map(lower_char).collect();
+                let word = chars.iter().collect();
+                (chars, word)
+            })
+            .collect();
+        Query { words }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub score: i64,
@@ -89,6 +109,20 @@ impl Matcher {
             score,
             name_positions,
         })
+    }
+
+    /// The score `hit` would give, without the match positions: skim then keeps two rows of
+    /// its table instead of one per query letter, and nothing is allocated per key. For ranking
+    /// many keys; positions are worth finding only for the rows on screen.
+    pub fn rank_score(&self, key: &SearchKey, query: &Query) -> Option<i64> {
+        let mut score = 0;
+        for (chars, word) in &query.words {
+            if !may_match(&key.lower_chars, chars) {
+                return None;
+            }
+            score += self.skim.fuzzy_match(&key.lower, word)?;
+        }
+        Some(score)
     }
 
     /// Plain fuzzy score of one text, for ranking helpers against a need.

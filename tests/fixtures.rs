@@ -240,7 +240,8 @@ fn bad_at_in_a_month_file() {
     assert_eq!(
         text(&note.stderr),
         format!(
-            "{SKIPPED}rolo: {problem} (fix this file first: rolo will not change it while it is broken, nothing was written)\n"
+            // `note` reads contacts only, so the month's problem comes from the write itself.
+            "rolo: {problem} (fix this file first: rolo will not change it while it is broken, nothing was written)\n"
         )
     );
     assert_eq!(f.snapshot(), before);

@@ -73,6 +73,15 @@ impl Kind {
     ];
 
     pub fn parse(s: &str) -> Kind {
+        // Every known kind is ASCII: the common case needs no lowercased copy.
+        if s.is_ascii() {
+            let s = s.trim();
+            return Kind::CYCLE
+                .iter()
+                .find(|k| k.as_str().eq_ignore_ascii_case(s))
+                .cloned()
+                .unwrap_or(Kind::Other(s.to_string()));
+        }
         let lower = s.trim().to_lowercase();
         Kind::CYCLE
             .iter()
@@ -125,6 +134,9 @@ mod tests {
         assert_eq!(Kind::parse("Coffee"), Kind::Coffee);
         assert_eq!(Kind::parse("brunch"), Kind::Other("brunch".into()));
         assert_eq!(Kind::parse("brunch").as_str(), "brunch");
+        assert_eq!(Kind::parse(" CALL \n"), Kind::Call);
+        assert_eq!(Kind::parse(" Brunch "), Kind::Other("Brunch".into()));
+        assert_eq!(Kind::parse("Kaffee ☕"), Kind::Other("Kaffee ☕".into()));
     }
 
     #[test]

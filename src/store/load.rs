@@ -2,10 +2,10 @@
 //! reported with its place, and cross-file checks become warnings.
 
 use super::decode::{self, LocatedEntry};
+use super::fasthash::{FastMap, FastSet};
 use super::problem::Problem;
 use super::{Store, StoreError, paths};
 use crate::model::{Contact, Entry};
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub type Month = (i32, u32);
@@ -49,7 +49,10 @@ impl Store {
         self.load_contact_with_warnings(id).map(|(c, _)| c)
     }
 
-    fn load_contact_with_warnings(&self, id: &str) -> Result<(Contact, Vec<Problem>), Problem> {
+    pub(super) fn load_contact_with_warnings(
+        &self,
+        id: &str,
+    ) -> Result<(Contact, Vec<Problem>), Problem> {
         let rel = paths::contact(id);
         let bytes = match self.fs.read(&rel) {
             Ok(Some(b)) => b,
@@ -108,8 +111,9 @@ impl Store {
         decode::month(&rel, text)
     }
 
-    /// Everything, plain and in order. The TUI loads in stages instead (see `journal`).
-    pub fn load(&self) -> Result<Loaded, StoreError> {
+    /// Everything, plain and in order, on this thread: the reference that `load` (on several
+    /// threads) and the staged load are tested against. See `parallel.rs`.
+    pub fn load_sequential(&self) -> Result<Loaded, StoreError> {
         let (contacts, mut problems) = self.load_contacts()?;
         let mut located: Vec<(PathBuf, Month, Vec<LocatedEntry>)> = Vec::new();
         for month in self.months()? {
@@ -118,7 +122,8 @@ impl Store {
                 Err(p) => problems.push(p),
             }
         }
-        problems.extend(lint(&contacts, &located));
+        let known: FastSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
+        problems.extend(lint_months(&known, &located));
         let mut entries: Vec<Entry> = located
             .into_iter()
             .flat_map(|(_, _, es)| es.into_iter().map(|l| l.entry))
@@ -132,11 +137,17 @@ impl Store {
     }
 }
 
-/// Cross-file checks. Everything here still loads; the warnings say what looks wrong.
-pub fn lint(contacts: &[Contact], months: &[(PathBuf, Month, Vec<LocatedEntry>)]) -> Vec<Problem> {
+/// Cross-file checks on the journal; everything here still loads, the warnings say what looks
+/// wrong. (Checks within one contact file come with the file: `decode::contact_with_warnings`.)
+/// `known` holds the contact ids.
+pub fn lint_months(
+    known: &FastSet<&str>,
+    months: &[(PathBuf, Month, Vec<LocatedEntry>)],
+) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let known: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
-    let mut first_seen: HashMap<&str, &Path> = HashMap::new();
+    let entries = months.iter().map(|(_, _, es)| es.len()).sum();
+    let mut first_seen: FastMap<&str, &Path> =
+        FastMap::with_capacity_and_hasher(entries, Default::default());
     for (path, month, entries) in months {
         for l in entries {
             let e = &l.entry;

@@ -1,23 +1,11 @@
-//! Seeded generator for large rolo data folders (benchmarks, stress tests).
-//! Standard library only; the same flags and seed always give the same files.
-//!
-//! ```text
-//! cargo run --release --example gen -- [--contacts N] [--entries M] [--needs K]
-//!     [--years Y] [--seed S] DIR
-//! ```
-//! Defaults: 2000 contacts, 20000 entries, contacts/2 needs, 11 years, seed 42.
-//! Entries cover the Y years up to 2026-11-23 (the data's "today" is 2026-11-24).
+//! The generator itself, shared by the `gen` example and the benchmarks (which create their
+//! data on first run). Standard library only; the same options always give the same files.
 
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::{env, fs, time::Instant};
-
-const USAGE: &str =
-    "usage: gen [--contacts N] [--entries M] [--needs K] [--years Y] [--seed S] DIR";
-const END: (i32, u32, u32) = (2026, 11, 23);
-const MAX_COUNT: usize = 50_000_000;
+use std::fs;
+use std::path::Path;
+pub const END: (i32, u32, u32) = (2026, 11, 23);
 const KINDS: [&str; 9] = [
     "note", "coffee", "call", "message", "email", "meeting", "event", "intro", "gift",
 ];
@@ -519,71 +507,26 @@ fn write_month(dir: &Path, y: i32, m: u32, text: &str) -> Result<(), String> {
     put(&year.join(format!("{y:04}-{m:02}.toml")), text)
 }
 
-struct Opts {
-    contacts: usize,
-    entries: usize,
-    needs: Option<usize>,
-    years: u64,
-    seed: u64,
-    dir: Option<PathBuf>,
+/// What to generate. `needs: None` means one need per two contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub contacts: usize,
+    pub entries: usize,
+    pub needs: Option<usize>,
+    pub years: u64,
+    pub seed: u64,
 }
 
-/// `Ok(None)` means --help.
-fn parse_args() -> Result<Option<Opts>, String> {
-    let mut o = Opts {
-        contacts: 2000,
-        entries: 20_000,
-        needs: None,
-        years: 11,
-        seed: 42,
-        dir: None,
-    };
-    let mut args = env::args_os().skip(1);
-    while let Some(arg) = args.next() {
-        let Some(flag) = arg.to_str().filter(|s| s.starts_with('-') && s.len() > 1) else {
-            if o.dir.replace(PathBuf::from(arg)).is_some() {
-                return Err("only one DIR, please (see --help)".into());
-            }
-            continue;
-        };
-        if flag == "-h" || flag == "--help" {
-            return Ok(None);
-        }
-        let value = args.next().and_then(|v| v.into_string().ok());
-        let value = value.ok_or_else(|| format!("{flag} needs a value"))?;
-        let n = value
-            .parse::<u64>()
-            .map_err(|_| format!("{flag}: not a number: {value:?}"))?;
-        match flag {
-            "--contacts" => o.contacts = n as usize,
-            "--entries" => o.entries = n as usize,
-            "--needs" => o.needs = Some(n as usize),
-            "--years" => o.years = n,
-            "--seed" => o.seed = n,
-            _ => return Err(format!("unknown flag {flag} (see --help)")),
-        }
-    }
-    if o.dir.is_none() {
-        return Err("missing DIR (see --help)".into());
-    }
-    if !(1..=100).contains(&o.years) {
-        return Err("--years must be between 1 and 100".into());
-    }
-    if o.contacts.max(o.entries).max(o.needs.unwrap_or(0)) > MAX_COUNT {
-        return Err(format!("counts above {MAX_COUNT} are not supported"));
-    }
-    if o.contacts == 0 && (o.entries > 0 || o.needs.unwrap_or(0) > 0) {
-        return Err("--contacts must be at least 1 when there are entries or needs".into());
-    }
-    Ok(Some(o))
+/// What was written.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub needs: usize,
+    pub follow_ups: usize,
+    pub month_files: usize,
 }
 
-fn run() -> Result<(), String> {
-    let Some(o) = parse_args()? else {
-        println!("{USAGE}");
-        return Ok(());
-    };
-    let (t0, dir) = (Instant::now(), o.dir.unwrap_or_default());
+/// Writes `contacts/` and `journal/` into `dir`, which must not have them yet.
+pub fn generate(o: &Options, dir: &Path) -> Result<Summary, String> {
     for sub in ["contacts", "journal"] {
         if dir.join(sub).exists() {
             return Err(format!(
@@ -621,25 +564,10 @@ fn run() -> Result<(), String> {
         put(&path, &text)?;
     }
     let entries = g.entries(o.entries);
-    let files = g.journal(&entries, &dir)?;
-    println!(
-        "gen: wrote {} contacts ({total_needs} needs, {} follow-ups) and {} entries in {files} month files to {} in {:.2}s (seed {})",
-        o.contacts,
-        g.follow_ups,
-        o.entries,
-        dir.display(),
-        t0.elapsed().as_secs_f64(),
-        o.seed,
-    );
-    Ok(())
-}
-
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("gen: {msg}");
-            ExitCode::FAILURE
-        }
-    }
+    let month_files = g.journal(&entries, dir)?;
+    Ok(Summary {
+        needs: total_needs,
+        follow_ups: g.follow_ups,
+        month_files,
+    })
 }

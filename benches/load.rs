@@ -1,0 +1,49 @@
+//! Full load of the large and medium data sets: one thread (the reference), the parallel
+//! `Store::load`, the first stage of a staged load, and building the in-memory index.
+
+mod support;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use rolo::journal::Journal;
+use rolo::store::{Loaded, Store};
+use std::hint::black_box;
+
+fn copy(l: &Loaded) -> Loaded {
+    Loaded {
+        contacts: l.contacts.clone(),
+        entries: l.entries.clone(),
+        problems: l.problems.clone(),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    for set in [support::LARGE, support::MEDIUM] {
+        let store = Store::on_disk(set.ensure());
+        let loaded = store.load_sequential().expect("loads");
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems.first());
+        assert_eq!(loaded.entries.len(), set.options.entries);
+        let name = set.name;
+        g.bench_function(format!("{name}/1_thread"), |b| {
+            b.iter(|| black_box(store.load_with(1).expect("loads")))
+        });
+        g.bench_function(format!("{name}/2_threads"), |b| {
+            b.iter(|| black_box(store.load_with(2).expect("loads")))
+        });
+        g.bench_function(format!("{name}/recent_3_months"), |b| {
+            b.iter(|| black_box(store.load_recent(3).expect("loads")))
+        });
+        g.bench_function(format!("{name}/journal_new"), |b| {
+            b.iter_batched(
+                || copy(&loaded),
+                |l| black_box(Journal::new(l)),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,42 @@
+//! Saving a note into the large data set: `Store::append_entry` into the current month
+//! (about 1,500 entries), atomic with fsync of the file and its folder. The month file is put
+//! back before every save (not measured), so each save sees the same file.
+
+mod support;
+
+use chrono::DateTime;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use rolo::model::{Entry, Kind};
+use rolo::store::Store;
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let copy = support::LARGE.scratch_copy();
+    let month = copy.path().join("journal/2026/2026-11.toml");
+    let original = std::fs::read(&month).expect("the current month exists");
+    let store = Store::on_disk(copy.path());
+    let contact = store.contact_ids().expect("contacts")[0].clone();
+    let at = DateTime::parse_from_rfc3339("2026-11-24T14:05:00+01:00").expect("date");
+    let entry = Entry {
+        id: Entry::make_id(&at, std::slice::from_ref(&contact)),
+        at,
+        with: vec![contact],
+        kind: Kind::Coffee,
+        note: "Talked about the new job. She is looking for a flat near the canal.".into(),
+        gave: None,
+        asked: None,
+    };
+    let mut g = c.benchmark_group("save_note");
+    g.sample_size(30);
+    g.bench_function("large/append_entry", |b| {
+        b.iter_batched(
+            || std::fs::write(&month, &original).expect("restore month"),
+            |()| black_box(store.append_entry(entry.clone()).expect("saves")),
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
