@@ -62,6 +62,16 @@ fn piece(c: char) -> Piece {
     }
 }
 
+/// One character folded to one character: lowercase, a Latin accent to its base letter
+/// (`ë` -> `e`, `Ł` -> `l`, `ß` -> `s`), so that "zoe" finds Zoë and positions in folded text
+/// still index the original.
+pub fn base_letter(c: char) -> char {
+    match piece(c) {
+        Piece::Text(text) => text.chars().next().unwrap_or(c),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
 /// Shortens a valid slug to at most `max` bytes, preferring to cut between words.
 fn fit(slug: &mut String, max: usize) {
     if slug.len() <= max {
