@@ -140,7 +140,7 @@ fn reconnect(journal: &Journal, today: NaiveDate) -> Vec<Item> {
     let mut out = Vec::new();
     section(
         &mut out,
-        "Reconnect",
+        "Past their rhythm (people with open needs first)",
         serve::reconnect(journal, today),
         "Everyone is within their rhythm. Nicely done.",
         Item::Reconnect,

@@ -107,6 +107,7 @@ pub(super) const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
     (M::Lists, "pgup", A::PageUp, "page up", None),
     (M::Lists, "g", A::Top, "top", None),
     (M::Lists, "G", A::Bottom, "bottom", None),
+    (M::Lists, "m", A::MatchNeed, "who could help with the highlighted need", Some("match")),
     (M::Lists, "b", A::Brief, "brief of the highlighted person", Some("brief")),
     (M::Lists, "esc", A::Back, "close", Some("close")),
     (M::Lists, "q", A::Back, "close", None),

@@ -305,7 +305,7 @@ pub fn draw(
     let inner = block.inner(area);
     f.render_widget(block, area);
     // One column of margin reads better than text against the border.
-    let w = usize::from(inner.width.saturating_sub(1)).max(1);
+    let w = usize::from(inner.width.saturating_sub(2)).max(1);
     let lines = lines(journal, b, today, w);
     let max =
         u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);

@@ -77,21 +77,17 @@ fn helper_lines(journal: &Journal, h: &Helper, w: usize, selected: bool) -> Vec<
 }
 
 pub fn draw(f: &mut Frame, area: Rect, journal: &Journal, h: &Helpers) {
-    let rect = centered(area, 90, area.height);
-    let owner = journal.name_of(&h.owner);
-    let block = popup_block(
-        f,
-        rect,
-        format!("Who could help {} · {}", line(owner), line(&h.what)),
+    let outer = centered(area, 90, area.height);
+    let w = usize::from(outer.width.saturating_sub(2));
+    let mut lines: Vec<Line> = wrap_spans(
+        &[
+            Span::styled("Need: ", dim()),
+            Span::styled(line(&h.what), Style::new().fg(Color::Yellow)),
+        ],
+        w,
+        6,
     );
-    let inner = block.inner(rect);
-    f.render_widget(block, rect);
-    let w = usize::from(inner.width);
-    let height = usize::from(inner.height);
-    let mut lines: Vec<Line> = vec![Line::styled(
-        fit("enter logs an intro to the highlighted person", w),
-        dim(),
-    )];
+    lines.push(Line::default());
     let mut sel_end = 0;
     for (i, helper) in h.helpers.iter().enumerate() {
         lines.extend(helper_lines(journal, helper, w, i == h.sel));
@@ -99,6 +95,18 @@ pub fn draw(f: &mut Frame, area: Rect, journal: &Journal, h: &Helpers) {
             sel_end = lines.len() - 1;
         }
     }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit("enter logs an intro to the highlighted person", w),
+        dim(),
+    ));
+    let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 90, want);
+    let owner = journal.name_of(&h.owner);
+    let block = popup_block(f, rect, format!("Who could help {}", line(owner)));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let height = usize::from(inner.height);
     let offset = scroll_offset(sel_end, height);
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     f.render_widget(Paragraph::new(shown), inner);

@@ -29,6 +29,8 @@ fn item_lines(
     w: usize,
     sel: bool,
 ) -> Vec<Line<'static>> {
+    // The selected item is marked like the selected contact, so it shows without colour too.
+    let lead = if sel { "▶ " } else { "  " };
     let strong = if sel {
         selected_style(true)
     } else {
@@ -59,7 +61,7 @@ fn item_lines(
                 String::new()
             };
             vec![
-                Span::raw("  Reconnect with "),
+                Span::raw(format!("{lead}Reconnect with ")),
                 Span::styled(name(j, o.ix), strong),
                 Span::raw(since),
                 Span::styled(needs, Style::new().fg(Color::Yellow)),
@@ -72,7 +74,7 @@ fn item_lines(
                 Color::Green
             });
             vec![
-                Span::raw("  ☐ "),
+                Span::raw(format!("{lead}☐ ")),
                 Span::styled(name(j, f.ix), strong),
                 Span::raw(format!(": {} — ", line(&f.what))),
                 Span::styled(
@@ -87,7 +89,7 @@ fn item_lines(
                 .map(|t| format!(", turning {t}"))
                 .unwrap_or_default();
             vec![
-                Span::raw("  ◇ "),
+                Span::raw(format!("{lead}◇ ")),
                 Span::styled(name(j, b.ix), strong),
                 Span::raw(format!(
                     " — {}, {}{turning}",
@@ -99,7 +101,7 @@ fn item_lines(
         Item::Need(n) => {
             let mut out = wrap_spans(
                 &[
-                    Span::raw("  "),
+                    Span::raw(lead),
                     Span::styled(name(j, n.ix), strong),
                     Span::raw(format!(" needs: {}", line(&n.need.what))),
                     Span::styled(format!(" ({})", plural(n.age_days, "day", "days")), dim()),
@@ -132,7 +134,7 @@ pub fn draw(f: &mut Frame, area: Rect, journal: &Journal, l: &Lists, today: Naiv
     let block = popup_block(f, area, title);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let w = usize::from(inner.width.saturating_sub(1)).max(1);
+    let w = usize::from(inner.width).max(1);
     let height = usize::from(inner.height);
     let mut lines: Vec<Line> = Vec::new();
     let mut sel_end = 0;

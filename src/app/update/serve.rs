@@ -15,6 +15,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 pub fn open_brief(state: &mut AppState, journal: &Journal, ix: Ix, today: NaiveDate) {
     match crate::serve::brief(journal, ix, today) {
         Some(b) => {
+            state.status = None;
             let back = state.popup.take().map(Box::new);
             state.popup = Some(Popup::Brief {
                 brief: Box::new(b),
@@ -27,6 +28,7 @@ pub fn open_brief(state: &mut AppState, journal: &Journal, ix: Ix, today: NaiveD
 }
 
 pub fn open_list(state: &mut AppState, journal: &Journal, kind: ListKind, today: NaiveDate) {
+    state.status = None;
     state.popup = Some(Popup::Lists(Lists::new(kind, journal, today)));
 }
 
@@ -138,6 +140,22 @@ pub fn lists(
         Action::Brief => match l.selected().and_then(Item::person) {
             Some(ix) => open_brief(state, journal, ix, now.date_naive()),
             None => state.say("no person highlighted"),
+        },
+        Action::MatchNeed => match l.selected().cloned() {
+            Some(Item::Need(n)) => match journal.contact(n.ix) {
+                Some(owner) => {
+                    let helpers = crate::serve::helpers(journal, n.ix, &n.need);
+                    state.popup = Some(Popup::Helpers(Helpers {
+                        owner: owner.id.clone(),
+                        need: n.need.id,
+                        what: n.need.what.clone(),
+                        helpers,
+                        sel: 0,
+                    }));
+                }
+                None => state.warn("that person is gone from the journal"),
+            },
+            _ => state.say("m shows who could help with a need; highlight one first"),
         },
         Action::MarkDone => match l.selected() {
             Some(Item::FollowUp(f)) => match journal.contact(f.ix) {
