@@ -34,7 +34,7 @@ pub(super) const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
     (M::Browse, "s", A::CycleSort, "sort contacts: name / last contact / most overdue", None),
     (M::Browse, "t", A::ToggleTimelineScope, "timeline: this person / everyone", None),
     (M::Browse, "o", A::ToggleNeedsScope, "needs: this person / all open needs", None),
-    (M::Browse, "b", A::Brief, "brief: everything to read before meeting the selected contact", Some("brief")),
+    (M::Browse, "b", A::Brief, "brief of the selected contact, to read before you meet", Some("brief")),
     (M::Browse, "m", A::MatchNeed, "who could help with the selected need", Some("match")),
     (M::Browse, "R", A::Reconnect, "reconnect: people to get back to, promises, birthdays", None),
     (M::Browse, "T", A::Today, "today: promises due, birthdays, who to reconnect with", Some("today")),

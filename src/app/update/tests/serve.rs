@@ -234,3 +234,21 @@ fn a_done_follow_up_leaves_the_open_list() {
     assert_eq!(l.items.len(), before - 1);
     assert!(l.selected().is_some(), "the selection moved to a neighbour");
 }
+
+#[test]
+fn match_works_from_all_open_needs_too() {
+    let (mut s, mut j) = demo();
+    run(&mut s, &mut j, [NextPane, NextPane, ToggleNeedsScope]);
+    let all = crate::app::state::needs(&s, &j);
+    let at = all
+        .iter()
+        .position(|(ix, _)| j.contact(*ix).unwrap().id == "lena-fischer")
+        .unwrap();
+    s.needs_sel = at;
+    run(&mut s, &mut j, [MatchNeed]);
+    let Some(Popup::Helpers(h)) = &s.popup else {
+        panic!("no helpers: {:?}", s.popup);
+    };
+    assert_eq!(h.owner, "lena-fischer");
+    assert_eq!(j.contact(h.helpers[0].ix).unwrap().name, "Sofia Almeida");
+}
