@@ -221,3 +221,23 @@ fn serve_views_never_panic_on_small_terminals() {
         }
     }
 }
+
+#[test]
+fn an_empty_journal_has_calm_lists_and_no_brief() {
+    let mut app = App::empty(60, 20);
+    let state = app.run(script![ch('T'), ch('j'), ch(' '), key(Enter)]);
+    assert!(
+        state.popup.is_some(),
+        "enter on nothing keeps the list open"
+    );
+    let screen = app.screen();
+    assert!(screen.contains("Nothing due today."), "{screen}");
+    app.run(script![ch('R'), ch('G')]);
+    assert!(
+        app.screen().contains("Everyone is within their rhythm"),
+        "{}",
+        app.screen()
+    );
+    let state = app.run(script![ch('b'), ch('m')]);
+    assert!(state.popup.is_none());
+}
