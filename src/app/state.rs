@@ -138,6 +138,8 @@ pub struct Helpers {
     pub what: String,
     pub helpers: Vec<Helper>,
     pub sel: usize,
+    /// What was open before (the today list); closing goes back to it.
+    pub back: Option<Box<Popup>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

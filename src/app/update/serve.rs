@@ -60,6 +60,7 @@ pub fn start_match(state: &mut AppState, journal: &Journal) {
         what: need.what.clone(),
         helpers,
         sel: 0,
+        back: None,
     }));
 }
 
@@ -79,7 +80,7 @@ pub fn helpers(
         Action::Up => h.sel = h.sel.saturating_sub(1),
         Action::Top => h.sel = 0,
         Action::Bottom => h.sel = last,
-        Action::Back | Action::Quit => state.popup = None,
+        Action::Back | Action::Quit => state.popup = h.back.take().map(|b| *b),
         Action::Introduce => return introduce(state, journal, now),
         _ => {}
     }
@@ -145,12 +146,14 @@ pub fn lists(
             Some(Item::Need(n)) => match journal.contact(n.ix) {
                 Some(owner) => {
                     let helpers = crate::serve::helpers(journal, n.ix, &n.need);
+                    let back = state.popup.take().map(Box::new);
                     state.popup = Some(Popup::Helpers(Helpers {
                         owner: owner.id.clone(),
                         need: n.need.id,
                         what: n.need.what.clone(),
                         helpers,
                         sel: 0,
+                        back,
                     }));
                 }
                 None => state.warn("that person is gone from the journal"),

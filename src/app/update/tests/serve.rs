@@ -215,8 +215,11 @@ fn m_on_a_need_in_today_opens_who_could_help() {
     while !matches!(list(&s).selected(), Some(Item::Need(_))) {
         run(&mut s, &mut j, [Down]);
     }
+    let before = s.popup.clone();
     run(&mut s, &mut j, [MatchNeed]);
     assert!(matches!(&s.popup, Some(Popup::Helpers(h)) if !h.helpers.is_empty()));
+    run(&mut s, &mut j, [Back]);
+    assert_eq!(s.popup, before, "esc goes back to the list");
 }
 
 #[test]
