@@ -241,3 +241,34 @@ fn an_empty_journal_has_calm_lists_and_no_brief() {
     let state = app.run(script![ch('b'), ch('m')]);
     assert!(state.popup.is_none());
 }
+
+#[test]
+fn hostile_text_stays_inert_in_every_serve_view() {
+    let mut app = App::demo(120, 35);
+    std::fs::write(
+        app.path("contacts/aaa-evil.toml"),
+        "name = \"Aaa \\u001b[31mRed\\u202eevil\"\nkeep_in_touch_days = 1\n\
+         can_help_with = [\"catering \\u001b]0;x\\u0007 for events\"]\n\
+         [[need]]\nid = 1\nwhat = \"Catering \\u202e for a party\"\nsince = 2026-11-01\nstatus = \"open\"\n\
+         [[follow_up]]\nid = 1\nwhat = \"Call \\u001b[2J back\"\ndue = 2026-11-20\ndone = false\n",
+    )
+    .unwrap();
+    for keys in [
+        script![ch('b')],
+        script![ch('R')],
+        script![ch('T')],
+        script![key(Tab), key(Tab), ch('m')],
+        script![select("marco"), key(Tab), key(Tab), ch('j'), ch('m')],
+    ] {
+        app.run(keys);
+        let screen = app.screen();
+        assert!(
+            !screen.contains('\u{1b}') && !screen.contains('\u{202e}') && !screen.contains('\u{7}'),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("Red"),
+            "the name is shown, made inert:\n{screen}"
+        );
+    }
+}
