@@ -33,6 +33,19 @@ pub enum Action {
     EditContact,
     EditEntry,
     ShowProblems,
+    // ----- serve first -----
+    /// The pre-meeting brief of the selected contact.
+    Brief,
+    /// Who could help with the selected open need.
+    MatchNeed,
+    /// People to reconnect with, promises due, birthdays coming up.
+    Reconnect,
+    /// What matters today.
+    Today,
+    /// In the helpers list: log an intro to the highlighted person.
+    Introduce,
+    /// In a list: mark the highlighted follow-up done.
+    MarkDone,
     // ----- text input -----
     Submit,
     Newline,

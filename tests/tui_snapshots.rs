@@ -127,6 +127,35 @@ fn empty_journal() {
 }
 
 #[test]
+fn brief_view() {
+    snap("brief_zoe", script![ch('/'), "zoë", key(Enter), ch('b')]);
+    snap(
+        "brief_zoe_end",
+        script![ch('/'), "zoë", key(Enter), ch('b'), ch('G')],
+    );
+}
+
+#[test]
+fn who_could_help_popup() {
+    snap(
+        "match_zoe",
+        script![ch('/'), "zoë", key(Enter), key(Tab), key(Tab), ch('m')],
+    );
+    // Lena's Lisbon trip: a strong match and weaker ones.
+    snap(
+        "match_lena",
+        script![ch('/'), "lena", key(Enter), key(Tab), key(Tab), ch('m')],
+    );
+}
+
+#[test]
+fn reconnect_and_today_views() {
+    snap("reconnect", script![ch('R')]);
+    snap("today", script![ch('T')]);
+    snap("today_end", script![ch('T'), ch('G')]);
+}
+
+#[test]
 fn too_small() {
     let mut app = App::demo(25, 6);
     app.run(vec![]);
@@ -153,6 +182,7 @@ fn hostile_text_is_inert_and_wide_text_keeps_the_layout() {
         script![ch('N')],
         script![ch('n'), "x"],
         script![key(Tab), key(Tab), ch('d')],
+        script![key(Esc), ch('g'), ch('b')],
     ] {
         app.run(keys);
         let screen = app.screen();

@@ -109,6 +109,34 @@ pub fn carry_out(
                 Err(e) => outcome::failed(state, e),
             }
         }
+        Effect::LogIntro { entry, need_update } => match store.append_entry(entry) {
+            Ok(saved) => {
+                let month = saved.value.month();
+                outcome::intro_logged(state, journal, saved.value, need_update, today);
+                if saved.changed_outside {
+                    reload_month(journal, store, month);
+                }
+            }
+            Err(e) => outcome::failed(state, format!("the intro was not logged: {e}")),
+        },
+        Effect::MeetByIntro(update) => {
+            let result = store.update_contact(&update.contact_id, |c| update.apply(c));
+            let message = format!("need marked met: {}", update.how);
+            contact_result(state, journal, result.map(|s| s.value), &message, today);
+        }
+        Effect::FollowUpDone { contact, id } => {
+            let mut what = String::new();
+            let result = store.update_contact(&contact, |c| {
+                let f = c
+                    .follow_up_mut(id)
+                    .ok_or_else(|| format!("follow-up #{id} is gone from the file"))?;
+                f.done = true;
+                what = f.what.clone();
+                Ok(())
+            });
+            let message = format!("done: {what}");
+            contact_result(state, journal, result.map(|s| s.value), &message, today);
+        }
         Effect::Edit { target, text } => {
             edit(state, journal, store, host, target, text, today);
             return true;

@@ -3,6 +3,7 @@
 
 pub mod editor;
 mod effects;
+pub mod lists;
 pub mod run;
 pub mod state;
 pub mod terminal;

@@ -114,7 +114,11 @@ fn draw<B: Backend>(
     // A page is the height of a pane's inside: the screen minus borders, footer and status.
     let size = terminal.size()?;
     state.page = usize::from(size.height.saturating_sub(5)).max(1);
-    terminal.draw(|f| crate::ui::draw(f, state, journal, keymap, now))?;
+    let mut scroll_max = None;
+    terminal.draw(|f| scroll_max = crate::ui::draw_measured(f, state, journal, keymap, now))?;
+    if let (Some(max), Some(Popup::Brief { scroll, .. })) = (scroll_max, state.popup.as_mut()) {
+        *scroll = (*scroll).min(max);
+    }
     Ok(())
 }
 

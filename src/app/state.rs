@@ -2,9 +2,11 @@
 //! popups, input buffers and the status line. Plain data; `update` changes it, `ui` reads it.
 
 use super::editor::Editor;
+use super::lists::Lists;
 use crate::journal::{Ix, Journal};
 use crate::keymap::Mode;
 use crate::model::{Draft, Entry, Kind, Need, NeedStatus};
+use crate::serve::{Brief, Helper, NeedUpdate};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +121,25 @@ pub struct Input {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     DiscardNote,
-    DropNeed { contact: String, need: u32 },
+    DropNeed {
+        contact: String,
+        need: u32,
+    },
+    /// After an intro was logged: mark the need it was for met.
+    MeetByIntro(NeedUpdate),
+}
+
+/// `m` on an open need: who could help, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Helpers {
+    /// The id of the person with the need.
+    pub owner: String,
+    pub need: u32,
+    pub what: String,
+    pub helpers: Vec<Helper>,
+    pub sel: usize,
+    /// What was open before (the today list); closing goes back to it.
+    pub back: Option<Box<Popup>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +160,15 @@ pub enum Popup {
     Problems {
         scroll: u16,
     },
+    /// Computed when opened: nothing can change the journal while it shows.
+    Brief {
+        brief: Box<Brief>,
+        scroll: u16,
+        /// What was open before (a list); closing the brief goes back to it.
+        back: Option<Box<Popup>>,
+    },
+    Helpers(Helpers),
+    Lists(Lists),
     Input(Input),
     Confirm {
         question: Question,
@@ -212,6 +241,8 @@ impl AppState {
             (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
+            (Some(Popup::Helpers(_)), _) => &[Mode::Match],
+            (Some(Popup::Lists(_)), _) => &[Mode::Lists],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],
             (None, Some(_)) => &[Mode::Capture],

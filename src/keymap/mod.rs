@@ -34,6 +34,10 @@ pub enum Mode {
     Confirm,
     /// A read-only popup: help, an entry, the problems list.
     View,
+    /// Who could help with a need (`m`): pick someone to introduce.
+    Match,
+    /// The reconnect (`R`) and today (`T`) lists.
+    Lists,
     /// Drafts left from an earlier session.
     Drafts,
     /// An edit in `$EDITOR` that no longer parses.
@@ -41,7 +45,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Browse,
         Mode::Search,
         Mode::Capture,
@@ -49,6 +53,8 @@ impl Mode {
         Mode::Input,
         Mode::Confirm,
         Mode::View,
+        Mode::Match,
+        Mode::Lists,
         Mode::Drafts,
         Mode::EditFailed,
     ];
@@ -62,6 +68,8 @@ impl Mode {
             Mode::Input => "input",
             Mode::Confirm => "confirm",
             Mode::View => "view",
+            Mode::Match => "match",
+            Mode::Lists => "lists",
             Mode::Drafts => "drafts",
             Mode::EditFailed => "edit_failed",
         }

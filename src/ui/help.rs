@@ -18,7 +18,9 @@ fn heading(mode: Mode) -> &'static str {
         Mode::Complete => "While @name suggestions show",
         Mode::Input => "Answering a question",
         Mode::Confirm => "Yes/no questions",
-        Mode::View => "Help, entry and problem views",
+        Mode::View => "Help, entry, brief and problem views",
+        Mode::Match => "Who could help with a need (m)",
+        Mode::Lists => "Reconnect (R) and today (T)",
         Mode::Drafts => "Unsaved drafts from last time",
         Mode::EditFailed => "When an edit does not parse",
     }

@@ -1,11 +1,14 @@
 //! Drawing. Every widget here only borrows the state and the journal; nothing mutates.
 //! Text from files goes through `text::line` (or `sanitize::inert`) before it is drawn.
 
+mod brief;
 mod capture;
 mod contacts;
 mod entry;
 mod footer;
 mod help;
+mod helpers;
+mod lists;
 mod needs;
 mod popups;
 pub mod text;
@@ -33,6 +36,18 @@ pub fn draw(
     keymap: &Keymap,
     now: DateTime<FixedOffset>,
 ) {
+    draw_measured(f, state, journal, keymap, now);
+}
+
+/// Draw everything. Returns the furthest the open brief can scroll (when one is open), so
+/// the loop can clamp the scroll to what the screen shows.
+pub fn draw_measured(
+    f: &mut Frame,
+    state: &AppState,
+    journal: &Journal,
+    keymap: &Keymap,
+    now: DateTime<FixedOffset>,
+) -> Option<u16> {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = Paragraph::new(format!(
@@ -40,7 +55,7 @@ pub fn draw(
         ))
         .wrap(ratatui::widgets::Wrap { trim: true });
         f.render_widget(msg, area);
-        return;
+        return None;
     }
     let [main, status, keys] = Layout::vertical([
         Constraint::Fill(1),
@@ -80,7 +95,13 @@ pub fn draw(
         Some(Popup::Confirm { text, .. }) => popups::confirm(f, main, text),
         Some(Popup::Drafts { drafts }) => popups::drafts(f, main, drafts, journal),
         Some(Popup::EditFailed { error, .. }) => popups::edit_failed(f, main, error),
+        Some(Popup::Brief { brief, scroll, .. }) => {
+            return Some(brief::draw(f, main, journal, brief, *scroll, today));
+        }
+        Some(Popup::Helpers(h)) => helpers::draw(f, main, journal, h),
+        Some(Popup::Lists(l)) => lists::draw(f, main, journal, l, today),
     }
+    None
 }
 
 /// A pane's frame: thick and coloured when it has focus. In narrow layouts the title also

@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 /// One line of file text, safe for the terminal (controls and bidi overrides made visible).
@@ -91,6 +93,76 @@ pub fn scroll_offset(sel: usize, height: usize) -> usize {
     }
 }
 
+/// Word-wrap styled text to `width` columns (display width; wide characters count two).
+/// Continuation lines start with `indent` spaces; a word longer than a line is split.
+/// Breaks only at plain spaces, so a no-break space keeps its neighbours together.
+pub fn wrap_spans(spans: &[Span], width: usize, indent: usize) -> Vec<Line<'static>> {
+    let indent = indent.min(width / 2);
+    let chars: Vec<(char, Style)> = spans
+        .iter()
+        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .collect();
+    let mut lines: Vec<Vec<(char, Style)>> = vec![Vec::new()];
+    let mut used = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && chars[i].0 == ' ' {
+            i += 1;
+        }
+        let gap = &chars[start..i];
+        let word_start = i;
+        while i < chars.len() && chars[i].0 != ' ' {
+            i += 1;
+        }
+        let word = &chars[word_start..i];
+        let word_w: usize = word.iter().map(|(c, _)| c.width().unwrap_or(0)).sum();
+        let line_start = if lines.len() == 1 { 0 } else { indent };
+        if used > line_start && used + gap.len() + word_w > width {
+            lines.push(vec![(' ', Style::new()); indent]);
+            used = indent;
+        } else if used > line_start || lines.len() == 1 {
+            // Leading spaces of the first line are the caller's indent: keep them.
+            if let Some(l) = lines.last_mut() {
+                l.extend_from_slice(gap);
+            }
+            used += gap.len();
+        }
+        for &(c, style) in word {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > indent {
+                lines.push(vec![(' ', Style::new()); indent]);
+                used = indent;
+            }
+            if let Some(l) = lines.last_mut() {
+                l.push((c, style));
+            }
+            used += w;
+        }
+    }
+    lines.into_iter().map(styled_line).collect()
+}
+
+fn styled_line(chars: Vec<(char, Style)>) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut text = String::new();
+    let mut style: Option<Style> = None;
+    for (c, s) in chars {
+        if style.is_some_and(|st| st != s) {
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(s);
+        text.push(c);
+    }
+    if !text.is_empty() {
+        spans.push(Span::styled(text, style.unwrap_or_default()));
+    }
+    Line::from(spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +187,31 @@ mod tests {
             "2025-10-02"
         );
         assert_eq!(age(22), "3w");
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn wrap_spans_breaks_at_spaces_with_a_hanging_indent() {
+        let spans = [Span::raw("• one two three four")];
+        assert_eq!(
+            texts(&wrap_spans(&spans, 10, 2)),
+            vec!["• one two", "  three", "  four"]
+        );
+        // Wide characters count two columns; an overlong word is split.
+        let spans = [Span::raw("日本語テキスト")];
+        assert_eq!(
+            texts(&wrap_spans(&spans, 6, 0)),
+            vec!["日本語", "テキス", "ト"]
+        );
+        // Styles survive the wrap.
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let spans = [Span::raw("aa "), Span::styled("bb", bold)];
+        let lines = wrap_spans(&spans, 3, 0);
+        assert_eq!(texts(&lines), vec!["aa", "bb"]);
+        assert_eq!(lines[1].spans[0].style, bold);
+        assert!(!wrap_spans(&spans, 0, 0).is_empty());
     }
 }

@@ -2,8 +2,10 @@
 
 use super::Effect;
 use super::forms;
+use super::serve;
 use crate::action::Action;
 use crate::app::editor::Editor;
+use crate::app::lists::ListKind;
 use crate::app::state::{self, AppState, Capture, EditTarget, Pane, Popup};
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset};
@@ -103,6 +105,13 @@ pub fn update(
         Action::MeetNeed | Action::DropNeed => {
             forms::start_need_change(state, journal, action == Action::MeetNeed)
         }
+        Action::Brief => match state.selected_ix() {
+            Some(ix) => serve::open_brief(state, journal, ix, today),
+            None => state.warn("no contact selected"),
+        },
+        Action::MatchNeed => serve::start_match(state, journal),
+        Action::Reconnect => serve::open_list(state, journal, ListKind::Reconnect, today),
+        Action::Today => serve::open_list(state, journal, ListKind::Today, today),
         Action::AddContact => forms::ask(
             state,
             crate::app::state::Ask::AddContact,

@@ -159,9 +159,15 @@ pub fn confirm(
                         on: now.date_naive(),
                     }];
                 }
+                Question::MeetByIntro(update) => return vec![Effect::MeetByIntro(update)],
             }
         }
-        Action::No | Action::Back => state.popup = None,
+        Action::No | Action::Back => {
+            state.popup = None;
+            if matches!(question, Question::MeetByIntro(_)) {
+                state.say("intro logged; the need stays open");
+            }
+        }
         _ => {}
     }
     Vec::new()

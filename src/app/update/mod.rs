@@ -6,11 +6,13 @@ mod capture;
 mod forms;
 pub mod outcome;
 mod popups;
+mod serve;
 
 use super::state::{AppState, EditTarget, Popup};
 use crate::action::Action;
 use crate::journal::Journal;
 use crate::model::{Draft, Entry, NeedStatus};
+use crate::serve::NeedUpdate;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Something only the loop can do: touch files, run the editor, stop.
@@ -42,6 +44,17 @@ pub enum Effect {
     AddContact {
         name: String,
     },
+    /// Append an intro entry; when it was for a need, then ask whether it is met.
+    LogIntro {
+        entry: Entry,
+        need_update: Option<NeedUpdate>,
+    },
+    /// Mark a need met the way an intro said.
+    MeetByIntro(NeedUpdate),
+    FollowUpDone {
+        contact: String,
+        id: u32,
+    },
     /// Open `$EDITOR` on the target; `text` is an earlier attempt to continue from.
     Edit {
         target: EditTarget,
@@ -64,6 +77,8 @@ pub fn update(
         Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
+        Some(Popup::Helpers(_)) => return serve::helpers(state, journal, action, now),
+        Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
         Some(_) => return popups::view(state, journal, action),
         None => {}
     }

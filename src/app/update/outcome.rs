@@ -1,10 +1,11 @@
 //! What the loop reports back after carrying out an effect: the journal learns the new
 //! truth from the store, and the state shows it.
 
-use crate::app::state::{AppState, Capture, EditTarget, Popup};
+use crate::app::state::{AppState, Capture, EditTarget, Popup, Question};
 use crate::journal::Journal;
 use crate::model::{Contact, Draft, Entry};
 use crate::sanitize::inert_line;
+use crate::serve::NeedUpdate;
 use chrono::NaiveDate;
 
 /// The entry is on disk: show it at the top of the timeline at once.
@@ -33,7 +34,42 @@ pub fn contact_saved(
 ) {
     journal.upsert_contact(contact);
     state.refresh_rows(journal, today);
+    if let Some(Popup::Lists(l)) = state.popup.as_mut() {
+        l.refresh(journal, today);
+    }
     state.say(message);
+}
+
+/// The intro is on disk and in both timelines; if it was for a need, ask whether the need
+/// is met now (the answer is a separate write, so a "no" keeps the intro).
+pub fn intro_logged(
+    state: &mut AppState,
+    journal: &mut Journal,
+    entry: Entry,
+    need_update: Option<NeedUpdate>,
+    today: NaiveDate,
+) {
+    let gave = entry.gave.clone().unwrap_or_default();
+    journal.add_entry(entry);
+    state.timeline_sel = 0;
+    state.refresh_rows(journal, today);
+    state.say(format!("intro logged: {}", inert_line(&gave)));
+    let Some(update) = need_update else {
+        return;
+    };
+    let what = journal
+        .by_id(&update.contact_id)
+        .and_then(|c| c.need(update.need_id))
+        .map(|n| inert_line(&n.what).into_owned())
+        .unwrap_or_default();
+    let text = format!(
+        "Mark the need \"{what}\" met ({})?",
+        inert_line(&update.how)
+    );
+    state.popup = Some(Popup::Confirm {
+        question: Question::MeetByIntro(update),
+        text,
+    });
 }
 
 /// A new contact: clear any filter and select them.

@@ -7,13 +7,23 @@ use crate::journal::Journal;
 
 pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Effect> {
     let page = u16::try_from(state.page).unwrap_or(u16::MAX).max(1);
-    let Some(Popup::Help { scroll } | Popup::Entry { scroll, .. } | Popup::Problems { scroll }) =
-        state.popup.as_mut()
+    let Some(
+        Popup::Help { scroll }
+        | Popup::Entry { scroll, .. }
+        | Popup::Problems { scroll }
+        | Popup::Brief { scroll, .. },
+    ) = state.popup.as_mut()
     else {
         return Vec::new();
     };
     match action {
-        Action::Back | Action::Quit => state.popup = None,
+        Action::Back | Action::Quit => {
+            // A brief opened from a list goes back to the list.
+            state.popup = match state.popup.take() {
+                Some(Popup::Brief { back, .. }) => back.map(|b| *b),
+                _ => None,
+            };
+        }
         Action::Down => *scroll = scroll.saturating_add(1),
         Action::Up => *scroll = scroll.saturating_sub(1),
         Action::PageDown => *scroll = scroll.saturating_add(page),

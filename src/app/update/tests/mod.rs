@@ -49,6 +49,7 @@ fn selected_id(s: &AppState, j: &Journal) -> String {
 
 mod capture;
 mod forms;
+mod serve;
 
 #[test]
 fn quit_asks_the_loop_to_stop() {

@@ -1,0 +1,211 @@
+//! Serve first in the TUI: the brief (`b`), who could help with a need (`m`) and the intro
+//! logged from there, and the reconnect (`R`) and today (`T`) lists. The data comes from
+//! `crate::serve`; this file only opens views, moves selections and asks for effects.
+
+use super::Effect;
+use crate::action::Action;
+use crate::app::lists::{Item, ListKind, Lists};
+use crate::app::state::{self, AppState, Helpers, Pane, Popup};
+use crate::journal::{Ix, Journal};
+use crate::model::NeedStatus;
+use crate::sanitize::inert_line;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// `b`: the brief of a person, over whatever was open (closing it goes back there).
+pub fn open_brief(state: &mut AppState, journal: &Journal, ix: Ix, today: NaiveDate) {
+    match crate::serve::brief(journal, ix, today) {
+        Some(b) => {
+            state.status = None;
+            let back = state.popup.take().map(Box::new);
+            state.popup = Some(Popup::Brief {
+                brief: Box::new(b),
+                scroll: 0,
+                back,
+            });
+        }
+        None => state.warn("no contact selected"),
+    }
+}
+
+pub fn open_list(state: &mut AppState, journal: &Journal, kind: ListKind, today: NaiveDate) {
+    state.status = None;
+    state.popup = Some(Popup::Lists(Lists::new(kind, journal, today)));
+}
+
+/// `m` on the selected need (this person's or all open needs): who could help.
+pub fn start_match(state: &mut AppState, journal: &Journal) {
+    let needs = state::needs(state, journal);
+    let Some((ix, need)) = needs.get(state.needs_sel) else {
+        state.warn("no need selected; move to the needs pane (tab) first");
+        return;
+    };
+    let Some(owner) = journal.contact(*ix) else {
+        return;
+    };
+    if need.status != NeedStatus::Open {
+        state.warn(format!("that need is already {}", need.status.as_str()));
+        return;
+    }
+    let helpers = crate::serve::helpers(journal, *ix, need);
+    if helpers.is_empty() {
+        state.say(format!(
+            "no one in your journal matches \"{}\" yet",
+            inert_line(&need.what)
+        ));
+        return;
+    }
+    state.popup = Some(Popup::Helpers(Helpers {
+        owner: owner.id.clone(),
+        need: need.id,
+        what: need.what.clone(),
+        helpers,
+        sel: 0,
+        back: None,
+    }));
+}
+
+/// The helpers list: move, close, or log an intro to the highlighted person.
+pub fn helpers(
+    state: &mut AppState,
+    journal: &Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    let Some(Popup::Helpers(h)) = state.popup.as_mut() else {
+        return Vec::new();
+    };
+    let last = h.helpers.len().saturating_sub(1);
+    match action {
+        Action::Down => h.sel = (h.sel + 1).min(last),
+        Action::Up => h.sel = h.sel.saturating_sub(1),
+        Action::Top => h.sel = 0,
+        Action::Bottom => h.sel = last,
+        Action::Back | Action::Quit => state.popup = h.back.take().map(|b| *b),
+        Action::Introduce => return introduce(state, journal, now),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn introduce(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let Some(Popup::Helpers(h)) = state.popup.as_ref() else {
+        return Vec::new();
+    };
+    let helped = journal.by_id(&h.owner);
+    let other = h.helpers.get(h.sel).and_then(|x| journal.contact(x.ix));
+    let (Some(helped), Some(other)) = (helped, other) else {
+        state.warn("that person is gone from the journal");
+        return Vec::new();
+    };
+    match crate::serve::intro(helped, other, Some(h.need), None, now) {
+        Ok(made) => {
+            state.popup = None;
+            vec![Effect::LogIntro {
+                entry: made.entry,
+                need_update: made.need_update,
+            }]
+        }
+        Err(e) => {
+            state.warn(inert_line(&e).into_owned());
+            Vec::new()
+        }
+    }
+}
+
+/// The reconnect and today lists.
+pub fn lists(
+    state: &mut AppState,
+    journal: &Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    let page = isize::try_from(state.page.max(1)).unwrap_or(1);
+    let Some(Popup::Lists(l)) = state.popup.as_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Action::Down => l.step(1),
+        Action::Up => l.step(-1),
+        Action::PageDown => l.step(page),
+        Action::PageUp => l.step(-page),
+        Action::Top => l.top(),
+        Action::Bottom => l.bottom(),
+        Action::Back | Action::Quit => state.popup = None,
+        Action::Open => {
+            let target = l.selected().cloned();
+            match target {
+                Some(item) => jump_to(state, journal, &item, now.date_naive()),
+                None => state.say("nothing to open here"),
+            }
+        }
+        Action::Brief => match l.selected().and_then(Item::person) {
+            Some(ix) => open_brief(state, journal, ix, now.date_naive()),
+            None => state.say("no person highlighted"),
+        },
+        Action::MatchNeed => match l.selected().cloned() {
+            Some(Item::Need(n)) => match journal.contact(n.ix) {
+                Some(owner) => {
+                    let helpers = crate::serve::helpers(journal, n.ix, &n.need);
+                    let back = state.popup.take().map(Box::new);
+                    state.popup = Some(Popup::Helpers(Helpers {
+                        owner: owner.id.clone(),
+                        need: n.need.id,
+                        what: n.need.what.clone(),
+                        helpers,
+                        sel: 0,
+                        back,
+                    }));
+                }
+                None => state.warn("that person is gone from the journal"),
+            },
+            _ => state.say("m shows who could help with a need; highlight one first"),
+        },
+        Action::MarkDone => match l.selected() {
+            Some(Item::FollowUp(f)) => match journal.contact(f.ix) {
+                Some(c) => {
+                    return vec![Effect::FollowUpDone {
+                        contact: c.id.clone(),
+                        id: f.id,
+                    }];
+                }
+                None => state.warn("that person is gone from the journal"),
+            },
+            _ => state.say("space marks a promise done; highlight one first"),
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Enter on a list item: close the list and select that person in the main screen (their
+/// need in the needs pane when the item is a need).
+fn jump_to(state: &mut AppState, journal: &Journal, item: &Item, today: NaiveDate) {
+    let Some(ix) = item.person() else {
+        return;
+    };
+    state.popup = None;
+    if !state.rows.iter().any(|r| r.ix == ix) {
+        // A filter hides them: clear it rather than jump nowhere.
+        state.query.clear();
+        state.searching = false;
+        state.refresh_rows(journal, today);
+    }
+    if let Some(pos) = state.rows.iter().position(|r| r.ix == ix) {
+        state.contact_sel = pos;
+    }
+    state.timeline_sel = 0;
+    state.needs_sel = 0;
+    state.focus = Pane::Contacts;
+    if let Item::Need(n) = item {
+        state.needs_all = false;
+        state.focus = Pane::Needs;
+        if let Some(pos) = state::needs(state, journal)
+            .iter()
+            .position(|(_, need)| need.id == n.need.id)
+        {
+            state.needs_sel = pos;
+        }
+    }
+    let name = journal.contact(ix).map(|c| c.name.as_str()).unwrap_or("");
+    state.say(inert_line(name).into_owned());
+}
