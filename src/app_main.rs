@@ -36,6 +36,9 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
 
 /// Commands that only change contacts or append one entry need the contacts, not the whole
 /// journal: on a large folder that is the difference between a tenth of a second and a second.
+/// Months loaded before the TUI's first frame; the rest load while the person browses.
+const RECENT_MONTHS: usize = 3;
+
 fn reads_journal(command: Option<&crate::cli::Command>) -> bool {
     use crate::cli::Command as C;
     // Anything not listed (the TUI, new commands) loads everything, which is always correct.
@@ -79,16 +82,24 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let store = Store::on_disk(&dir);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
     let _ = store.sweep_stale_temps();
-    let loaded = if reads_journal(cli.command.as_ref()) {
+    let Some(command) = cli.command else {
+        // The TUI starts on the contacts and the newest months; older ones follow in the
+        // background, so the first frame does not wait for years of journal.
+        let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
+        return crate::app::terminal::run_tui(
+            &store,
+            &mut journal,
+            Some(pending),
+            cli.exit_after_first_frame,
+        );
+    };
+    let loaded = if reads_journal(Some(&command)) {
         store.load()?
     } else {
         store.load_contacts_only()?
     };
-    let mut journal = Journal::new(loaded);
+    let journal = Journal::new(loaded);
     let now = crate::clock::now();
-    let Some(command) = cli.command else {
-        return crate::app::terminal::run_tui(&store, &mut journal, cli.exit_after_first_frame);
-    };
     let is_check = matches!(command, crate::cli::Command::Check);
     let errors = journal
         .problems

@@ -304,6 +304,8 @@ impl Journal {
         let rhythm = i64::from(self.contacts.get(ix)?.keep_in_touch_days?);
         let over = match self.days_since(ix, today) {
             Some(days) => days - rhythm,
+            // Their last entry may be in a month not loaded yet: unknown is not overdue.
+            None if self.loading_older => return None,
             None => rhythm,
         };
         (over > 0).then_some(over)

@@ -9,7 +9,7 @@ use crate::action::Action;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::refresh;
-use crate::store::{Store, Watch, paths};
+use crate::store::{OlderLoad, Store, Watch, paths};
 use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -27,6 +27,10 @@ pub trait Host {
     fn now(&self) -> DateTime<FixedOffset>;
     /// Hand the terminal to the person's editor on `path` and take it back afterwards.
     fn edit(&mut self, path: &Path) -> io::Result<()>;
+    /// Older journal months, once a background load has read them (see `Store::load_recent`).
+    fn older(&mut self) -> Option<OlderLoad> {
+        None
+    }
 }
 
 /// An error the loop could not recover from (the terminal went away).
@@ -70,6 +74,10 @@ where
             }
         }
         drafts.maybe_save(&state, store, tick);
+        if let Some(older) = host.older() {
+            journal.extend_older(older);
+            state.refresh_rows(journal, host.now().date_naive());
+        }
         if tick {
             pick_up_outside_edits(&mut state, journal, store, &mut watch, host.now());
         }

@@ -5,7 +5,7 @@ use super::run::{Host, run_app};
 use crate::cmd::CliError;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
-use crate::store::{Store, paths};
+use crate::store::{OlderLoad, PendingOlder, Store, paths};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
@@ -14,6 +14,7 @@ use ratatui::crossterm::terminal::{
 };
 use std::io::{self, IsTerminal};
 use std::path::Path;
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 /// How long to wait for a key before a tick (which saves the draft if it is behind).
@@ -52,11 +53,22 @@ impl Drop for Restore {
     }
 }
 
-struct RealHost;
+struct RealHost {
+    /// Where the background load of older months reports.
+    older: Option<Receiver<OlderLoad>>,
+}
 
 impl Host for RealHost {
     fn now(&self) -> DateTime<FixedOffset> {
         crate::clock::now()
+    }
+
+    fn older(&mut self) -> Option<OlderLoad> {
+        let found = self.older.as_ref()?.try_recv().ok();
+        if found.is_some() {
+            self.older = None;
+        }
+        found
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
@@ -102,9 +114,12 @@ fn terminal_events() -> impl Iterator<Item = io::Result<Option<Event>>> {
 }
 
 /// Open the TUI on `journal`. With `exit_after_first_frame`, draw once and return.
+/// Run the TUI. `pending` holds the journal months not loaded yet: they are read on a
+/// background thread while the person already browses and types.
 pub fn run_tui(
     store: &Store,
     journal: &mut Journal,
+    pending: Option<PendingOlder>,
     exit_after_first_frame: bool,
 ) -> Result<(), CliError> {
     let keymap = load_keymap()?;
@@ -123,17 +138,31 @@ pub fn run_tui(
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         ratatui_hook(info);
     }));
-    let mut host = RealHost;
-    let result = if exit_after_first_frame {
-        run_app(
+    if exit_after_first_frame {
+        // For measuring start-up: the first frame, then out (older months are not waited for).
+        let mut host = RealHost { older: None };
+        let result = run_app(
             &mut terminal,
             store,
             journal,
             &keymap,
             std::iter::empty(),
             &mut host,
-        )
-    } else {
+        );
+        return result
+            .map(|_| ())
+            .map_err(|e| CliError(format!("terminal error: {e}")));
+    }
+    let result = std::thread::scope(|scope| {
+        let older = pending.filter(|p| !p.is_empty()).map(|pending| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            scope.spawn(move || {
+                // The receiver is gone only if the app already quit; nothing is lost then.
+                let _ = tx.send(store.load_older(pending));
+            });
+            rx
+        });
+        let mut host = RealHost { older };
         run_app(
             &mut terminal,
             store,
@@ -142,7 +171,7 @@ pub fn run_tui(
             terminal_events(),
             &mut host,
         )
-    };
+    });
     result
         .map(|_| ())
         .map_err(|e| CliError(format!("terminal error: {e}")))

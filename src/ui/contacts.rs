@@ -82,7 +82,15 @@ fn contact_row(
     let days = journal
         .days_since(row.ix, today)
         .map(|d| format!("{d}d"))
-        .unwrap_or_else(|| "—".into());
+        // Not "never" while older months load: the last entry may be among them.
+        .unwrap_or_else(|| {
+            if journal.is_loading_older() {
+                "…"
+            } else {
+                "—"
+            }
+            .into()
+        });
     let overdue = journal.overdue_by(row.ix, today).is_some();
     let open = c.open_needs().count();
     let needs = if open > 0 {

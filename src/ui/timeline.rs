@@ -29,6 +29,11 @@ pub fn draw(
         (false, Some(c)) => format!("Timeline · {} {len}", fit(&line(&c.name), 30)),
         (false, None) => "Timeline".to_string(),
     };
+    let title = if journal.is_loading_older() {
+        format!("{title} · loading older entries…")
+    } else {
+        title
+    };
     let block = pane_block(title, focused, narrow, Pane::Timeline);
     let inner = block.inner(area);
     f.render_widget(block, area);
