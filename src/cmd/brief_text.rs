@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use crate::journal::Journal;
 use crate::sanitize::{inert, inert_line};
-use crate::serve::wording::{day, days_ago, days_until, due, known, plural};
+use crate::serve::brief_words as words;
 use crate::serve::{Brief, Helper, Reason, Source};
 use chrono::NaiveDate;
 
@@ -22,36 +22,9 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
     if let Some(m) = c.met.as_deref().filter(|m| !m.trim().is_empty()) {
         doc.text(&format!("How you met: {}", inert_line(m)));
     }
-    let mut facts = Vec::new();
-    if let Some(k) = b.known_since {
-        facts.push(known(k, today));
-    }
-    match (b.last_spoke, b.days_since) {
-        (Some(last), Some(days)) => facts.push(format!(
-            "last spoke {} ({})",
-            days_ago(days),
-            day(last, today)
-        )),
-        _ => facts.push("nothing logged together yet".into()),
-    }
-    if let Some(every) = c.keep_in_touch_days {
-        facts.push(format!(
-            "you like to be in touch every {}",
-            plural(every, "day", "days")
-        ));
-    }
-    // A no-break space before each dot keeps it from starting a line.
-    doc.text(&facts.join("\u{a0}· "));
+    doc.text(&words::facts(b, today));
     if let Some(bd) = &b.birthday {
-        let turning = bd
-            .turning
-            .map(|t| format!(", turning {t}"))
-            .unwrap_or_default();
-        doc.text(&doc.strong(&format!(
-            "Birthday {}: {}{turning}",
-            days_until(bd.days_until),
-            bd.date.format("%A %-d %B")
-        )));
+        doc.text(&doc.strong(&words::birthday(bd)));
     }
 
     doc.heading("Open needs");
@@ -59,42 +32,14 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
         doc.note("Nothing open right now. Ask what they are working on.");
     }
     for n in &b.needs {
-        doc.item(&format!("#{} {}", n.need.id, inert_line(&n.need.what)));
-        doc.detail(&doc.quiet(&format!(
-            "open {} (since {})",
-            plural(n.age_days, "day", "days"),
-            day(n.need.since, today)
-        )));
+        doc.item(&words::need_title(n));
+        doc.detail(&doc.quiet(&words::need_age(n, today)));
         for e in &n.done {
-            let what = e.gave.as_deref().unwrap_or_else(|| e.first_line());
-            doc.detail(&format!(
-                "you already: {} {}: {}",
-                day(e.at.date_naive(), today),
-                inert_line(e.kind.as_str()),
-                inert_line(what)
-            ));
+            doc.detail(&words::already(e, today));
         }
-        let names: Vec<String> = n
-            .helpers
-            .iter()
-            .filter(|h| h.strong)
-            .take(3)
-            .filter_map(|h| j.contact(h.ix))
-            .map(|c| inert_line(&c.name).into_owned())
-            .collect();
-        if !names.is_empty() {
-            doc.detail(&format!("could help: {}", names.join(", ")));
-        } else if n.helpers.is_empty() {
-            doc.detail(&doc.quiet("no one in your journal matches this yet"));
-        } else {
-            let maybe: Vec<String> = n
-                .helpers
-                .iter()
-                .take(3)
-                .filter_map(|h| j.contact(h.ix))
-                .map(|c| inert_line(&c.name).into_owned())
-                .collect();
-            doc.detail(&format!("might help: {}", maybe.join(", ")));
+        match words::helpers(j, n) {
+            (text, true) => doc.detail(&doc.quiet(&text)),
+            (text, false) => doc.detail(&text),
         }
     }
 
@@ -103,16 +48,8 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
         doc.note("None open.");
     }
     for f in &b.follow_ups {
-        let when = match (f.follow_up.due, f.days_late) {
-            (Some(d), Some(late)) => format!("{} ({})", due(late), day(d, today)),
-            _ => "no date".into(),
-        };
-        let line = format!("{} — {when}", inert_line(&f.follow_up.what));
-        doc.item(&if f.days_late.is_some_and(|l| l > 0) {
-            doc.strong(&line)
-        } else {
-            line
-        });
+        let (line, late) = words::promise(f, today);
+        doc.item(&if late { doc.strong(&line) } else { line });
     }
 
     if !b.meet.is_empty() {
@@ -137,52 +74,16 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
     }
 
     doc.heading("Give and ask, last 12 months");
-    let bal = &b.balance;
-    let gave = match &bal.latest_gave {
-        Some((d, what)) => format!(
-            "You gave {}; latest {}: {}",
-            plural(bal.gave as i64, "time", "times"),
-            day(*d, today),
-            inert_line(what)
-        ),
-        None => "Nothing given logged in the last year.".into(),
-    };
-    doc.item(&gave);
-    let asked = match &bal.latest_asked {
-        Some((d, what)) => format!(
-            "You asked {}; latest {}: {}",
-            plural(bal.asked as i64, "time", "times"),
-            day(*d, today),
-            inert_line(what)
-        ),
-        None => "Nothing asked in the last year.".into(),
-    };
-    doc.item(&asked);
+    for line in words::balance(&b.balance, today) {
+        doc.item(&line);
+    }
 
-    doc.heading(&format!(
-        "Last {} together",
-        plural(b.recent.len() as i64, "time", "times")
-    ));
+    doc.heading(&words::recent_heading(b));
     if b.recent.is_empty() {
         doc.note("Nothing logged yet.");
     }
     for e in &b.recent {
-        let others: Vec<String> = e
-            .with
-            .iter()
-            .filter(|w| **w != c.id)
-            .map(|w| inert_line(j.name_of(w)).into_owned())
-            .collect();
-        let with = if others.is_empty() {
-            String::new()
-        } else {
-            format!(" with {}", others.join(", "))
-        };
-        doc.item(&doc.strong(&format!(
-            "{} · {}{with}",
-            day(e.at.date_naive(), today),
-            inert_line(e.kind.as_str())
-        )));
+        doc.item(&doc.strong(&words::recent_title(j, c, e, today)));
         doc.body(&inert(&e.note));
         if let Some(g) = e.gave.as_deref().filter(|g| !g.trim().is_empty()) {
             doc.detail(&format!("gave: {}", inert_line(g)));

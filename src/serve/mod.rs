@@ -3,6 +3,7 @@
 //! so the command line and the TUI render the same data.
 
 pub mod brief;
+pub mod brief_words;
 pub mod intro;
 pub mod matching;
 pub mod network;

@@ -7,7 +7,7 @@ use super::{dim, popup_block};
 use crate::journal::Journal;
 use crate::sanitize::inert;
 use crate::serve::Brief;
-use crate::serve::wording::{day, days_ago, days_until, due, known, plural};
+use crate::serve::brief_words as words;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -88,50 +88,10 @@ fn who(p: &mut Page, b: &Brief, today: NaiveDate) {
     if let Some(m) = c.met.as_deref().filter(|m| !m.trim().is_empty()) {
         p.text(format!("How you met: {}", line(m)));
     }
-    let mut facts = Vec::new();
-    if let Some(k) = b.known_since {
-        facts.push(known(k, today));
-    }
-    match (b.last_spoke, b.days_since) {
-        (Some(last), Some(days)) => facts.push(format!(
-            "last spoke {} ({})",
-            days_ago(days),
-            day(last, today)
-        )),
-        _ => facts.push("nothing logged together yet".into()),
-    }
-    if let Some(every) = c.keep_in_touch_days {
-        facts.push(format!(
-            "you like to be in touch every {}",
-            plural(every, "day", "days")
-        ));
-    }
-    // A no-break space before each dot keeps it from starting a line.
-    p.text(facts.join("\u{a0}· "));
+    p.text(words::facts(b, today));
     if let Some(bd) = &b.birthday {
-        let turning = bd
-            .turning
-            .map(|t| format!(", turning {t}"))
-            .unwrap_or_default();
-        p.styled(
-            format!(
-                "Birthday {}: {}{turning}",
-                days_until(bd.days_until),
-                bd.date.format("%A %-d %B")
-            ),
-            bold().fg(Color::Magenta),
-            0,
-        );
+        p.styled(words::birthday(bd), bold().fg(Color::Magenta), 0);
     }
-}
-
-fn names(j: &Journal, helpers: &[&crate::serve::Helper]) -> String {
-    let list: Vec<String> = helpers
-        .iter()
-        .filter_map(|h| j.contact(h.ix))
-        .map(|c| line(&c.name))
-        .collect();
-    list.join(", ")
 }
 
 fn needs(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
@@ -147,42 +107,18 @@ fn needs(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
         p.push(
             vec![
                 Span::styled(
-                    format!("• #{} {}", n.need.id, line(&n.need.what)),
+                    format!("• {}", words::need_title(n)),
                     Style::new().fg(Color::Yellow),
                 ),
-                Span::styled(
-                    format!(
-                        " · open {} (since {})",
-                        plural(n.age_days, "day", "days"),
-                        day(n.need.since, today)
-                    ),
-                    dim(),
-                ),
+                Span::styled(format!(" · {}", words::need_age(n, today)), dim()),
             ],
             2,
         );
         for e in &n.done {
-            let what = e.gave.as_deref().unwrap_or_else(|| e.first_line());
-            p.detail(
-                format!(
-                    "you already: {} {}: {}",
-                    day(e.at.date_naive(), today),
-                    line(e.kind.as_str()),
-                    line(what)
-                ),
-                Style::new(),
-            );
+            p.detail(words::already(e, today), Style::new());
         }
-        let strong: Vec<&crate::serve::Helper> =
-            n.helpers.iter().filter(|h| h.strong).take(3).collect();
-        if !strong.is_empty() {
-            p.detail(format!("could help: {}", names(j, &strong)), Style::new());
-        } else if n.helpers.is_empty() {
-            p.detail("no one in your journal matches this yet".into(), dim());
-        } else {
-            let maybe: Vec<&crate::serve::Helper> = n.helpers.iter().take(3).collect();
-            p.detail(format!("might help: {}", names(j, &maybe)), Style::new());
-        }
+        let (helpers, quiet) = words::helpers(j, n);
+        p.detail(helpers, if quiet { dim() } else { Style::new() });
     }
 }
 
@@ -192,17 +128,13 @@ fn promises(p: &mut Page, b: &Brief, today: NaiveDate) {
         p.styled("None open.".into(), dim(), 0);
     }
     for f in &b.follow_ups {
-        let when = match (f.follow_up.due, f.days_late) {
-            (Some(d), Some(late)) => format!("{} ({})", due(late), day(d, today)),
-            _ => "no date".into(),
-        };
-        let late = f.days_late.is_some_and(|l| l > 0);
+        let (text, late) = words::promise(f, today);
         let style = if late {
             bold().fg(Color::Red)
         } else {
             Style::new()
         };
-        p.item(format!("{} — {when}", line(&f.follow_up.what)), style);
+        p.item(text, style);
     }
 }
 
@@ -228,57 +160,18 @@ fn meet(p: &mut Page, j: &Journal, b: &Brief) {
 
 fn balance(p: &mut Page, b: &Brief, today: NaiveDate) {
     p.heading("Give and ask, last 12 months");
-    let bal = &b.balance;
-    let gave = match &bal.latest_gave {
-        Some((d, what)) => format!(
-            "You gave {}; latest {}: {}",
-            plural(bal.gave as i64, "time", "times"),
-            day(*d, today),
-            line(what)
-        ),
-        None => "Nothing given logged in the last year.".into(),
-    };
-    p.item(gave, Style::new());
-    let asked = match &bal.latest_asked {
-        Some((d, what)) => format!(
-            "You asked {}; latest {}: {}",
-            plural(bal.asked as i64, "time", "times"),
-            day(*d, today),
-            line(what)
-        ),
-        None => "Nothing asked in the last year.".into(),
-    };
-    p.item(asked, Style::new());
+    for text in words::balance(&b.balance, today) {
+        p.item(text, Style::new());
+    }
 }
 
 fn recent(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
-    p.heading(&format!(
-        "Last {} together",
-        plural(b.recent.len() as i64, "time", "times")
-    ));
+    p.heading(&words::recent_heading(b));
     if b.recent.is_empty() {
         p.styled("Nothing logged yet.".into(), dim(), 0);
     }
     for e in &b.recent {
-        let others: Vec<String> = e
-            .with
-            .iter()
-            .filter(|w| **w != b.contact.id)
-            .map(|w| line(j.name_of(w)))
-            .collect();
-        let with = if others.is_empty() {
-            String::new()
-        } else {
-            format!(" with {}", others.join(", "))
-        };
-        p.item(
-            format!(
-                "{} · {}{with}",
-                day(e.at.date_naive(), today),
-                line(e.kind.as_str())
-            ),
-            bold(),
-        );
+        p.item(words::recent_title(j, &b.contact, e, today), bold());
         for l in inert(&e.note).lines() {
             p.detail(l.replace('\t', "    "), Style::new());
         }

@@ -1,0 +1,160 @@
+//! The sentences of a brief, shared by the command line (`rolo brief`) and the TUI (`b`), so
+//! the two can only differ in styling. Every piece of file text is made inert here.
+
+use super::brief::{Balance, FollowUpBrief, NeedBrief};
+use super::wording::{day, days_ago, days_until, due, known, plural};
+use super::{Brief, Helper};
+use crate::journal::{Journal, UpcomingBirthday};
+use crate::model::{Contact, Entry};
+use crate::sanitize::inert_line;
+use chrono::NaiveDate;
+
+/// "Known for 3 years (since 2023) · last spoke 10 days ago (Sat 14 Nov) · you like to be in
+/// touch every 30 days".
+pub fn facts(b: &Brief, today: NaiveDate) -> String {
+    let mut facts = Vec::new();
+    if let Some(k) = b.known_since {
+        facts.push(known(k, today));
+    }
+    match (b.last_spoke, b.days_since) {
+        (Some(last), Some(days)) => facts.push(format!(
+            "last spoke {} ({})",
+            days_ago(days),
+            day(last, today)
+        )),
+        _ => facts.push("nothing logged together yet".into()),
+    }
+    if let Some(every) = b.contact.keep_in_touch_days {
+        facts.push(format!(
+            "you like to be in touch every {}",
+            plural(every, "day", "days")
+        ));
+    }
+    // A no-break space before each dot keeps it from starting a line.
+    facts.join("\u{a0}· ")
+}
+
+/// "Birthday in 9 days: Thursday 3 December, turning 35".
+pub fn birthday(bd: &UpcomingBirthday) -> String {
+    let turning = bd
+        .turning
+        .map(|t| format!(", turning {t}"))
+        .unwrap_or_default();
+    format!(
+        "Birthday {}: {}{turning}",
+        days_until(bd.days_until),
+        bd.date.format("%A %-d %B")
+    )
+}
+
+/// "#1 A full-time job as a product designer".
+pub fn need_title(n: &NeedBrief) -> String {
+    format!("#{} {}", n.need.id, inert_line(&n.need.what))
+}
+
+/// "open 65 days (since Sun 20 Sep)".
+pub fn need_age(n: &NeedBrief, today: NaiveDate) -> String {
+    format!(
+        "open {} (since {})",
+        plural(n.age_days, "day", "days"),
+        day(n.need.since, today)
+    )
+}
+
+/// "you already: Sat 14 Nov coffee: Reviewed her portfolio".
+pub fn already(e: &Entry, today: NaiveDate) -> String {
+    let what = e.gave.as_deref().unwrap_or_else(|| e.first_line());
+    format!(
+        "you already: {} {}: {}",
+        day(e.at.date_naive(), today),
+        inert_line(e.kind.as_str()),
+        inert_line(what)
+    )
+}
+
+/// Who could help with a need, and whether the line is only a hint (shown quietly).
+pub fn helpers(j: &Journal, n: &NeedBrief) -> (String, bool) {
+    let names = |hs: Vec<&Helper>| {
+        let list: Vec<String> = hs
+            .iter()
+            .filter_map(|h| j.contact(h.ix))
+            .map(|c| inert_line(&c.name).into_owned())
+            .collect();
+        list.join(", ")
+    };
+    let strong: Vec<&Helper> = n.helpers.iter().filter(|h| h.strong).take(3).collect();
+    if !strong.is_empty() {
+        (format!("could help: {}", names(strong)), false)
+    } else if n.helpers.is_empty() {
+        ("no one in your journal matches this yet".into(), true)
+    } else {
+        let maybe = n.helpers.iter().take(3).collect();
+        (format!("might help: {}", names(maybe)), false)
+    }
+}
+
+/// "Send Zoë Nadia's contact — due in 2 days (Thu 26 Nov)", and whether it is late.
+pub fn promise(f: &FollowUpBrief, today: NaiveDate) -> (String, bool) {
+    let when = match (f.follow_up.due, f.days_late) {
+        (Some(d), Some(late)) => format!("{} ({})", due(late), day(d, today)),
+        _ => "no date".into(),
+    };
+    let late = f.days_late.is_some_and(|l| l > 0);
+    (format!("{} — {when}", inert_line(&f.follow_up.what)), late)
+}
+
+/// The give and the ask lines of the balance.
+pub fn balance(bal: &Balance, today: NaiveDate) -> [String; 2] {
+    let line =
+        |verb: &str, count: usize, latest: &Option<(NaiveDate, String)>, none: &str| match latest {
+            Some((d, what)) => format!(
+                "You {verb} {}; latest {}: {}",
+                plural(count as i64, "time", "times"),
+                day(*d, today),
+                inert_line(what)
+            ),
+            None => none.to_string(),
+        };
+    [
+        line(
+            "gave",
+            bal.gave,
+            &bal.latest_gave,
+            "Nothing given logged in the last year.",
+        ),
+        line(
+            "asked",
+            bal.asked,
+            &bal.latest_asked,
+            "Nothing asked in the last year.",
+        ),
+    ]
+}
+
+/// "Last 5 times together".
+pub fn recent_heading(b: &Brief) -> String {
+    format!(
+        "Last {} together",
+        plural(b.recent.len() as i64, "time", "times")
+    )
+}
+
+/// "Thu 9 Jul · coffee with Aiko Tanaka": the others besides the person briefed.
+pub fn recent_title(j: &Journal, c: &Contact, e: &Entry, today: NaiveDate) -> String {
+    let others: Vec<String> = e
+        .with
+        .iter()
+        .filter(|w| **w != c.id)
+        .map(|w| inert_line(j.name_of(w)).into_owned())
+        .collect();
+    let with = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", others.join(", "))
+    };
+    format!(
+        "{} · {}{with}",
+        day(e.at.date_naive(), today),
+        inert_line(e.kind.as_str())
+    )
+}
