@@ -39,6 +39,31 @@ fn replace_by_rename(path: &Path, text: &str) {
     std::fs::rename(&tmp, path).unwrap();
 }
 
+/// Run the app on `steps`: keys go to the app, outside changes happen between two keys.
+fn play(app: &mut App, store: &Store, journal: &mut Journal, steps: Vec<Step>) {
+    let dir = app.dir.path().to_path_buf();
+    let mut queue: VecDeque<Step> = steps.into();
+    let events = std::iter::from_fn(move || {
+        loop {
+            match queue.pop_front()? {
+                Step::Key(Event::FocusLost) => return Some(Ok(None)),
+                Step::Key(e) => return Some(Ok(Some(e))),
+                Step::Outside(change) => change(&dir),
+            }
+        }
+    });
+    let keymap = Keymap::default();
+    run_app(
+        &mut app.terminal,
+        store,
+        journal,
+        &keymap,
+        events,
+        &mut app.host,
+    )
+    .unwrap();
+}
+
 #[test]
 fn outside_edits_show_up_and_survive_a_later_save() {
     let mut app = App::demo(120, 35);
@@ -75,25 +100,7 @@ fn outside_edits_show_up_and_survive_a_later_save() {
     // picked up by itself.
     let store = Store::on_disk(&dir);
     let mut journal = Journal::new(store.load().unwrap());
-    let mut queue: VecDeque<Step> = steps.into();
-    let events = std::iter::from_fn(move || {
-        loop {
-            match queue.pop_front()? {
-                Step::Key(Event::FocusLost) => return Some(Ok(None)),
-                Step::Key(e) => return Some(Ok(Some(e))),
-                Step::Outside(change) => change(&dir),
-            }
-        }
-    });
-    run_app(
-        &mut app.terminal,
-        &store,
-        &mut journal,
-        &Keymap::default(),
-        events,
-        &mut app.host,
-    )
-    .unwrap();
+    play(&mut app, &store, &mut journal, steps);
 
     let screen = app.screen();
     assert!(
@@ -135,25 +142,7 @@ fn a_file_broken_outside_is_reported_and_its_last_good_content_stays() {
     steps.extend(keys(vec![tick()]));
     let store = Store::on_disk(&dir);
     let mut journal = Journal::new(store.load().unwrap());
-    let mut queue: VecDeque<Step> = steps.into();
-    let events = std::iter::from_fn(move || {
-        loop {
-            match queue.pop_front()? {
-                Step::Key(Event::FocusLost) => return Some(Ok(None)),
-                Step::Key(e) => return Some(Ok(Some(e))),
-                Step::Outside(change) => change(&dir),
-            }
-        }
-    });
-    run_app(
-        &mut app.terminal,
-        &store,
-        &mut journal,
-        &Keymap::default(),
-        events,
-        &mut app.host,
-    )
-    .unwrap();
+    play(&mut app, &store, &mut journal, steps);
     let screen = app.screen();
     assert!(screen.contains("no longer parse"), "{screen}");
     assert!(
