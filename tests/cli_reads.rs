@@ -1,0 +1,172 @@
+//! Commands that read, `--help` and where the data folder is through the real binary, in a temporary HOME: never the real one
+//! (`support::home`). `ROLO_NOW` pins "now" to Tuesday 2026-11-24 12:00 +01:00.
+
+mod support;
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+use support::home::Home;
+use support::text;
+
+#[test]
+fn list_show_timeline_and_check() {
+    let home = Home::with_people();
+    home.ok(&["note", "charles", "Tea", "--at", "2026-11-10"]);
+    home.ok(&[
+        "note",
+        "ada-lovelace",
+        "Coffee",
+        "--at",
+        "yesterday",
+        "--kind",
+        "coffee",
+    ]);
+    home.ok(&["need", "ada-lovelace", "A publisher"]);
+
+    let list = home.ok(&["list"]);
+    let names: Vec<&str> = list
+        .lines()
+        .map(|l| l.split("  ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(names, ["Ada Byron", "Ada Lovelace", "Charles Babbage"]);
+    assert!(list.contains("1 open need"), "{list}");
+    let math = home.ok(&["list", "--tag", "MATH"]);
+    assert_eq!(math.lines().count(), 2, "{math}");
+    assert!(!math.contains("Ada Byron"), "{math}");
+    let due = home.ok(&["list", "--due"]);
+    assert_eq!(due.lines().count(), 1, "{due}");
+    assert!(due.starts_with("Charles Babbage"), "{due}");
+    assert!(due.contains("reconnect (7d past every 7d)"), "{due}");
+
+    let show = home.ok(&["show", "ada lovelace"]);
+    assert!(
+        show.starts_with("Ada Lovelace  (ada-lovelace)\n  Analytical Engines\n"),
+        "{show}"
+    );
+    assert!(show.contains("  birthday: 1815-12-10\n"), "{show}");
+    assert!(
+        show.contains("  last contact: yesterday (keep in touch every 30 days)\n"),
+        "{show}"
+    );
+    assert!(
+        show.contains("\nNeeds\n  #1 A publisher  (open since 2026-11-24)\n"),
+        "{show}"
+    );
+    assert!(
+        show.contains("\nRecent\n2026-11-23 12:00  coffee\n    Coffee\n"),
+        "{show}"
+    );
+
+    assert_eq!(
+        home.ok(&["timeline"]),
+        "2026-11-23 12:00  coffee with Ada Lovelace\n    Coffee\n\
+         2026-11-10 12:00  note with Charles Babbage\n    Tea\n"
+    );
+    assert_eq!(
+        home.ok(&["timeline", "-n", "1"]),
+        "2026-11-23 12:00  coffee with Ada Lovelace\n    Coffee\n"
+    );
+    assert_eq!(
+        home.ok(&["check"]),
+        "3 contacts, 2 entries: 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn an_empty_folder_reads_politely() {
+    let home = Home::new();
+    assert_eq!(
+        home.ok(&["list"]),
+        "no contacts yet (add one with `rolo add NAME`)\n"
+    );
+    assert_eq!(
+        home.ok(&["timeline"]),
+        "no entries yet (log one with `rolo note WHO TEXT`)\n"
+    );
+    assert_eq!(
+        home.ok(&["check"]),
+        "0 contacts, 0 entries: 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn help_works_for_every_subcommand() {
+    let home = Home::new();
+    let subcommands = [
+        "add", "note", "need", "met", "drop", "followup", "done", "list", "show", "timeline",
+        "check",
+    ];
+    let top = home.ok(&["--help"]);
+    for sub in subcommands {
+        assert!(
+            top.contains(&format!("  {sub} ")),
+            "--help lacks {sub}:\n{top}"
+        );
+        let help = home.ok(&[sub, "--help"]);
+        assert!(help.contains("Usage: rolo"), "{sub} --help:\n{help}");
+        let via_help = home.ok(&["help", sub]);
+        assert_eq!(via_help, help, "rolo help {sub}");
+    }
+    assert!(
+        !home.path().join(".local").exists(),
+        "--help created a data folder"
+    );
+}
+
+fn where_added(home: &Home, cmd: &mut Command) -> Vec<PathBuf> {
+    let out = cmd.args(["add", "Ada"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    home.snapshot()
+        .into_keys()
+        .filter(|p| p.ends_with("contacts/ada.toml"))
+        .map(|p| {
+            p.strip_prefix(home.tmp.path())
+                .expect("inside")
+                .to_path_buf()
+        })
+        .collect()
+}
+
+#[test]
+fn data_folder_resolution_order() {
+    let t = |home: &Home, p: &str| home.tmp.path().join(p);
+    let at = |p: &str| vec![PathBuf::from(p).join("contacts/ada.toml")];
+
+    let home = Home::new();
+    let mut cmd = home.cmd();
+    cmd.arg("--dir")
+        .arg(t(&home, "flag"))
+        .env("ROLO_DIR", t(&home, "env"))
+        .env("XDG_DATA_HOME", t(&home, "xdg"));
+    assert_eq!(where_added(&home, &mut cmd), at("flag"));
+
+    let home = Home::new();
+    let mut cmd = home.cmd();
+    cmd.env("ROLO_DIR", t(&home, "env"))
+        .env("XDG_DATA_HOME", t(&home, "xdg"));
+    assert_eq!(where_added(&home, &mut cmd), at("env"));
+
+    let home = Home::new();
+    let mut cmd = home.cmd();
+    cmd.env("XDG_DATA_HOME", t(&home, "xdg"));
+    assert_eq!(where_added(&home, &mut cmd), at("xdg/rolo"));
+
+    // Empty values count as unset.
+    let home = Home::new();
+    let mut cmd = home.cmd();
+    cmd.env("ROLO_DIR", "").env("XDG_DATA_HOME", "");
+    assert_eq!(where_added(&home, &mut cmd), at("home/.local/share/rolo"));
+
+    let home = Home::new();
+    let out = home
+        .cmd()
+        .env_remove("HOME")
+        .arg("list")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "rolo: cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR\n"
+    );
+}

@@ -1,0 +1,221 @@
+//! Hostile input: huge and empty names, names that look like paths, control characters in
+//! files and file names, and a link to a file outside the data folder. rolo stays inside its
+//! folder and nothing from a file reaches the terminal as a control sequence.
+//!
+//! Every test builds its own data folder in a temp dir (`support::folder`).
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use support::folder::{Folder, MONTH, fixture};
+use support::text;
+
+#[test]
+fn a_ten_thousand_character_name() {
+    let f = Folder::with(&[]);
+    let name = "Wolfeschlegelsteinhausen".repeat(417);
+    assert!(name.len() >= 10_000);
+    let add = f.rolo(&["add", &name]);
+    assert_eq!(add.status.code(), Some(0), "{}", text(&add.stderr));
+    // Ids stop at 64 characters, whole or not.
+    let id = "wolfeschlegelsteinhausenwolfeschlegelsteinhausenwolfeschlegelste";
+    assert_eq!(id.len(), 64);
+    assert!(
+        text(&add.stdout) == format!("added {name} ({id})\n"),
+        "unexpected id in: {}",
+        &text(&add.stdout)[name.len()..]
+    );
+    let saved = fs::read_to_string(f.root().join(format!("contacts/{id}.toml"))).expect("file");
+    assert_eq!(saved, format!("name = \"{name}\"\n"));
+    let check = f.rolo(&["check"]);
+    assert_eq!(
+        text(&check.stdout),
+        "2 contacts, 0 entries: 0 errors, 0 warnings\n"
+    );
+    // `list` keeps its columns: long names are cut to 32 characters.
+    let list = f.rolo(&["list"]);
+    let row = text(&list.stdout)
+        .lines()
+        .find(|l| l.contains(id))
+        .expect("row")
+        .to_string();
+    assert!(row.starts_with(&format!("{}  ", &name[..32])), "{row}");
+}
+
+/// Names that look like paths or devices: each becomes a safe id inside contacts/.
+#[test]
+fn hostile_names_become_safe_ids() {
+    for (name, id) in [
+        ("..", "contact"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "con-contact"),
+        ("🎉🎉", "contact"),
+        ("/", "contact"),
+    ] {
+        let f = Folder::with(&[]);
+        let add = f.rolo(&["add", name]);
+        assert_eq!(add.status.code(), Some(0), "{name}: {}", text(&add.stderr));
+        assert_eq!(text(&add.stdout), format!("added {name} ({id})\n"));
+        let files: Vec<PathBuf> = f.snapshot().into_keys().collect();
+        assert_eq!(
+            files,
+            [
+                PathBuf::from("contacts/ada.toml"),
+                PathBuf::from(format!("contacts/{id}.toml"))
+            ],
+            "{name}"
+        );
+        // Nothing appeared next to the data folder either.
+        let beside: Vec<_> = fs::read_dir(f.tmp.path())
+            .expect("tmp")
+            .map(|e| e.expect("item").file_name())
+            .collect();
+        assert_eq!(beside.len(), 2, "{beside:?}");
+    }
+}
+
+#[test]
+fn empty_names_are_refused() {
+    for name in ["", "   ", "\t\n"] {
+        let f = Folder::with(&[]);
+        let before = f.snapshot();
+        let add = f.rolo(&["add", name]);
+        assert_eq!(add.status.code(), Some(1));
+        assert_eq!(
+            text(&add.stderr),
+            "rolo: the name is empty; nothing was written\n"
+        );
+        assert_eq!(f.snapshot(), before);
+    }
+}
+
+/// Nothing a file holds may reach the terminal as a control sequence: no ESC, no other C0
+/// control but the newline, no C1 control, no bidi override or isolate.
+fn assert_inert(what: &str, out: &[u8]) {
+    let out = text(out);
+    let bad: Vec<char> = out
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        })
+        .collect();
+    assert!(bad.is_empty(), "{what} printed {bad:?} in:\n{out}");
+}
+
+#[test]
+fn control_characters_are_shown_inert_everywhere() {
+    let f = Folder::with(&[
+        ("contacts/eve.toml", fixture("control-characters.toml")),
+        (MONTH, fixture("control-characters.month.toml")),
+    ]);
+    let before = f.snapshot();
+    let runs: [&[&str]; 6] = [
+        &["list"],
+        &["list", "--tag", "\u{1b}[2Jwiped"],
+        &["show", "eve"],
+        &["timeline"],
+        &["timeline", "eve", "-n", "1"],
+        &["check"],
+    ];
+    for args in runs {
+        let out = f.rolo(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert_inert(&format!("{args:?} stdout"), &out.stdout);
+        assert_inert(&format!("{args:?} stderr"), &out.stderr);
+        // The person can still see that something odd is in the file.
+        assert!(
+            text(&out.stdout).contains('␛'),
+            "{args:?}: {}",
+            text(&out.stdout)
+        );
+    }
+    // Errors that echo what was typed are inert too, and stay on one line.
+    for who in ["\u{1b}]0;title\u{7}", "two\nlines\u{202e}"] {
+        let unknown = f.rolo(&["show", who]);
+        assert_eq!(unknown.status.code(), Some(1));
+        assert_inert("unknown WHO", &unknown.stderr);
+        assert_eq!(text(&unknown.stderr).lines().count(), 1);
+    }
+    assert_eq!(f.snapshot(), before);
+}
+
+/// A file name is text from the folder too: an id with an escape in it is shown inert.
+#[test]
+fn a_hostile_file_name_is_shown_inert() {
+    let f = Folder::with(&[(
+        "contacts/\u{1b}[31mred\u{202e}.toml",
+        b"name = \"Red\"\n".to_vec(),
+    )]);
+    let runs: [&[&str]; 5] = [
+        &["list"],
+        &["show", "red"],
+        &["note", "red", "Hello", "--at", "2026-11-10"],
+        &["timeline"],
+        &["met", "red", "3"],
+    ];
+    for args in runs {
+        let out = f.rolo(args);
+        assert_inert(&format!("{args:?} stdout"), &out.stdout);
+        assert_inert(&format!("{args:?} stderr"), &out.stderr);
+        // Each of these mentions the id (timeline shows names only).
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(
+            args[0] == "timeline" || all.contains("␛[31mred"),
+            "{args:?}: {all}"
+        );
+    }
+}
+
+/// contacts/mallory.toml is a link to a file outside the data folder: rolo reads it, and
+/// refuses to write through it; the file outside keeps every byte.
+#[test]
+fn a_symlink_to_outside_is_read_but_never_written() {
+    let f = Folder::with(&[]);
+    let outside = f.tmp.path().join("outside.toml");
+    let original = fixture("outside-target.toml");
+    fs::write(&outside, &original).expect("outside");
+    let link = f.root().join("contacts/mallory.toml");
+    std::os::unix::fs::symlink(&outside, &link).expect("symlink");
+    let before = f.snapshot();
+
+    let show = f.rolo(&["show", "mallory"]);
+    assert_eq!(show.status.code(), Some(0), "{}", text(&show.stderr));
+    assert!(text(&show.stdout).starts_with("Mallory  (mallory)\n"));
+
+    let need = f.rolo(&["need", "mallory", "A lawyer"]);
+    assert_eq!(need.status.code(), Some(1));
+    assert_eq!(
+        text(&need.stderr),
+        format!(
+            "rolo: {} is a symbolic link; rolo does not write through links (replace it with a regular file)\n",
+            link.display()
+        )
+    );
+    let note = f.rolo(&["note", "mallory", "Hello"]);
+    assert_eq!(note.status.code(), Some(0), "{}", text(&note.stderr));
+
+    assert_eq!(fs::read(&outside).expect("outside"), original);
+    let after = f.snapshot();
+    assert_eq!(
+        after.get(Path::new("contacts/mallory.toml")),
+        before.get(Path::new("contacts/mallory.toml"))
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+
+    // A new Mallory gets a file of her own rather than the link.
+    let add = f.rolo(&["add", "Mallory"]);
+    assert_eq!(text(&add.stdout), "added Mallory (mallory-2)\n");
+    assert_eq!(fs::read(&outside).expect("outside"), original);
+}
