@@ -1,5 +1,5 @@
-//! Errors of every subcommand through the real binary, in a temporary HOME: never the real one
-//! (`support::home`). `ROLO_NOW` pins "now" to Tuesday 2026-11-24 12:00 +01:00.
+//! Errors: each is one line with exit code 1 and writes nothing. Through the real binary in a
+//! temporary HOME, never the real one (`support::home`). `ROLO_NOW` pins "now" to 2026-11-24.
 
 mod support;
 

@@ -1,5 +1,5 @@
-//! Commands that read, `--help` and where the data folder is through the real binary, in a temporary HOME: never the real one
-//! (`support::home`). `ROLO_NOW` pins "now" to Tuesday 2026-11-24 12:00 +01:00.
+//! Commands that read, `--help`, and where the data folder is found, through the real binary in
+//! a temporary HOME, never the real one (`support::home`). `ROLO_NOW` pins "now" to 2026-11-24.
 
 mod support;
 

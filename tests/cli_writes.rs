@@ -1,5 +1,5 @@
-//! Commands that write through the real binary, in a temporary HOME: never the real one
-//! (`support::home`). `ROLO_NOW` pins "now" to Tuesday 2026-11-24 12:00 +01:00.
+//! Commands that write (add, note, needs, follow-ups, the demo), through the real binary in a
+//! temporary HOME, never the real one (`support::home`). `ROLO_NOW` pins "now" to 2026-11-24.
 
 mod support;
 
