@@ -12,7 +12,7 @@ use std::cmp::Reverse;
 /// Below this many people per thread, starting a thread costs more than it saves.
 const PER_THREAD: usize = 2_000;
 
-#[derive(Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// The journal state the fields below were computed for.
     generation: Option<u64>,

@@ -55,11 +55,11 @@ impl SortBy {
     }
 }
 
-/// One visible contact row: which contact, and which name characters the filter matched.
+/// One contact row. Which letters the filter matched is worked out only for the rows on
+/// screen (`AppState::name_matches`), not for thousands of matches per keystroke.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub ix: Ix,
-    pub matched: Vec<usize>,
 }
 
 /// A quick note being typed.
@@ -198,6 +198,8 @@ pub struct AppState {
     pub query: String,
     pub searching: bool,
     pub rows: Vec<Row>,
+    /// The contact filter's memory of the previous keystroke.
+    pub filter: crate::filter::Filter,
     pub contact_sel: usize,
     pub timeline_all: bool,
     pub timeline_sel: usize,
@@ -219,6 +221,7 @@ impl AppState {
             query: String::new(),
             searching: false,
             rows: Vec::new(),
+            filter: crate::filter::Filter::new(),
             contact_sel: 0,
             timeline_all: false,
             timeline_sel: 0,
@@ -269,6 +272,18 @@ impl AppState {
         });
     }
 
+    /// The letters of a listed person's name that the filter matched, for highlighting.
+    pub fn name_matches(&self, journal: &Journal, ix: Ix) -> Vec<usize> {
+        if self.query.trim().is_empty() {
+            return Vec::new();
+        }
+        journal
+            .search_key(ix)
+            .and_then(|key| journal.matcher().hit(key, &self.query))
+            .map(|hit| hit.name_positions)
+            .unwrap_or_default()
+    }
+
     /// Rebuild the contact rows from the filter and sort, keeping the selected person selected
     /// when they are still listed (a filter change instead jumps to the best match).
     pub fn refresh_rows(&mut self, journal: &Journal, today: NaiveDate) {
@@ -293,20 +308,13 @@ impl AppState {
                     )
                 }),
             }
-            ixs.into_iter()
-                .map(|ix| Row {
-                    ix,
-                    matched: Vec::new(),
-                })
-                .collect()
+            ixs.into_iter().map(|ix| Row { ix }).collect()
         } else {
-            journal
-                .search(&self.query)
+            // Ranked without match positions, narrowing the previous matches as the query grows.
+            self.filter
+                .rank(journal, &self.query)
                 .into_iter()
-                .map(|(ix, hit)| Row {
-                    ix,
-                    matched: hit.name_positions,
-                })
+                .map(|(ix, _)| Row { ix })
                 .collect()
         };
         self.contact_sel = keep

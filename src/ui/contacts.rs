@@ -58,6 +58,7 @@ pub fn draw(
     for (i, row) in state.rows.iter().enumerate().skip(offset).take(height) {
         lines.push(contact_row(
             row,
+            &state.name_matches(journal, row.ix),
             i == state.contact_sel,
             focused,
             journal,
@@ -70,6 +71,7 @@ pub fn draw(
 
 fn contact_row(
     row: &Row,
+    matched: &[usize],
     selected: bool,
     focused: bool,
     journal: &Journal,
@@ -114,7 +116,7 @@ fn contact_row(
     let mut spans = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
     let kept = shown.chars().count() - usize::from(shown.ends_with('…') && shown != name);
     for (i, ch) in shown.chars().enumerate() {
-        let style = if i < kept && row.matched.contains(&i) {
+        let style = if i < kept && matched.contains(&i) {
             hit
         } else {
             base

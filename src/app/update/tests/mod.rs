@@ -148,7 +148,7 @@ fn several_words_must_each_match() {
     run(&mut s, &mut j, typed("kwame asante"));
     assert_eq!(selected_id(&s, &j), "kwame-asante");
     assert!(
-        !s.rows[0].matched.is_empty(),
+        !s.name_matches(&j, s.rows[0].ix).is_empty(),
         "matched letters are highlighted"
     );
 }
