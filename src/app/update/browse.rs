@@ -80,28 +80,18 @@ pub fn update(
             }
             None => state.warn("no contact selected; press a to add one"),
         },
-        Action::NewNeed => match selected_id(state, journal) {
-            Some(id) => {
-                let name = journal.name_of(&id).to_string();
-                forms::ask(
-                    state,
-                    crate::app::state::Ask::NewNeed { contact: id },
-                    format!("What does {name} need?"),
-                );
-            }
-            None => state.warn("no contact selected"),
-        },
-        Action::NewFollowUp => match selected_id(state, journal) {
-            Some(id) => {
-                let name = journal.name_of(&id).to_string();
-                forms::ask(
-                    state,
-                    crate::app::state::Ask::FollowUpWhat { contact: id },
-                    format!("What did you promise {name}?"),
-                );
-            }
-            None => state.warn("no contact selected"),
-        },
+        Action::NewNeed => ask_about_selected(
+            state,
+            journal,
+            |contact| crate::app::state::Ask::NewNeed { contact },
+            |name| format!("What does {name} need?"),
+        ),
+        Action::NewFollowUp => ask_about_selected(
+            state,
+            journal,
+            |contact| crate::app::state::Ask::FollowUpWhat { contact },
+            |name| format!("What did you promise {name}?"),
+        ),
         Action::MeetNeed | Action::DropNeed => {
             forms::start_need_change(state, journal, action == Action::MeetNeed)
         }
@@ -218,5 +208,21 @@ fn move_selection(state: &mut AppState, journal: &Journal, action: &Action) {
             let len = state::needs(state, journal).len();
             state.needs_sel = step(state.needs_sel, len, page, action);
         }
+    }
+}
+
+/// Open a one-line question about the selected person (a new need, a new promise).
+fn ask_about_selected(
+    state: &mut AppState,
+    journal: &Journal,
+    ask: impl FnOnce(String) -> crate::app::state::Ask,
+    question: impl FnOnce(&str) -> String,
+) {
+    match selected_id(state, journal) {
+        Some(id) => {
+            let text = question(journal.name_of(&id));
+            forms::ask(state, ask(id), text);
+        }
+        None => state.warn("no contact selected"),
     }
 }
