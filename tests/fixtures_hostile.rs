@@ -219,3 +219,24 @@ fn a_symlink_to_outside_is_read_but_never_written() {
     assert_eq!(text(&add.stdout), "added Mallory (mallory-2)\n");
     assert_eq!(fs::read(&outside).expect("outside"), original);
 }
+/// A link that points nowhere: reported, and a new person of that name gets a file of their
+/// own instead of a write through the link.
+#[test]
+fn a_dangling_symlink_is_reported_and_never_written() {
+    let f = Folder::with(&[]);
+    let target = f.tmp.path().join("nowhere.toml");
+    let link = f.root().join("contacts/ghost.toml");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let check = f.rolo(&["check"]);
+    assert_eq!(
+        text(&check.stdout),
+        format!(
+            "{}:1:1: a symbolic link to a file that does not exist\n",
+            f.path("contacts/ghost.toml")
+        )
+    );
+    let add = f.rolo(&["add", "Ghost"]);
+    assert_eq!(add.status.code(), Some(0), "{}", text(&add.stderr));
+    assert!(text(&add.stdout).ends_with("(ghost-2)\n"));
+    assert!(!target.exists(), "rolo wrote through the link");
+}

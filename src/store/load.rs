@@ -56,6 +56,13 @@ impl Store {
         let rel = paths::contact(id);
         let bytes = match self.fs.read(&rel) {
             Ok(Some(b)) => b,
+            Ok(None) if self.fs.is_symlink(&rel) => {
+                return Err(Problem::error(
+                    &rel,
+                    (1, 1),
+                    "a symbolic link to a file that does not exist",
+                ));
+            }
             Ok(None) => return Err(Problem::error(&rel, (1, 1), "the file is gone")),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };

@@ -181,10 +181,11 @@ impl Store {
             return Err(StoreError::Invalid("a contact needs a name".into()));
         }
         let _lock = self.lock()?;
-        // An id whose file cannot be read (a folder in its place, say) counts as taken.
+        // An id whose file cannot be read (a folder in its place, say) counts as taken, and so
+        // does a link even when it points nowhere: rolo never writes through links.
         let failure = Mutex::new(None);
         let taken = |id: &str| match self.fs.read(&paths::contact(id)) {
-            Ok(b) => b.is_some(),
+            Ok(b) => b.is_some() || self.fs.is_symlink(&paths::contact(id)),
             Err(e) => {
                 if let Ok(mut f) = failure.lock() {
                     *f = Some(e);
