@@ -101,3 +101,83 @@ fn once_older_months_arrive_the_screen_equals_a_full_load() {
     assert_eq!(staged, screen(&terminal));
     assert_eq!(journal.entry_count(), full.entry_count());
 }
+
+/// Hands over the older months on its second call, as a background load finishing a moment
+/// after an outside edit would.
+struct LateHost {
+    older: Option<OlderLoad>,
+    calls: usize,
+}
+
+impl Host for LateHost {
+    fn now(&self) -> DateTime<FixedOffset> {
+        tui_support::now()
+    }
+    fn edit(&mut self, _path: &Path) -> io::Result<()> {
+        Ok(())
+    }
+    fn older(&mut self) -> Option<OlderLoad> {
+        self.calls += 1;
+        if self.calls >= 2 {
+            self.older.take()
+        } else {
+            None
+        }
+    }
+}
+
+#[test]
+fn an_old_month_edited_while_it_loads_is_shown_once() {
+    let app = App::demo(120, 35);
+    let dir = app.dir.path().to_path_buf();
+    let store = Store::on_disk(&dir);
+    let (mut journal, pending) = Journal::from_recent(store.load_recent(1).unwrap());
+    let older = store.load_older(pending);
+    let mut host = LateHost {
+        older: Some(older),
+        calls: 0,
+    };
+    let mut edited = false;
+    let month = dir.join("journal/2025/2025-01.toml");
+    let events = std::iter::from_fn(|| {
+        if !edited {
+            edited = true;
+            // Let the clock tick past rolo's own reading, then rename a new version in.
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            let mut text = std::fs::read_to_string(&month).unwrap();
+            text.push_str(
+                "\n[[entry]]\nid = \"2025-01-31-2000-zoe\"\nat = 2025-01-31T20:00:00+01:00\nwith = [\"zoe-muller\"]\nnote = \"added by hand\"\n",
+            );
+            let tmp = month.with_extension("tmp-outside");
+            std::fs::write(&tmp, text).unwrap();
+            std::fs::rename(&tmp, &month).unwrap();
+        }
+        Some(Ok(None))
+    })
+    .take(3);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    run_app(
+        &mut terminal,
+        &store,
+        &mut journal,
+        &Keymap::default(),
+        events,
+        &mut host,
+    )
+    .unwrap();
+
+    let full = Journal::new(Store::on_disk(&dir).load().unwrap());
+    assert!(!journal.is_loading_older());
+    assert_eq!(
+        journal.entry_count(),
+        full.entry_count(),
+        "no month counted twice"
+    );
+    assert_eq!(
+        journal
+            .timeline()
+            .filter(|e| e.note == "added by hand")
+            .count(),
+        1
+    );
+}

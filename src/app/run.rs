@@ -78,7 +78,9 @@ where
             journal.extend_older(older);
             state.refresh_rows(journal, host.now().date_naive());
         }
-        if tick {
+        // Not while older months are still loading: a month reloaded now would be merged again
+        // when the load lands. The watch keeps the change until the next poll.
+        if tick && !journal.is_loading_older() {
             pick_up_outside_edits(&mut state, journal, store, &mut watch, host.now());
         }
         if state.quit {
