@@ -94,3 +94,78 @@ fn an_existing_month_keeps_every_entry() {
     assert!(after.starts_with(&text));
     assert_eq!(store.load().unwrap().entries.len(), 201);
 }
+
+/// A store that keeps saving (the TUI) parses only its new entry once it knows the file; what it
+/// writes and returns must equal what a store meeting the file for the first time would.
+#[test]
+fn a_running_store_saves_what_a_fresh_one_would() {
+    use std::sync::Arc;
+    let start = "[[entry]]\nid = \"2026-11-24-1405-ada-2\"\nat = 2026-11-24T14:05:00+01:00\nwith = [\"ada\"]\nnote = \"taken\"\n";
+    let running_fs = Arc::new(MemFs::new());
+    let fresh_fs = Arc::new(MemFs::new());
+    for fs in [&running_fs, &fresh_fs] {
+        fs.put("contacts/ada.toml", "name = \"Ada\"\n");
+        fs.put(MONTH, start);
+    }
+    let running = Store::new(Box::new(running_fs.clone()));
+    for i in 0..5 {
+        let note = format!("note {i}\nwith a second line");
+        let a = running.append_entry(entry(&note)).unwrap().value;
+        let b = Store::new(Box::new(fresh_fs.clone()))
+            .append_entry(entry(&note))
+            .unwrap()
+            .value;
+        assert_eq!(a, b, "save {i}");
+        assert_eq!(running_fs.get(MONTH), fresh_fs.get(MONTH), "save {i}");
+    }
+    let ids: Vec<String> = running
+        .load()
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "2026-11-24-1405-ada",
+            "2026-11-24-1405-ada-2",
+            "2026-11-24-1405-ada-3",
+            "2026-11-24-1405-ada-4",
+            "2026-11-24-1405-ada-5",
+            "2026-11-24-1405-ada-6"
+        ]
+    );
+}
+
+/// What rolo learnt about a file holds for those exact bytes only: an outside edit between two
+/// saves gets the full check again.
+#[test]
+fn an_outside_edit_between_saves_is_checked_again() {
+    use std::sync::Arc;
+    let fs = Arc::new(MemFs::new());
+    fs.put("contacts/ada.toml", "name = \"Ada\"\n");
+    let store = Store::new(Box::new(fs.clone()));
+    store.append_entry(entry("first")).unwrap();
+
+    // Someone adds, by hand, the id the next save would have taken.
+    let mut text = fs.get(MONTH).unwrap();
+    text.push_str("\n[[entry]]\nid = \"2026-11-24-1405-ada-2\"\nat = 2026-11-24T14:05:00+01:00\nwith = [\"ada\"]\n");
+    fs.put(MONTH, &text);
+    let id = store.append_entry(entry("second")).unwrap().value.id;
+    assert_eq!(id, "2026-11-24-1405-ada-3");
+
+    // Then breaks the file: nothing is written.
+    let broken = format!("{}note = \"\"\"\nunfinished\n", fs.get(MONTH).unwrap());
+    fs.put(MONTH, &broken);
+    let err = store.append_entry(entry("third")).unwrap_err();
+    assert!(matches!(err, StoreError::Broken(_)), "{err}");
+    assert_eq!(fs.get(MONTH).as_deref(), Some(broken.as_str()));
+
+    // Or rewrites it as an inline array, which cannot take a `[[entry]]` after it.
+    let inline = "entry = [{ id = \"a\", at = 2026-11-01T10:00:00+01:00, with = [\"ada\"] }]\n";
+    fs.put(MONTH, inline);
+    let err = store.append_entry(entry("fourth")).unwrap_err();
+    assert!(matches!(err, StoreError::Refused(_)), "{err}");
+    assert_eq!(fs.get(MONTH).as_deref(), Some(inline));
+}

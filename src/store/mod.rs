@@ -2,6 +2,8 @@
 //! file as it is on disk *now*, under a folder lock, so an outside edit made since rolo read
 //! the file is kept and the change is applied on top of it rather than over it.
 
+mod append;
+mod appendable;
 pub mod decode;
 mod disk;
 mod drafts;
@@ -30,6 +32,7 @@ pub use watch::{Change, Watch};
 
 use crate::model::{Contact, Entry};
 use crate::slug;
+use appendable::Appendable;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -64,12 +67,14 @@ pub struct Store {
     fs: Box<dyn Fs>,
     /// Content hash of each file as rolo last read or wrote it.
     seen: Mutex<HashMap<PathBuf, u64>>,
+    /// Month texts known to take a new entry at their end, so a save parses only its entry.
+    appendable: Appendable,
 }
 
 /// A fingerprint to notice outside edits, not a defence against an attacker: eight bytes at
 /// a time through a mix that is one-to-one per step, so changing any single word (or the
 /// length) always changes the result; several times faster than SipHash over a 45 MB folder.
-fn content_hash(bytes: &[u8]) -> u64 {
+pub(super) fn content_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
     let mut h = mix(0, bytes.len() as u64);
@@ -89,6 +94,7 @@ impl Store {
         Store {
             fs,
             seen: Mutex::new(HashMap::new()),
+            appendable: Appendable::default(),
         }
     }
 
@@ -256,72 +262,6 @@ impl Store {
                 "the change would make the file unreadable ({p}); nothing was written"
             ))
         })?;
-        self.write(&rel, &out)?;
-        Ok(Saved {
-            value,
-            changed_outside,
-        })
-    }
-
-    /// Add an interaction at the end of its month file. The id is made unique in that month
-    /// (ids start with the date, so they cannot collide across months).
-    pub fn append_entry(&self, mut entry: Entry) -> Result<Saved<Entry>, StoreError> {
-        if entry.with.is_empty() {
-            return Err(StoreError::Invalid(
-                "an entry needs at least one person".into(),
-            ));
-        }
-        let rel = paths::month(entry.month());
-        let _lock = self.lock()?;
-        let text = self.read_text(&rel)?;
-        let changed_outside = self.changed_since_seen(&rel, text.as_ref().map(|t| t.as_bytes()));
-        let mut out = text.unwrap_or_default();
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
-        }
-        if !out.trim().is_empty() {
-            out.push('\n');
-        }
-        let head = out.len();
-        let head_line = out.matches('\n').count() + 1;
-        // One parse of the file with the entry added (a month file can hold thousands of
-        // entries) checks that the file is readable, that it stays readable, and whether the id
-        // is taken; the old text alone is parsed only to explain a failure.
-        let base = entry.id.clone();
-        let mut n = 1;
-        let value = loop {
-            out.truncate(head);
-            out.push_str(&encode::entry_block(&entry));
-            let parsed = decode::month(&rel, &out);
-            // Our entry must come back whole and as its own table, not swallowed by, say, a
-            // string the old text left open.
-            let ours = parsed
-                .as_ref()
-                .ok()
-                .and_then(|all| all.last())
-                .filter(|last| last.entry.id == entry.id && last.id_at.line > head_line);
-            if ours.is_none() {
-                if !out[..head].trim().is_empty() {
-                    decode::month(&rel, &out[..head]).map_err(|p| self.broken(p))?;
-                }
-                let why = match parsed {
-                    Err(p) => p.to_string(),
-                    Ok(_) => "it would not read back as written".into(),
-                };
-                return Err(StoreError::Refused(format!(
-                    "the entry would make the file unreadable ({why}); nothing was written"
-                )));
-            }
-            let mut all = parsed.unwrap_or_default();
-            // What is written is what reads back (CRLF as LF, say), so that is what we return.
-            if all.iter().filter(|l| l.entry.id == entry.id).count() == 1
-                && let Some(ours) = all.pop()
-            {
-                break ours.entry;
-            }
-            n += 1;
-            entry.id = format!("{base}-{n}");
-        };
         self.write(&rel, &out)?;
         Ok(Saved {
             value,
