@@ -181,3 +181,75 @@ fn an_old_month_edited_while_it_loads_is_shown_once() {
         1
     );
 }
+
+/// Gives the picture for noticing outside edits only on its second call, as the real host's
+/// background thread does a moment after the first frame. The picture itself was taken
+/// before the edit, as the background thread takes it before reading anything.
+struct LateWatchHost {
+    picture: Option<rolo::store::Watch>,
+    calls: usize,
+}
+
+impl Host for LateWatchHost {
+    fn now(&self) -> DateTime<FixedOffset> {
+        tui_support::now()
+    }
+    fn edit(&mut self, _path: &Path) -> io::Result<()> {
+        Ok(())
+    }
+    fn watch(&mut self, _store: &Store) -> Option<rolo::store::Watch> {
+        self.calls += 1;
+        if self.calls >= 2 {
+            self.picture.take()
+        } else {
+            None
+        }
+    }
+}
+
+#[test]
+fn outside_edits_are_noticed_once_a_late_picture_arrives() {
+    let app = App::demo(120, 35);
+    let dir = app.dir.path().to_path_buf();
+    let store = Store::on_disk(&dir);
+    let mut journal = Journal::new(store.load().unwrap());
+    let mut host = LateWatchHost {
+        picture: Some(store.watch()),
+        calls: 0,
+    };
+    let month = dir.join("journal/2026/2026-11.toml");
+    let mut edited = false;
+    let events = std::iter::from_fn(|| {
+        if !edited {
+            edited = true;
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            let mut text = std::fs::read_to_string(&month).unwrap();
+            text.push_str(
+                "\n[[entry]]\nid = \"2026-11-20-2000-zoe\"\nat = 2026-11-20T20:00:00+01:00\nwith = [\"zoe-muller\"]\nnote = \"added by hand\"\n",
+            );
+            let tmp = month.with_extension("tmp-outside");
+            std::fs::write(&tmp, text).unwrap();
+            std::fs::rename(&tmp, &month).unwrap();
+        }
+        Some(Ok(None))
+    })
+    .take(3);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    run_app(
+        &mut terminal,
+        &store,
+        &mut journal,
+        &Keymap::default(),
+        events,
+        &mut host,
+    )
+    .unwrap();
+    assert!(host.calls >= 2, "the loop asks again on a tick");
+    assert_eq!(
+        journal
+            .timeline()
+            .filter(|e| e.note == "added by hand")
+            .count(),
+        1
+    );
+}

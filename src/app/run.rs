@@ -31,6 +31,11 @@ pub trait Host {
     fn older(&mut self) -> Option<OlderLoad> {
         None
     }
+    /// The starting picture for noticing outside edits, once there is one. It stats every
+    /// file, so the real host takes it on its background thread; by default it is taken here.
+    fn watch(&mut self, store: &Store) -> Option<Watch> {
+        Some(store.watch())
+    }
 }
 
 /// An error the loop could not recover from (the terminal went away).
@@ -55,8 +60,9 @@ where
     offer_drafts(&mut state, store);
     let mut drafts = DraftSaver::default();
     draw(terminal, &mut state, journal, keymap, host.now())?;
-    // Taken after the first frame: it stats every file once, which the person should not wait for.
-    let mut watch = store.watch();
+    // Taken after the first frame (or on a background thread): it stats every file once, which
+    // the person should not wait for.
+    let mut watch = host.watch(store);
     for event in events {
         let event = event?;
         let tick = event.is_none();
@@ -80,8 +86,14 @@ where
         }
         // Not while older months are still loading: a month reloaded now would be merged again
         // when the load lands. The watch keeps the change until the next poll.
-        if tick && !journal.is_loading_older() {
-            pick_up_outside_edits(&mut state, journal, store, &mut watch, host.now());
+        if tick && watch.is_none() {
+            watch = host.watch(store);
+        }
+        if let Some(watch) = watch
+            .as_mut()
+            .filter(|_| tick && !journal.is_loading_older())
+        {
+            pick_up_outside_edits(&mut state, journal, store, watch, host.now());
         }
         if state.quit {
             break;

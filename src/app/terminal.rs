@@ -5,7 +5,7 @@ use super::run::{Host, run_app};
 use crate::cmd::CliError;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
-use crate::store::{OlderLoad, PendingOlder, Store, paths};
+use crate::store::{OlderLoad, PendingOlder, Store, Watch, paths};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
@@ -56,6 +56,17 @@ impl Drop for Restore {
 struct RealHost {
     /// Where the background load of older months reports.
     older: Option<Receiver<OlderLoad>>,
+    watch: WatchFrom,
+}
+
+/// Where the picture for noticing outside edits comes from.
+enum WatchFrom {
+    /// Taken on the loop's thread (a small folder: nothing loads in the background).
+    Here,
+    /// Taken by the background thread before it reads older months.
+    Background(Receiver<Watch>),
+    /// Not at all: `--exit-after-first-frame` measures the first frame only.
+    Nowhere,
 }
 
 impl Host for RealHost {
@@ -69,6 +80,14 @@ impl Host for RealHost {
             self.older = None;
         }
         found
+    }
+
+    fn watch(&mut self, store: &Store) -> Option<Watch> {
+        match &self.watch {
+            WatchFrom::Here => Some(store.watch()),
+            WatchFrom::Background(rx) => rx.try_recv().ok(),
+            WatchFrom::Nowhere => None,
+        }
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
@@ -140,7 +159,10 @@ pub fn run_tui(
     }));
     if exit_after_first_frame {
         // For measuring start-up: the first frame, then out (older months are not waited for).
-        let mut host = RealHost { older: None };
+        let mut host = RealHost {
+            older: None,
+            watch: WatchFrom::Nowhere,
+        };
         let result = run_app(
             &mut terminal,
             store,
@@ -154,15 +176,20 @@ pub fn run_tui(
             .map_err(|e| CliError(format!("terminal error: {e}")));
     }
     let result = std::thread::scope(|scope| {
+        let mut watch = WatchFrom::Here;
         let older = pending.filter(|p| !p.is_empty()).map(|pending| {
             let (tx, rx) = std::sync::mpsc::channel();
+            let (watch_tx, watch_rx) = std::sync::mpsc::channel();
+            watch = WatchFrom::Background(watch_rx);
             scope.spawn(move || {
-                // The receiver is gone only if the app already quit; nothing is lost then.
+                // The picture first, so an edit to an older month made while it loads is still
+                // noticed. A receiver is gone only if the app already quit; nothing is lost then.
+                let _ = watch_tx.send(store.watch());
                 let _ = tx.send(store.load_older(pending));
             });
             rx
         });
-        let mut host = RealHost { older };
+        let mut host = RealHost { older, watch };
         run_app(
             &mut terminal,
             store,
