@@ -202,8 +202,10 @@ impl Doc {
     }
 }
 
-/// Visible width: chars, not counting our own `ESC [ ... m` styling.
+/// Visible width in terminal columns (a CJK character or an emoji takes two), not counting
+/// our own `ESC [ ... m` styling.
 fn visible(s: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
     let mut n = 0;
     let mut in_escape = false;
     for c in s.chars() {
@@ -211,7 +213,7 @@ fn visible(s: &str) -> usize {
             (false, '\x1b') => in_escape = true,
             (true, 'm') => in_escape = false,
             (true, _) => {}
-            (false, _) => n += 1,
+            (false, c) => n += c.width().unwrap_or(0),
         }
     }
     n
@@ -242,6 +244,17 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_characters_count_as_two_columns() {
+        // Ten CJK characters are twenty columns: they do not fit beside "ab" in 21.
+        let han = "中文中文中文中文中文";
+        assert_eq!(wrap(&format!("ab {han}"), 21, "", ""), ["ab", han]);
+        assert_eq!(
+            wrap(&format!("ab {han}"), 23, "", ""),
+            [format!("ab {han}")]
+        );
+    }
 
     #[test]
     fn wraps_with_hanging_indent_and_ignores_styling() {
