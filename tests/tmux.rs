@@ -49,7 +49,7 @@ impl Tmux {
     /// A shell line that runs rolo on `dir` with a fixed clock and a private HOME.
     fn rolo_line(&self, dir: &Path, extra_env: &str) -> String {
         format!(
-            "env HOME={home} XDG_CONFIG_HOME={home}/config ROLO_NOW={NOW} TERM=xterm-256color {extra_env} {bin} --dir {dir}",
+            "env -u ROLO_CACHE_DIR HOME={home} XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache ROLO_NOW={NOW} TERM=xterm-256color {extra_env} {bin} --dir {dir}",
             home = self.home.path().display(),
             bin = env!("CARGO_BIN_EXE_rolo"),
             dir = dir.display()

@@ -159,6 +159,8 @@ pub fn run_tui(
             scope.spawn(move || {
                 // The receiver is gone only if the app already quit; nothing is lost then.
                 let _ = tx.send(store.load_older(pending));
+                // After the app has what it needs: writing the cache never delays a frame.
+                let _ = store.flush_cache();
             });
             rx
         });
