@@ -18,7 +18,7 @@ pub fn month_path(root: &Path, (year, month): Month) -> PathBuf {
 
 /// What decides how an `at` written without an offset reads: the TZ variable and the zone
 /// files it or `/etc/localtime` names. A month cached under another zone is not used.
-fn zone() -> u64 {
+pub(super) fn zone() -> u64 {
     static ZONE: OnceLock<u64> = OnceLock::new();
     *ZONE.get_or_init(|| {
         let tz = std::env::var("TZ").unwrap_or_default();
@@ -69,8 +69,11 @@ pub struct Cached {
 impl Cached {
     /// `None` when there is no usable cache for the month as it is now.
     pub fn read(path: &Path, stamp: &Stamp) -> Option<Cached> {
-        let file = std::fs::read(path).ok()?;
-        let payload = unframe(FileKind::Month, &file)?.to_vec();
+        Cached::parse(&std::fs::read(path).ok()?, stamp)
+    }
+
+    pub fn parse(file: &[u8], stamp: &Stamp) -> Option<Cached> {
+        let payload = unframe(FileKind::Month, file)?.to_vec();
         let mut r = Reader::new(&payload);
         if r.fixed64()? != zone() || r.stamp()? != *stamp {
             return None;

@@ -66,7 +66,7 @@ impl Shard {
         }
     }
 
-    fn parse(file: &[u8]) -> Option<Shard> {
+    pub fn parse(file: &[u8]) -> Option<Shard> {
         let payload = unframe(FileKind::Contacts, file)?.to_vec();
         let mut r = Reader::new(&payload);
         let n = r.count()?;
