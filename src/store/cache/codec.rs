@@ -7,7 +7,8 @@ use crate::store::fs::Stamp;
 const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// Bump on any change to what is written, so an older rolo's files are simply ignored.
 pub const VERSION: u32 = 1;
-const HEADER: usize = 8 + 4 + 1 + 8 + 8;
+/// Bytes before the payload.
+pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;
 
 #[derive(Default)]
 pub struct Writer {

@@ -21,13 +21,13 @@ const STAMP: Stamp = Stamp {
 
 /// Everything a shard or month can say, read the ways a load reads it.
 fn read_all(file: &[u8]) {
-    if let Some(shard) = Shard::parse(file) {
+    if let Some(shard) = Shard::parse(file.to_vec()) {
         for id in ["ada", "bob", ""] {
             let _ = shard.get(id, &STAMP);
         }
         let _ = shard.rewrite(|_| true, &[]);
     }
-    if let Some(month) = Cached::parse(file, &STAMP) {
+    if let Some(month) = Cached::parse(file.to_vec(), &STAMP) {
         let _ = month.touches();
         let _ = month.entries(|_| true);
         let _ = month.entries(|t| t.with.iter().any(|w| w == "ada"));
@@ -60,8 +60,8 @@ fn good_payloads() -> (Vec<u8>, Vec<u8>) {
     let entries = decode::month(Path::new("m.toml"), text).expect("parses");
     let month = months::encode(&STAMP, 7, &entries);
     // Sanity: both read back before being damaged.
-    assert!(Shard::parse(&shard).is_some_and(|s| s.get("ada", &STAMP).is_some()));
-    assert!(Cached::parse(&month, &STAMP).is_some_and(|m| m.entries(|_| true).is_some()));
+    assert!(Shard::parse(shard.clone()).is_some_and(|s| s.get("ada", &STAMP).is_some()));
+    assert!(Cached::parse(month.clone(), &STAMP).is_some_and(|m| m.entries(|_| true).is_some()));
     (shard, month)
 }
 

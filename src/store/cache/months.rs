@@ -2,7 +2,7 @@
 //! its body, and the bodies (kind, texts, places) after them, so `rolo list` can read who and
 //! when without decoding a single note, and one person's entries decode only their bodies.
 
-use super::codec::{FileKind, Reader, Writer, frame, unframe};
+use super::codec::{FileKind, HEADER, Reader, Writer, frame, unframe};
 use super::records;
 use crate::store::Month;
 use crate::store::decode::LocatedEntry;
@@ -60,7 +60,8 @@ pub fn encode(stamp: &Stamp, hash: u64, entries: &[LocatedEntry]) -> Vec<u8> {
 
 /// A month's cache file, checked against the stamp of the month file it stands for.
 pub struct Cached {
-    payload: Vec<u8>,
+    /// The whole file; `touches` and the bodies after it index into it.
+    file: Vec<u8>,
     pub hash: u64,
     count: usize,
     touches: std::ops::Range<usize>,
@@ -69,12 +70,11 @@ pub struct Cached {
 impl Cached {
     /// `None` when there is no usable cache for the month as it is now.
     pub fn read(path: &Path, stamp: &Stamp) -> Option<Cached> {
-        Cached::parse(&std::fs::read(path).ok()?, stamp)
+        Cached::parse(std::fs::read(path).ok()?, stamp)
     }
 
-    pub fn parse(file: &[u8], stamp: &Stamp) -> Option<Cached> {
-        let payload = unframe(FileKind::Month, file)?.to_vec();
-        let mut r = Reader::new(&payload);
+    pub fn parse(file: Vec<u8>, stamp: &Stamp) -> Option<Cached> {
+        let mut r = Reader::new(unframe(FileKind::Month, &file)?);
         if r.fixed64()? != zone() || r.stamp()? != *stamp {
             return None;
         }
@@ -83,23 +83,24 @@ impl Cached {
         let len = r.usize()?;
         let start = r.pos();
         r.take(len)?;
+        let touches = HEADER + start..HEADER + r.pos();
         Some(Cached {
             hash,
             count,
-            touches: start..r.pos(),
-            payload,
+            touches,
+            file,
         })
     }
 
     /// Each touch with the length of its body, in file order.
     fn each(&self) -> Option<(Vec<(Touch, usize)>, Reader<'_>)> {
-        let mut r = Reader::new(self.payload.get(self.touches.clone())?);
+        let mut r = Reader::new(self.file.get(self.touches.clone())?);
         let mut all = Vec::with_capacity(self.count);
         for _ in 0..self.count {
             let touch = records::get_touch(&mut r)?;
             all.push((touch, r.usize()?));
         }
-        let bodies = Reader::new(self.payload.get(self.touches.end..)?);
+        let bodies = Reader::new(self.file.get(self.touches.end..)?);
         r.is_done().then_some((all, bodies))
     }
 

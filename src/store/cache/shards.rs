@@ -1,7 +1,7 @@
 //! Contacts, cached in a fixed number of shard files by a hash of the id, so one changed
 //! contact rewrites one small file, and a load opens a few dozen files instead of thousands.
 
-use super::codec::{FileKind, Reader, Writer, frame, unframe};
+use super::codec::{FileKind, HEADER, Reader, Writer, frame, unframe};
 use super::records;
 use crate::model::Contact;
 use crate::store::fs::Stamp;
@@ -36,7 +36,8 @@ struct Record {
 /// One shard file as read, or empty when there was none (or it was not a valid one).
 #[derive(Default)]
 pub struct Shard {
-    payload: Vec<u8>,
+    /// The whole file; record ranges index into it.
+    file: Vec<u8>,
     records: HashMap<String, Record>,
     /// A file was there but could not be used: write a good one even if nothing else changes.
     pub unreadable: bool,
@@ -58,7 +59,7 @@ pub fn encode_record(id: &str, stamp: &Stamp, hash: u64, contact: &Contact) -> V
 impl Shard {
     pub fn read(path: &Path) -> Shard {
         match std::fs::read(path) {
-            Ok(file) => Shard::parse(&file).unwrap_or(Shard {
+            Ok(file) => Shard::parse(file).unwrap_or(Shard {
                 unreadable: true,
                 ..Shard::default()
             }),
@@ -66,9 +67,9 @@ impl Shard {
         }
     }
 
-    pub fn parse(file: &[u8]) -> Option<Shard> {
-        let payload = unframe(FileKind::Contacts, file)?.to_vec();
-        let mut r = Reader::new(&payload);
+    pub fn parse(file: Vec<u8>) -> Option<Shard> {
+        let payload = unframe(FileKind::Contacts, &file)?;
+        let mut r = Reader::new(payload);
         let n = r.count()?;
         let mut records = HashMap::with_capacity(n);
         for _ in 0..n {
@@ -83,13 +84,13 @@ impl Shard {
             let record = Record {
                 stamp,
                 hash,
-                all: start..end,
-                body: body_start..end,
+                all: HEADER + start..HEADER + end,
+                body: HEADER + body_start..HEADER + end,
             };
             records.insert(id, record);
         }
         r.is_done().then_some(Shard {
-            payload,
+            file,
             records,
             unreadable: false,
         })
@@ -98,7 +99,7 @@ impl Shard {
     /// The cached contact and its file's content hash, when the file still has this stamp.
     pub fn get(&self, id: &str, stamp: &Stamp) -> Option<(Contact, u64)> {
         let rec = self.records.get(id).filter(|r| r.stamp == *stamp)?;
-        let mut r = Reader::new(self.payload.get(rec.body.clone())?);
+        let mut r = Reader::new(self.file.get(rec.body.clone())?);
         let contact = records::get_contact(id, &mut r)?;
         r.is_done().then_some((contact, rec.hash))
     }
@@ -118,7 +119,7 @@ impl Shard {
             .records
             .iter()
             .filter(|(id, _)| keep(id) && !new.iter().any(|(n, _)| n == *id))
-            .filter_map(|(id, r)| Some((id.as_str(), self.payload.get(r.all.clone())?)))
+            .filter_map(|(id, r)| Some((id.as_str(), self.file.get(r.all.clone())?)))
             .collect();
         all.extend(
             new.iter()
@@ -160,17 +161,17 @@ mod tests {
             |_| true,
             &[("ada".into(), encode_record("ada", &stamp(1), 42, &ada))],
         );
-        let shard = Shard::parse(&file).unwrap();
+        let shard = Shard::parse(file).unwrap();
         assert_eq!(shard.get("ada", &stamp(1)), Some((ada.clone(), 42)));
         assert_eq!(shard.get("ada", &stamp(2)), None);
         assert_eq!(shard.get("bob", &stamp(1)), None);
         // Old records survive a rewrite that adds another, unless `keep` drops them.
         let bob = Contact::new("bob", "Bob");
         let new = [("bob".into(), encode_record("bob", &stamp(5), 7, &bob))];
-        let both = Shard::parse(&shard.rewrite(|_| true, &new)).unwrap();
+        let both = Shard::parse(shard.rewrite(|_| true, &new)).unwrap();
         assert_eq!(both.get("ada", &stamp(1)), Some((ada, 42)));
         assert_eq!(both.get("bob", &stamp(5)), Some((bob, 7)));
-        let only_bob = Shard::parse(&shard.rewrite(|id| id != "ada", &new)).unwrap();
+        let only_bob = Shard::parse(shard.rewrite(|id| id != "ada", &new)).unwrap();
         assert_eq!(only_bob.len(), 1);
     }
 
