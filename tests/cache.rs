@@ -209,11 +209,18 @@ fn tricky_files_load_the_same_cold_warm_and_after_every_change() {
     fs::rename(&tmp, data.join("journal/2026/2026-11.toml")).unwrap();
     assert_eq!(check(data, cache).misses, NEVER_CACHED + 1);
 
+    // A month deleted: its cache goes too.
+    let cached_month = cache.join("journal/2026-10.bin");
+    assert!(cached_month.is_file());
+    fs::remove_file(data.join("journal/2026/2026-10.toml")).unwrap();
+    check(data, cache);
+    assert!(!cached_month.exists());
+
     // A contact deleted: its entries now name nobody, exactly as without a cache.
     fs::remove_file(data.join("contacts/cy.toml")).unwrap();
     let gone = check(data, cache);
     assert_eq!(gone.misses, NEVER_CACHED);
-    assert_eq!(gone.hits, files_there - 1 - NEVER_CACHED);
+    assert_eq!(gone.hits, files_there - 2 - NEVER_CACHED);
 
     // A broken file added is reported identically, and stays a miss every time.
     put(

@@ -111,6 +111,7 @@ impl Store {
             months.extend(files.iter().filter_map(|f| month_of(&year.name, &f.name)));
         }
         months.sort_unstable();
+        self.cache_months_listed(&months);
         Ok(months)
     }
 

@@ -80,6 +80,12 @@ impl Store {
         }
     }
 
+    pub(in crate::store) fn cache_months_listed(&self, months: &[Month]) {
+        if let Some(cache) = &self.cache {
+            cache.months_listed(months);
+        }
+    }
+
     /// The month's cache when it matches the month file as it is now.
     pub(in crate::store) fn cached_month(&self, month: Month, rel: &Path) -> Option<CachedMonth> {
         let cache = self.cache.as_ref()?;

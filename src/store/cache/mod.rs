@@ -59,6 +59,8 @@ struct Pending {
     /// Every contact id, once a load has listed them all: records of others are dropped.
     listed: Option<HashSet<String>>,
     months: Vec<(Month, i64, Vec<u8>)>,
+    /// Every month there is, once a load has listed them: caches of others are removed.
+    months_listed: Option<HashSet<Month>>,
 }
 
 pub struct Cache {
@@ -144,6 +146,11 @@ impl Cache {
         self.pending().listed = Some(ids.iter().cloned().collect());
     }
 
+    /// Every month file there is, so caches of months whose file is gone are removed.
+    pub fn months_listed(&self, months: &[Month]) {
+        self.pending().months_listed = Some(months.iter().copied().collect());
+    }
+
     pub fn month(&self, month: Month, stamp: &Stamp) -> Option<CachedMonth> {
         let found = CachedMonth::read(&months::month_path(&self.root, month), stamp);
         self.count(found.is_some());
@@ -194,11 +201,31 @@ impl Cache {
                 written += 1;
             }
         }
+        if let Some(months) = &pending.months_listed {
+            self.remove_months_but(months);
+        }
         if written > 0 {
             self.sweep_temps();
         }
         self.written.fetch_add(written, Ordering::Relaxed);
         Ok(written)
+    }
+
+    /// The caches of months that no longer have a file.
+    fn remove_months_but(&self, months: &HashSet<Month>) {
+        let dir = self.root.join("journal");
+        let Ok(items) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for item in items.flatten() {
+            let name = item.file_name();
+            let Some(month) = name.to_str().and_then(months::month_of_cache_file) else {
+                continue;
+            };
+            if !months.contains(&month) {
+                let _ = std::fs::remove_file(item.path());
+            }
+        }
     }
 
     /// Temp files a killed rolo left in the cache folder; young ones may be another rolo's.

@@ -16,6 +16,15 @@ pub fn month_path(root: &Path, (year, month): Month) -> PathBuf {
         .join(format!("{year:04}-{month:02}.bin"))
 }
 
+/// `2026-11.bin` -> (2026, 11); anything else (a temp file) is not a month's cache.
+pub fn month_of_cache_file(name: &str) -> Option<Month> {
+    let (y, m) = name.strip_suffix(".bin")?.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    Some((y.parse().ok()?, m.parse().ok()?))
+}
+
 /// What decides how an `at` written without an offset reads: the TZ variable and the zone
 /// files it or `/etc/localtime` names. A month cached under another zone is not used.
 pub(super) fn zone() -> u64 {
