@@ -7,8 +7,15 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-fn rolo(dir: &Path, args: &[&str]) {
-    let status = Command::new(env!("CARGO_BIN_EXE_rolo"))
+/// rolo on `dir`, through the derived cache in `cache`, or with `--no-cache` (never the
+/// real HOME's cache).
+fn rolo(dir: &Path, cache: Option<&Path>, args: &[&str]) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolo"));
+    match cache {
+        Some(cache) => cmd.env("ROLO_CACHE_DIR", cache),
+        None => cmd.arg("--no-cache"),
+    };
+    let status = cmd
         .arg("--dir")
         .arg(dir)
         .args(args)
@@ -29,9 +36,25 @@ fn bench(c: &mut Criterion) {
         .clone();
     let mut g = c.benchmark_group("cli");
     g.sample_size(10);
-    g.bench_function("large/list", |b| b.iter(|| rolo(dir, &["list"])));
+    let cache = tempfile::tempdir().expect("temp dir");
+    // Warm: files must be 2 s old to be cached, and the scratch copy is brand new.
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    rolo(dir, Some(cache.path()), &["list"]);
+    g.bench_function("large/list", |b| b.iter(|| rolo(dir, None, &["list"])));
+    g.bench_function("large/list_cached", |b| {
+        b.iter(|| rolo(dir, Some(cache.path()), &["list"]))
+    });
     g.bench_function("large/note", |b| {
-        b.iter(|| rolo(dir, &["note", &who, "Coffee at the canal"]))
+        b.iter(|| rolo(dir, None, &["note", &who, "Coffee at the canal"]))
+    });
+    g.bench_function("large/note_cached", |b| {
+        b.iter(|| {
+            rolo(
+                dir,
+                Some(cache.path()),
+                &["note", &who, "Coffee at the canal"],
+            )
+        })
     });
     g.finish();
 }

@@ -79,19 +79,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             dir.display()
         );
     }
-    let store = Store::on_disk(&dir);
+    let store = with_cache(Store::on_disk(&dir), &dir, cli.no_cache || cli.demo);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
     let _ = store.sweep_stale_temps();
     let Some(command) = cli.command else {
         // The TUI starts on the contacts and the newest months; older ones follow in the
         // background, so the first frame does not wait for years of journal.
         let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
-        return crate::app::terminal::run_tui(
+        let result = crate::app::terminal::run_tui(
             &store,
             &mut journal,
             Some(pending),
             cli.exit_after_first_frame,
         );
+        // The background load flushed what it read; this catches the rest (files reloaded
+        // after outside edits, a folder with no older months).
+        flush_cache(&store);
+        return result;
     };
     let loaded = if reads_journal(Some(&command)) {
         store.load()?
@@ -116,6 +120,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     let result = cmd::run(command, &mut ctx);
     let _ = out.flush();
+    flush_cache(&store);
     if errors > 0 && !is_check {
         eprintln!(
             "rolo: warning: {errors} file{} could not be read and {} skipped; run `rolo check`",
@@ -124,4 +129,39 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         );
     }
     result
+}
+
+/// The derived cache (see `store::cache`), unless turned off. A demo folder is thrown away
+/// on exit, so caching it would only leave litter.
+fn with_cache(store: Store, dir: &std::path::Path, off: bool) -> Store {
+    let env = |k: &str| std::env::var(k).ok();
+    if off || env("ROLO_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return store;
+    }
+    let data = std::fs::canonicalize(dir)
+        .unwrap_or_else(|_| std::path::absolute(dir).unwrap_or(dir.to_path_buf()));
+    match paths::cache_dir(&data, env) {
+        // The data folder holds plain TOML only (it may be synced); HOME inside it is odd,
+        // but then there is no cache rather than one in the wrong place.
+        Some(root) if !root.starts_with(&data) => store.with_cache(root),
+        _ => store,
+    }
+}
+
+/// Write the cache for next time. A cache that cannot be written (a read-only home, a full
+/// disk) only means the next start parses again, so it is not worth a line on every command;
+/// `ROLO_DEBUG_CACHE=1` shows what happened.
+fn flush_cache(store: &Store) {
+    let result = store.flush_cache();
+    if std::env::var_os("ROLO_DEBUG_CACHE").is_some_and(|v| !v.is_empty()) {
+        let stats = store.cache_stats().unwrap_or_default();
+        let outcome = match result {
+            Ok(_) => String::new(),
+            Err(e) => format!(", cannot write: {e}"),
+        };
+        eprintln!(
+            "rolo: cache: {} hits, {} misses, {} files written{outcome}",
+            stats.hits, stats.misses, stats.written
+        );
+    }
 }

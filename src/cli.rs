@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "dir")]
     pub demo: bool,
 
+    /// Read every file afresh and write no cache (also: ROLO_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Draw the first frame of the TUI and exit (for measuring start-up)
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,

@@ -30,7 +30,8 @@ fn rolo_wide_umask(dir: &Path, args: &[&str]) {
         .arg(dir)
         .args(args)
         .env("ROLO_NOW", NOW)
-        .env("HOME", dir);
+        .env("HOME", dir)
+        .env("ROLO_NO_CACHE", "1");
     let out = cmd.output().expect("sh starts");
     assert!(
         out.status.success(),

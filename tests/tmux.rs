@@ -49,7 +49,7 @@ impl Tmux {
     /// A shell line that runs rolo on `dir` with a fixed clock and a private HOME.
     fn rolo_line(&self, dir: &Path, extra_env: &str) -> String {
         format!(
-            "env HOME={home} XDG_CONFIG_HOME={home}/config ROLO_NOW={NOW} TERM=xterm-256color {extra_env} {bin} --dir {dir}",
+            "env -u ROLO_CACHE_DIR HOME={home} XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache ROLO_NOW={NOW} TERM=xterm-256color {extra_env} {bin} --dir {dir}",
             home = self.home.path().display(),
             bin = env!("CARGO_BIN_EXE_rolo"),
             dir = dir.display()
@@ -254,4 +254,68 @@ fn the_terminal_comes_back_after_a_panic() {
         !screen.contains("Contacts 25"),
         "still on the alternate screen:\n{screen}"
     );
+}
+
+/// Files in the cache folder the TUI run wrote (`XDG_CACHE_HOME` is `HOME/cache` here),
+/// with their modification times.
+fn cache_files(t: &Tmux) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut todo = vec![t.home.path().join("cache/rolo")];
+    while let Some(dir) = todo.pop() {
+        for item in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = item.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if let Ok(modified) = item.metadata().and_then(|m| m.modified()) {
+                out.push((path, modified));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_tui_writes_the_cache_in_the_background_and_draws_the_same_from_it() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = demo_dir();
+    // Files younger than 2 s are not cached; the demo was just written.
+    std::thread::sleep(Duration::from_millis(2_100));
+    let months = std::fs::read_dir(dir.path().join("journal"))
+        .unwrap()
+        .flatten()
+        .map(|year| std::fs::read_dir(year.path()).unwrap().count())
+        .sum::<usize>();
+    let t = Tmux::new("cache");
+    t.start(&t.rolo_line(dir.path(), ""));
+    t.wait_for("Contacts 25");
+    t.wait("older months", |t| !t.screen().contains("loading older"));
+    let cold = t.screen();
+    t.wait("the cache written", |t| {
+        cache_files(t)
+            .iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == "bin"))
+            .filter(|(p, _)| p.parent().is_some_and(|d| d.ends_with("journal")))
+            .count()
+            == months
+    });
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+    let written = cache_files(&t);
+    assert!(
+        written
+            .iter()
+            .any(|(p, _)| p.to_string_lossy().contains("/contacts/"))
+    );
+
+    t.start(&t.rolo_line(dir.path(), ""));
+    t.wait_for("Contacts 25");
+    t.wait("older months", |t| !t.screen().contains("loading older"));
+    assert_eq!(t.screen(), cold);
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+    // Nothing changed, so nothing was rewritten.
+    assert_eq!(cache_files(&t), written);
 }

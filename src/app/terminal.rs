@@ -186,6 +186,8 @@ pub fn run_tui(
                 // noticed. A receiver is gone only if the app already quit; nothing is lost then.
                 let _ = watch_tx.send(store.watch());
                 let _ = tx.send(store.load_older(pending));
+                // After the app has what it needs: writing the cache never delays a frame.
+                let _ = store.flush_cache();
             });
             rx
         });

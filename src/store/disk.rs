@@ -1,10 +1,11 @@
 //! The real file system: atomic, private writes and a folder lock.
 
-use super::fs::{DirItem, Fs, Lock, TEMP_PREFIX};
+use super::fs::{DirItem, Fs, Lock, Stamp, TEMP_PREFIX};
 use super::paths;
 use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::Read;
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -54,7 +55,39 @@ impl DiskFs {
     }
 }
 
-fn create_private_dir_all(path: &Path) -> io::Result<()> {
+fn stamp_of(m: &fs::Metadata) -> Stamp {
+    let ns = |secs: i64, nsec: i64| secs.saturating_mul(1_000_000_000).saturating_add(nsec);
+    Stamp {
+        size: m.len(),
+        mtime_ns: ns(m.mtime(), m.mtime_nsec()),
+        ctime_ns: ns(m.ctime(), m.ctime_nsec()),
+        inode: m.ino(),
+        device: m.dev(),
+    }
+}
+
+/// Replace `target` so a reader sees the old bytes or the new, never a mix: a private temp
+/// file in the same folder, flushed to disk, renamed over it, and the folder flushed too, so
+/// the change survives a power cut; missing folders are created `0700`. The derived cache
+/// writes the same way: the flushes cost it only when it writes, which is once per changed
+/// file, and it keeps one rule for every file rolo writes.
+pub(super) fn write_atomic_at(target: &Path, data: &[u8]) -> io::Result<()> {
+    let dir = target
+        .parent()
+        .ok_or_else(|| io::Error::other("a file needs a folder"))?;
+    create_private_dir_all(dir)?;
+    // tempfile creates the file 0600 in the same folder, so the rename stays atomic.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(data)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    File::open(dir)?.sync_all()
+}
+
+pub(super) fn create_private_dir_all(path: &Path) -> io::Result<()> {
     if path.is_dir() {
         return Ok(());
     }
@@ -74,20 +107,7 @@ impl Fs for DiskFs {
     }
 
     fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()> {
-        let target = self.full(rel);
-        let dir = target
-            .parent()
-            .ok_or_else(|| io::Error::other("a file needs a folder"))?;
-        create_private_dir_all(dir)?;
-        // tempfile creates the file 0600 in the same folder, so the rename stays atomic.
-        let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
-        tmp.write_all(data)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(&target).map_err(|e| e.error)?;
-        File::open(dir)?.sync_all()
+        write_atomic_at(&self.full(rel), data)
     }
 
     fn remove(&self, rel: &Path) -> io::Result<()> {
@@ -144,6 +164,22 @@ impl Fs for DiskFs {
 
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
         fs::metadata(self.full(rel)).and_then(|m| m.modified()).ok()
+    }
+
+    fn stamp(&self, rel: &Path) -> Option<Stamp> {
+        fs::metadata(self.full(rel)).ok().map(|m| stamp_of(&m))
+    }
+
+    fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
+        let mut file = match File::open(self.full(rel)) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let meta = file.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok(Some((bytes, Some(stamp_of(&meta)))))
     }
 
     fn sweep_stale_temps(&self) -> io::Result<usize> {

@@ -51,6 +51,27 @@ pub trait Fs: Send + Sync {
     fn sweep_stale_temps(&self) -> io::Result<usize> {
         Ok(0)
     }
+    /// What the derived cache keys a file on (see `store::cache`); `None` when this file
+    /// system cannot tell, which turns the cache off for the file.
+    fn stamp(&self, _rel: &Path) -> Option<Stamp> {
+        None
+    }
+    /// The bytes and the stamp taken *before* reading them, so a cached decode can never be
+    /// keyed on a stamp newer than its content.
+    fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
+        Ok(self.read(rel)?.map(|b| (b, None)))
+    }
+}
+
+/// Size, times and identity of a file, as git's index keys its entries: any write through
+/// any path changes at least one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime_ns: i64,
+    pub ctime_ns: i64,
+    pub inode: u64,
+    pub device: u64,
 }
 
 /// Lets a test keep a handle on the files behind a store (to play the outside writer).
@@ -81,6 +102,12 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     }
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
         (**self).modified(rel)
+    }
+    fn stamp(&self, rel: &Path) -> Option<Stamp> {
+        (**self).stamp(rel)
+    }
+    fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
+        (**self).read_stamped(rel)
     }
 }
 

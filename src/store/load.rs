@@ -54,7 +54,10 @@ impl Store {
         id: &str,
     ) -> Result<(Contact, Vec<Problem>), Problem> {
         let rel = paths::contact(id);
-        let bytes = match self.fs.read(&rel) {
+        if let Some(contact) = self.cached_contact(id, &rel) {
+            return Ok((contact, Vec::new()));
+        }
+        let (bytes, stamp) = match self.read_for_cache(&rel) {
             Ok(Some(b)) => b,
             Ok(None) if self.fs.is_symlink(&rel) => {
                 return Err(Problem::error(
@@ -66,15 +69,20 @@ impl Store {
             Ok(None) => return Err(Problem::error(&rel, (1, 1), "the file is gone")),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
-        self.remember(&rel, &bytes);
+        let hash = super::content_hash(&bytes);
+        self.remember(&rel, hash);
         let text = decode::utf8(&rel, &bytes)?;
-        decode::contact_with_warnings(id, &rel, text)
+        let parsed = decode::contact_with_warnings(id, &rel, text);
+        self.cache_contact(id, stamp, hash, &parsed);
+        parsed
     }
 
     pub fn load_contacts(&self) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
         let mut contacts = Vec::new();
         let mut problems = Vec::new();
-        for id in self.contact_ids()? {
+        let ids = self.contact_ids()?;
+        self.cache_listed(&ids);
+        for id in ids {
             match self.load_contact_with_warnings(&id) {
                 Ok((c, warnings)) => {
                     contacts.push(c);
@@ -103,19 +111,29 @@ impl Store {
             months.extend(files.iter().filter_map(|f| month_of(&year.name, &f.name)));
         }
         months.sort_unstable();
+        self.cache_months_listed(&months);
         Ok(months)
     }
 
     pub fn load_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
         let rel = paths::month(month);
-        let bytes = match self.fs.read(&rel) {
+        if let Some(entries) = self
+            .cached_month(month, &rel)
+            .and_then(|c| c.entries(|_| true))
+        {
+            return Ok(entries);
+        }
+        let (bytes, stamp) = match self.read_for_cache(&rel) {
             Ok(Some(b)) => b,
             Ok(None) => return Ok(Vec::new()),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
-        self.remember(&rel, &bytes);
+        let hash = super::content_hash(&bytes);
+        self.remember(&rel, hash);
         let text = decode::utf8(&rel, &bytes)?;
-        decode::month(&rel, text)
+        let parsed = decode::month(&rel, text);
+        self.cache_month(month, stamp, hash, &parsed);
+        parsed
     }
 
     /// Everything, plain and in order, on this thread: the reference that `load` (on several

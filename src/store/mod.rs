@@ -4,6 +4,7 @@
 
 mod append;
 mod appendable;
+mod cache;
 pub mod decode;
 mod disk;
 mod drafts;
@@ -16,18 +17,21 @@ mod mem;
 mod parallel;
 pub mod paths;
 mod problem;
+mod touch;
 mod watch;
 mod wording;
 
+pub use cache::CacheStats;
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;
 pub use encode::entry_block;
 pub use error::StoreError;
-pub use fs::{DirItem, Fs, Lock};
+pub use fs::{DirItem, Fs, Lock, Stamp};
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
 pub use parallel::{OlderLoad, PendingOlder, RecentLoad, default_threads};
 pub use problem::{Problem, Severity, line_col};
+pub use touch::Touch;
 pub use watch::{Change, Watch};
 
 use crate::model::{Contact, Entry};
@@ -69,12 +73,14 @@ pub struct Store {
     seen: Mutex<HashMap<PathBuf, u64>>,
     /// Month texts known to take a new entry at their end, so a save parses only its entry.
     appendable: Appendable,
+    /// Decodes kept outside the data folder (`with_cache`); none by default.
+    cache: Option<cache::Cache>,
 }
 
 /// A fingerprint to notice outside edits, not a defence against an attacker: eight bytes at
 /// a time through a mix that is one-to-one per step, so changing any single word (or the
 /// length) always changes the result; several times faster than SipHash over a 45 MB folder.
-pub(super) fn content_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
     let mut h = mix(0, bytes.len() as u64);
@@ -95,6 +101,7 @@ impl Store {
             fs,
             seen: Mutex::new(HashMap::new()),
             appendable: Appendable::default(),
+            cache: None,
         }
     }
 
@@ -123,9 +130,10 @@ impl Store {
         })
     }
 
-    fn remember(&self, rel: &Path, bytes: &[u8]) {
+    /// Note the content hash of a file as rolo read or wrote it (`content_hash`).
+    fn remember(&self, rel: &Path, hash: u64) {
         if let Ok(mut seen) = self.seen.lock() {
-            seen.insert(rel.to_path_buf(), content_hash(bytes));
+            seen.insert(rel.to_path_buf(), hash);
         }
     }
 
@@ -163,7 +171,7 @@ impl Store {
         self.fs
             .write_atomic(rel, text.as_bytes())
             .map_err(|e| StoreError::io(self.display(rel), e))?;
-        self.remember(rel, text.as_bytes());
+        self.remember(rel, content_hash(text.as_bytes()));
         Ok(())
     }
 
@@ -241,7 +249,7 @@ impl Store {
         change(&mut new).map_err(StoreError::Invalid)?;
         new.id = id.to_string();
         if new == old {
-            self.remember(&rel, text.as_bytes());
+            self.remember(&rel, content_hash(text.as_bytes()));
             return Ok(Saved {
                 value: new,
                 changed_outside,

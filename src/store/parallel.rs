@@ -149,6 +149,7 @@ impl Store {
 
     fn contacts_with(&self, threads: usize) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
         let ids = self.contact_ids()?;
+        self.cache_listed(&ids);
         let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
         for result in map_in_order(&ids, threads, |id| self.load_contact_with_warnings(id)) {
             match result {

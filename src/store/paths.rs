@@ -45,6 +45,27 @@ pub fn config_file(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
         .map(|base| base.join("rolo/config.toml"))
 }
 
+/// Where the derived cache of the data folder `data` lives: under `ROLO_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/rolo`, else `~/.cache/rolo`, one folder per data folder, named by its last
+/// part (to be recognisable) and a hash of its whole path (to be distinct). Never inside it.
+pub fn cache_dir(data: &Path, env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let set = |k: &str| env(k).filter(|v| !v.is_empty());
+    let base = set("ROLO_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| set("XDG_CACHE_HOME").map(|x| Path::new(&x).join("rolo")))
+        .or_else(|| set("HOME").map(|h| Path::new(&h).join(".cache/rolo")))?;
+    let name: String = data
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(40)
+        .collect();
+    let hash = super::content_hash(data.as_os_str().as_encoded_bytes());
+    Some(base.join(format!("{}-{hash:016x}", name.trim_start_matches('.'))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +96,31 @@ mod tests {
             Some("/h/.local/share/rolo".into())
         );
         assert_eq!(data_dir(None, env(&[])), None);
+    }
+
+    #[test]
+    fn cache_dir_precedence_and_naming() {
+        let data = Path::new("/home/h/.local/share/rolo");
+        let all = [
+            ("ROLO_CACHE_DIR", "/c"),
+            ("XDG_CACHE_HOME", "/x"),
+            ("HOME", "/h"),
+        ];
+        let dir = cache_dir(data, env(&all)).unwrap();
+        assert_eq!(dir.parent(), Some(Path::new("/c")));
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("rolo-") && name.len() == "rolo-".len() + 16,
+            "{name}"
+        );
+        let xdg = cache_dir(data, env(&all[1..])).unwrap();
+        assert_eq!(xdg.parent(), Some(Path::new("/x/rolo")));
+        let home = cache_dir(data, env(&all[2..])).unwrap();
+        assert_eq!(home.parent(), Some(Path::new("/h/.cache/rolo")));
+        assert_eq!(cache_dir(data, env(&[])), None);
+        // Two folders with the same last part get two caches.
+        let other = cache_dir(Path::new("/elsewhere/rolo"), env(&all)).unwrap();
+        assert_ne!(other, dir);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub fn rolo(dir: &Path) -> Command {
         .env_remove("ROLO_DIR")
         .env_remove("XDG_DATA_HOME")
         .env_remove("XDG_CONFIG_HOME")
+        // HOME is the data folder here; these tests compare it byte for byte, so no cache.
+        .env("ROLO_NO_CACHE", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());

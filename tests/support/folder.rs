@@ -62,6 +62,8 @@ impl Folder {
             .env("ROLO_NOW", "2026-11-24T12:00:00+01:00")
             .env_remove("ROLO_DIR")
             .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("ROLO_CACHE_DIR")
             .output()
             .expect("run rolo")
     }

@@ -41,7 +41,11 @@ impl Home {
             .env("TMPDIR", self.tmp.path())
             .env_remove("ROLO_DIR")
             .env_remove("XDG_DATA_HOME")
-            .env_remove("XDG_CONFIG_HOME");
+            .env_remove("XDG_CONFIG_HOME")
+            // The cache goes to HOME/.cache/rolo, inside the temp dir, whatever the caller has.
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("ROLO_CACHE_DIR")
+            .env_remove("ROLO_NO_CACHE");
         cmd
     }
 
@@ -85,14 +89,18 @@ impl Home {
         fs::read_to_string(self.data().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
-    /// Every file under the tmp dir (HOME and anything beside it), with its bytes.
+    /// Every file under the tmp dir (HOME and anything beside it), with its bytes; not the
+    /// derived cache in HOME/.cache, which any load may refresh.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut out = BTreeMap::new();
         let mut todo = vec![self.tmp.path().to_path_buf()];
+        let cache = self.path().join(".cache");
         while let Some(dir) = todo.pop() {
             for item in fs::read_dir(&dir).expect("read_dir") {
                 let path = item.expect("item").path();
-                if path.is_dir() {
+                if path == cache {
+                    continue;
+                } else if path.is_dir() {
                     todo.push(path);
                 } else if path.file_name() != Some(".lock".as_ref()) {
                     out.insert(path.clone(), fs::read(&path).expect("read"));

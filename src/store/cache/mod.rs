@@ -1,0 +1,246 @@
+//! A derived cache of decoded files, kept outside the data folder, so a load need not parse
+//! TOML that has not changed. The TOML files stay the truth: every cached decode is keyed on
+//! the stamp of its file (size, modification and change times, inode), any difference means
+//! the file is parsed again, and a cache file that is damaged, of another version or made
+//! under another time zone is ignored and rewritten. Only files that decoded without any
+//! problem are cached. Nothing here ever fails a load: the worst a broken cache can do is cost
+//! the parse it was meant to save.
+//!
+//! Layout under the cache root: `contacts/NN.bin` (contacts sharded by id) and
+//! `journal/YYYY-MM.bin` (one per month). Files `0600`, folders `0700`, written atomically with
+//! fsync like every file rolo writes; each also carries a checksum, so a file damaged some
+//! other way is ignored and rebuilt.
+
+pub mod codec;
+#[cfg(test)]
+mod fuzz;
+mod hooks;
+mod months;
+mod records;
+mod shards;
+
+pub use months::Cached as CachedMonth;
+
+use super::disk::write_atomic_at;
+use super::fs::{Stamp, TEMP_PREFIX};
+use super::{LocatedEntry, Month};
+use crate::model::Contact;
+use shards::{SHARDS, Shard, shard_of, shard_path};
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A file changed this recently could change again within the same clock tick without its
+/// stamp changing (git's "racy" case); it is parsed again next time instead of cached.
+const RACY: Duration = Duration::from_secs(2);
+/// A temp file this old in the cache folder was left by a killed rolo.
+const STALE_TEMP: Duration = Duration::from_secs(600);
+
+/// What the cache did since the store was opened (for tests and `ROLO_DEBUG_CACHE`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Files whose decode came from the cache.
+    pub hits: usize,
+    /// Files looked up and parsed instead.
+    pub misses: usize,
+    /// Cache files written.
+    pub written: usize,
+}
+
+#[derive(Default)]
+struct Pending {
+    /// Per shard: id, the newer of the file's mtime and ctime, and the encoded record.
+    contacts: Vec<Vec<(String, i64, Vec<u8>)>>,
+    /// Ids whose cached record no longer matches their file.
+    stale: HashSet<String>,
+    /// Every contact id, once a load has listed them all: records of others are dropped.
+    listed: Option<HashSet<String>>,
+    months: Vec<(Month, i64, Vec<u8>)>,
+    /// Every month there is, once a load has listed them: caches of others are removed.
+    months_listed: Option<HashSet<Month>>,
+}
+
+pub struct Cache {
+    root: PathBuf,
+    settle: Duration,
+    shards: Vec<OnceLock<Shard>>,
+    pending: Mutex<Pending>,
+    hits: AtomicUsize,
+    misses: AtomicUsize,
+    written: AtomicUsize,
+}
+
+fn changed_at(stamp: &Stamp) -> i64 {
+    stamp.mtime_ns.max(stamp.ctime_ns)
+}
+
+impl Cache {
+    pub fn new(root: impl Into<PathBuf>) -> Cache {
+        Cache {
+            root: root.into(),
+            settle: RACY,
+            shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
+            pending: Mutex::new(Pending {
+                contacts: vec![Vec::new(); SHARDS],
+                ..Pending::default()
+            }),
+            hits: AtomicUsize::new(0),
+            misses: AtomicUsize::new(0),
+            written: AtomicUsize::new(0),
+        }
+    }
+
+    /// Cache only files unchanged for `settle` (tests use zero; their files are all new).
+    pub fn settle_after(&mut self, settle: Duration) {
+        self.settle = settle;
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn stats(&self) -> CacheStats {
+        CacheStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            written: self.written.load(Ordering::Relaxed),
+        }
+    }
+
+    fn pending(&self) -> MutexGuard<'_, Pending> {
+        // A poisoned lock only means a loading thread panicked; the queue itself is whole.
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn shard(&self, i: usize) -> &Shard {
+        self.shards[i].get_or_init(|| Shard::read(&shard_path(&self.root, i)))
+    }
+
+    fn count(&self, hit: bool) {
+        let counter = if hit { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The cached contact `id` and its file's content hash, if its file still has `stamp`.
+    pub fn contact(&self, id: &str, stamp: &Stamp) -> Option<(Contact, u64)> {
+        let shard = self.shard(shard_of(id));
+        let found = shard.get(id, stamp);
+        self.count(found.is_some());
+        if found.is_none() && shard.has(id) {
+            self.pending().stale.insert(id.to_string());
+        }
+        found
+    }
+
+    /// A contact parsed without any problem from a file with `stamp`: cache it on `flush`.
+    pub fn contact_parsed(&self, id: &str, stamp: &Stamp, hash: u64, contact: &Contact) {
+        let record = shards::encode_record(id, stamp, hash, contact);
+        self.pending().contacts[shard_of(id)].push((id.to_string(), changed_at(stamp), record));
+    }
+
+    /// Every contact id there is, so records of deleted contacts are dropped on `flush`.
+    pub fn contacts_listed(&self, ids: &[String]) {
+        self.pending().listed = Some(ids.iter().cloned().collect());
+    }
+
+    /// Every month file there is, so caches of months whose file is gone are removed.
+    pub fn months_listed(&self, months: &[Month]) {
+        self.pending().months_listed = Some(months.iter().copied().collect());
+    }
+
+    pub fn month(&self, month: Month, stamp: &Stamp) -> Option<CachedMonth> {
+        let found = CachedMonth::read(&months::month_path(&self.root, month), stamp);
+        self.count(found.is_some());
+        found
+    }
+
+    pub fn month_parsed(&self, month: Month, stamp: &Stamp, hash: u64, entries: &[LocatedEntry]) {
+        let file = months::encode(stamp, hash, entries);
+        self.pending().months.push((month, changed_at(stamp), file));
+    }
+
+    /// Write what was parsed since the last flush. Returns how many cache files were written.
+    pub fn flush(&self) -> io::Result<usize> {
+        let pending = std::mem::take(&mut *self.pending());
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .saturating_sub(self.settle);
+        let settled = |changed: i64| i128::from(changed) < now.as_nanos() as i128;
+        let mut written = 0;
+        for (i, new) in pending.contacts.into_iter().enumerate() {
+            if new.is_empty() && self.shards[i].get().is_none() {
+                continue;
+            }
+            let new: Vec<(String, Vec<u8>)> = new
+                .into_iter()
+                .filter(|(_, changed, _)| settled(*changed))
+                .map(|(id, _, record)| (id, record))
+                .collect();
+            let keep = |id: &str| {
+                !pending.stale.contains(id)
+                    && pending.listed.as_ref().is_none_or(|all| all.contains(id))
+            };
+            let shard = self.shard(i);
+            if new.is_empty() && !shard.unreadable && shard.kept(keep) == shard.len() {
+                continue;
+            }
+            write_atomic_at(&shard_path(&self.root, i), &shard.rewrite(keep, &new))?;
+            written += 1;
+        }
+        for (month, changed, file) in pending.months {
+            if settled(changed) {
+                write_atomic_at(&months::month_path(&self.root, month), &file)?;
+                written += 1;
+            }
+        }
+        if let Some(months) = &pending.months_listed {
+            self.remove_months_but(months);
+        }
+        if written > 0 {
+            self.sweep_temps();
+        }
+        self.written.fetch_add(written, Ordering::Relaxed);
+        Ok(written)
+    }
+
+    /// The caches of months that no longer have a file.
+    fn remove_months_but(&self, months: &HashSet<Month>) {
+        let dir = self.root.join("journal");
+        let Ok(items) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for item in items.flatten() {
+            let name = item.file_name();
+            let Some(month) = name.to_str().and_then(months::month_of_cache_file) else {
+                continue;
+            };
+            if !months.contains(&month) {
+                let _ = std::fs::remove_file(item.path());
+            }
+        }
+    }
+
+    /// Temp files a killed rolo left in the cache folder; young ones may be another rolo's.
+    fn sweep_temps(&self) {
+        for dir in ["contacts", "journal"] {
+            let Ok(items) = std::fs::read_dir(self.root.join(dir)) else {
+                continue;
+            };
+            for item in items.flatten() {
+                let old = item
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > STALE_TEMP);
+                if old && item.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                    let _ = std::fs::remove_file(item.path());
+                }
+            }
+        }
+    }
+}

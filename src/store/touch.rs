@@ -1,0 +1,55 @@
+//! Reading a month for commands that need less than every entry whole: who and when of each
+//! entry (`rolo list` over years of journal), or one person's entries. From the cache these
+//! skip the notes of everyone else; without one they filter a plain `load_month`.
+
+use super::{LocatedEntry, Month, Problem, Store, paths};
+use chrono::{DateTime, FixedOffset};
+
+/// Who and when of one entry, for commands that need neither notes nor places.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touch {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    pub with: Vec<String>,
+}
+
+impl From<LocatedEntry> for Touch {
+    fn from(l: LocatedEntry) -> Touch {
+        Touch {
+            id: l.entry.id,
+            at: l.entry.at,
+            with: l.entry.with,
+        }
+    }
+}
+
+impl Store {
+    /// Every entry of the month file as a Touch, file order; errors exactly like `load_month`.
+    pub fn month_touches(&self, month: Month) -> Result<Vec<Touch>, Problem> {
+        let cached = self.cached_month(month, &paths::month(month));
+        if let Some(touches) = cached.and_then(|c| c.touches()) {
+            return Ok(touches);
+        }
+        Ok(self
+            .load_month(month)?
+            .into_iter()
+            .map(Touch::from)
+            .collect())
+    }
+
+    /// The month's entries that involve `contact`, file order; errors exactly like `load_month`.
+    pub fn month_entries_with(
+        &self,
+        month: Month,
+        contact: &str,
+    ) -> Result<Vec<LocatedEntry>, Problem> {
+        let involves = |with: &[String]| with.iter().any(|w| w == contact);
+        let cached = self.cached_month(month, &paths::month(month));
+        if let Some(entries) = cached.and_then(|c| c.entries(|t| involves(&t.with))) {
+            return Ok(entries);
+        }
+        let mut all = self.load_month(month)?;
+        all.retain(|l| involves(&l.entry.with));
+        Ok(all)
+    }
+}

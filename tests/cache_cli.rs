@@ -1,0 +1,163 @@
+//! The cache through the real binary: where it lives, that a second run reads it and prints
+//! the same, that it is private, that `--no-cache` and `ROLO_NO_CACHE` leave no trace, and
+//! that a cache folder rolo cannot write changes nothing. `ROLO_DEBUG_CACHE=1` makes rolo say
+//! on stderr what the cache did.
+
+mod support;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::home::Home;
+use support::text;
+
+/// Files younger than 2 s are not cached (they could still change within one clock tick).
+fn let_files_settle() {
+    std::thread::sleep(Duration::from_millis(2_100));
+}
+
+/// stdout, and stderr, of rolo with the cache reporting what it did.
+fn run(home: &Home, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
+    let mut cmd = home.cmd();
+    cmd.env("ROLO_DEBUG_CACHE", "1").args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("rolo runs");
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    (text(&out.stdout), text(&out.stderr))
+}
+
+fn people_with_notes() -> Home {
+    let home = Home::with_people();
+    home.ok(&["note", "ada-lovelace", "Coffee", "--at", "2026-11-10"]);
+    home.ok(&["note", "charles", "Tea", "--at", "2026-10-02"]);
+    home
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for item in fs::read_dir(&d).unwrap() {
+            let path = item.unwrap().path();
+            out.push(path.clone());
+            if path.is_dir() {
+                todo.push(path);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_second_list_reads_the_cache_and_prints_the_same() {
+    let home = people_with_notes();
+    let_files_settle();
+    let (first, err) = run(&home, &["list"], &[]);
+    assert!(err.contains("0 hits, 5 misses, "), "{err}");
+    assert!(!err.contains(" 0 files written"), "{err}");
+    let (second, err) = run(&home, &["list"], &[]);
+    assert!(err.contains("5 hits, 0 misses, 0 files written"), "{err}");
+    assert_eq!(second, first);
+    assert!(first.contains("Ada Lovelace"), "{first}");
+    let (uncached, _) = run(&home, &["--no-cache", "list"], &[]);
+    assert_eq!(uncached, first);
+
+    // Under ~/.cache/rolo, one folder per data folder, never in the data folder.
+    let roots: Vec<PathBuf> = fs::read_dir(home.path().join(".cache/rolo"))
+        .unwrap()
+        .map(|i| i.unwrap().path())
+        .collect();
+    assert_eq!(roots.len(), 1, "{roots:?}");
+    let name = roots[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("rolo-"), "{name}");
+    assert!(roots[0].join("journal/2026-11.bin").is_file());
+    let in_data: Vec<PathBuf> = walk(&home.data())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect();
+    assert!(in_data.is_empty(), "{in_data:?}");
+
+    // A hand edit is seen at once, and only that file is parsed again.
+    let ada = home.data().join("contacts/ada-lovelace.toml");
+    let edited = fs::read_to_string(&ada)
+        .unwrap()
+        .replace("Ada Lovelace", "Ada King");
+    fs::write(&ada, edited).unwrap();
+    let (third, err) = run(&home, &["list"], &[]);
+    assert!(err.contains("4 hits, 1 misses"), "{err}");
+    assert!(
+        third.contains("Ada King") && !third.contains("Ada Lovelace"),
+        "{third}"
+    );
+}
+
+#[test]
+fn no_cache_flag_and_variable_leave_no_cache_behind() {
+    let home = people_with_notes();
+    let_files_settle();
+    let (flag, _) = run(&home, &["--no-cache", "list"], &[]);
+    let (var, _) = run(&home, &["list"], &[("ROLO_NO_CACHE", "1")]);
+    assert_eq!(var, flag);
+    assert!(!home.path().join(".cache").exists());
+    let (cached, _) = run(&home, &["list"], &[]);
+    assert_eq!(cached, flag);
+    assert!(home.path().join(".cache/rolo").is_dir());
+}
+
+#[test]
+fn a_cache_folder_that_cannot_be_written_changes_nothing() {
+    let home = people_with_notes();
+    let_files_settle();
+    let blocker = home.tmp.path().join("not-a-folder");
+    fs::write(&blocker, "").unwrap();
+    let (expected, _) = run(&home, &["--no-cache", "list"], &[]);
+    // Silent without ROLO_DEBUG_CACHE: one line on every command would help nobody.
+    let out = home
+        .cmd()
+        .arg("list")
+        .env("ROLO_CACHE_DIR", &blocker)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), expected);
+    assert_eq!(text(&out.stderr), "");
+    let (_, err) = run(
+        &home,
+        &["list"],
+        &[("ROLO_CACHE_DIR", blocker.to_str().unwrap())],
+    );
+    assert!(err.contains("cannot write"), "{err}");
+}
+
+#[test]
+fn the_cache_is_private_even_under_umask_000() {
+    let home = people_with_notes();
+    let_files_settle();
+    let root = home.tmp.path().join("wide/open/cache");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000 && exec \"$@\"")
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_rolo"))
+        .arg("list")
+        .env("HOME", home.path())
+        .env("ROLO_NOW", support::home::NOW)
+        .env("ROLO_CACHE_DIR", &root)
+        .env_remove("ROLO_DIR")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("ROLO_NO_CACHE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let all = walk(&root);
+    assert!(all.len() >= 5, "{all:?}");
+    for path in std::iter::once(root.clone()).chain(all) {
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        let want = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, want, "{}", path.display());
+    }
+}
