@@ -1,5 +1,7 @@
 //! Whole commands on the large data set, as a script would run them: the release binary
 //! started, the folder loaded, the answer printed. `note` writes into a private copy.
+//! The `full-load/` variants take the path every read command took before the lean loads
+//! (`--full-load`), so the gain is measured on one binary.
 
 mod support;
 
@@ -22,7 +24,7 @@ fn rolo(dir: &Path, args: &[&str]) {
 fn bench(c: &mut Criterion) {
     let copy = support::LARGE.scratch_copy();
     let dir = copy.path();
-    // An id, so the note never stops to ask which of several Marias was meant.
+    // An id, so the note (and the brief) never stops to ask which of several Marias was meant.
     let who = rolo::store::Store::on_disk(dir)
         .contact_ids()
         .expect("contacts")[0]
@@ -30,6 +32,15 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("cli");
     g.sample_size(10);
     g.bench_function("large/list", |b| b.iter(|| rolo(dir, &["list"])));
+    g.bench_function("large/brief", |b| b.iter(|| rolo(dir, &["brief", &who])));
+    g.bench_function("large/due", |b| b.iter(|| rolo(dir, &["due"])));
+    g.bench_function("large/today", |b| b.iter(|| rolo(dir, &["today"])));
+    g.bench_function("large/full-load/list", |b| {
+        b.iter(|| rolo(dir, &["--full-load", "list"]))
+    });
+    g.bench_function("large/full-load/brief", |b| {
+        b.iter(|| rolo(dir, &["--full-load", "brief", &who]))
+    });
     g.bench_function("large/note", |b| {
         b.iter(|| rolo(dir, &["note", &who, "Coffee at the canal"]))
     });
