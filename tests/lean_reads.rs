@@ -373,3 +373,49 @@ fn an_intro_writes_and_says_the_same_both_ways() {
         fs::read_to_string(full_dir.path().join(month)).expect("full month")
     );
 }
+
+/// The store half on its own: the same errors in the same order, every entry's who and when,
+/// and one person's entries exactly as a full load holds them.
+#[test]
+fn the_lean_loads_hold_what_a_full_load_holds() {
+    let dir = generated();
+    let store = Store::on_disk(dir.path());
+    let full = store.load().expect("full");
+    let contacts = store.load_contacts_lean().expect("contacts");
+    let touches = store.load_touches().expect("touches");
+    let mut errors = contacts.problems.clone();
+    errors.extend(touches.errors.iter().cloned());
+    let full_errors: Vec<_> = full
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .cloned()
+        .collect();
+    assert_eq!(errors, full_errors);
+    assert_eq!(contacts.contacts, full.contacts);
+    let key = |id: &str, at: &DateTime<chrono::FixedOffset>, with: &[String]| {
+        format!("{at} {id} {with:?}")
+    };
+    let mut lean: Vec<String> = touches
+        .items
+        .iter()
+        .map(|t| key(&t.id, &t.at, &t.with))
+        .collect();
+    let mut all: Vec<String> = full
+        .entries
+        .iter()
+        .map(|e| key(&e.id, &e.at, &e.with))
+        .collect();
+    lean.sort();
+    all.sort();
+    assert_eq!(lean, all);
+    let who = first_contact(dir.path());
+    let mut mine = store.load_entries_with(&who).expect("one").items;
+    mine.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    let theirs: Vec<_> = full
+        .entries
+        .into_iter()
+        .filter(|e| e.involves(&who))
+        .collect();
+    assert_eq!(mine, theirs);
+}
