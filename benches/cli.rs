@@ -1,5 +1,9 @@
 //! Whole commands on the large data set, as a script would run them: the release binary
 //! started, the folder loaded, the answer printed. `note` writes into a private copy.
+//!
+//! Plain names run with a warm derived cache (the everyday case: a second command on an
+//! unchanged folder); `cold/` with `--no-cache` (every file parsed, as after a fresh clone);
+//! `full-load/` takes the path every read command took before the lean loads (`--full-load`).
 
 mod support;
 
@@ -29,7 +33,7 @@ fn rolo(dir: &Path, cache: Option<&Path>, args: &[&str]) {
 fn bench(c: &mut Criterion) {
     let copy = support::LARGE.scratch_copy();
     let dir = copy.path();
-    // An id, so the note never stops to ask which of several Marias was meant.
+    // An id, so the note (and the brief) never stops to ask which of several Marias was meant.
     let who = rolo::store::Store::on_disk(dir)
         .contact_ids()
         .expect("contacts")[0]
@@ -37,22 +41,48 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("cli");
     g.sample_size(10);
     let cache = tempfile::tempdir().expect("temp dir");
+    let warm = Some(cache.path());
     // Warm: files must be 2 s old to be cached, and the scratch copy is brand new.
     std::thread::sleep(std::time::Duration::from_millis(2_100));
-    rolo(dir, Some(cache.path()), &["list"]);
-    g.bench_function("large/list", |b| b.iter(|| rolo(dir, None, &["list"])));
-    g.bench_function("large/list_cached", |b| {
-        b.iter(|| rolo(dir, Some(cache.path()), &["list"]))
+    rolo(dir, warm, &["list"]);
+    for (name, args) in [
+        ("list", vec!["list"]),
+        ("brief", vec!["brief", &who]),
+        ("due", vec!["due"]),
+    ] {
+        g.bench_function(format!("large/{name}"), |b| {
+            b.iter(|| rolo(dir, warm, &args))
+        });
+        g.bench_function(format!("large/cold/{name}"), |b| {
+            b.iter(|| rolo(dir, None, &args))
+        });
+    }
+    g.bench_function("large/full-load/list", |b| {
+        b.iter(|| rolo(dir, None, &["--full-load", "list"]))
     });
+    // Each note at its own minute, so ids never collide and every save is the same work.
+    let mut minute = 0u32;
+    let mut note_at = move || {
+        minute += 1;
+        format!("2026-11-24 {:02}:{:02}", 8 + minute / 60 % 12, minute % 60)
+    };
     g.bench_function("large/note", |b| {
-        b.iter(|| rolo(dir, None, &["note", &who, "Coffee at the canal"]))
-    });
-    g.bench_function("large/note_cached", |b| {
         b.iter(|| {
+            let at = note_at();
             rolo(
                 dir,
-                Some(cache.path()),
-                &["note", &who, "Coffee at the canal"],
+                warm,
+                &["note", &who, "Coffee at the canal", "--at", &at],
+            )
+        })
+    });
+    g.bench_function("large/cold/note", |b| {
+        b.iter(|| {
+            let at = note_at();
+            rolo(
+                dir,
+                None,
+                &["note", &who, "Coffee at the canal", "--at", &at],
             )
         })
     });

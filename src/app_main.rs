@@ -3,6 +3,7 @@
 use crate::cli::Cli;
 use crate::cmd::{self, CliError, Ctx};
 use crate::journal::Journal;
+use crate::loads::{self, Needs};
 use crate::store::{DiskFs, Severity, Store, paths};
 use std::io::Write;
 use std::process::ExitCode;
@@ -34,27 +35,8 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
     }
 }
 
-/// Commands that only change contacts or append one entry need the contacts, not the whole
-/// journal: on a large folder that is the difference between a tenth of a second and a second.
 /// Months loaded before the TUI's first frame; the rest load while the person browses.
 const RECENT_MONTHS: usize = 3;
-
-fn reads_journal(command: Option<&crate::cli::Command>) -> bool {
-    use crate::cli::Command as C;
-    // Anything not listed (the TUI, new commands) loads everything, which is always correct.
-    !matches!(
-        command,
-        Some(
-            C::Add(_)
-                | C::Note(_)
-                | C::Need { .. }
-                | C::Met { .. }
-                | C::Drop { .. }
-                | C::Followup { .. }
-                | C::Done { .. }
-        )
-    )
-}
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let _demo_dir;
@@ -97,12 +79,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         flush_cache(&store);
         return result;
     };
-    let loaded = if reads_journal(Some(&command)) {
-        store.load()?
+    // Most commands need far less than the whole journal: on a large folder that is the
+    // difference between a tenth of a second and a second.
+    let needs = if cli.full_load {
+        Needs::Everything
     } else {
-        store.load_contacts_only()?
+        loads::needs(&command)
     };
-    let journal = Journal::new(loaded);
+    let journal = loads::journal_for(&store, &needs)?;
     let now = crate::clock::now();
     let is_check = matches!(command, crate::cli::Command::Check);
     let errors = journal

@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// Load the whole journal even for a command that needs less (for tests and measuring)
+    #[arg(long, global = true, hide = true)]
+    pub full_load: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

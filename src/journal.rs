@@ -20,7 +20,7 @@ pub struct Journal {
     entries: Vec<Entry>,
     /// Entry positions per contact, oldest first.
     per_contact: Vec<Vec<usize>>,
-    last_contact: Vec<Option<NaiveDate>>,
+    pub(crate) last_contact: Vec<Option<NaiveDate>>,
     pub problems: Vec<Problem>,
     matcher: Matcher,
     /// Changes whenever a contact's search key may have changed (see `search::Filter`).

@@ -8,22 +8,24 @@ use crate::store::Severity;
 pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
     let today = ctx.today();
     let j = &ctx.journal;
-    let mut rows: Vec<usize> = (0..j.contacts().len())
-        .filter(|&ix| {
-            let c = &j.contacts()[ix];
-            tag.is_none_or(|t| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t)))
-        })
-        .collect();
-    if due {
+    let tagged = |ix: usize| {
+        j.contact(ix)
+            .is_some_and(|c| tag.is_none_or(|t| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t))))
+    };
+    // Overdue order, or by name: folding a name allocates, so each is folded once, not at
+    // every comparison of the sort.
+    let rows: Vec<usize> = if due {
         let overdue = j.overdue(today);
-        rows = overdue
+        overdue
             .iter()
             .map(|o| o.ix)
-            .filter(|ix| rows.contains(ix))
-            .collect();
+            .filter(|&ix| tagged(ix))
+            .collect()
     } else {
-        rows.sort_by_key(|&ix| crate::search::fold(&j.contacts()[ix].name));
-    }
+        let mut rows: Vec<usize> = (0..j.contacts().len()).filter(|&ix| tagged(ix)).collect();
+        rows.sort_by_cached_key(|&ix| crate::search::fold(&j.contacts()[ix].name));
+        rows
+    };
     if rows.is_empty() {
         let why = if due {
             "no one is past their keep-in-touch rhythm"

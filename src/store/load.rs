@@ -123,6 +123,13 @@ impl Store {
         {
             return Ok(entries);
         }
+        self.parse_month(month)
+    }
+
+    /// The month file parsed (and its decode handed to the cache), without looking in the
+    /// cache first: for callers that already looked.
+    pub(super) fn parse_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        let rel = paths::month(month);
         let (bytes, stamp) = match self.read_for_cache(&rel) {
             Ok(Some(b)) => b,
             Ok(None) => return Ok(Vec::new()),

@@ -28,7 +28,7 @@ pub fn default_threads() -> usize {
 /// `f` over `items` on up to `threads` threads (this one included); results in `items` order.
 /// Workers take the next item as they finish one, so a few big month files cannot leave one
 /// thread with all the work.
-fn map_in_order<T: Sync, R: Send>(
+pub(super) fn map_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: impl Fn(&T) -> R + Sync,

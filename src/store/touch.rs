@@ -31,7 +31,7 @@ impl Store {
             return Ok(touches);
         }
         Ok(self
-            .load_month(month)?
+            .parse_month(month)?
             .into_iter()
             .map(Touch::from)
             .collect())
@@ -48,7 +48,7 @@ impl Store {
         if let Some(entries) = cached.and_then(|c| c.entries(|t| involves(&t.with))) {
             return Ok(entries);
         }
-        let mut all = self.load_month(month)?;
+        let mut all = self.parse_month(month)?;
         all.retain(|l| involves(&l.entry.with));
         Ok(all)
     }

@@ -1,0 +1,52 @@
+//! Journals built from lean loads (`store/lean_load.rs`) for commands that ask only some
+//! questions. Each answers its questions exactly as a journal from a full load would; the
+//! others it cannot answer, so only the commands named here may use it (see `loads.rs`).
+
+use crate::journal::Journal;
+use crate::model::Entry;
+use crate::store::{Loaded, MonthsRead, OlderLoad, Touch};
+
+impl Journal {
+    /// Contacts and the last day each was seen: enough for `list`, `due` and `today`
+    /// (last contact, days since, overdue, birthdays, follow-ups, needs). It holds no
+    /// entries, so timelines are empty. `contacts` comes from `Store::load_contacts_lean`.
+    pub fn from_touches(contacts: Loaded, touches: MonthsRead<Touch>) -> Journal {
+        let mut problems = contacts.problems;
+        problems.extend(touches.errors);
+        let mut journal = Journal::new(Loaded {
+            contacts: contacts.contacts,
+            entries: Vec::new(),
+            problems,
+        });
+        // The same rule as indexing a full journal: an entry's own calendar day, per person
+        // named in it who has a contact file.
+        for touch in &touches.items {
+            let day = touch.at.date_naive();
+            for who in &touch.with {
+                if let Some(ix) = journal.ix(who) {
+                    let last = &mut journal.last_contact[ix];
+                    if last.is_none_or(|d| d < day) {
+                        *last = Some(day);
+                    }
+                }
+            }
+        }
+        journal
+    }
+
+    /// Add the entries of one person (`Store::load_entries_with`) to a journal of contacts:
+    /// that person's timeline, first entry and last contact are then a full journal's; other
+    /// people's are not, so only commands about that one person may use it. The problems
+    /// become the contact errors followed by the month errors, as a full load orders them.
+    pub fn with_entries_of_one(mut self, entries: MonthsRead<Entry>) -> Journal {
+        let mut problems = std::mem::take(&mut self.problems);
+        problems.extend(entries.errors);
+        // Entries arrive month by month in file order, as a full load reads them, and are
+        // sorted the same stable way, so ties keep the same order.
+        self.extend_older(OlderLoad {
+            entries: entries.items,
+            problems,
+        });
+        self
+    }
+}

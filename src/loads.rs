@@ -1,0 +1,65 @@
+//! What each command loads. A full load is always correct; a command reads less only where
+//! its output is proven the same (`tests/lean_reads.rs` runs every such command both ways).
+
+use crate::cli::Command;
+use crate::journal::{Journal, Resolution};
+use crate::store::{MonthsRead, Store, StoreError};
+
+/// How much of the folder a command needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needs {
+    /// Commands that change contacts or append one entry without looking at others.
+    Contacts,
+    /// Contacts and who was seen when, plus every file that did not load.
+    Touches,
+    /// Contacts and every entry with the person this query names.
+    OnePerson(String),
+    Everything,
+}
+
+pub fn needs(command: &Command) -> Needs {
+    use Command as C;
+    match command {
+        C::Add(_)
+        | C::Note(_)
+        | C::Need { .. }
+        | C::Met { .. }
+        | C::Drop { .. }
+        | C::Followup { .. }
+        | C::Done { .. } => Needs::Contacts,
+        // `intro` writes one entry; it reads the journal only for the count of unreadable files.
+        C::List { .. } | C::Due | C::Today | C::Intro { .. } => Needs::Touches,
+        C::Brief { who, .. } | C::Show { who } | C::Timeline { who: Some(who), .. } => {
+            Needs::OnePerson(who.clone())
+        }
+        // Anything not listed (check, the whole timeline, new commands) loads everything.
+        _ => Needs::Everything,
+    }
+}
+
+/// The journal `needs` asks for. Its problems are a full load's where the CLI looks at them:
+/// the same errors in the same order (only `check`, which loads everything, lists warnings).
+pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> {
+    Ok(match needs {
+        Needs::Contacts => Journal::new(store.load_contacts_only()?),
+        Needs::Everything => Journal::new(store.load()?),
+        Needs::Touches => Journal::from_touches(store.load_contacts_lean()?, store.load_touches()?),
+        Needs::OnePerson(query) => {
+            let journal = Journal::new(store.load_contacts_lean()?);
+            let id = match journal.resolve(query) {
+                Resolution::One(ix) => journal.contact(ix).map(|c| c.id.clone()),
+                _ => None,
+            };
+            let entries = match id {
+                Some(id) => store.load_entries_with(&id)?,
+                // The command will say that no one (or several) match; the files that did not
+                // load are still counted, as after a full load.
+                None => MonthsRead {
+                    items: Vec::new(),
+                    errors: store.load_touches()?.errors,
+                },
+            };
+            journal.with_entries_of_one(entries)
+        }
+    })
+}

@@ -1,0 +1,421 @@
+//! Commands that read less than the whole journal (`rolo::loads`) must print exactly what
+//! they print after a full load. Every such command runs both ways, on the demo journal and
+//! on a generated one with awkward files added (a broken month, a broken contact, an unknown
+//! person, a misfiled entry, a person named twice in one entry, two entries tied in time and
+//! id), at several dates: in-process for breadth, through the real binary (`--full-load`
+//! against the default) for stdout, stderr and exit code.
+
+#[allow(dead_code)]
+#[path = "../examples/gen/generator.rs"]
+mod generator;
+
+use assert_cmd::Command;
+use chrono::DateTime;
+use clap::Parser;
+use rolo::cli::Cli;
+use rolo::cmd::{self, Ctx};
+use rolo::journal::Journal;
+use rolo::loads::{self, Needs};
+use rolo::store::{Severity, Store};
+use std::cell::RefCell;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::rc::Rc;
+use tempfile::TempDir;
+
+/// Before most entries (days since are negative), the demo's day, past every rhythm.
+const DATES: [&str; 4] = [
+    "2023-02-14T09:00:00+00:00",
+    "2026-11-24T12:00:00+01:00",
+    "2027-03-01T18:30:00-05:00",
+    "2031-07-01T00:00:00+00:00",
+];
+
+fn put(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, text).expect("write");
+}
+
+fn private(root: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(root, fs::Permissions::from_mode(0o700)).expect("chmod");
+}
+
+fn demo() -> TempDir {
+    let tmp = TempDir::new().expect("tempdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    copy_dir(&src, tmp.path());
+    private(tmp.path());
+    tmp
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for item in fs::read_dir(from).expect("read_dir") {
+        let item = item.expect("item");
+        let target = to.join(item.file_name());
+        if item.file_type().expect("type").is_dir() {
+            copy_dir(&item.path(), &target);
+        } else {
+            fs::copy(item.path(), target).expect("copy");
+        }
+    }
+}
+
+/// 300 people, 5,000 entries over four years, and the awkward files.
+fn generated() -> TempDir {
+    let tmp = TempDir::new().expect("tempdir");
+    let options = generator::Options {
+        contacts: 300,
+        entries: 5_000,
+        needs: None,
+        years: 4,
+        seed: 42,
+    };
+    generator::generate(&options, tmp.path()).expect("generate");
+    private(tmp.path());
+    let who = first_contact(tmp.path());
+    add_awkward_files(tmp.path(), &who);
+    tmp
+}
+
+fn first_contact(root: &Path) -> String {
+    Store::on_disk(root).contact_ids().expect("ids")[0].clone()
+}
+
+fn add_awkward_files(root: &Path, who: &str) {
+    put(root, "journal/2024/2024-05.toml", "[[entry]]\nid = \n");
+    put(root, "contacts/broken-person.toml", "name = \n");
+    let entry = |id: &str, at: &str, with: &str, note: &str| {
+        format!(
+            "[[entry]]\nid = \"{id}\"\nat = {at}\nwith = [{with}]\nkind = \"call\"\nnote = \"{note}\"\ngave = \"advice\"\n\n"
+        )
+    };
+    let tie = "2026-11-20T10:00:00+01:00";
+    let mut late = fs::read_to_string(root.join("journal/2026/2026-11.toml")).unwrap_or_default();
+    late.push('\n');
+    late += &entry(
+        "tie",
+        tie,
+        &format!("\"{who}\", \"ghost\""),
+        "first of the tie",
+    );
+    late += &entry("tie", tie, &format!("\"{who}\""), "second of the tie");
+    late += &entry(
+        "twice",
+        "2026-11-21T10:00:00+01:00",
+        &format!("\"{who}\", \"{who}\""),
+        "named twice",
+    );
+    put(root, "journal/2026/2026-11.toml", &late);
+    // Misfiled into an older month, tied with the two above.
+    put(
+        root,
+        "journal/2019/2019-01.toml",
+        &entry("tie", tie, &format!("\"{who}\""), "misfiled"),
+    );
+}
+
+/// What a command printed, how it ended, and how many unreadable files the CLI would count.
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    out: String,
+    result: Result<(), String>,
+    errors: Vec<String>,
+}
+
+fn parse(args: &[&str]) -> rolo::cli::Command {
+    let cli = Cli::try_parse_from(std::iter::once("rolo").chain(args.iter().copied()))
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    cli.command.expect("a command")
+}
+
+/// Output shared with the test while the command holds the writer.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `args` at each of `DATES`, on one journal loaded the lean way or in full.
+fn run(store: &Store, args: &[&str], full: bool) -> Vec<Outcome> {
+    let needs = if full {
+        Needs::Everything
+    } else {
+        loads::needs(&parse(args))
+    };
+    let journal = loads::journal_for(store, &needs).expect("load");
+    let errors: Vec<String> = journal
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    let shared = Shared::default();
+    let mut writer = shared.clone();
+    let mut ctx = Ctx {
+        store,
+        journal,
+        now: DateTime::parse_from_rfc3339(DATES[0]).expect("date"),
+        out: &mut writer,
+    };
+    DATES
+        .iter()
+        .map(|date| {
+            ctx.now = DateTime::parse_from_rfc3339(date).expect("date");
+            let result = cmd::run(parse(args), &mut ctx).map_err(|e| e.0);
+            let out = String::from_utf8(shared.0.take()).expect("utf-8");
+            Outcome {
+                out: format!("at {date}:\n{out}"),
+                result,
+                errors: errors.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The commands to compare: lists with and without filters, and people picked to cover the
+/// busiest timeline, open needs, promises and birthdays, plus queries that do not resolve.
+fn commands(root: &Path) -> Vec<Vec<String>> {
+    let full = Journal::new(Store::on_disk(root).load().expect("load"));
+    let contacts = full.contacts();
+    let most_entries = (0..contacts.len())
+        .max_by_key(|&ix| full.timeline_of(ix).len())
+        .expect("someone");
+    let mut people: Vec<usize> = vec![0, contacts.len() / 2, contacts.len() - 1, most_entries];
+    people.extend(contacts.iter().position(|c| c.open_needs().count() > 0));
+    people.extend(contacts.iter().position(|c| !c.follow_ups.is_empty()));
+    people.extend(contacts.iter().position(|c| c.birthday.is_some()));
+    let mut tags: Vec<&str> = contacts
+        .iter()
+        .flat_map(|c| c.tags.iter().map(String::as_str))
+        .take(2)
+        .collect();
+    tags.push("no-such-tag");
+    let mut all: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["list", "--due"],
+        vec!["due"],
+        vec!["today"],
+    ];
+    for tag in &tags {
+        all.push(vec!["list", "--tag", tag]);
+        all.push(vec!["list", "--due", "--tag", tag]);
+    }
+    let first_word = contacts[0].name.split(' ').next().unwrap_or("a");
+    let queries = [first_word, "nobody-at-all", "broken-person"];
+    let ids: Vec<&str> = people.iter().map(|&ix| contacts[ix].id.as_str()).collect();
+    for who in ids.iter().copied().chain(queries) {
+        all.push(vec!["brief", who]);
+        all.push(vec!["brief", who, "--markdown"]);
+        all.push(vec!["show", who]);
+        all.push(vec!["timeline", who]);
+        all.push(vec!["timeline", who, "-n", "3"]);
+    }
+    all.into_iter()
+        .map(|c| c.into_iter().map(String::from).collect())
+        .collect()
+}
+
+fn compare_everything(root: &Path) -> usize {
+    let store = Store::on_disk(root);
+    let mut compared = 0;
+    for args in commands(root) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert_ne!(
+            loads::needs(&parse(&args)),
+            Needs::Everything,
+            "{args:?} should take a lean path"
+        );
+        let (lean, full) = (run(&store, &args, false), run(&store, &args, true));
+        for (lean, full) in lean.iter().zip(&full) {
+            assert_eq!(lean, full, "rolo {}", args.join(" "));
+            compared += 1;
+        }
+    }
+    compared
+}
+
+#[test]
+fn lean_reads_print_what_a_full_load_prints_on_the_demo() {
+    let dir = demo();
+    assert!(compare_everything(dir.path()) > 100);
+}
+
+#[test]
+fn lean_reads_print_what_a_full_load_prints_on_generated_data() {
+    let dir = generated();
+    let store = Store::on_disk(dir.path());
+    // The awkward files are really there, and really awkward.
+    let full = Journal::new(store.load().expect("load"));
+    let errors: Vec<String> = full
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        full.problems
+            .iter()
+            .any(|p| p.message.contains("\"ghost\""))
+    );
+    let who = first_contact(dir.path());
+    let ix = full.ix(&who).expect("first contact");
+    let ids: Vec<&str> = full
+        .timeline_of(ix)
+        .take(6)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(ids.starts_with(&["twice"]), "{ids:?}");
+    assert_eq!(ids.iter().filter(|id| **id == "tie").count(), 3, "{ids:?}");
+    assert!(compare_everything(dir.path()) > 100);
+}
+
+/// A lean journal holds less; these are the questions it must not be asked. Guards the test
+/// above against comparing two paths that are secretly the same.
+#[test]
+fn the_lean_journals_really_hold_less() {
+    let dir = generated();
+    let store = Store::on_disk(dir.path());
+    let who = first_contact(dir.path());
+    let touches = loads::journal_for(&store, &Needs::Touches).expect("touches");
+    assert_eq!(touches.entry_count(), 0);
+    let one = loads::journal_for(&store, &Needs::OnePerson(who.clone())).expect("one");
+    let full = loads::journal_for(&store, &Needs::Everything).expect("full");
+    assert!(one.entry_count() < full.entry_count() / 10);
+    assert!(one.timeline().all(|e| e.involves(&who)));
+}
+
+fn binary(root: &Path, home: &Path, args: &[&str], now: &str) -> (String, String, Option<i32>) {
+    let out = Command::cargo_bin("rolo")
+        .expect("binary")
+        .arg("--dir")
+        .arg(root)
+        .args(args)
+        .env("HOME", home)
+        .env("ROLO_NOW", now)
+        .env_remove("ROLO_DIR")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("run rolo");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn the_binary_answers_the_same_both_ways_with_broken_files() {
+    let dir = generated();
+    let home = TempDir::new().expect("home");
+    let who = first_contact(dir.path());
+    let runs: [&[&str]; 9] = [
+        &["list"],
+        &["list", "--due"],
+        &["due"],
+        &["today"],
+        &["brief", &who],
+        &["show", &who],
+        &["timeline", &who, "-n", "4"],
+        &["brief", "nobody-at-all"],
+        &["brief", "broken-person"],
+    ];
+    for args in runs {
+        for now in [DATES[1], DATES[3]] {
+            let lean = binary(dir.path(), home.path(), args, now);
+            let mut full_args = vec!["--full-load"];
+            full_args.extend(args);
+            let full = binary(dir.path(), home.path(), &full_args, now);
+            assert_eq!(lean, full, "rolo {}", args.join(" "));
+            assert!(
+                lean.1
+                    .contains("2 files could not be read and were skipped; run `rolo check`"),
+                "{args:?}: {}",
+                lean.1
+            );
+        }
+    }
+}
+
+#[test]
+fn an_intro_writes_and_says_the_same_both_ways() {
+    let (lean_dir, full_dir) = (generated(), generated());
+    let home = TempDir::new().expect("home");
+    let ids = Store::on_disk(lean_dir.path()).contact_ids().expect("ids");
+    let args = [
+        "intro",
+        ids[1].as_str(),
+        ids[2].as_str(),
+        "--note",
+        "Coffee",
+    ];
+    let lean = binary(lean_dir.path(), home.path(), &args, DATES[1]);
+    let mut full_args = vec!["--full-load"];
+    full_args.extend(args);
+    let full = binary(full_dir.path(), home.path(), &full_args, DATES[1]);
+    assert_eq!(lean, full);
+    assert_eq!(lean.2, Some(0), "{lean:?}");
+    let month = "journal/2026/2026-11.toml";
+    assert_eq!(
+        fs::read_to_string(lean_dir.path().join(month)).expect("lean month"),
+        fs::read_to_string(full_dir.path().join(month)).expect("full month")
+    );
+}
+
+/// The store half on its own: the same errors in the same order, every entry's who and when,
+/// and one person's entries exactly as a full load holds them.
+#[test]
+fn the_lean_loads_hold_what_a_full_load_holds() {
+    let dir = generated();
+    let store = Store::on_disk(dir.path());
+    let full = store.load().expect("full");
+    let contacts = store.load_contacts_lean().expect("contacts");
+    let touches = store.load_touches().expect("touches");
+    let mut errors = contacts.problems.clone();
+    errors.extend(touches.errors.iter().cloned());
+    let full_errors: Vec<_> = full
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .cloned()
+        .collect();
+    assert_eq!(errors, full_errors);
+    assert_eq!(contacts.contacts, full.contacts);
+    let key = |id: &str, at: &DateTime<chrono::FixedOffset>, with: &[String]| {
+        format!("{at} {id} {with:?}")
+    };
+    let mut lean: Vec<String> = touches
+        .items
+        .iter()
+        .map(|t| key(&t.id, &t.at, &t.with))
+        .collect();
+    let mut all: Vec<String> = full
+        .entries
+        .iter()
+        .map(|e| key(&e.id, &e.at, &e.with))
+        .collect();
+    lean.sort();
+    all.sort();
+    assert_eq!(lean, all);
+    let who = first_contact(dir.path());
+    let mut mine = store.load_entries_with(&who).expect("one").items;
+    mine.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    let theirs: Vec<_> = full
+        .entries
+        .into_iter()
+        .filter(|e| e.involves(&who))
+        .collect();
+    assert_eq!(mine, theirs);
+}
