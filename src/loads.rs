@@ -43,7 +43,9 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
     Ok(match needs {
         Needs::Contacts => Journal::new(store.load_contacts_only()?),
         Needs::Everything => Journal::new(store.load()?),
-        Needs::Touches => Journal::from_touches(store.load_contacts_lean()?, store.load_touches()?),
+        Needs::Touches => {
+            Journal::from_last_days(store.load_contacts_lean()?, store.load_last_days()?)
+        }
         Needs::OnePerson(query) => {
             let journal = Journal::new(store.load_contacts_lean()?);
             let id = match journal.resolve(query) {
@@ -56,7 +58,7 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
                 // load are still counted, as after a full load.
                 None => MonthsRead {
                     items: Vec::new(),
-                    errors: store.load_touches()?.errors,
+                    errors: store.load_last_days()?.errors,
                 },
             };
             journal.with_entries_of_one(entries)

@@ -76,6 +76,26 @@ fn check(data: &Path, cache: &Path) -> CacheStats {
             .map(|es| es.into_iter().map(Touch::from).collect::<Vec<_>>());
         assert_eq!(store.month_touches(month), touches, "{month:?}");
         assert_eq!(plain.month_touches(month), touches, "{month:?}");
+        // The last day each person was seen: the latest of their entries' own days.
+        let days = all.clone().map(|es| {
+            let mut last = std::collections::BTreeMap::new();
+            for l in es {
+                for who in l.entry.with {
+                    let day = l.entry.at.date_naive();
+                    let d = last.entry(who).or_insert(day);
+                    *d = (*d).max(day);
+                }
+            }
+            last.into_iter().collect::<Vec<_>>()
+        });
+        let sorted = |r: Result<Vec<(String, chrono::NaiveDate)>, _>| {
+            r.map(|mut v| {
+                v.sort();
+                v
+            })
+        };
+        assert_eq!(sorted(store.month_last_days(month)), days, "{month:?}");
+        assert_eq!(sorted(plain.month_last_days(month)), days, "{month:?}");
         for who in people.iter().take(4).map(String::as_str).chain(["ghost"]) {
             let mut theirs = all.clone();
             if let Ok(es) = &mut theirs {

@@ -8,6 +8,7 @@ use super::parallel::map_in_order;
 use super::touch::Touch;
 use super::{Loaded, Month, Problem, Severity, Store, StoreError, default_threads};
 use crate::model::Entry;
+use chrono::NaiveDate;
 
 /// What was read from the month files, and the months that did not load.
 #[derive(Debug)]
@@ -29,6 +30,12 @@ impl Store {
     /// Who and when of every entry, month by month.
     pub fn load_touches(&self) -> Result<MonthsRead<Touch>, StoreError> {
         self.read_months(|month| self.month_touches(month))
+    }
+
+    /// The last day each person was seen, per month (`month_last_days`): what `list` needs,
+    /// without an allocation per entry.
+    pub fn load_last_days(&self) -> Result<MonthsRead<(String, NaiveDate)>, StoreError> {
+        self.read_months(|month| self.month_last_days(month))
     }
 
     /// The entries that involve `contact`, month by month.

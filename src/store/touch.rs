@@ -2,8 +2,9 @@
 //! entry (`rolo list` over years of journal), or one person's entries. From the cache these
 //! skip the notes of everyone else; without one they filter a plain `load_month`.
 
+use super::fasthash::FastMap;
 use super::{LocatedEntry, Month, Problem, Store, paths};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Who and when of one entry, for commands that need neither notes nor places.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +36,24 @@ impl Store {
             .into_iter()
             .map(Touch::from)
             .collect())
+    }
+
+    /// The last day each person named in the month file was seen (an entry's own calendar
+    /// day), one pair per person in no particular order; errors exactly like `load_month`.
+    pub fn month_last_days(&self, month: Month) -> Result<Vec<(String, NaiveDate)>, Problem> {
+        let cached = self.cached_month(month, &paths::month(month));
+        if let Some(days) = cached.and_then(|c| c.last_days()) {
+            return Ok(days);
+        }
+        let mut last: FastMap<String, NaiveDate> = FastMap::default();
+        for l in self.parse_month(month)? {
+            let day = l.entry.at.date_naive();
+            for who in l.entry.with {
+                let d = last.entry(who).or_insert(day);
+                *d = (*d).max(day);
+            }
+        }
+        Ok(last.into_iter().collect())
     }
 
     /// The month's entries that involve `contact`, file order; errors exactly like `load_month`.

@@ -6,8 +6,10 @@ use super::codec::{FileKind, HEADER, Reader, Writer, frame, unframe};
 use super::records;
 use crate::store::Month;
 use crate::store::decode::LocatedEntry;
+use crate::store::fasthash::FastMap;
 use crate::store::fs::Stamp;
 use crate::store::touch::Touch;
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -122,6 +124,24 @@ impl Cached {
         bodies
             .is_done()
             .then(|| all.into_iter().map(|(t, _)| t).collect())
+    }
+
+    /// The last day each person named in the month was seen, without decoding an entry.
+    pub fn last_days(&self) -> Option<Vec<(String, NaiveDate)>> {
+        let mut r = Reader::new(self.file.get(self.touches.clone())?);
+        let mut last: FastMap<&str, NaiveDate> = FastMap::default();
+        let mut bodies = 0usize;
+        for _ in 0..self.count {
+            records::each_person_day(&mut r, |who, day| {
+                let d = last.entry(who).or_insert(day);
+                *d = (*d).max(day);
+            })?;
+            bodies = bodies.checked_add(r.usize()?)?;
+        }
+        let mut rest = Reader::new(self.file.get(self.touches.end..)?);
+        rest.take(bodies)?;
+        (r.is_done() && rest.is_done())
+            .then(|| last.into_iter().map(|(w, d)| (w.to_string(), d)).collect())
     }
 
     /// The entries `wanted` accepts, decoding only their bodies.

@@ -165,6 +165,24 @@ pub fn get_touch(r: &mut Reader) -> Option<Touch> {
     })
 }
 
+/// A touch read in place: the day of the entry (in its own offset) and who was in it, as
+/// slices of the cache file, for summaries that must not allocate per entry.
+pub fn each_person_day<'a>(
+    r: &mut Reader<'a>,
+    mut seen: impl FnMut(&'a str, NaiveDate),
+) -> Option<()> {
+    r.str()?;
+    let (secs, nanos) = (r.i64()?, r.u32()?);
+    let offset = FixedOffset::east_opt(i32::try_from(r.i64()?).ok()?)?;
+    let day = DateTime::from_timestamp(secs, nanos)?
+        .with_timezone(&offset)
+        .date_naive();
+    for _ in 0..r.count()? {
+        seen(r.str()?, day);
+    }
+    Some(())
+}
+
 fn put_loc(w: &mut Writer, l: Loc) {
     w.usize(l.line);
     w.usize(l.col);
