@@ -1,5 +1,6 @@
 //! TOML text -> model, with every complaint located at a line and column.
 
+use super::gather::{MonthLocs, SmallLoc};
 use super::problem::{Lines, Problem, line_col};
 use super::wording;
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
@@ -382,26 +383,69 @@ fn unix_newlines(text: String) -> String {
 }
 
 pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
+    let mut located = Vec::new();
+    each_entry(path, text, |entry, at| {
+        located.push(LocatedEntry {
+            entry,
+            id_at: at.id,
+            with_at: at.with.to_vec(),
+            kind_at: at.kind,
+        })
+    })?;
+    Ok(located)
+}
+
+/// The entries of a month file in file order, and their places kept small (see `MonthLocs`):
+/// what a whole-folder load keeps, so no per-entry location outlives the checks it serves.
+pub(crate) fn month_entries(path: &Path, text: &str) -> Result<(Vec<Entry>, MonthLocs), Problem> {
+    let mut entries = Vec::new();
+    let mut locs = MonthLocs::default();
+    each_entry(path, text, |entry, at| {
+        if !entry.kind.is_known() {
+            let ix = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+            locs.odd_kinds.push((ix, SmallLoc::new(at.kind)));
+        }
+        locs.id.push(SmallLoc::new(at.id));
+        locs.with.extend(at.with.iter().copied().map(SmallLoc::new));
+        entries.push(entry);
+    })?;
+    Ok((entries, locs))
+}
+
+/// Where one entry's parts are written.
+struct EntryAt<'a> {
+    id: Loc,
+    /// Where the id is when the kind is not written.
+    kind: Loc,
+    /// One per `with` item, same order.
+    with: &'a [Loc],
+}
+
+/// Every entry of a month file, in file order, with where its parts are written; the first
+/// entry that cannot be read stops the file (it then loads as an error, whole).
+fn each_entry(
+    path: &Path,
+    text: &str,
+    mut take: impl FnMut(Entry, EntryAt<'_>),
+) -> Result<(), Problem> {
     // An empty month is a diary with nothing in it yet (rolo appends to it happily), not an
     // error; an empty contact file, with no name, is.
     if text.trim().is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let raw: RawMonth = parse_toml(path, text)?;
     let ctx = Ctx::new(path, text);
-    raw.entry.into_iter().map(|e| entry(&ctx, e)).collect()
-}
-
-fn entry(ctx: &Ctx, raw: RawEntry) -> Result<LocatedEntry, Problem> {
-    if raw.id.get_ref().trim().is_empty() {
-        return Err(ctx.at(&raw.id, "entry `id` is empty"));
-    }
-    let at = moment(ctx, &raw.at)?;
-    let id_at = ctx.loc(&raw.id);
-    let kind_at = raw.kind.as_ref().map(|k| ctx.loc(k)).unwrap_or(id_at);
-    let with_at = raw.with.iter().map(|w| ctx.loc(w)).collect();
-    Ok(LocatedEntry {
-        entry: Entry {
+    let mut with_at = Vec::new();
+    for raw in raw.entry {
+        if raw.id.get_ref().trim().is_empty() {
+            return Err(ctx.at(&raw.id, "entry `id` is empty"));
+        }
+        let at = moment(&ctx, &raw.at)?;
+        let id_at = ctx.loc(&raw.id);
+        let kind_at = raw.kind.as_ref().map(|k| ctx.loc(k)).unwrap_or(id_at);
+        with_at.clear();
+        with_at.extend(raw.with.iter().map(|w| ctx.loc(w)));
+        let entry = Entry {
             id: raw.id.into_inner(),
             at,
             with: raw.with.into_iter().map(Spanned::into_inner).collect(),
@@ -413,9 +457,13 @@ fn entry(ctx: &Ctx, raw: RawEntry) -> Result<LocatedEntry, Problem> {
             note: unix_newlines(raw.note),
             gave: raw.gave.filter(|g| !g.trim().is_empty()),
             asked: raw.asked.filter(|a| !a.trim().is_empty()),
-        },
-        id_at,
-        with_at,
-        kind_at,
-    })
+        };
+        let at = EntryAt {
+            id: id_at,
+            kind: kind_at,
+            with: &with_at,
+        };
+        take(entry, at);
+    }
+    Ok(())
 }

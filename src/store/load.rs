@@ -3,10 +3,11 @@
 
 use super::decode::{self, LocatedEntry};
 use super::fasthash::{FastMap, FastSet};
+use super::gather::{Gathered, MonthLocs, MonthView};
 use super::problem::Problem;
 use super::{Store, StoreError, paths};
 use crate::model::{Contact, Entry};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub type Month = (i32, u32);
 
@@ -107,82 +108,104 @@ impl Store {
     }
 
     pub fn load_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        self.read_month(month, decode::month)
+            .map(Option::unwrap_or_default)
+    }
+
+    /// A month's entries in file order and where they are written, kept small: what a
+    /// whole-folder load needs (see `gather.rs`). `None` when the file is gone.
+    pub(super) fn load_month_entries(
+        &self,
+        month: Month,
+    ) -> Result<Option<(Vec<Entry>, MonthLocs)>, Problem> {
+        self.read_month(month, decode::month_entries)
+    }
+
+    fn read_month<T>(
+        &self,
+        month: Month,
+        decode: impl FnOnce(&Path, &str) -> Result<T, Problem>,
+    ) -> Result<Option<T>, Problem> {
         let rel = paths::month(month);
         let bytes = match self.fs.read(&rel) {
             Ok(Some(b)) => b,
-            Ok(None) => return Ok(Vec::new()),
+            Ok(None) => return Ok(None),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
         self.remember(&rel, &bytes);
         let text = decode::utf8(&rel, &bytes)?;
-        decode::month(&rel, text)
+        decode(&rel, text).map(Some)
     }
 
     /// Everything, plain and in order, on this thread: the reference that `load` (on several
     /// threads) and the staged load are tested against. See `parallel.rs`.
     pub fn load_sequential(&self) -> Result<Loaded, StoreError> {
         let (contacts, mut problems) = self.load_contacts()?;
-        let mut located: Vec<(PathBuf, Month, Vec<LocatedEntry>)> = Vec::new();
+        let mut gathered = Gathered::default();
         for month in self.months()? {
-            match self.load_month(month) {
-                Ok(entries) => located.push((paths::month(month), month, entries)),
+            match self.load_month_entries(month) {
+                Ok(Some((entries, locs))) => {
+                    gathered.push(paths::month(month), month, entries, locs)
+                }
+                Ok(None) => {}
                 Err(p) => problems.push(p),
             }
         }
         let known: FastSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
-        problems.extend(lint_months(&known, &located));
-        let mut entries: Vec<Entry> = located
-            .into_iter()
-            .flat_map(|(_, _, es)| es.into_iter().map(|l| l.entry))
-            .collect();
-        entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        problems.extend(lint_months(&known, &gathered.views().collect::<Vec<_>>()));
         Ok(Loaded {
+            entries: gathered.into_sorted(0),
             contacts,
-            entries,
             problems,
         })
     }
 }
 
-/// Cross-file checks on the journal; everything here still loads, the warnings say what looks
-/// wrong. (Checks within one contact file come with the file: `decode::contact_with_warnings`.)
-/// `known` holds the contact ids.
-pub fn lint_months(
-    known: &FastSet<&str>,
-    months: &[(PathBuf, Month, Vec<LocatedEntry>)],
-) -> Vec<Problem> {
+/// Cross-file checks on the journal, month files in file order; everything here still loads,
+/// the warnings say what looks wrong. (Checks within one contact file come with the file:
+/// `decode::contact_with_warnings`.) `known` holds the contact ids.
+pub(super) fn lint_months(known: &FastSet<&str>, months: &[MonthView<'_>]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let entries = months.iter().map(|(_, _, es)| es.len()).sum();
-    let mut first_seen: FastMap<&str, &Path> =
+    let entries = months.iter().map(|m| m.entries.len()).sum();
+    // The month (by position in `months`) where each id was first seen.
+    let mut first_seen: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(entries, Default::default());
-    for (path, month, entries) in months {
-        for l in entries {
-            let e = &l.entry;
-            let at = (l.id_at.line, l.id_at.col);
-            if let Some(other) = first_seen.insert(e.id.as_str(), path) {
+    for (m, view) in months.iter().enumerate() {
+        let MonthView {
+            path,
+            month,
+            entries,
+            locs,
+        } = view;
+        let mut with_at = locs.with.iter();
+        let mut odd_kinds = locs.odd_kinds.iter().peekable();
+        for (ix, e) in entries.iter().enumerate() {
+            let at = locs.id.get(ix).copied().unwrap_or_default().line_col();
+            if let Some(other) = first_seen.insert(e.id.as_str(), m) {
                 problems.push(Problem::warning(
                     path,
                     at,
                     format!(
                         "entry id \"{}\" is used twice (also in {})",
                         e.id,
-                        other.display()
+                        months[other].path.display()
                     ),
                 ));
             }
-            for (who, loc) in e.with.iter().zip(&l.with_at) {
+            for who in &e.with {
+                let loc = with_at.next().copied().unwrap_or_default();
                 if !known.contains(who.as_str()) {
                     problems.push(Problem::warning(
                         path,
-                        (loc.line, loc.col),
+                        loc.line_col(),
                         format!("no contact \"{who}\" (no file contacts/{who}.toml)"),
                     ));
                 }
             }
-            if !e.kind.is_known() {
+            if let Some((_, loc)) = odd_kinds.next_if(|(i, _)| *i as usize == ix) {
                 problems.push(Problem::warning(
                     path,
-                    (l.kind_at.line, l.kind_at.col),
+                    loc.line_col(),
                     format!(
                         "unknown kind \"{}\"; known kinds are note, coffee, call, message, email, meeting, event, intro, gift",
                         e.kind

@@ -9,6 +9,7 @@ mod encode;
 mod error;
 pub(crate) mod fasthash;
 mod fs;
+mod gather;
 mod load;
 mod mem;
 mod parallel;
