@@ -5,12 +5,11 @@
 //! `load_sequential` and a staged load (`load_recent`, then `load_older`) therefore give equal
 //! contacts, entries and problems, in the same order.
 
-use super::fasthash::FastSet;
 use super::gather::Gathered;
-use super::load::lint_months;
+use super::load::{KnownIds, lint_months};
 use super::{Loaded, Month, Problem, Store, StoreError, paths};
 use crate::model::{Contact, Entry};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
@@ -90,7 +89,7 @@ pub struct RecentLoad {
 pub struct PendingOlder {
     /// Oldest first.
     months: Vec<Month>,
-    known: HashSet<String>,
+    known: KnownIds,
     contact_problems: Vec<Problem>,
     /// A copy of the first stage's months (a few months: small), in file order for the checks.
     recent: Gathered,
@@ -122,10 +121,6 @@ pub struct OlderLoad {
 /// spares a copy of the whole list.
 const ROOM_FOR_RECENT: usize = 64;
 
-fn ids(contacts: &[Contact]) -> FastSet<&str> {
-    contacts.iter().map(|c| c.id.as_str()).collect()
-}
-
 impl Store {
     /// Everything, on `default_threads()` threads; equal to `load_sequential`.
     pub fn load(&self) -> Result<Loaded, StoreError> {
@@ -138,7 +133,7 @@ impl Store {
         let (gathered, errors) = self.gather_months(&self.months()?, threads);
         problems.extend(errors);
         problems.extend(lint_months(
-            &ids(&contacts),
+            &KnownIds::new(&contacts),
             &gathered.views().collect::<Vec<_>>(),
         ));
         Ok(Loaded {
@@ -193,14 +188,11 @@ impl Store {
         let mut months = self.months()?;
         let recent_months = months.split_off(months.len().saturating_sub(n_months));
         let (recent, recent_errors) = self.gather_months(&recent_months, threads);
+        let known = KnownIds::new(&contacts);
         let mut problems = contact_problems.clone();
         problems.extend(recent_errors.iter().cloned());
-        problems.extend(lint_months(
-            &ids(&contacts),
-            &recent.views().collect::<Vec<_>>(),
-        ));
+        problems.extend(lint_months(&known, &recent.views().collect::<Vec<_>>()));
         let entries = recent.clone().into_sorted(0);
-        let known = contacts.iter().map(|c| c.id.clone()).collect();
         Ok(RecentLoad {
             loaded: Loaded {
                 contacts,
@@ -227,7 +219,6 @@ impl Store {
             recent_errors,
         } = pending;
         let (older, older_errors) = self.gather_months(&months, default_threads());
-        let known: FastSet<&str> = known.iter().map(String::as_str).collect();
         let mut problems = contact_problems;
         problems.extend(older_errors);
         problems.extend(recent_errors);
