@@ -388,8 +388,8 @@ pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
         located.push(LocatedEntry {
             entry,
             id_at: at.id,
-            with_at: at.with.to_vec(),
-            kind_at: at.kind,
+            with_at: at.with.iter().map(|&w| at.loc(w)).collect(),
+            kind_at: at.kind(),
         })
     })?;
     Ok(located)
@@ -397,28 +397,54 @@ pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
 
 /// The entries of a month file in file order, and their places kept small (see `MonthLocs`):
 /// what a whole-folder load keeps, so no per-entry location outlives the checks it serves.
-pub(crate) fn month_entries(path: &Path, text: &str) -> Result<(Vec<Entry>, MonthLocs), Problem> {
+/// `is_known` tells contact ids; a person it does not know is located for a warning.
+pub(crate) fn month_entries(
+    path: &Path,
+    text: &str,
+    is_known: impl Fn(&str) -> bool,
+) -> Result<(Vec<Entry>, MonthLocs), Problem> {
     let mut entries = Vec::new();
     let mut locs = MonthLocs::default();
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut with_seen = 0;
     each_entry(path, text, |entry, at| {
         if !entry.kind.is_known() {
-            let ix = u32::try_from(entries.len()).unwrap_or(u32::MAX);
-            locs.odd_kinds.push((ix, SmallLoc::new(at.kind)));
+            locs.odd_kinds
+                .push((small(entries.len()), SmallLoc::new(at.kind())));
         }
         locs.id.push(SmallLoc::new(at.id));
-        locs.with.extend(at.with.iter().copied().map(SmallLoc::new));
+        for (who, &start) in entry.with.iter().zip(at.with) {
+            if !is_known(who) {
+                locs.odd_with
+                    .push((small(with_seen), SmallLoc::new(at.loc(start))));
+            }
+            with_seen += 1;
+        }
         entries.push(entry);
     })?;
     Ok((entries, locs))
 }
 
-/// Where one entry's parts are written.
+/// Where one entry's parts are written; places other than the id's are found on request, since
+/// a load needs them only for the rare warning.
 struct EntryAt<'a> {
+    ctx: &'a Ctx<'a>,
     id: Loc,
-    /// Where the id is when the kind is not written.
-    kind: Loc,
-    /// One per `with` item, same order.
-    with: &'a [Loc],
+    kind_start: Option<usize>,
+    /// Where each `with` item starts (a byte offset), same order.
+    with: &'a [usize],
+}
+
+impl EntryAt<'_> {
+    fn loc(&self, offset: usize) -> Loc {
+        let (line, col) = self.ctx.line_col(offset);
+        Loc { line, col }
+    }
+
+    /// Where the kind is written, or the id when it is not.
+    fn kind(&self) -> Loc {
+        self.kind_start.map_or(self.id, |k| self.loc(k))
+    }
 }
 
 /// Every entry of a month file, in file order, with where its parts are written; the first
@@ -435,20 +461,27 @@ fn each_entry(
     }
     let raw: RawMonth = parse_toml(path, text)?;
     let ctx = Ctx::new(path, text);
-    let mut with_at = Vec::new();
+    let mut with_starts = Vec::new();
     for raw in raw.entry {
         if raw.id.get_ref().trim().is_empty() {
             return Err(ctx.at(&raw.id, "entry `id` is empty"));
         }
         let at = moment(&ctx, &raw.at)?;
-        let id_at = ctx.loc(&raw.id);
-        let kind_at = raw.kind.as_ref().map(|k| ctx.loc(k)).unwrap_or(id_at);
-        with_at.clear();
-        with_at.extend(raw.with.iter().map(|w| ctx.loc(w)));
+        with_starts.clear();
+        with_starts.extend(raw.with.iter().map(|w| w.span().start));
+        // Sized exactly: the list as parsed has room to spare, kept for every entry loaded.
+        let mut with = Vec::with_capacity(raw.with.len());
+        with.extend(raw.with.into_iter().map(Spanned::into_inner));
+        let located = EntryAt {
+            ctx: &ctx,
+            id: ctx.loc(&raw.id),
+            kind_start: raw.kind.as_ref().map(|k| k.span().start),
+            with: &with_starts,
+        };
         let entry = Entry {
             id: raw.id.into_inner(),
             at,
-            with: raw.with.into_iter().map(Spanned::into_inner).collect(),
+            with,
             kind: raw
                 .kind
                 .map(|k| Kind::parse(k.get_ref()))
@@ -458,12 +491,7 @@ fn each_entry(
             gave: raw.gave.filter(|g| !g.trim().is_empty()),
             asked: raw.asked.filter(|a| !a.trim().is_empty()),
         };
-        let at = EntryAt {
-            id: id_at,
-            kind: kind_at,
-            with: &with_at,
-        };
-        take(entry, at);
+        take(entry, located);
     }
     Ok(())
 }

@@ -40,8 +40,9 @@ impl SmallLoc {
 pub(crate) struct MonthLocs {
     /// One per entry.
     pub id: Vec<SmallLoc>,
-    /// One per `with` item, entry after entry.
-    pub with: Vec<SmallLoc>,
+    /// Only the `with` items naming no known contact, by position among all the file's `with`
+    /// items (entry after entry); the check itself ran while the file was read.
+    pub odd_with: Vec<(u32, SmallLoc)>,
     /// Only the entries whose kind rolo does not know (by position), the only ones warned about.
     pub odd_kinds: Vec<(u32, SmallLoc)>,
 }

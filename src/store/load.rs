@@ -113,12 +113,16 @@ impl Store {
     }
 
     /// A month's entries in file order and where they are written, kept small: what a
-    /// whole-folder load needs (see `gather.rs`). `None` when the file is gone.
+    /// whole-folder load needs (see `gather.rs`). `None` when the file is gone. `known` holds
+    /// the contact ids, for the check that every person named exists.
     pub(super) fn load_month_entries(
         &self,
         month: Month,
+        known: &FastSet<&str>,
     ) -> Result<Option<(Vec<Entry>, MonthLocs)>, Problem> {
-        self.read_month(month, decode::month_entries)
+        self.read_month(month, |path, text| {
+            decode::month_entries(path, text, |who| known.contains(who))
+        })
     }
 
     fn read_month<T>(
@@ -141,9 +145,11 @@ impl Store {
     /// threads) and the staged load are tested against. See `parallel.rs`.
     pub fn load_sequential(&self) -> Result<Loaded, StoreError> {
         let (contacts, mut problems) = self.load_contacts()?;
+        let known = KnownIds::new(&contacts);
+        let known = known.set();
         let mut gathered = Gathered::default();
         for month in self.months()? {
-            match self.load_month_entries(month) {
+            match self.load_month_entries(month, &known) {
                 Ok(Some((entries, locs))) => {
                     gathered.push(paths::month(month), month, entries, locs)
                 }
@@ -151,8 +157,7 @@ impl Store {
                 Err(p) => problems.push(p),
             }
         }
-        let known = KnownIds::new(&contacts);
-        problems.extend(lint_months(&known, &gathered.views().collect::<Vec<_>>()));
+        problems.extend(lint_months(&gathered.views().collect::<Vec<_>>()));
         Ok(Loaded {
             entries: gathered.into_sorted(0),
             contacts,
@@ -161,9 +166,9 @@ impl Store {
     }
 }
 
-/// The contact ids side by side in one buffer, for the checks: they look one up per person per
-/// entry, and the ids inside the contacts themselves lie scattered over megabytes of memory
-/// (fetching them anew was most of the checks' time).
+/// The contact ids side by side in one buffer, for the check that every person named exists:
+/// it looks one up per person per entry, and the ids inside the contacts themselves lie
+/// scattered over megabytes of memory (fetching them anew was most of the checks' time).
 #[derive(Debug, Default)]
 pub(super) struct KnownIds {
     packed: String,
@@ -183,7 +188,7 @@ impl KnownIds {
         known
     }
 
-    fn set(&self) -> FastSet<&str> {
+    pub fn set(&self) -> FastSet<&str> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(&self.ends)
@@ -194,9 +199,9 @@ impl KnownIds {
 
 /// Cross-file checks on the journal, month files in file order; everything here still loads,
 /// the warnings say what looks wrong. (Checks within one contact file come with the file:
-/// `decode::contact_with_warnings`.) `known` holds the contact ids.
-pub(super) fn lint_months(known: &KnownIds, months: &[MonthView<'_>]) -> Vec<Problem> {
-    let known = known.set();
+/// `decode::contact_with_warnings`; whether each person named exists is checked as a month is
+/// read, see `decode::month_entries`.)
+pub(super) fn lint_months(months: &[MonthView<'_>]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let entries = months.iter().map(|m| m.entries.len()).sum();
     // The month (by position in `months`) where each id was first seen.
@@ -209,7 +214,8 @@ pub(super) fn lint_months(known: &KnownIds, months: &[MonthView<'_>]) -> Vec<Pro
             entries,
             locs,
         } = view;
-        let mut with_at = locs.with.iter();
+        let mut odd_with = locs.odd_with.iter().peekable();
+        let mut with_seen = 0;
         let mut odd_kinds = locs.odd_kinds.iter().peekable();
         for (ix, e) in entries.iter().enumerate() {
             let at = locs.id.get(ix).copied().unwrap_or_default().line_col();
@@ -225,14 +231,14 @@ pub(super) fn lint_months(known: &KnownIds, months: &[MonthView<'_>]) -> Vec<Pro
                 ));
             }
             for who in &e.with {
-                let loc = with_at.next().copied().unwrap_or_default();
-                if !known.contains(who.as_str()) {
+                if let Some((_, loc)) = odd_with.next_if(|(i, _)| *i as usize == with_seen) {
                     problems.push(Problem::warning(
                         path,
                         loc.line_col(),
                         format!("no contact \"{who}\" (no file contacts/{who}.toml)"),
                     ));
                 }
+                with_seen += 1;
             }
             if let Some((_, loc)) = odd_kinds.next_if(|(i, _)| *i as usize == ix) {
                 problems.push(Problem::warning(

@@ -130,12 +130,10 @@ impl Store {
     /// Everything, on up to `threads` threads.
     pub fn load_with(&self, threads: usize) -> Result<Loaded, StoreError> {
         let (contacts, mut problems) = self.contacts_with(threads)?;
-        let (gathered, errors) = self.gather_months(&self.months()?, threads);
+        let known = KnownIds::new(&contacts);
+        let (gathered, errors) = self.gather_months(&self.months()?, threads, &known);
         problems.extend(errors);
-        problems.extend(lint_months(
-            &KnownIds::new(&contacts),
-            &gathered.views().collect::<Vec<_>>(),
-        ));
+        problems.extend(lint_months(&gathered.views().collect::<Vec<_>>()));
         Ok(Loaded {
             contacts,
             entries: gathered.into_sorted(0),
@@ -159,9 +157,15 @@ impl Store {
 
     /// The month files in order, each one's entries moved into one list as soon as its turn
     /// comes, and the files that did not load.
-    fn gather_months(&self, months: &[Month], threads: usize) -> (Gathered, Vec<Problem>) {
+    fn gather_months(
+        &self,
+        months: &[Month],
+        threads: usize,
+        known: &KnownIds,
+    ) -> (Gathered, Vec<Problem>) {
         let (mut gathered, mut problems) = (Gathered::default(), Vec::new());
-        let load = |&m: &Month| (m, self.load_month_entries(m));
+        let known = known.set();
+        let load = |&m: &Month| (m, self.load_month_entries(m, &known));
         for_each_in_order(months, threads, load, |(month, result)| match result {
             Ok(Some((entries, locs))) => gathered.push(paths::month(month), month, entries, locs),
             Ok(None) => {}
@@ -187,11 +191,11 @@ impl Store {
         let (contacts, contact_problems) = self.contacts_with(threads)?;
         let mut months = self.months()?;
         let recent_months = months.split_off(months.len().saturating_sub(n_months));
-        let (recent, recent_errors) = self.gather_months(&recent_months, threads);
         let known = KnownIds::new(&contacts);
+        let (recent, recent_errors) = self.gather_months(&recent_months, threads, &known);
         let mut problems = contact_problems.clone();
         problems.extend(recent_errors.iter().cloned());
-        problems.extend(lint_months(&known, &recent.views().collect::<Vec<_>>()));
+        problems.extend(lint_months(&recent.views().collect::<Vec<_>>()));
         let entries = recent.clone().into_sorted(0);
         Ok(RecentLoad {
             loaded: Loaded {
@@ -218,12 +222,13 @@ impl Store {
             recent,
             recent_errors,
         } = pending;
-        let (older, older_errors) = self.gather_months(&months, default_threads());
+        let (older, older_errors) = self.gather_months(&months, default_threads(), &known);
+        drop(known);
         let mut problems = contact_problems;
         problems.extend(older_errors);
         problems.extend(recent_errors);
         let all: Vec<_> = older.views().chain(recent.views()).collect();
-        problems.extend(lint_months(&known, &all));
+        problems.extend(lint_months(&all));
         drop(all);
         OlderLoad {
             entries: older.into_sorted(recent.len() + ROOM_FOR_RECENT),
