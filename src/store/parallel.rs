@@ -213,8 +213,16 @@ impl Store {
         })
     }
 
-    /// Second stage: the months the first stage left, and the final problem list.
+    /// Second stage: the months the first stage left, and the final problem list. Read on the
+    /// calling thread alone: it runs in the background while the person already uses the
+    /// first stage, so it leaves the other core to the UI, and each helper thread's own
+    /// malloc arena kept about 8 MB more resident in the TUI (large folder: 125 -> 117 MB).
     pub fn load_older(&self, pending: PendingOlder) -> OlderLoad {
+        self.load_older_with(pending, 1)
+    }
+
+    /// Second stage on up to `threads` threads.
+    pub fn load_older_with(&self, pending: PendingOlder, threads: usize) -> OlderLoad {
         let PendingOlder {
             months,
             known,
@@ -222,7 +230,7 @@ impl Store {
             recent,
             recent_errors,
         } = pending;
-        let (older, older_errors) = self.gather_months(&months, default_threads(), &known);
+        let (older, older_errors) = self.gather_months(&months, threads, &known);
         drop(known);
         let mut problems = contact_problems;
         problems.extend(older_errors);
