@@ -1,14 +1,15 @@
 //! TOML text -> model, with every complaint located at a line and column.
 
 use super::gather::{MonthLocs, SmallLoc};
+use super::moment::Unread;
 use super::problem::{Lines, Problem, line_col};
 use super::wording;
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
-use toml::value::{Datetime, Offset, Value};
+use toml::value::{Datetime, Value};
 
 #[derive(Deserialize)]
 struct RawContact {
@@ -83,7 +84,8 @@ struct RawMonth {
 #[derive(Deserialize)]
 struct RawEntry {
     id: Spanned<String>,
-    at: Spanned<Value>,
+    /// Read from the text at this place; see `moment.rs`.
+    at: Spanned<Unread>,
     #[serde(default)]
     with: Vec<Spanned<String>>,
     kind: Option<Spanned<String>>,
@@ -318,7 +320,7 @@ fn birthday(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Birthday, Problem> {
     }
 }
 
-fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
+pub(super) fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
     let d = dt.date?;
     NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
 }
@@ -333,44 +335,16 @@ fn date(ctx: &Ctx, raw: &Spanned<Value>, key: &str) -> Result<NaiveDate, Problem
     parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))
 }
 
-/// A moment. Offset datetimes are kept as written; a local datetime or bare date typed by hand
-/// is read in this machine's time zone (a bare date at noon, so it stays on its day anywhere).
-fn moment(ctx: &Ctx, raw: &Spanned<Value>) -> Result<DateTime<FixedOffset>, Problem> {
-    let bad = || {
-        ctx.at(
-            raw,
+/// The moment written at `span` (see `moment.rs`).
+fn at_moment(ctx: &Ctx, span: std::ops::Range<usize>) -> Result<DateTime<FixedOffset>, Problem> {
+    let written = ctx.text.get(span.clone()).unwrap_or("");
+    super::moment::read(written).ok_or_else(|| {
+        Problem::error(
+            ctx.path,
+            ctx.line_col(span.start),
             "`at` must be a date and time like 2026-11-24T14:05:00+01:00",
         )
-    };
-    let Value::Datetime(dt) = raw.get_ref() else {
-        return Err(bad());
-    };
-    let date = datetime_date(dt).ok_or_else(bad)?;
-    let time = match dt.time {
-        Some(t) => NaiveTime::from_hms_nano_opt(
-            t.hour.into(),
-            t.minute.into(),
-            t.second.unwrap_or(0).into(),
-            t.nanosecond.unwrap_or(0),
-        )
-        .ok_or_else(bad)?,
-        None => NaiveTime::from_hms_opt(12, 0, 0).ok_or_else(bad)?,
-    };
-    let naive = date.and_time(time);
-    match dt.offset {
-        Some(Offset::Z) => Ok(FixedOffset::east_opt(0)
-            .ok_or_else(bad)?
-            .from_utc_datetime(&naive)),
-        Some(Offset::Custom { minutes }) => {
-            let offset = FixedOffset::east_opt(i32::from(minutes) * 60).ok_or_else(bad)?;
-            offset.from_local_datetime(&naive).single().ok_or_else(bad)
-        }
-        None => Local
-            .from_local_datetime(&naive)
-            .earliest()
-            .map(|t| t.fixed_offset())
-            .ok_or_else(bad),
-    }
+    })
 }
 
 /// Copying every note only to find no `\r` in it was a measurable part of a large load.
@@ -466,7 +440,7 @@ fn each_entry(
         if raw.id.get_ref().trim().is_empty() {
             return Err(ctx.at(&raw.id, "entry `id` is empty"));
         }
-        let at = moment(&ctx, &raw.at)?;
+        let at = at_moment(&ctx, raw.at.span())?;
         with_starts.clear();
         with_starts.extend(raw.with.iter().map(|w| w.span().start));
         // Sized exactly: the list as parsed has room to spare, kept for every entry loaded.

@@ -12,6 +12,7 @@ mod fs;
 mod gather;
 mod load;
 mod mem;
+mod moment;
 mod parallel;
 pub mod paths;
 mod problem;
