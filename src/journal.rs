@@ -10,6 +10,21 @@ use chrono::NaiveDate;
 /// Position of a contact in the journal; stable while the journal lives.
 pub type Ix = usize;
 
+/// Position of an entry in `Journal::entries`; half the size of a `usize` for the per-person
+/// lists, which hold one per person per entry.
+type Pos = u32;
+
+fn by_time(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Oldest first; ties by id.
+fn sort_by_time(entries: &mut [Entry]) {
+    if !entries.is_sorted_by(|a, b| by_time(a, b).is_le()) {
+        entries.sort_by(by_time);
+    }
+}
+
 #[derive(Default)]
 pub struct Journal {
     contacts: Vec<Contact>,
@@ -19,7 +34,7 @@ pub struct Journal {
     /// Oldest first.
     entries: Vec<Entry>,
     /// Entry positions per contact, oldest first.
-    per_contact: Vec<Vec<usize>>,
+    per_contact: Vec<Vec<Pos>>,
     pub(crate) last_contact: Vec<Option<NaiveDate>>,
     pub problems: Vec<Problem>,
     matcher: Matcher,
@@ -60,16 +75,23 @@ pub struct UpcomingBirthday {
 
 impl Journal {
     pub fn new(loaded: Loaded) -> Journal {
+        let n = loaded.contacts.len();
         let mut j = Journal {
             problems: loaded.problems,
+            contacts: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            by_id: FastMap::with_capacity_and_hasher(n, Default::default()),
+            per_contact: Vec::with_capacity(n),
+            last_contact: Vec::with_capacity(n),
             ..Journal::default()
         };
         for c in loaded.contacts {
             j.push_contact(c);
         }
         j.entries = loaded.entries;
-        j.entries
-            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        // A load hands them over in order already; a stable sort would still set aside
+        // scratch for half of them just to find that out.
+        sort_by_time(&mut j.entries);
         j.reindex_entries();
         j
     }
@@ -88,6 +110,10 @@ impl Journal {
     fn index_entry(&mut self, pos: usize) {
         let e = &self.entries[pos];
         let day = e.at.date_naive();
+        // Positions beyond u32 would need a 4-billion-entry journal; such an entry goes unindexed.
+        let Ok(pos) = Pos::try_from(pos) else {
+            return;
+        };
         for who in &e.with {
             if let Some(&ix) = self.by_id.get(who) {
                 self.per_contact[ix].push(pos);
@@ -105,6 +131,8 @@ impl Journal {
         for pos in 0..self.entries.len() {
             self.index_entry(pos);
         }
+        // Grown by doubling, the lists held a third more than they use.
+        self.per_contact.iter_mut().for_each(Vec::shrink_to_fit);
     }
 
     // ----- contacts -----
@@ -243,7 +271,7 @@ impl Journal {
             .unwrap_or(&[])
             .iter()
             .rev()
-            .map(|&pos| &self.entries[pos])
+            .map(|&pos| &self.entries[pos as usize])
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -261,8 +289,7 @@ impl Journal {
         if at_end {
             self.index_entry(self.entries.len() - 1);
         } else {
-            self.entries
-                .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+            self.entries.sort_by(by_time);
             self.reindex_entries();
         }
     }
@@ -270,8 +297,7 @@ impl Journal {
     pub fn replace_entry(&mut self, id: &str, e: Entry) {
         self.entries.retain(|x| x.id != id);
         self.entries.push(e);
-        self.entries
-            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        self.entries.sort_by(by_time);
         self.reindex_entries();
     }
 
@@ -284,8 +310,7 @@ impl Journal {
     pub fn replace_month(&mut self, month: (i32, u32), entries: Vec<Entry>) {
         self.entries.retain(|e| e.month() != month);
         self.entries.extend(entries);
-        self.entries
-            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        self.entries.sort_by(by_time);
         self.reindex_entries();
     }
 
@@ -405,9 +430,10 @@ impl Journal {
     /// (plus any changes made meanwhile), and the problem list is the full load's.
     pub fn extend_older(&mut self, older: OlderLoad) {
         let mut entries = older.entries;
+        // The older list comes with room for these (see `Store::load_older`).
         entries.append(&mut self.entries);
         // Two sorted runs (a misfiled entry can interleave them): the sort merges them cheaply.
-        entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        sort_by_time(&mut entries);
         self.entries = entries;
         self.reindex_entries();
         self.problems = older.problems;

@@ -87,14 +87,23 @@ fn check_all_loads_agree(store: &Store) {
     }
     assert_same(&store.load().unwrap(), &plain);
     let full = Journal::new(store.load_sequential().unwrap());
-    for n in [0, 1, 2, 3, 100] {
+    // The second stage on the calling thread alone (as the TUI runs it) and on several.
+    for (n, threads) in [(0, 1), (1, 1), (2, 3), (3, 1), (3, 2), (100, 1)] {
         let recent = store.load_recent(n).unwrap();
         let (mut journal, pending) = Journal::from_recent(recent);
         assert_eq!(journal.is_loading_older(), !pending.is_empty(), "n={n}");
-        let older = store.load_older(pending);
+        let older = if threads == 1 {
+            store.load_older(pending)
+        } else {
+            store.load_older_with(pending, threads)
+        };
         journal.extend_older(older);
         assert!(!journal.is_loading_older());
-        assert_eq!(snapshot(&journal), snapshot(&full), "n={n}");
+        assert_eq!(
+            snapshot(&journal),
+            snapshot(&full),
+            "n={n} threads={threads}"
+        );
     }
 }
 

@@ -1,13 +1,15 @@
 //! TOML text -> model, with every complaint located at a line and column.
 
+use super::gather::{MonthLocs, SmallLoc};
+use super::moment::Unread;
 use super::problem::{Lines, Problem, line_col};
 use super::wording;
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
-use toml::value::{Datetime, Offset, Value};
+use toml::value::{Datetime, Value};
 
 #[derive(Deserialize)]
 struct RawContact {
@@ -82,7 +84,8 @@ struct RawMonth {
 #[derive(Deserialize)]
 struct RawEntry {
     id: Spanned<String>,
-    at: Spanned<Value>,
+    /// Read from the text at this place; see `moment.rs`.
+    at: Spanned<Unread>,
     #[serde(default)]
     with: Vec<Spanned<String>>,
     kind: Option<Spanned<String>>,
@@ -317,7 +320,7 @@ fn birthday(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Birthday, Problem> {
     }
 }
 
-fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
+pub(super) fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
     let d = dt.date?;
     NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
 }
@@ -332,44 +335,16 @@ fn date(ctx: &Ctx, raw: &Spanned<Value>, key: &str) -> Result<NaiveDate, Problem
     parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))
 }
 
-/// A moment. Offset datetimes are kept as written; a local datetime or bare date typed by hand
-/// is read in this machine's time zone (a bare date at noon, so it stays on its day anywhere).
-fn moment(ctx: &Ctx, raw: &Spanned<Value>) -> Result<DateTime<FixedOffset>, Problem> {
-    let bad = || {
-        ctx.at(
-            raw,
+/// The moment written at `span` (see `moment.rs`).
+fn at_moment(ctx: &Ctx, span: std::ops::Range<usize>) -> Result<DateTime<FixedOffset>, Problem> {
+    let written = ctx.text.get(span.clone()).unwrap_or("");
+    super::moment::read(written).ok_or_else(|| {
+        Problem::error(
+            ctx.path,
+            ctx.line_col(span.start),
             "`at` must be a date and time like 2026-11-24T14:05:00+01:00",
         )
-    };
-    let Value::Datetime(dt) = raw.get_ref() else {
-        return Err(bad());
-    };
-    let date = datetime_date(dt).ok_or_else(bad)?;
-    let time = match dt.time {
-        Some(t) => NaiveTime::from_hms_nano_opt(
-            t.hour.into(),
-            t.minute.into(),
-            t.second.unwrap_or(0).into(),
-            t.nanosecond.unwrap_or(0),
-        )
-        .ok_or_else(bad)?,
-        None => NaiveTime::from_hms_opt(12, 0, 0).ok_or_else(bad)?,
-    };
-    let naive = date.and_time(time);
-    match dt.offset {
-        Some(Offset::Z) => Ok(FixedOffset::east_opt(0)
-            .ok_or_else(bad)?
-            .from_utc_datetime(&naive)),
-        Some(Offset::Custom { minutes }) => {
-            let offset = FixedOffset::east_opt(i32::from(minutes) * 60).ok_or_else(bad)?;
-            offset.from_local_datetime(&naive).single().ok_or_else(bad)
-        }
-        None => Local
-            .from_local_datetime(&naive)
-            .earliest()
-            .map(|t| t.fixed_offset())
-            .ok_or_else(bad),
-    }
+    })
 }
 
 /// Copying every note only to find no `\r` in it was a measurable part of a large load.
@@ -382,29 +357,105 @@ fn unix_newlines(text: String) -> String {
 }
 
 pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
+    let mut located = Vec::new();
+    each_entry(path, text, |entry, at| {
+        located.push(LocatedEntry {
+            entry,
+            id_at: at.id,
+            with_at: at.with.iter().map(|&w| at.loc(w)).collect(),
+            kind_at: at.kind(),
+        })
+    })?;
+    Ok(located)
+}
+
+/// The entries of a month file in file order, and their places kept small (see `MonthLocs`):
+/// what a whole-folder load keeps, so no per-entry location outlives the checks it serves.
+/// `is_known` tells contact ids; a person it does not know is located for a warning.
+pub(crate) fn month_entries(
+    path: &Path,
+    text: &str,
+    is_known: impl Fn(&str) -> bool,
+) -> Result<(Vec<Entry>, MonthLocs), Problem> {
+    let mut entries = Vec::new();
+    let mut locs = MonthLocs::default();
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut with_seen = 0;
+    each_entry(path, text, |entry, at| {
+        if !entry.kind.is_known() {
+            locs.odd_kinds
+                .push((small(entries.len()), SmallLoc::new(at.kind())));
+        }
+        locs.id.push(SmallLoc::new(at.id));
+        for (who, &start) in entry.with.iter().zip(at.with) {
+            if !is_known(who) {
+                locs.odd_with
+                    .push((small(with_seen), SmallLoc::new(at.loc(start))));
+            }
+            with_seen += 1;
+        }
+        entries.push(entry);
+    })?;
+    Ok((entries, locs))
+}
+
+/// Where one entry's parts are written; places other than the id's are found on request, since
+/// a load needs them only for the rare warning.
+struct EntryAt<'a> {
+    ctx: &'a Ctx<'a>,
+    id: Loc,
+    kind_start: Option<usize>,
+    /// Where each `with` item starts (a byte offset), same order.
+    with: &'a [usize],
+}
+
+impl EntryAt<'_> {
+    fn loc(&self, offset: usize) -> Loc {
+        let (line, col) = self.ctx.line_col(offset);
+        Loc { line, col }
+    }
+
+    /// Where the kind is written, or the id when it is not.
+    fn kind(&self) -> Loc {
+        self.kind_start.map_or(self.id, |k| self.loc(k))
+    }
+}
+
+/// Every entry of a month file, in file order, with where its parts are written; the first
+/// entry that cannot be read stops the file (it then loads as an error, whole).
+fn each_entry(
+    path: &Path,
+    text: &str,
+    mut take: impl FnMut(Entry, EntryAt<'_>),
+) -> Result<(), Problem> {
     // An empty month is a diary with nothing in it yet (rolo appends to it happily), not an
     // error; an empty contact file, with no name, is.
     if text.trim().is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let raw: RawMonth = parse_toml(path, text)?;
     let ctx = Ctx::new(path, text);
-    raw.entry.into_iter().map(|e| entry(&ctx, e)).collect()
-}
-
-fn entry(ctx: &Ctx, raw: RawEntry) -> Result<LocatedEntry, Problem> {
-    if raw.id.get_ref().trim().is_empty() {
-        return Err(ctx.at(&raw.id, "entry `id` is empty"));
-    }
-    let at = moment(ctx, &raw.at)?;
-    let id_at = ctx.loc(&raw.id);
-    let kind_at = raw.kind.as_ref().map(|k| ctx.loc(k)).unwrap_or(id_at);
-    let with_at = raw.with.iter().map(|w| ctx.loc(w)).collect();
-    Ok(LocatedEntry {
-        entry: Entry {
+    let mut with_starts = Vec::new();
+    for raw in raw.entry {
+        if raw.id.get_ref().trim().is_empty() {
+            return Err(ctx.at(&raw.id, "entry `id` is empty"));
+        }
+        let at = at_moment(&ctx, raw.at.span())?;
+        with_starts.clear();
+        with_starts.extend(raw.with.iter().map(|w| w.span().start));
+        // Sized exactly: the list as parsed has room to spare, kept for every entry loaded.
+        let mut with = Vec::with_capacity(raw.with.len());
+        with.extend(raw.with.into_iter().map(Spanned::into_inner));
+        let located = EntryAt {
+            ctx: &ctx,
+            id: ctx.loc(&raw.id),
+            kind_start: raw.kind.as_ref().map(|k| k.span().start),
+            with: &with_starts,
+        };
+        let entry = Entry {
             id: raw.id.into_inner(),
             at,
-            with: raw.with.into_iter().map(Spanned::into_inner).collect(),
+            with,
             kind: raw
                 .kind
                 .map(|k| Kind::parse(k.get_ref()))
@@ -413,9 +464,8 @@ fn entry(ctx: &Ctx, raw: RawEntry) -> Result<LocatedEntry, Problem> {
             note: unix_newlines(raw.note),
             gave: raw.gave.filter(|g| !g.trim().is_empty()),
             asked: raw.asked.filter(|a| !a.trim().is_empty()),
-        },
-        id_at,
-        with_at,
-        kind_at,
-    })
+        };
+        take(entry, located);
+    }
+    Ok(())
 }

@@ -2,11 +2,13 @@
 //! reported with its place, and cross-file checks become warnings.
 
 use super::decode::{self, LocatedEntry};
-use super::fasthash::{FastMap, FastSet};
+use super::fasthash::{FastBuild, FastSet};
+use super::gather::{Gathered, MonthLocs, MonthView, split_located};
 use super::problem::Problem;
 use super::{Store, StoreError, paths};
 use crate::model::{Contact, Entry};
-use std::path::{Path, PathBuf};
+use std::hash::BuildHasher;
+use std::path::Path;
 
 pub type Month = (i32, u32);
 
@@ -116,23 +118,54 @@ impl Store {
     }
 
     pub fn load_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        Ok(self.month_located(month)?.unwrap_or_default())
+    }
+
+    /// A month's entries in file order and where they are written, kept small: what a
+    /// whole-folder load needs (see `gather.rs`). `None` when the file is gone. `known` holds
+    /// the contact ids, for the check that every person named exists.
+    pub(super) fn load_month_entries(
+        &self,
+        month: Month,
+        known: &FastSet<&str>,
+    ) -> Result<Option<(Vec<Entry>, MonthLocs)>, Problem> {
+        let is_known = |who: &str| known.contains(who);
+        if !self.has_cache() {
+            // Without a cache, straight to the small places (no per-entry place lists at all).
+            return self.read_month(month, |path, text| {
+                decode::month_entries(path, text, is_known)
+            });
+        }
+        // The cache keeps whole places, so the decode it is given (or gives) is the located
+        // one, made small here, one month at a time.
+        Ok(self
+            .month_located(month)?
+            .map(|located| split_located(located, is_known)))
+    }
+
+    /// The month from its cache, or parsed (and then cached). `None` when the file is gone.
+    fn month_located(&self, month: Month) -> Result<Option<Vec<LocatedEntry>>, Problem> {
         let rel = paths::month(month);
         if let Some(entries) = self
             .cached_month(month, &rel)
             .and_then(|c| c.entries(|_| true))
         {
-            return Ok(entries);
+            return Ok(Some(entries));
         }
-        self.parse_month(month)
+        self.parse_month_file(month)
     }
 
     /// The month file parsed (and its decode handed to the cache), without looking in the
     /// cache first: for callers that already looked.
     pub(super) fn parse_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        Ok(self.parse_month_file(month)?.unwrap_or_default())
+    }
+
+    fn parse_month_file(&self, month: Month) -> Result<Option<Vec<LocatedEntry>>, Problem> {
         let rel = paths::month(month);
         let (bytes, stamp) = match self.read_for_cache(&rel) {
             Ok(Some(b)) => b,
-            Ok(None) => return Ok(Vec::new()),
+            Ok(None) => return Ok(None),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
         let hash = super::content_hash(&bytes);
@@ -140,80 +173,134 @@ impl Store {
         let text = decode::utf8(&rel, &bytes)?;
         let parsed = decode::month(&rel, text);
         self.cache_month(month, stamp, hash, &parsed);
-        parsed
+        parsed.map(Some)
+    }
+
+    /// A month file read and decoded with `decode`, bypassing the cache. `None` when gone.
+    fn read_month<T>(
+        &self,
+        month: Month,
+        decode: impl FnOnce(&Path, &str) -> Result<T, Problem>,
+    ) -> Result<Option<T>, Problem> {
+        let rel = paths::month(month);
+        let bytes = match self.fs.read(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
+        };
+        self.remember(&rel, super::content_hash(&bytes));
+        let text = decode::utf8(&rel, &bytes)?;
+        decode(&rel, text).map(Some)
     }
 
     /// Everything, plain and in order, on this thread: the reference that `load` (on several
     /// threads) and the staged load are tested against. See `parallel.rs`.
     pub fn load_sequential(&self) -> Result<Loaded, StoreError> {
         let (contacts, mut problems) = self.load_contacts()?;
-        let mut located: Vec<(PathBuf, Month, Vec<LocatedEntry>)> = Vec::new();
+        let known = KnownIds::new(&contacts);
+        let known = known.set();
+        let mut gathered = Gathered::default();
         for month in self.months()? {
-            match self.load_month(month) {
-                Ok(entries) => located.push((paths::month(month), month, entries)),
+            match self.load_month_entries(month, &known) {
+                Ok(Some((entries, locs))) => {
+                    gathered.push(paths::month(month), month, entries, locs)
+                }
+                Ok(None) => {}
                 Err(p) => problems.push(p),
             }
         }
-        let known: FastSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
-        problems.extend(lint_months(&known, &located));
-        let mut entries: Vec<Entry> = located
-            .into_iter()
-            .flat_map(|(_, _, es)| es.into_iter().map(|l| l.entry))
-            .collect();
-        entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        problems.extend(lint_months(&gathered.views().collect::<Vec<_>>()));
         Ok(Loaded {
+            entries: gathered.into_sorted(0),
             contacts,
-            entries,
             problems,
         })
     }
 }
 
-/// Cross-file checks on the journal; everything here still loads, the warnings say what looks
-/// wrong. (Checks within one contact file come with the file: `decode::contact_with_warnings`.)
-/// `known` holds the contact ids.
-pub fn lint_months(
-    known: &FastSet<&str>,
-    months: &[(PathBuf, Month, Vec<LocatedEntry>)],
-) -> Vec<Problem> {
+/// The contact ids side by side in one buffer, for the check that every person named exists:
+/// it looks one up per person per entry, and the ids inside the contacts themselves lie
+/// scattered over megabytes of memory (fetching them anew was most of the checks' time).
+#[derive(Debug, Default)]
+pub(super) struct KnownIds {
+    packed: String,
+    ends: Vec<usize>,
+}
+
+impl KnownIds {
+    pub fn new(contacts: &[Contact]) -> KnownIds {
+        let mut known = KnownIds {
+            packed: String::with_capacity(contacts.iter().map(|c| c.id.len()).sum()),
+            ends: Vec::with_capacity(contacts.len()),
+        };
+        for c in contacts {
+            known.packed.push_str(&c.id);
+            known.ends.push(known.packed.len());
+        }
+        known
+    }
+
+    pub fn set(&self) -> FastSet<&str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .filter_map(|(start, &end)| self.packed.get(start..end))
+            .collect()
+    }
+}
+
+/// Cross-file checks on the journal, month files in file order; everything here still loads,
+/// the warnings say what looks wrong. (Checks within one contact file come with the file:
+/// `decode::contact_with_warnings`; whether each person named exists is checked as a month is
+/// read, see `decode::month_entries`.)
+pub(super) fn lint_months(months: &[MonthView<'_>]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let entries = months.iter().map(|(_, _, es)| es.len()).sum();
-    let mut first_seen: FastMap<&str, &Path> =
-        FastMap::with_capacity_and_hasher(entries, Default::default());
-    for (path, month, entries) in months {
-        for l in entries {
-            let e = &l.entry;
-            let at = (l.id_at.line, l.id_at.col);
-            if let Some(other) = first_seen.insert(e.id.as_str(), path) {
+    let mut repeated = repeated_ids(months).into_iter().peekable();
+    let mut pos = 0;
+    for view in months {
+        let MonthView {
+            path,
+            month,
+            entries,
+            locs,
+        } = view;
+        let mut odd_with = locs.odd_with.iter().peekable();
+        let mut with_seen = 0;
+        let mut odd_kinds = locs.odd_kinds.iter().peekable();
+        for (ix, e) in entries.iter().enumerate() {
+            let at = locs.id.get(ix).copied().unwrap_or_default().line_col();
+            if let Some((_, other)) = repeated.next_if(|(p, _)| *p == pos) {
                 problems.push(Problem::warning(
                     path,
                     at,
                     format!(
                         "entry id \"{}\" is used twice (also in {})",
                         e.id,
-                        other.display()
+                        months[other].path.display()
                     ),
                 ));
             }
-            for (who, loc) in e.with.iter().zip(&l.with_at) {
-                if !known.contains(who.as_str()) {
+            for who in &e.with {
+                if let Some((_, loc)) = odd_with.next_if(|(i, _)| *i as usize == with_seen) {
                     problems.push(Problem::warning(
                         path,
-                        (loc.line, loc.col),
+                        loc.line_col(),
                         format!("no contact \"{who}\" (no file contacts/{who}.toml)"),
                     ));
                 }
+                with_seen += 1;
             }
-            if !e.kind.is_known() {
+            if let Some((_, loc)) = odd_kinds.next_if(|(i, _)| *i as usize == ix) {
                 problems.push(Problem::warning(
                     path,
-                    (l.kind_at.line, l.kind_at.col),
+                    loc.line_col(),
                     format!(
                         "unknown kind \"{}\"; known kinds are note, coffee, call, message, email, meeting, event, intro, gift",
                         e.kind
                     ),
                 ));
             }
+            pos += 1;
             if e.month() != *month {
                 problems.push(Problem::warning(
                     path,
@@ -232,9 +319,94 @@ pub fn lint_months(
     problems
 }
 
+/// Entries whose id an earlier entry (in file order, over all the months) has too: each one's
+/// position over all the months and the month of the nearest such earlier entry, in position
+/// order. Positions sorted by a 32-bit hash of their id take a third of the memory a hash map
+/// of the ids needed at the peak of a large load; equal hashes are told apart by the ids.
+fn repeated_ids(months: &[MonthView<'_>]) -> Vec<(usize, usize)> {
+    let starts: Vec<usize> = months
+        .iter()
+        .scan(0, |next, m| {
+            let start = *next;
+            *next += m.entries.len();
+            Some(start)
+        })
+        .collect();
+    let month_of = |pos: usize| starts.partition_point(|&s| s <= pos).saturating_sub(1);
+    let id_at = |pos: usize| {
+        let m = month_of(pos);
+        let ix = pos - starts[m];
+        months[m].entries.get(ix).map_or("", |e| e.id.as_str())
+    };
+    let hasher = FastBuild::default();
+    let mut keyed: Vec<u64> = Vec::with_capacity(months.iter().map(|m| m.entries.len()).sum());
+    for (view, start) in months.iter().zip(&starts) {
+        for (ix, e) in view.entries.iter().enumerate() {
+            let h = hasher.hash_one(e.id.as_str());
+            let h = (h ^ (h >> 32)) as u32;
+            let pos = u32::try_from(start + ix).unwrap_or(u32::MAX);
+            keyed.push(u64::from(h) << 32 | u64::from(pos));
+        }
+    }
+    keyed.sort_unstable();
+    let mut found = Vec::new();
+    let mut same_hash = Vec::new();
+    for run in keyed
+        .chunk_by(|a, b| a >> 32 == b >> 32)
+        .filter(|r| r.len() > 1)
+    {
+        same_hash.clear();
+        same_hash.extend(run.iter().map(|k| *k as u32 as usize));
+        // Equal ids next to each other, oldest first: each one's nearest earlier twin precedes it.
+        same_hash.sort_by(|&a, &b| id_at(a).cmp(id_at(b)).then(a.cmp(&b)));
+        for pair in same_hash.windows(2) {
+            if id_at(pair[0]) == id_at(pair[1]) {
+                found.push((pair[1], month_of(pair[0])));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
 #[cfg(test)]
 mod tests {
-    use super::month_of;
+    use super::{MonthLocs, MonthView, month_of, repeated_ids};
+    use crate::model::{Entry, Kind};
+    use std::path::Path;
+
+    #[test]
+    fn a_repeated_id_points_at_its_nearest_earlier_twin() {
+        let entry = |id: &str| Entry {
+            id: id.to_string(),
+            at: chrono::DateTime::parse_from_rfc3339("2026-01-02T10:00:00+00:00").unwrap(),
+            with: vec![],
+            kind: Kind::Note,
+            note: String::new(),
+            gave: None,
+            asked: None,
+        };
+        let months = [
+            vec![entry("a"), entry("b")],
+            vec![],
+            vec![entry("a"), entry("c"), entry("a")],
+            vec![entry("b"), entry("d")],
+        ];
+        let locs = MonthLocs::default();
+        let views: Vec<MonthView> = months
+            .iter()
+            .enumerate()
+            .map(|(m, entries)| MonthView {
+                path: Path::new("x"),
+                month: (2026, m as u32 + 1),
+                entries,
+                locs: &locs,
+            })
+            .collect();
+        // Positions over all months: a0 b1 | | a2 c3 a4 | b5 d6.
+        assert_eq!(repeated_ids(&views), [(2, 0), (4, 2), (5, 0)]);
+        assert_eq!(repeated_ids(&views[1..2]), []);
+    }
 
     #[test]
     fn month_files_are_recognised_strictly() {

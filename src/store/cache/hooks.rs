@@ -9,6 +9,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 impl Store {
+    /// Whether decodes are kept in (and read from) a cache.
+    pub(in crate::store) fn has_cache(&self) -> bool {
+        self.cache.is_some()
+    }
+
     /// Keep decoded files in a cache under `root` (outside the data folder), so later loads
     /// skip the TOML that has not changed. Call `flush_cache` after loading to write it.
     pub fn with_cache(mut self, root: impl Into<PathBuf>) -> Store {
