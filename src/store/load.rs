@@ -136,10 +136,16 @@ impl Store {
                 decode::month_entries(path, text, is_known)
             });
         }
-        // The cache keeps whole places, so the decode it is given (or gives) is the located
-        // one, made small here, one month at a time.
+        let rel = paths::month(month);
+        if let Some(small) = self
+            .cached_month(month, &rel)
+            .and_then(|c| c.entries_small(&is_known))
+        {
+            return Ok(Some(small));
+        }
+        // The cache is given the decode with every place, made small here once it has it.
         Ok(self
-            .month_located(month)?
+            .parse_month_file(month)?
             .map(|located| split_located(located, is_known)))
     }
 

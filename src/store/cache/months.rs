@@ -4,10 +4,12 @@
 
 use super::codec::{FileKind, HEADER, Reader, Writer, frame, unframe};
 use super::records;
+use crate::model::Entry;
 use crate::store::Month;
 use crate::store::decode::LocatedEntry;
 use crate::store::fasthash::FastMap;
 use crate::store::fs::Stamp;
+use crate::store::gather::MonthLocs;
 use crate::store::touch::Touch;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -144,6 +146,30 @@ impl Cached {
             .then(|| last.into_iter().map(|(w, d)| (w.to_string(), d)).collect())
     }
 
+    /// Every entry with its places kept small, for a whole-folder load (see `gather.rs`);
+    /// the same as `gather::split_located` over `entries`, without a place list per entry.
+    pub fn entries_small(
+        &self,
+        is_known: &dyn Fn(&str) -> bool,
+    ) -> Option<(Vec<Entry>, MonthLocs)> {
+        let (all, mut bodies) = self.each()?;
+        let mut out = Vec::with_capacity(all.len());
+        let mut at = records::SmallPlaces {
+            locs: MonthLocs::default(),
+            entries: 0,
+            with_seen: 0,
+            is_known,
+        };
+        for (touch, len) in all {
+            let mut r = Reader::new(bodies.take(len)?);
+            out.push(records::get_entry_small(touch, &mut r, &mut at)?);
+            if !r.is_done() {
+                return None;
+            }
+        }
+        bodies.is_done().then_some((out, at.locs))
+    }
+
     /// The entries `wanted` accepts, decoding only their bodies.
     pub fn entries(&self, wanted: impl Fn(&Touch) -> bool) -> Option<Vec<LocatedEntry>> {
         let (all, mut bodies) = self.each()?;
@@ -191,6 +217,20 @@ kind = "Brunch"
             inode: 7,
             device: 8,
         }
+    }
+
+    #[test]
+    fn a_whole_folder_load_gets_the_same_small_places_from_the_cache() {
+        let path = Path::new("journal/2026/2026-11.toml");
+        let entries = decode::month(path, MONTH).unwrap();
+        let file = encode(&stamp(), 1, &entries);
+        let cached = Cached::parse(file, &stamp()).unwrap();
+        // "bob" has no contact file and "Brunch" is not a known kind: both are placed.
+        let is_known = |who: &str| who == "ada";
+        let small = cached.entries_small(&is_known).unwrap();
+        let split = crate::store::gather::split_located(entries, is_known);
+        assert_eq!(format!("{small:?}"), format!("{split:?}"));
+        assert_eq!((small.1.odd_with.len(), small.1.odd_kinds.len()), (2, 1));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::codec::{Reader, Writer};
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use crate::store::decode::{Loc, LocatedEntry};
+use crate::store::gather::{MonthLocs, SmallLoc};
 use crate::store::touch::Touch;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
@@ -236,5 +237,53 @@ pub fn get_body(touch: Touch, r: &mut Reader) -> Option<LocatedEntry> {
         id_at,
         with_at,
         kind_at,
+    })
+}
+
+/// Where a whole-folder load is in a month: the places kept small so far, and counts.
+pub struct SmallPlaces<'k> {
+    pub locs: MonthLocs,
+    pub entries: usize,
+    pub with_seen: usize,
+    pub is_known: &'k dyn Fn(&str) -> bool,
+}
+
+/// `get_body` for a whole-folder load: the entry, its places made small straight away (as
+/// `gather::split_located` would), with no list of places per entry.
+pub fn get_entry_small(touch: Touch, r: &mut Reader, at: &mut SmallPlaces) -> Option<Entry> {
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let kind = match r.u8()? {
+        u8::MAX => Kind::Other(r.string()?),
+        i => Kind::CYCLE.get(usize::from(i))?.clone(),
+    };
+    let (note, gave, asked) = (r.string()?, r.opt_string()?, r.opt_string()?);
+    let (id_at, kind_at) = (get_loc(r)?, get_loc(r)?);
+    if r.count()? != touch.with.len() {
+        return None;
+    }
+    if !kind.is_known() {
+        at.locs
+            .odd_kinds
+            .push((small(at.entries), SmallLoc::new(kind_at)));
+    }
+    at.locs.id.push(SmallLoc::new(id_at));
+    for who in &touch.with {
+        let loc = get_loc(r)?;
+        if !(at.is_known)(who) {
+            at.locs
+                .odd_with
+                .push((small(at.with_seen), SmallLoc::new(loc)));
+        }
+        at.with_seen += 1;
+    }
+    at.entries += 1;
+    Some(Entry {
+        id: touch.id,
+        at: touch.at,
+        with: touch.with,
+        kind,
+        note,
+        gave,
+        asked,
     })
 }
