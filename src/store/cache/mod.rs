@@ -38,6 +38,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 const RACY: Duration = Duration::from_secs(2);
 /// A temp file this old in the cache folder was left by a killed rolo.
 const STALE_TEMP: Duration = Duration::from_secs(600);
+/// Encoded month caches held before they are written (a first load writes as it goes).
+const MONTHS_HELD: usize = 4 << 20;
 
 /// What the cache did since the store was opened (for tests and `ROLO_DEBUG_CACHE`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -159,17 +161,45 @@ impl Cache {
 
     pub fn month_parsed(&self, month: Month, stamp: &Stamp, hash: u64, entries: &[LocatedEntry]) {
         let file = months::encode(stamp, hash, entries);
-        self.pending().months.push((month, changed_at(stamp), file));
+        let full = {
+            let mut pending = self.pending();
+            pending.months.push((month, changed_at(stamp), file));
+            let held: usize = pending.months.iter().map(|(_, _, f)| f.len()).sum();
+            (held > MONTHS_HELD).then(|| std::mem::take(&mut pending.months))
+        };
+        // A first load of a large folder would otherwise hold every month's cache file until
+        // the end (30 MB for ten years); write them as they pile up instead. Like any cache
+        // write, a failure only costs a parse next time.
+        if let Some(months) = full {
+            let _ = self.write_months(months);
+        }
+    }
+
+    fn now_settled(&self) -> impl Fn(i64) -> bool + use<> {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .saturating_sub(self.settle);
+        move |changed: i64| i128::from(changed) < now.as_nanos() as i128
+    }
+
+    fn write_months(&self, months: Vec<(Month, i64, Vec<u8>)>) -> io::Result<usize> {
+        let settled = self.now_settled();
+        let mut written = 0;
+        for (month, changed, file) in months {
+            if settled(changed) {
+                write_atomic_at(&months::month_path(&self.root, month), &file)?;
+                written += 1;
+            }
+        }
+        self.written.fetch_add(written, Ordering::Relaxed);
+        Ok(written)
     }
 
     /// Write what was parsed since the last flush. Returns how many cache files were written.
     pub fn flush(&self) -> io::Result<usize> {
         let pending = std::mem::take(&mut *self.pending());
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .saturating_sub(self.settle);
-        let settled = |changed: i64| i128::from(changed) < now.as_nanos() as i128;
+        let settled = self.now_settled();
         let mut written = 0;
         for (i, new) in pending.contacts.into_iter().enumerate() {
             if new.is_empty() && self.shards[i].get().is_none() {
@@ -191,19 +221,14 @@ impl Cache {
             write_atomic_at(&shard_path(&self.root, i), &shard.rewrite(keep, &new))?;
             written += 1;
         }
-        for (month, changed, file) in pending.months {
-            if settled(changed) {
-                write_atomic_at(&months::month_path(&self.root, month), &file)?;
-                written += 1;
-            }
-        }
+        self.written.fetch_add(written, Ordering::Relaxed);
+        written += self.write_months(pending.months)?;
         if let Some(months) = &pending.months_listed {
             self.remove_months_but(months);
         }
         if written > 0 {
             self.sweep_temps();
         }
-        self.written.fetch_add(written, Ordering::Relaxed);
         Ok(written)
     }
 
