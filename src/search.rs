@@ -84,10 +84,37 @@ impl SearchKey {
     fn field(&self, i: usize) -> Option<&str> {
         self.folded.get(self.fields.get(i)?.bytes.clone())
     }
+
+    /// Each field as prepared for scoring, the name first.
+    pub(crate) fn fields(&self) -> impl Iterator<Item = PreparedField<'_>> {
+        self.fields.iter().filter_map(|f| {
+            Some(PreparedField {
+                chars: self.chars.get(f.chars.clone())?,
+                bonus: self.bonus.get(f.chars.clone())?,
+                mask: f.mask,
+            })
+        })
+    }
+}
+
+/// One field of a key, ready for `field_score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PreparedField<'k> {
+    pub chars: &'k [char],
+    pub bonus: &'k [i8],
+    pub mask: u64,
+}
+
+/// skim's score of one query word in one field, or `None` when the word is not in it.
+pub(crate) fn field_score(field: PreparedField<'_>, word: &Word) -> Option<i64> {
+    if word.mask & !field.mask != 0 {
+        return None;
+    }
+    SCRATCH.with_borrow_mut(|s| skim_exact::score(field.chars, field.bonus, &word.chars, s))
 }
 
 /// A name hit ranks above the same hit in a tag or a skill.
-const NAME_BONUS: i64 = 20;
+pub(crate) const NAME_BONUS: i64 = 20;
 
 /// A query split into folded words once, for scoring many keys with `rank_score`.
 #[derive(Debug, Clone)]
@@ -95,8 +122,8 @@ pub struct Query {
     words: Vec<Word>,
 }
 
-#[derive(Debug, Clone)]
-struct Word {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
     chars: Vec<char>,
     text: String,
     mask: u64,
@@ -117,6 +144,10 @@ impl Query {
             .collect();
         Query { words }
     }
+
+    pub(crate) fn words(&self) -> &[Word] {
+        &self.words
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,28 +161,17 @@ impl Matcher {
     /// The best field for one word: (field index, score), or `None` when no field matches.
     /// The score is skim's (`skim_exact`); on equal scores the first field wins.
     fn best_field(&self, key: &SearchKey, word: &Word) -> Option<(usize, i64)> {
-        SCRATCH.with_borrow_mut(|scratch| {
-            let mut best: Option<(usize, i64)> = None;
-            for (i, field) in key.fields.iter().enumerate() {
-                if word.mask & !field.mask != 0 {
-                    continue;
-                }
-                let (Some(text), Some(bonus)) = (
-                    key.chars.get(field.chars.clone()),
-                    key.bonus.get(field.chars.clone()),
-                ) else {
-                    continue;
-                };
-                let Some(score) = skim_exact::score(text, bonus, &word.chars, scratch) else {
-                    continue;
-                };
-                let score = if i == 0 { score + NAME_BONUS } else { score };
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((i, score));
-                }
+        let mut best: Option<(usize, i64)> = None;
+        for (i, field) in key.fields().enumerate() {
+            let Some(score) = field_score(field, word) else {
+                continue;
+            };
+            let score = if i == 0 { score + NAME_BONUS } else { score };
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((i, score));
             }
-            best
-        })
+        }
+        best
     }
 
     /// Score a key against a query of one or more words; `None` when any word fails.

@@ -289,6 +289,8 @@ impl AppState {
     pub fn refresh_rows(&mut self, journal: &Journal, today: NaiveDate) {
         let keep = self.selected_ix();
         self.rows = if self.query.trim().is_empty() {
+            // Ready before the first key of a filter is typed.
+            self.filter.prepare(journal);
             let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
             let name = |ix: Ix| {
                 journal
@@ -313,8 +315,8 @@ impl AppState {
             // Ranked without match positions, narrowing the previous matches as the query grows.
             self.filter
                 .rank(journal, &self.query)
-                .into_iter()
-                .map(|(ix, _)| Row { ix })
+                .iter()
+                .map(|&(ix, _)| Row { ix })
                 .collect()
         };
         self.contact_sel = keep

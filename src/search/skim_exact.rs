@@ -153,33 +153,43 @@ pub fn score(field: &[char], bonus: &[i8], pattern: &[char], s: &mut Scratch) ->
     s.cells.clear();
     s.cells.resize(2 * cols, RESET);
     let (fm, m) = (&s.first_matches, &mut s.cells[..]);
-    // The bonus of column `col` (1-based, column 0 is before the field).
-    let in_place = |col: usize| i32::from(bonus[col - 1]);
-    for cell in &mut m[..cols] {
+    let (row0, row1) = m.split_at_mut(cols);
+    for cell in row0.iter_mut() {
         cell.p_score = GAP_EXTENSION;
     }
     for (i, &p) in pattern.iter().enumerate() {
-        let row = ((i + 1) & 1) * cols;
-        let row_prev = (i & 1) * cols;
+        // Pattern row i + 1 lives in buffer row (i + 1) % 2, as in skim's compressed matrix.
+        let (cur, prev) = if i % 2 == 0 {
+            (&mut *row1, &*row0)
+        } else {
+            (&mut *row0, &*row1)
+        };
         let to_skip = fm[i];
-        for (j, &c) in field[to_skip..].iter().enumerate() {
-            let col = to_skip + j + 1;
-            let (cur, last, prev) = (row + col, row + col - 1, row_prev + col - 1);
+        let (cur, prev) = (&mut cur[to_skip..], &prev[to_skip..]);
+        let (text, bonus) = (&field[to_skip..], &bonus[to_skip..]);
+        // The cell left of the current one, as the buffer holds it.
+        let mut last = cur[0];
+        for k in 1..cur.len() {
+            let (c, here) = (text[k - 1], i32::from(bonus[k - 1]));
+            let before = prev[k - 1];
+            let mut cell = Cell {
+                m_score: NEG_INFINITY,
+                p_score: max(
+                    GAP_START + GAP_EXTENSION + last.m_score,
+                    GAP_EXTENSION + last.p_score,
+                ),
+                bonus: 0,
+            };
             if char_equal(c, p) {
-                let bonus_here = in_place(col);
-                let consecutive = max(m[last].bonus, max(bonus_here, BONUS_CONSECUTIVE));
-                m[last].bonus = consecutive;
-                let score_match = m[prev].m_score + consecutive;
-                let score_skip = m[prev].p_score + bonus_here;
-                m[cur].m_score = max(score_match, score_skip) + match_score(c, p);
-            } else {
-                m[cur].m_score = NEG_INFINITY;
-                m[cur].bonus = 0;
+                let consecutive = max(last.bonus, max(here, BONUS_CONSECUTIVE));
+                cur[k - 1].bonus = consecutive;
+                cell.m_score =
+                    max(before.m_score + consecutive, before.p_score + here) + match_score(c, p);
+                // skim leaves a matched cell's bonus as it was.
+                cell.bonus = cur[k].bonus;
             }
-            m[cur].p_score = max(
-                GAP_START + GAP_EXTENSION + m[last].m_score,
-                GAP_EXTENSION + m[last].p_score,
-            );
+            cur[k] = cell;
+            last = cell;
         }
     }
     let last_row = (pattern.len() & 1) * cols;
