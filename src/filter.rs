@@ -288,3 +288,6 @@ mod tests {
         assert_eq!(order, [1, 3, 0, 2, 4]);
     }
 }
+
+#[cfg(test)]
+mod against_reference;
