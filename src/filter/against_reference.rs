@@ -79,7 +79,10 @@ const WORDS: [&str; 10] = [
     "mamma",
 ];
 
-fn contact() -> impl Strategy<Value = (usize, usize, Vec<usize>, Option<usize>, Vec<usize>)> {
+/// Indexes into the tables above: first name, last name, tags, company, skills.
+type Person = (usize, usize, Vec<usize>, Option<usize>, Vec<usize>);
+
+fn contact() -> impl Strategy<Value = Person> {
     (
         0..FIRST.len(),
         0..LAST.len(),
@@ -89,7 +92,7 @@ fn contact() -> impl Strategy<Value = (usize, usize, Vec<usize>, Option<usize>, 
     )
 }
 
-fn journal(people: &[(usize, usize, Vec<usize>, Option<usize>, Vec<usize>)]) -> Journal {
+fn journal(people: &[Person]) -> Journal {
     let words = |ids: &[usize]| ids.iter().map(|&i| WORDS[i].to_string()).collect();
     let contacts = people
         .iter()
