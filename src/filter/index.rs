@@ -1,7 +1,8 @@
-//! Every contact's search fields in one flat table, made once per journal state. Each distinct
-//! field text (a tag, a company, a skill, a shared name) is stored, and scored per keystroke,
-//! once however many people share it; people are kept in name order, so that a stable sort by
-//! score alone gives the final order.
+//! Every contact's search fields in one flat table, made once per journal state. People are in
+//! name order, so that a stable sort by score alone gives the final order, and their names lie
+//! one after another, so a keystroke reads them in one sweep. The other fields (tags,
+//! companies, skills: shared by many people) are stored, and scored per word, once per
+//! distinct text however many people share it.
 
 use crate::journal::{Ix, Journal};
 use crate::search::{NAME_BONUS, PreparedField, Query, Word, field_score};
@@ -16,15 +17,20 @@ const NO_MATCH: i64 = i64::MIN + 1;
 pub struct Index {
     /// Contacts in name order (ties by journal order): a "position" below indexes this.
     by_name: Vec<Ix>,
-    /// The distinct field texts one after another, with skim's bonus for each character.
+    /// Texts one after another (the names first, in name order), with skim's bonus for each
+    /// character.
     chars: Vec<char>,
     bonus: Vec<i8>,
-    /// (start, end, letter mask) of each distinct text in `chars`.
-    texts: Vec<(usize, usize, u64)>,
-    /// The text of each person's fields, name first; person p's are `fields[starts[p]..starts[p + 1]]`.
-    fields: Vec<u32>,
+    /// (start, end, letter mask) in `chars` of each person's name, by position.
+    names: Vec<Span>,
+    /// (start, end, letter mask) in `chars` of each distinct other field.
+    shared: Vec<Span>,
+    /// Person p's other fields are `others[starts[p]..starts[p + 1]]`, indexes into `shared`.
+    others: Vec<u32>,
     starts: Vec<usize>,
 }
+
+type Span = (usize, usize, u64);
 
 impl Index {
     pub fn new(journal: &Journal) -> Index {
@@ -32,39 +38,46 @@ impl Index {
         let mut by_name: Vec<Ix> = (0..contacts.len()).collect();
         by_name.sort_unstable_by(|&a, &b| contacts[a].name.cmp(&contacts[b].name).then(a.cmp(&b)));
         let mut index = Index {
+            names: Vec::with_capacity(by_name.len()),
             starts: Vec::with_capacity(by_name.len() + 1),
-            fields: Vec::with_capacity(by_name.len() * 6),
+            others: Vec::with_capacity(by_name.len() * 5),
             ..Index::default()
         };
+        let keys = || by_name.iter().map(|&ix| journal.search_key(ix));
+        for key in keys() {
+            let name = key.and_then(|k| k.fields().next());
+            let same = |(start, end, _): &Span| {
+                name.is_some_and(|n| n.chars == &index.chars[*start..*end])
+            };
+            // People with the same name are neighbours here: their name is stored (and scored) once.
+            let span = match index.names.last() {
+                Some(last) if same(last) => *last,
+                _ => name.map_or((0, 0, 0), |field| index.push(field)),
+            };
+            index.names.push(span);
+        }
         index.starts.push(0);
         let mut ids: HashMap<&[char], u32, BuildHasherDefault<TextHasher>> = HashMap::default();
-        for &ix in &by_name {
-            for (i, field) in journal
-                .search_key(ix)
-                .into_iter()
-                .flat_map(|k| k.fields())
-                .enumerate()
-            {
-                // Names are nearly all different: not worth looking up.
-                let id = if i == 0 {
-                    index.push(field)
-                } else {
-                    *ids.entry(field.chars).or_insert_with(|| index.push(field))
-                };
-                index.fields.push(id);
+        for key in keys() {
+            for field in key.into_iter().flat_map(|k| k.fields().skip(1)) {
+                let id = *ids.entry(field.chars).or_insert_with(|| {
+                    let span = index.push(field);
+                    index.shared.push(span);
+                    (index.shared.len() - 1) as u32
+                });
+                index.others.push(id);
             }
-            index.starts.push(index.fields.len());
+            index.starts.push(index.others.len());
         }
         index.by_name = by_name;
         index
     }
 
-    fn push(&mut self, field: PreparedField<'_>) -> u32 {
+    fn push(&mut self, field: PreparedField<'_>) -> Span {
         let start = self.chars.len();
         self.chars.extend_from_slice(field.chars);
         self.bonus.extend_from_slice(field.bonus);
-        self.texts.push((start, self.chars.len(), field.mask));
-        (self.texts.len() - 1) as u32
+        (start, self.chars.len(), field.mask)
     }
 
     pub fn len(&self) -> usize {
@@ -83,43 +96,55 @@ impl Index {
         let mut memo = Vec::new();
         for word in query.words() {
             memo.clear();
-            memo.resize(self.texts.len(), UNSCORED);
-            found.retain_mut(|(p, total)| match self.best_field(*p, word, &mut memo) {
-                Some(score) => {
-                    *total += score;
-                    true
+            memo.resize(self.shared.len(), UNSCORED);
+            let mut last_name = None;
+            found.retain_mut(|(p, total)| {
+                match self.best_field(*p, word, &mut memo, &mut last_name) {
+                    Some(score) => {
+                        *total += score;
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
             });
         }
         found
     }
 
     /// As `Matcher::best_field`: the best score of `word` over a person's fields.
-    fn best_field(&self, position: u32, word: &Word, memo: &mut [i64]) -> Option<i64> {
+    /// `last_name` is the previous name scored, for people who share a name.
+    fn best_field(
+        &self,
+        position: u32,
+        word: &Word,
+        memo: &mut [i64],
+        last_name: &mut Option<(Span, Option<i64>)>,
+    ) -> Option<i64> {
         let p = position as usize;
-        let mut best: Option<i64> = None;
-        for (i, &id) in self.fields[self.starts[p]..self.starts[p + 1]]
-            .iter()
-            .enumerate()
-        {
+        let name = self.names[p];
+        let mut best = match *last_name {
+            Some((span, score)) if span == name => score,
+            _ => {
+                let score = self.span_score(name, word).map(|s| s + NAME_BONUS);
+                *last_name = Some((name, score));
+                score
+            }
+        };
+        for &id in &self.others[self.starts[p]..self.starts[p + 1]] {
             let known = &mut memo[id as usize];
             if *known == UNSCORED {
-                *known = self.text_score(id, word).unwrap_or(NO_MATCH);
+                *known = self
+                    .span_score(self.shared[id as usize], word)
+                    .unwrap_or(NO_MATCH);
             }
-            if *known == NO_MATCH {
-                continue;
-            }
-            let score = if i == 0 { *known + NAME_BONUS } else { *known };
-            if best.is_none_or(|b| score > b) {
-                best = Some(score);
+            if *known != NO_MATCH && best.is_none_or(|b| *known > b) {
+                best = Some(*known);
             }
         }
         best
     }
 
-    fn text_score(&self, id: u32, word: &Word) -> Option<i64> {
-        let (start, end, mask) = self.texts[id as usize];
+    fn span_score(&self, (start, end, mask): Span, word: &Word) -> Option<i64> {
         let field = PreparedField {
             chars: &self.chars[start..end],
             bonus: &self.bonus[start..end],
