@@ -289,8 +289,6 @@ impl AppState {
     pub fn refresh_rows(&mut self, journal: &Journal, today: NaiveDate) {
         let keep = self.selected_ix();
         self.rows = if self.query.trim().is_empty() {
-            // Ready before the first key of a filter is typed.
-            self.filter.prepare(journal);
             let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
             let name = |ix: Ix| {
                 journal
