@@ -19,8 +19,9 @@ use std::cmp::Reverse;
 /// Below this many people per thread, starting a thread costs more than it saves.
 const PER_THREAD: usize = 2_000;
 
-/// How many typed queries are kept for backspacing.
-const KEPT_STEPS: usize = 64;
+/// How many people the kept queries may list together, per person in the journal: a bound on
+/// the memory kept for backspacing (the oldest, widest answers go first).
+const KEPT_PER_PERSON: usize = 4;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -80,28 +81,29 @@ impl Filter {
         {
             self.steps.pop();
         }
-        let step = match self.steps.last() {
-            Some(last) if same_words(&last.query, query) => Step {
-                query: query.to_string(),
-                matched: last.matched.clone(),
-                ranked: last.ranked.clone(),
-            },
-            last => {
-                let everyone: Vec<u32>;
-                let pool = match last {
-                    Some(last) => &last.matched,
-                    None => {
-                        everyone = (0..self.index.len() as u32).collect();
-                        &everyone
-                    }
-                };
-                self.ranked_step(pool, query)
+        if let Some(last) = self.steps.last_mut()
+            && same_words(&last.query, query)
+        {
+            // Only spaces were added: the same answer, kept once.
+            last.query = query.to_string();
+        } else {
+            let everyone: Vec<u32>;
+            let pool = match self.steps.last() {
+                Some(last) => &last.matched,
+                None => {
+                    everyone = (0..self.index.len() as u32).collect();
+                    &everyone
+                }
+            };
+            let step = self.ranked_step(pool, query);
+            self.steps.push(step);
+            let limit = KEPT_PER_PERSON * self.index.len().max(1);
+            while self.steps.len() > 1
+                && self.steps.iter().map(|s| s.ranked.len()).sum::<usize>() > limit
+            {
+                self.steps.remove(0);
             }
-        };
-        if self.steps.len() == KEPT_STEPS {
-            self.steps.remove(0);
         }
-        self.steps.push(step);
         self.steps.last().map_or(&[], |step| &step.ranked)
     }
 
@@ -268,6 +270,31 @@ mod tests {
             .map(|(ix, _)| j.contacts()[*ix].name.as_str())
             .collect();
         assert_eq!(names, ["Ingeborg Müller"]);
+    }
+
+    /// Past the memory bound the widest kept answers are dropped; backspacing past them
+    /// scores again, with the same answers.
+    #[test]
+    fn backspacing_past_the_kept_answers_scores_again() {
+        let j = journal(&[("Ann", &["a"]), ("Anna", &[]), ("Hanna", &["an"])]);
+        let mut f = Filter::new();
+        let typed = ["a", "a a", "a a a", "a a a a", "a a a a a", "a a a a a n"];
+        let check = |f: &mut Filter, q: &str| {
+            let full: Vec<(Ix, i64)> = j
+                .search(q)
+                .into_iter()
+                .map(|(ix, h)| (ix, h.score))
+                .collect();
+            assert_eq!(f.rank(&j, q), full, "query {q:?}");
+        };
+        for q in typed {
+            check(&mut f, q);
+        }
+        assert!(f.steps.iter().map(|s| s.ranked.len()).sum::<usize>() <= KEPT_PER_PERSON * 3);
+        assert_ne!(f.steps.first().map(|s| s.query.as_str()), Some("a"));
+        for q in typed.iter().rev() {
+            check(&mut f, q);
+        }
     }
 
     /// Equal scores and equal names keep the journal's order, as `Journal::search` does.
