@@ -1,26 +1,43 @@
 //! The contact filter as a person types: keystroke by keystroke, with the same answers as
-//! `Journal::search`, but cheaper. When the new query only extends the previous one, only the
-//! contacts that matched before can match now (every query word is a subsequence test over the
-//! key, and a longer word is a stricter test), so only those are scored again. Names are ranked
-//! once, so ordering ties compares numbers instead of strings.
+//! `Journal::search`, but cheaper.
+//! - The fields are copied once per journal state into a flat `Index` where each distinct text
+//!   is scored once per query word, and people are in name order, so ties need no comparing.
+//! - When the new query only extends the previous one, only the people who matched before can
+//!   match now (every query word is a subsequence test within a field, and a longer word is a
+//!   stricter test), so only those are scored again.
+//! - Each query typed is kept with its answer until the query stops starting with it, so a
+//!   backspace back to it is answered at once.
+
+mod index;
 
 use crate::journal::{Ix, Journal};
 use crate::search::{Hit, Query};
 use crate::store::default_threads;
+use index::Index;
 use std::cmp::Reverse;
 
 /// Below this many people per thread, starting a thread costs more than it saves.
 const PER_THREAD: usize = 2_000;
 
+/// How many people the kept queries may list together, per person in the journal: a bound on
+/// the memory kept for backspacing (the oldest, widest answers go first).
+const KEPT_PER_PERSON: usize = 4;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// The journal state the fields below were computed for.
+    /// The journal state `index` and `steps` were computed for.
     generation: Option<u64>,
-    /// Position of each contact in name order (ties by position in the journal).
-    name_rank: Vec<u32>,
+    index: Index,
+    /// Queries typed, each starting with the one before it, with their answers.
+    steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Step {
     query: String,
-    /// Contacts matching `query`, in journal order.
-    matched: Vec<Ix>,
+    /// Name positions (see `Index`) of the people matching `query`, ascending.
+    matched: Vec<u32>,
+    ranked: Vec<(Ix, i64)>,
 }
 
 impl Filter {
@@ -28,47 +45,81 @@ impl Filter {
         Filter::default()
     }
 
+    /// Make the index for the journal's current state, unless it is made already: worth calling
+    /// when the list is shown, so that the first key typed finds it ready.
+    pub fn prepare(&mut self, journal: &Journal) {
+        let count = journal.contacts().len();
+        if self.generation != Some(journal.generation()) || self.index.len() != count {
+            self.index = Index::new(journal);
+            self.steps.clear();
+            self.generation = Some(journal.generation());
+        }
+    }
+
     /// Contacts matching `query`, best first, ties by name: exactly `journal.search(query)`.
     pub fn search(&mut self, journal: &Journal, query: &str) -> Vec<(Ix, Hit)> {
-        let pool = self.pool(journal, query);
         let matcher = journal.matcher();
-        let mut hits: Vec<(Ix, Hit)> = pool
-            .iter()
-            .filter_map(|&ix| {
+        self.rank(journal, query)
+            .to_vec()
+            .into_iter()
+            .filter_map(|(ix, _)| {
                 let key = journal.search_key(ix)?;
                 matcher.hit(key, query).map(|h| (ix, h))
             })
-            .collect();
-        self.remember(journal, query, hits.iter().map(|(ix, _)| *ix).collect());
-        let rank = &self.name_rank;
-        hits.sort_unstable_by_key(|(ix, h)| (Reverse(h.score), rank[*ix]));
-        hits
+            .collect()
     }
 
     /// The same order and scores as `search`, without match positions, scored on several
     /// threads when there are many people: what a keystroke needs to redraw the list. Find
     /// positions for the rows on screen only, with `journal.matcher().hit(..)`.
-    pub fn rank(&mut self, journal: &Journal, query: &str) -> Vec<(Ix, i64)> {
-        let pool = self.pool(journal, query);
+    pub fn rank(&mut self, journal: &Journal, query: &str) -> &[(Ix, i64)] {
+        self.prepare(journal);
+        while self
+            .steps
+            .last()
+            .is_some_and(|step| !query.starts_with(step.query.as_str()))
+        {
+            self.steps.pop();
+        }
+        if let Some(last) = self.steps.last_mut()
+            && same_words(&last.query, query)
+        {
+            // Only spaces were added: the same answer, kept once.
+            last.query = query.to_string();
+        } else {
+            let everyone: Vec<u32>;
+            let pool = match self.steps.last() {
+                Some(last) => &last.matched,
+                None => {
+                    everyone = (0..self.index.len() as u32).collect();
+                    &everyone
+                }
+            };
+            let step = self.ranked_step(pool, query);
+            self.steps.push(step);
+            let limit = KEPT_PER_PERSON * self.index.len().max(1);
+            while self.steps.len() > 1
+                && self.steps.iter().map(|s| s.ranked.len()).sum::<usize>() > limit
+            {
+                self.steps.remove(0);
+            }
+        }
+        self.steps.last().map_or(&[], |step| &step.ranked)
+    }
+
+    fn ranked_step(&self, pool: &[u32], query: &str) -> Step {
         let prepared = Query::new(query);
-        let matcher = journal.matcher();
-        let score = |part: &[Ix]| -> Vec<(Ix, i64)> {
-            part.iter()
-                .filter_map(|&ix| {
-                    let key = journal.search_key(ix)?;
-                    matcher.rank_score(key, &prepared).map(|s| (ix, s))
-                })
-                .collect()
-        };
+        let index = &self.index;
         let threads = default_threads().min(pool.len() / PER_THREAD).max(1);
-        let mut ranked = if threads == 1 {
-            score(&pool)
+        let found = if threads == 1 {
+            index.score(pool, &prepared)
         } else {
             let chunk = pool.len().div_ceil(threads);
+            let prepared = &prepared;
             std::thread::scope(|s| {
                 let parts: Vec<_> = pool
                     .chunks(chunk)
-                    .map(|p| s.spawn(move || score(p)))
+                    .map(|p| s.spawn(move || index.score(p, prepared)))
                     .collect();
                 let mut all = Vec::with_capacity(pool.len());
                 for part in parts {
@@ -80,42 +131,24 @@ impl Filter {
                 all
             })
         };
-        self.remember(journal, query, ranked.iter().map(|(ix, _)| *ix).collect());
-        let rank = &self.name_rank;
-        ranked.sort_unstable_by_key(|(ix, score)| (Reverse(*score), rank[*ix]));
-        ranked
-    }
-
-    /// Who can match `query`: the previous matches when it extends the previous query,
-    /// else everyone. In journal order.
-    fn pool(&mut self, journal: &Journal, query: &str) -> Vec<Ix> {
-        let count = journal.contacts().len();
-        if self.generation != Some(journal.generation()) || self.name_rank.len() != count {
-            self.rank_names(journal);
-        }
-        if self.generation.is_some() && query.starts_with(self.query.as_str()) {
-            std::mem::take(&mut self.matched)
-        } else {
-            (0..count).collect()
+        let matched = found.iter().map(|&(p, _)| p).collect();
+        let mut ranked: Vec<(Ix, i64)> = found
+            .into_iter()
+            .map(|(p, score)| (index.contact(p), score))
+            .collect();
+        // Stable: people are in name order already, so equal scores stay in name order.
+        ranked.sort_by_key(|&(_, score)| Reverse(score));
+        Step {
+            query: query.to_string(),
+            matched,
+            ranked,
         }
     }
+}
 
-    fn remember(&mut self, journal: &Journal, query: &str, matched: Vec<Ix>) {
-        self.matched = matched;
-        self.query = query.to_string();
-        self.generation = Some(journal.generation());
-    }
-
-    fn rank_names(&mut self, journal: &Journal) {
-        let contacts = journal.contacts();
-        let mut order: Vec<Ix> = (0..contacts.len()).collect();
-        order.sort_by(|&a, &b| contacts[a].name.cmp(&contacts[b].name));
-        self.name_rank = vec![0; contacts.len()];
-        for (rank, ix) in order.into_iter().enumerate() {
-            self.name_rank[ix] = rank as u32;
-        }
-        self.generation = None;
-    }
+/// Do two queries have the same words (and so the same answer)?
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 #[cfg(test)]
@@ -239,6 +272,31 @@ mod tests {
         assert_eq!(names, ["Ingeborg Müller"]);
     }
 
+    /// Past the memory bound the widest kept answers are dropped; backspacing past them
+    /// scores again, with the same answers.
+    #[test]
+    fn backspacing_past_the_kept_answers_scores_again() {
+        let j = journal(&[("Ann", &["a"]), ("Anna", &[]), ("Hanna", &["an"])]);
+        let mut f = Filter::new();
+        let typed = ["a", "a a", "a a a", "a a a a", "a a a a a", "a a a a a n"];
+        let check = |f: &mut Filter, q: &str| {
+            let full: Vec<(Ix, i64)> = j
+                .search(q)
+                .into_iter()
+                .map(|(ix, h)| (ix, h.score))
+                .collect();
+            assert_eq!(f.rank(&j, q), full, "query {q:?}");
+        };
+        for q in typed {
+            check(&mut f, q);
+        }
+        assert!(f.steps.iter().map(|s| s.ranked.len()).sum::<usize>() <= KEPT_PER_PERSON * 3);
+        assert_ne!(f.steps.first().map(|s| s.query.as_str()), Some("a"));
+        for q in typed.iter().rev() {
+            check(&mut f, q);
+        }
+    }
+
     /// Equal scores and equal names keep the journal's order, as `Journal::search` does.
     #[test]
     fn ties_order_like_a_full_search() {
@@ -257,3 +315,6 @@ mod tests {
         assert_eq!(order, [1, 3, 0, 2, 4]);
     }
 }
+
+#[cfg(test)]
+mod against_reference;

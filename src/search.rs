@@ -1,9 +1,19 @@
 //! Fuzzy matching over contacts. Each contact's search key is prepared once; a query is split
 //! into words and every word must match within one field of the key.
 
+mod skim_exact;
+
 use crate::model::Contact;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use skim_exact::Scratch;
+use std::cell::RefCell;
+use std::ops::Range;
+
+thread_local! {
+    /// Scoring buffers, one set per thread, so that scoring allocates nothing.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
 
 pub struct Matcher {
     skim: SkimMatcherV2,
@@ -26,8 +36,18 @@ pub struct SearchKey {
     /// `slug::base_letter`), one after another; positions in a field index the original.
     folded: String,
     chars: Vec<char>,
-    /// (byte range in `folded`, char range in `chars`) of each field; field 0 is the name.
-    fields: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    /// skim's bonus for a match at each of `chars` (see `skim_exact::bonuses`), per field.
+    bonus: Vec<i8>,
+    /// Field 0 is the name.
+    fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+struct Field {
+    bytes: Range<usize>,
+    chars: Range<usize>,
+    /// Which letters occur (`skim_exact::mask`): a word with a letter outside it is skipped.
+    mask: u64,
 }
 
 impl SearchKey {
@@ -35,6 +55,7 @@ impl SearchKey {
         let mut key = SearchKey {
             folded: String::new(),
             chars: Vec::new(),
+            bonus: Vec::new(),
             fields: Vec::new(),
         };
         let parts = std::iter::once(&c.name)
@@ -48,25 +69,64 @@ impl SearchKey {
                 key.folded.push(c);
                 key.chars.push(c);
             }
-            key.fields
-                .push((byte..key.folded.len(), ch..key.chars.len()));
+            let chars = ch..key.chars.len();
+            let text = &key.chars[chars.clone()];
+            key.bonus.extend(skim_exact::bonuses(text));
+            key.fields.push(Field {
+                bytes: byte..key.folded.len(),
+                mask: skim_exact::mask(text),
+                chars,
+            });
         }
         key
     }
 
-    fn field(&self, i: usize) -> Option<(&str, &[char])> {
-        let (bytes, chars) = self.fields.get(i)?.clone();
-        Some((self.folded.get(bytes)?, self.chars.get(chars)?))
+    fn field(&self, i: usize) -> Option<&str> {
+        self.folded.get(self.fields.get(i)?.bytes.clone())
+    }
+
+    /// Each field as prepared for scoring, the name first.
+    pub(crate) fn fields(&self) -> impl Iterator<Item = PreparedField<'_>> {
+        self.fields.iter().filter_map(|f| {
+            Some(PreparedField {
+                chars: self.chars.get(f.chars.clone())?,
+                bonus: self.bonus.get(f.chars.clone())?,
+                mask: f.mask,
+            })
+        })
     }
 }
 
+/// One field of a key, ready for `field_score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PreparedField<'k> {
+    pub chars: &'k [char],
+    pub bonus: &'k [i8],
+    pub mask: u64,
+}
+
+/// skim's score of one query word in one field, or `None` when the word is not in it.
+pub(crate) fn field_score(field: PreparedField<'_>, word: &Word) -> Option<i64> {
+    if word.mask & !field.mask != 0 {
+        return None;
+    }
+    SCRATCH.with_borrow_mut(|s| skim_exact::score(field.chars, field.bonus, &word.chars, s))
+}
+
 /// A name hit ranks above the same hit in a tag or a skill.
-const NAME_BONUS: i64 = 20;
+pub(crate) const NAME_BONUS: i64 = 20;
 
 /// A query split into folded words once, for scoring many keys with `rank_score`.
 #[derive(Debug, Clone)]
 pub struct Query {
-    words: Vec<(Vec<char>, String)>,
+    words: Vec<Word>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    chars: Vec<char>,
+    text: String,
+    mask: u64,
 }
 
 impl Query {
@@ -75,11 +135,18 @@ impl Query {
             .split_whitespace()
             .map(|w| {
                 let chars: Vec<char> = w.chars().map(crate::slug::base_letter).collect();
-                let word = chars.iter().collect();
-                (chars, word)
+                Word {
+                    text: chars.iter().collect(),
+                    mask: skim_exact::mask(&chars),
+                    chars,
+                }
             })
             .collect();
         Query { words }
+    }
+
+    pub(crate) fn words(&self) -> &[Word] {
+        &self.words
     }
 }
 
@@ -90,25 +157,21 @@ pub struct Hit {
     pub name_positions: Vec<usize>,
 }
 
-/// Could `word` match `field` as a subsequence? Cheap, and rejects most fields before skim runs.
-fn may_match(field: &[char], word: &[char]) -> bool {
-    let mut it = field.iter();
-    word.iter().all(|w| it.any(|k| k == w))
-}
-
 impl Matcher {
     /// The best field for one word: (field index, score), or `None` when no field matches.
-    fn best_field(&self, key: &SearchKey, chars: &[char], word: &str) -> Option<(usize, i64)> {
-        (0..key.fields.len())
-            .filter_map(|i| {
-                let (text, field_chars) = key.field(i)?;
-                if !may_match(field_chars, chars) {
-                    return None;
-                }
-                let score = self.skim.fuzzy_match(text, word)?;
-                Some((i, if i == 0 { score + NAME_BONUS } else { score }))
-            })
-            .max_by_key(|&(i, score)| (score, std::cmp::Reverse(i)))
+    /// The score is skim's (`skim_exact`); on equal scores the first field wins.
+    fn best_field(&self, key: &SearchKey, word: &Word) -> Option<(usize, i64)> {
+        let mut best: Option<(usize, i64)> = None;
+        for (i, field) in key.fields().enumerate() {
+            let Some(score) = field_score(field, word) else {
+                continue;
+            };
+            let score = if i == 0 { score + NAME_BONUS } else { score };
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((i, score));
+            }
+        }
+        best
     }
 
     /// Score a key against a query of one or more words; `None` when any word fails.
@@ -116,12 +179,12 @@ impl Matcher {
         let query = Query::new(query);
         let mut score = 0;
         let mut name_positions = Vec::new();
-        for (chars, word) in &query.words {
-            let (field, s) = self.best_field(key, chars, word)?;
+        for word in &query.words {
+            let (field, s) = self.best_field(key, word)?;
             score += s;
             if field == 0
-                && let Some((name, _)) = key.field(0)
-                && let Some((_, positions)) = self.skim.fuzzy_indices(name, word)
+                && let Some(name) = key.field(0)
+                && let Some((_, positions)) = self.skim.fuzzy_indices(name, &word.text)
             {
                 name_positions.extend(positions);
             }
@@ -138,8 +201,8 @@ impl Matcher {
     /// For ranking many keys; positions are worth finding only for the rows on screen.
     pub fn rank_score(&self, key: &SearchKey, query: &Query) -> Option<i64> {
         let mut score = 0;
-        for (chars, word) in &query.words {
-            score += self.best_field(key, chars, word)?.1;
+        for word in &query.words {
+            score += self.best_field(key, word)?.1;
         }
         Some(score)
     }

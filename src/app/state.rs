@@ -313,8 +313,8 @@ impl AppState {
             // Ranked without match positions, narrowing the previous matches as the query grows.
             self.filter
                 .rank(journal, &self.query)
-                .into_iter()
-                .map(|(ix, _)| Row { ix })
+                .iter()
+                .map(|&(ix, _)| Row { ix })
                 .collect()
         };
         self.contact_sel = keep

@@ -52,6 +52,8 @@ pub fn update(
         Action::Search => {
             state.searching = true;
             state.focus = Pane::Contacts;
+            // Index the contacts now, so that the first key typed finds it ready.
+            state.filter.prepare(journal);
         }
         Action::CycleSort => {
             state.sort = state.sort.next();

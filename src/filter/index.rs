@@ -1,0 +1,197 @@
+//! Every contact's search fields in one flat table, made once per journal state. People are in
+//! name order, so that a stable sort by score alone gives the final order, and their names lie
+//! one after another, so a keystroke reads them in one sweep. The other fields (tags,
+//! companies, skills: shared by many people) are stored, and scored per word, once per
+//! distinct text however many people share it.
+
+use crate::journal::{Ix, Journal};
+use crate::search::{NAME_BONUS, PreparedField, Query, Word, field_score};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Memo marks: not scored yet for this word, and scored without a match.
+const UNSCORED: i64 = i64::MIN;
+const NO_MATCH: i64 = i64::MIN + 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    /// Contacts in name order (ties by journal order): a "position" below indexes this.
+    by_name: Vec<Ix>,
+    /// Texts one after another (the names first, in name order), with skim's bonus for each
+    /// character.
+    chars: Vec<char>,
+    bonus: Vec<i8>,
+    /// (start, end, letter mask) in `chars` of each person's name, by position.
+    names: Vec<Span>,
+    /// (start, end, letter mask) in `chars` of each distinct other field.
+    shared: Vec<Span>,
+    /// Person p's other fields are `others[starts[p]..starts[p + 1]]`, indexes into `shared`.
+    others: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+type Span = (usize, usize, u64);
+
+impl Index {
+    pub fn new(journal: &Journal) -> Index {
+        let contacts = journal.contacts();
+        // Sorted by the names' first eight bytes, then whole names: most comparisons are then
+        // of two numbers. Same order as comparing the names (bytewise), ties by journal order.
+        let mut by_name: Vec<(u64, Ix)> = contacts
+            .iter()
+            .enumerate()
+            .map(|(ix, c)| {
+                let mut head = [0; 8];
+                let n = c.name.len().min(8);
+                head[..n].copy_from_slice(&c.name.as_bytes()[..n]);
+                (u64::from_be_bytes(head), ix)
+            })
+            .collect();
+        by_name.sort_unstable_by(|&(ha, a), &(hb, b)| {
+            ha.cmp(&hb)
+                .then_with(|| contacts[a].name.cmp(&contacts[b].name))
+                .then(a.cmp(&b))
+        });
+        let by_name: Vec<Ix> = by_name.into_iter().map(|(_, ix)| ix).collect();
+        let mut index = Index {
+            names: Vec::with_capacity(by_name.len()),
+            starts: Vec::with_capacity(by_name.len() + 1),
+            others: Vec::with_capacity(by_name.len() * 5),
+            ..Index::default()
+        };
+        let keys = || by_name.iter().map(|&ix| journal.search_key(ix));
+        for key in keys() {
+            let name = key.and_then(|k| k.fields().next());
+            let same = |(start, end, _): &Span| {
+                name.is_some_and(|n| n.chars == &index.chars[*start..*end])
+            };
+            // People with the same name are neighbours here: their name is stored (and scored) once.
+            let span = match index.names.last() {
+                Some(last) if same(last) => *last,
+                _ => name.map_or((0, 0, 0), |field| index.push(field)),
+            };
+            index.names.push(span);
+        }
+        index.starts.push(0);
+        let mut ids: HashMap<&[char], u32, BuildHasherDefault<TextHasher>> = HashMap::default();
+        for key in keys() {
+            for field in key.into_iter().flat_map(|k| k.fields().skip(1)) {
+                let id = *ids.entry(field.chars).or_insert_with(|| {
+                    let span = index.push(field);
+                    index.shared.push(span);
+                    (index.shared.len() - 1) as u32
+                });
+                index.others.push(id);
+            }
+            index.starts.push(index.others.len());
+        }
+        index.by_name = by_name;
+        index
+    }
+
+    fn push(&mut self, field: PreparedField<'_>) -> Span {
+        let start = self.chars.len();
+        self.chars.extend_from_slice(field.chars);
+        self.bonus.extend_from_slice(field.bonus);
+        (start, self.chars.len(), field.mask)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_name.len()
+    }
+
+    /// The contact at a name position.
+    pub fn contact(&self, position: u32) -> Ix {
+        self.by_name[position as usize]
+    }
+
+    /// The people at name positions `pool` who match `query`, with their scores, in the
+    /// order of `pool`. The scores are `Matcher::rank_score`'s.
+    pub fn score(&self, pool: &[u32], query: &Query) -> Vec<(u32, i64)> {
+        let mut found: Vec<(u32, i64)> = pool.iter().map(|&p| (p, 0)).collect();
+        let mut memo = Vec::new();
+        for word in query.words() {
+            memo.clear();
+            memo.resize(self.shared.len(), UNSCORED);
+            let mut last_name = None;
+            found.retain_mut(|(p, total)| {
+                match self.best_field(*p, word, &mut memo, &mut last_name) {
+                    Some(score) => {
+                        *total += score;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        found
+    }
+
+    /// As `Matcher::best_field`: the best score of `word` over a person's fields.
+    /// `last_name` is the previous name scored, for people who share a name.
+    fn best_field(
+        &self,
+        position: u32,
+        word: &Word,
+        memo: &mut [i64],
+        last_name: &mut Option<(Span, Option<i64>)>,
+    ) -> Option<i64> {
+        let p = position as usize;
+        let name = self.names[p];
+        let mut best = match *last_name {
+            Some((span, score)) if span == name => score,
+            _ => {
+                let score = self.span_score(name, word).map(|s| s + NAME_BONUS);
+                *last_name = Some((name, score));
+                score
+            }
+        };
+        for &id in &self.others[self.starts[p]..self.starts[p + 1]] {
+            let known = &mut memo[id as usize];
+            if *known == UNSCORED {
+                *known = self
+                    .span_score(self.shared[id as usize], word)
+                    .unwrap_or(NO_MATCH);
+            }
+            if *known != NO_MATCH && best.is_none_or(|b| *known > b) {
+                best = Some(*known);
+            }
+        }
+        best
+    }
+
+    fn span_score(&self, (start, end, mask): Span, word: &Word) -> Option<i64> {
+        let field = PreparedField {
+            chars: &self.chars[start..end],
+            bonus: &self.bonus[start..end],
+            mask,
+        };
+        field_score(field, word)
+    }
+}
+
+/// A quick multiply-rotate hash for field texts: std's SipHash guards against crafted keys,
+/// which a person's own contacts are not, at several times the cost.
+#[derive(Default)]
+struct TextHasher(u64);
+
+impl Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u32(n as u32);
+        self.write_u32((n as u64 >> 32) as u32);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
