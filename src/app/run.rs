@@ -86,6 +86,11 @@ where
         }
         // Not while older months are still loading: a month reloaded now would be merged again
         // when the load lands. The watch keeps the change until the next poll.
+        if tick {
+            // Idle: index the contacts for the filter now (and again after a contact changed),
+            // so neither `/` nor the first key typed waits for it.
+            state.filter.prepare(journal);
+        }
         if tick && watch.is_none() {
             watch = host.watch(store);
         }
