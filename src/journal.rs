@@ -28,7 +28,8 @@ fn sort_by_time(entries: &mut [Entry]) {
 #[derive(Default)]
 pub struct Journal {
     contacts: Vec<Contact>,
-    keys: Vec<SearchKey>,
+    /// Made on first use: commands such as `list` and the TUI's first frame never search.
+    keys: std::sync::OnceLock<Vec<SearchKey>>,
     /// Looked up once per person per entry while indexing: a fast hasher matters here.
     by_id: FastMap<String, Ix>,
     /// Oldest first.
@@ -79,7 +80,6 @@ impl Journal {
         let mut j = Journal {
             problems: loaded.problems,
             contacts: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
             by_id: FastMap::with_capacity_and_hasher(n, Default::default()),
             per_contact: Vec::with_capacity(n),
             last_contact: Vec::with_capacity(n),
@@ -99,7 +99,9 @@ impl Journal {
     fn push_contact(&mut self, c: Contact) -> Ix {
         let ix = self.contacts.len();
         self.by_id.insert(c.id.clone(), ix);
-        self.keys.push(SearchKey::new(&c));
+        if let Some(keys) = self.keys.get_mut() {
+            keys.push(SearchKey::new(&c));
+        }
         self.contacts.push(c);
         self.generation += 1;
         self.per_contact.push(Vec::new());
@@ -162,7 +164,9 @@ impl Journal {
     pub fn upsert_contact(&mut self, c: Contact) -> Ix {
         match self.ix(&c.id) {
             Some(ix) => {
-                self.keys[ix] = SearchKey::new(&c);
+                if let Some(key) = self.keys.get_mut().and_then(|k| k.get_mut(ix)) {
+                    *key = SearchKey::new(&c);
+                }
                 self.generation += 1;
                 self.contacts[ix] = c;
                 ix
@@ -232,7 +236,7 @@ impl Journal {
     /// Contacts matching a fuzzy query, best first (ties by name).
     pub fn search(&self, query: &str) -> Vec<(Ix, Hit)> {
         let mut hits: Vec<(Ix, Hit)> = self
-            .keys
+            .keys()
             .iter()
             .enumerate()
             .filter_map(|(ix, k)| self.matcher.hit(k, query).map(|h| (ix, h)))
@@ -250,7 +254,12 @@ impl Journal {
     }
 
     pub fn search_key(&self, ix: Ix) -> Option<&SearchKey> {
-        self.keys.get(ix)
+        self.keys().get(ix)
+    }
+
+    fn keys(&self) -> &[SearchKey] {
+        self.keys
+            .get_or_init(|| self.contacts.iter().map(SearchKey::new).collect())
     }
 
     // ----- entries -----
