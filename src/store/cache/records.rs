@@ -217,27 +217,35 @@ pub fn put_body(w: &mut Writer, l: &LocatedEntry) {
 }
 
 pub fn get_body(touch: Touch, r: &mut Reader) -> Option<LocatedEntry> {
+    let (entry, id_at, kind_at) = get_entry(touch, r)?;
+    let with_at = list(r, get_loc)?;
+    Some(LocatedEntry {
+        entry,
+        id_at,
+        with_at,
+        kind_at,
+    })
+}
+
+/// The entry a body completes, and where its id and kind are written; the places of its
+/// `with` items follow in the reader.
+fn get_entry(touch: Touch, r: &mut Reader) -> Option<(Entry, Loc, Loc)> {
     let kind = match r.u8()? {
         u8::MAX => Kind::Other(r.string()?),
         i => Kind::CYCLE.get(usize::from(i))?.clone(),
     };
     let (note, gave, asked) = (r.string()?, r.opt_string()?, r.opt_string()?);
     let (id_at, kind_at) = (get_loc(r)?, get_loc(r)?);
-    let with_at = list(r, get_loc)?;
-    Some(LocatedEntry {
-        entry: Entry {
-            id: touch.id,
-            at: touch.at,
-            with: touch.with,
-            kind,
-            note,
-            gave,
-            asked,
-        },
-        id_at,
-        with_at,
-        kind_at,
-    })
+    let entry = Entry {
+        id: touch.id,
+        at: touch.at,
+        with: touch.with,
+        kind,
+        note,
+        gave,
+        asked,
+    };
+    Some((entry, id_at, kind_at))
 }
 
 /// Where a whole-folder load is in a month: the places kept small so far, and counts.
@@ -252,22 +260,17 @@ pub struct SmallPlaces<'k> {
 /// `gather::split_located` would), with no list of places per entry.
 pub fn get_entry_small(touch: Touch, r: &mut Reader, at: &mut SmallPlaces) -> Option<Entry> {
     let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let kind = match r.u8()? {
-        u8::MAX => Kind::Other(r.string()?),
-        i => Kind::CYCLE.get(usize::from(i))?.clone(),
-    };
-    let (note, gave, asked) = (r.string()?, r.opt_string()?, r.opt_string()?);
-    let (id_at, kind_at) = (get_loc(r)?, get_loc(r)?);
-    if r.count()? != touch.with.len() {
+    let (entry, id_at, kind_at) = get_entry(touch, r)?;
+    if r.count()? != entry.with.len() {
         return None;
     }
-    if !kind.is_known() {
+    if !entry.kind.is_known() {
         at.locs
             .odd_kinds
             .push((small(at.entries), SmallLoc::new(kind_at)));
     }
     at.locs.id.push(SmallLoc::new(id_at));
-    for who in &touch.with {
+    for who in &entry.with {
         let loc = get_loc(r)?;
         if !(at.is_known)(who) {
             at.locs
@@ -277,13 +280,5 @@ pub fn get_entry_small(touch: Touch, r: &mut Reader, at: &mut SmallPlaces) -> Op
         at.with_seen += 1;
     }
     at.entries += 1;
-    Some(Entry {
-        id: touch.id,
-        at: touch.at,
-        with: touch.with,
-        kind,
-        note,
-        gave,
-        asked,
-    })
+    Some(entry)
 }
