@@ -86,6 +86,10 @@ impl Index {
             index.starts.push(index.others.len());
         }
         index.by_name = by_name;
+        index.chars.shrink_to_fit();
+        index.bonus.shrink_to_fit();
+        index.others.shrink_to_fit();
+        index.shared.shrink_to_fit();
         index
     }
 
