@@ -137,34 +137,14 @@ fn an_old_month_edited_while_it_loads_is_shown_once() {
         older: Some(older),
         calls: 0,
     };
-    let mut edited = false;
-    let month = dir.join("journal/2025/2025-01.toml");
-    let events = std::iter::from_fn(|| {
-        if !edited {
-            edited = true;
-            // Let the clock tick past rolo's own reading, then rename a new version in.
-            std::thread::sleep(std::time::Duration::from_millis(30));
-            let mut text = std::fs::read_to_string(&month).unwrap();
-            text.push_str(
-                "\n[[entry]]\nid = \"2025-01-31-2000-zoe\"\nat = 2025-01-31T20:00:00+01:00\nwith = [\"zoe-muller\"]\nnote = \"added by hand\"\n",
-            );
-            let tmp = month.with_extension("tmp-outside");
-            std::fs::write(&tmp, text).unwrap();
-            std::fs::rename(&tmp, &month).unwrap();
-        }
-        Some(Ok(None))
-    })
-    .take(3);
-    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
-    run_app(
-        &mut terminal,
+    let added = "\n[[entry]]\nid = \"2025-01-31-2000-zoe\"\nat = 2025-01-31T20:00:00+01:00\nwith = [\"zoe-muller\"]\nnote = \"added by hand\"\n";
+    run_with_hand_edit(
         &store,
         &mut journal,
-        &Keymap::default(),
-        events,
         &mut host,
-    )
-    .unwrap();
+        &dir.join("journal/2025/2025-01.toml"),
+        added,
+    );
 
     let full = Journal::new(Store::on_disk(&dir).load().unwrap());
     assert!(!journal.is_loading_older());
@@ -217,33 +197,14 @@ fn outside_edits_are_noticed_once_a_late_picture_arrives() {
         picture: Some(store.watch()),
         calls: 0,
     };
-    let month = dir.join("journal/2026/2026-11.toml");
-    let mut edited = false;
-    let events = std::iter::from_fn(|| {
-        if !edited {
-            edited = true;
-            std::thread::sleep(std::time::Duration::from_millis(30));
-            let mut text = std::fs::read_to_string(&month).unwrap();
-            text.push_str(
-                "\n[[entry]]\nid = \"2026-11-20-2000-zoe\"\nat = 2026-11-20T20:00:00+01:00\nwith = [\"zoe-muller\"]\nnote = \"added by hand\"\n",
-            );
-            let tmp = month.with_extension("tmp-outside");
-            std::fs::write(&tmp, text).unwrap();
-            std::fs::rename(&tmp, &month).unwrap();
-        }
-        Some(Ok(None))
-    })
-    .take(3);
-    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
-    run_app(
-        &mut terminal,
+    let added = "\n[[entry]]\nid = \"2026-11-20-2000-zoe\"\nat = 2026-11-20T20:00:00+01:00\nwith = [\"zoe-muller\"]\nnote = \"added by hand\"\n";
+    run_with_hand_edit(
         &store,
         &mut journal,
-        &Keymap::default(),
-        events,
         &mut host,
-    )
-    .unwrap();
+        &dir.join("journal/2026/2026-11.toml"),
+        added,
+    );
     assert!(host.calls >= 2, "the loop asks again on a tick");
     assert_eq!(
         journal
@@ -252,4 +213,40 @@ fn outside_edits_are_noticed_once_a_late_picture_arrives() {
             .count(),
         1
     );
+}
+
+/// Three idle ticks of the app; before the first, `added` is appended to `month` by hand
+/// (a new version renamed into place, as editors and git do).
+fn run_with_hand_edit(
+    store: &Store,
+    journal: &mut Journal,
+    host: &mut dyn Host,
+    month: &Path,
+    added: &str,
+) {
+    let mut edited = false;
+    let events = std::iter::from_fn(|| {
+        if !edited {
+            edited = true;
+            // Let the clock tick past rolo's own reading, then rename a new version in.
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            let mut text = std::fs::read_to_string(month).unwrap();
+            text.push_str(added);
+            let tmp = month.with_extension("tmp-outside");
+            std::fs::write(&tmp, text).unwrap();
+            std::fs::rename(&tmp, month).unwrap();
+        }
+        Some(Ok(None))
+    })
+    .take(3);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    run_app(
+        &mut terminal,
+        store,
+        journal,
+        &Keymap::default(),
+        events,
+        host,
+    )
+    .unwrap();
 }
