@@ -161,8 +161,19 @@ impl<'a> Reader<'a> {
     }
 
     pub fn strings(&mut self) -> Option<Vec<String>> {
+        self.items(Reader::string)
+    }
+
+    /// A counted list, allocated at its exact length. Collecting an iterator of `Option`s
+    /// cannot know the length up front and starts at room for four: for the one or two names
+    /// of a typical entry's `with` that tripled the list (12 MB on the large bench folder).
+    pub fn items<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let n = self.count()?;
-        (0..n).map(|_| self.string()).collect()
+        let mut all = Vec::with_capacity(n);
+        for _ in 0..n {
+            all.push(item(self)?);
+        }
+        Some(all)
     }
 
     pub fn stamp(&mut self) -> Option<Stamp> {
@@ -250,6 +261,17 @@ mod tests {
         );
         assert_eq!(Reader::new(&[5, b'a']).str(), None);
         assert_eq!(Reader::new(&[200, 1]).strings(), None);
+    }
+
+    #[test]
+    fn a_list_is_read_into_exactly_its_own_room() {
+        let mut w = Writer::default();
+        w.strs(&["ada-lovelace".to_string()]);
+        w.strs(&[]);
+        let mut r = Reader::new(&w.buf);
+        let one = r.strings().unwrap();
+        assert_eq!((one.len(), one.capacity()), (1, 1));
+        assert_eq!(r.strings().unwrap().capacity(), 0);
     }
 
     #[test]

@@ -34,11 +34,6 @@ fn get_opt_date(r: &mut Reader) -> Option<Option<NaiveDate>> {
     }
 }
 
-fn list<T>(r: &mut Reader, mut item: impl FnMut(&mut Reader) -> Option<T>) -> Option<Vec<T>> {
-    let n = r.count()?;
-    (0..n).map(|_| item(r)).collect()
-}
-
 /// Everything but the id, which is the file name and is kept beside the record.
 pub fn put_contact(w: &mut Writer, c: &Contact) {
     w.str(&c.name);
@@ -116,7 +111,7 @@ pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
         },
         can_help_with: r.strings()?,
         notes: r.opt_string()?,
-        needs: list(r, |r| {
+        needs: r.items(|r| {
             Some(Need {
                 id: r.u32()?,
                 what: r.string()?,
@@ -131,7 +126,7 @@ pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
                 how: r.opt_string()?,
             })
         })?,
-        follow_ups: list(r, |r| {
+        follow_ups: r.items(|r| {
             Some(FollowUp {
                 id: r.u32()?,
                 what: r.string()?,
@@ -218,7 +213,7 @@ pub fn put_body(w: &mut Writer, l: &LocatedEntry) {
 
 pub fn get_body(touch: Touch, r: &mut Reader) -> Option<LocatedEntry> {
     let (entry, id_at, kind_at) = get_entry(touch, r)?;
-    let with_at = list(r, get_loc)?;
+    let with_at = r.items(get_loc)?;
     Some(LocatedEntry {
         entry,
         id_at,
