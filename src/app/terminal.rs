@@ -185,6 +185,9 @@ pub fn run_tui(
                 // The picture first, so an edit to an older month made while it loads is still
                 // noticed. A receiver is gone only if the app already quit; nothing is lost then.
                 let _ = watch_tx.send(store.watch());
+                // A first start (no cache yet) holds every contact's encoded record until a
+                // flush: write them before the older months pile up next to them.
+                let _ = store.flush_cache();
                 let _ = tx.send(store.load_older(pending));
                 // After the app has what it needs: writing the cache never delays a frame.
                 let _ = store.flush_cache();

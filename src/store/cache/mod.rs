@@ -39,7 +39,7 @@ const RACY: Duration = Duration::from_secs(2);
 /// A temp file this old in the cache folder was left by a killed rolo.
 const STALE_TEMP: Duration = Duration::from_secs(600);
 /// Encoded month caches held before they are written (a first load writes as it goes).
-const MONTHS_HELD: usize = 4 << 20;
+const MONTHS_HELD: usize = 1 << 20;
 
 /// What the cache did since the store was opened (for tests and `ROLO_DEBUG_CACHE`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
