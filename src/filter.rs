@@ -64,7 +64,7 @@ impl Filter {
             .into_iter()
             .filter_map(|(ix, _)| {
                 let key = journal.search_key(ix)?;
-                matcher.hit(key, query).map(|h| (ix, h))
+                matcher.hit(&key, query).map(|h| (ix, h))
             })
             .collect()
     }

@@ -28,8 +28,6 @@ fn sort_by_time(entries: &mut [Entry]) {
 #[derive(Default)]
 pub struct Journal {
     contacts: Vec<Contact>,
-    /// Made on first use: commands such as `list` and the TUI's first frame never search.
-    keys: std::sync::OnceLock<Vec<SearchKey>>,
     /// Looked up once per person per entry while indexing: a fast hasher matters here.
     by_id: FastMap<String, Ix>,
     /// Oldest first.
@@ -99,9 +97,6 @@ impl Journal {
     fn push_contact(&mut self, c: Contact) -> Ix {
         let ix = self.contacts.len();
         self.by_id.insert(c.id.clone(), ix);
-        if let Some(keys) = self.keys.get_mut() {
-            keys.push(SearchKey::new(&c));
-        }
         self.contacts.push(c);
         self.generation += 1;
         self.per_contact.push(Vec::new());
@@ -164,9 +159,6 @@ impl Journal {
     pub fn upsert_contact(&mut self, c: Contact) -> Ix {
         match self.ix(&c.id) {
             Some(ix) => {
-                if let Some(key) = self.keys.get_mut().and_then(|k| k.get_mut(ix)) {
-                    *key = SearchKey::new(&c);
-                }
                 self.generation += 1;
                 self.contacts[ix] = c;
                 ix
@@ -233,13 +225,15 @@ impl Journal {
         }
     }
 
-    /// Contacts matching a fuzzy query, best first (ties by name).
+    /// Contacts matching a fuzzy query, best first (ties by name). Each key is made and
+    /// dropped here: this serves one-off lookups (a name given on the command line); a person
+    /// typing goes through `Filter`, whose index is built once.
     pub fn search(&self, query: &str) -> Vec<(Ix, Hit)> {
         let mut hits: Vec<(Ix, Hit)> = self
-            .keys()
+            .contacts
             .iter()
             .enumerate()
-            .filter_map(|(ix, k)| self.matcher.hit(k, query).map(|h| (ix, h)))
+            .filter_map(|(ix, c)| self.matcher.hit(&SearchKey::new(c), query).map(|h| (ix, h)))
             .collect();
         hits.sort_by(|a, b| {
             b.1.score
@@ -253,13 +247,9 @@ impl Journal {
         &self.matcher
     }
 
-    pub fn search_key(&self, ix: Ix) -> Option<&SearchKey> {
-        self.keys().get(ix)
-    }
-
-    fn keys(&self) -> &[SearchKey] {
-        self.keys
-            .get_or_init(|| self.contacts.iter().map(SearchKey::new).collect())
+    /// The search key of one contact, made on the spot (for the few rows on screen).
+    pub fn search_key(&self, ix: Ix) -> Option<SearchKey> {
+        self.contacts.get(ix).map(SearchKey::new)
     }
 
     // ----- entries -----

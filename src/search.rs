@@ -1,4 +1,5 @@
-//! Fuzzy matching over contacts. Each contact's search key is prepared once; a query is split
+//! Fuzzy matching over contacts. A contact's fields are folded into a search key (the filter
+//! keeps them all, prepared once per journal state, in its flat index); a query is split
 //! into words and every word must match within one field of the key.
 
 mod skim_exact;
@@ -50,39 +51,46 @@ struct Field {
     mask: u64,
 }
 
+/// The texts a contact is found by, in key order: the name first.
+pub(crate) fn fields_of(c: &Contact) -> impl Iterator<Item = &str> {
+    std::iter::once(&c.name)
+        .chain(&c.aliases)
+        .chain(&c.tags)
+        .chain(c.company.iter())
+        .chain(&c.can_help_with)
+        .map(String::as_str)
+}
+
+/// Fold `text` char for char onto `chars`, its bonuses onto `bonus`; returns its letter mask.
+pub(crate) fn push_field(text: &str, chars: &mut Vec<char>, bonus: &mut Vec<i8>) -> u64 {
+    let start = chars.len();
+    chars.extend(text.chars().map(crate::slug::base_letter));
+    let field = &chars[start..];
+    skim_exact::push_bonuses(field, bonus);
+    skim_exact::mask(field)
+}
+
 impl SearchKey {
+    /// Made when needed and dropped after (a lookup, the rows on screen): the filter keeps
+    /// its own flat index instead of a key per person.
     pub fn new(c: &Contact) -> SearchKey {
+        let n: usize = fields_of(c).map(|f| f.chars().count()).sum();
         let mut key = SearchKey {
-            folded: String::new(),
-            chars: Vec::new(),
-            bonus: Vec::new(),
-            fields: Vec::new(),
+            folded: String::with_capacity(n),
+            chars: Vec::with_capacity(n),
+            bonus: Vec::with_capacity(n),
+            fields: Vec::with_capacity(fields_of(c).count()),
         };
-        let parts = std::iter::once(&c.name)
-            .chain(&c.aliases)
-            .chain(&c.tags)
-            .chain(c.company.iter())
-            .chain(&c.can_help_with);
-        for part in parts {
+        for part in fields_of(c) {
             let (byte, ch) = (key.folded.len(), key.chars.len());
-            for c in part.chars().map(crate::slug::base_letter) {
-                key.folded.push(c);
-                key.chars.push(c);
-            }
-            let chars = ch..key.chars.len();
-            let text = &key.chars[chars.clone()];
-            key.bonus.extend(skim_exact::bonuses(text));
+            let mask = push_field(part, &mut key.chars, &mut key.bonus);
+            key.folded.extend(&key.chars[ch..]);
             key.fields.push(Field {
                 bytes: byte..key.folded.len(),
-                mask: skim_exact::mask(text),
-                chars,
+                chars: ch..key.chars.len(),
+                mask,
             });
         }
-        // Kept for every person while rolo runs: without the slack of growing (a third of it).
-        key.folded.shrink_to_fit();
-        key.chars.shrink_to_fit();
-        key.bonus.shrink_to_fit();
-        key.fields.shrink_to_fit();
         key
     }
 

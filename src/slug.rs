@@ -66,6 +66,10 @@ fn piece(c: char) -> Piece {
 /// (`ë` -> `e`, `Ł` -> `l`, `ß` -> `s`), so that "zoe" finds Zoë and positions in folded text
 /// still index the original.
 pub fn base_letter(c: char) -> char {
+    // Most text is ASCII, where this is all the rest below comes to.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match piece(c) {
         Piece::Text(text) => text.chars().next().unwrap_or(c),
         _ => c.to_lowercase().next().unwrap_or(c),

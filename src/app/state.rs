@@ -279,7 +279,7 @@ impl AppState {
         }
         journal
             .search_key(ix)
-            .and_then(|key| journal.matcher().hit(key, &self.query))
+            .and_then(|key| journal.matcher().hit(&key, &self.query))
             .map(|hit| hit.name_positions)
             .unwrap_or_default()
     }

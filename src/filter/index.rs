@@ -5,7 +5,7 @@
 //! distinct text however many people share it.
 
 use crate::journal::{Ix, Journal};
-use crate::search::{NAME_BONUS, PreparedField, Query, Word, field_score};
+use crate::search::{NAME_BONUS, PreparedField, Query, Word, field_score, fields_of, push_field};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -17,10 +17,8 @@ const NO_MATCH: i64 = i64::MIN + 1;
 pub struct Index {
     /// Contacts in name order (ties by journal order): a "position" below indexes this.
     by_name: Vec<Ix>,
-    /// Texts one after another (the names first, in name order), with skim's bonus for each
-    /// character.
-    chars: Vec<char>,
-    bonus: Vec<i8>,
+    /// Texts one after another (the names first, in name order).
+    texts: Texts,
     /// (start, end, letter mask) in `chars` of each person's name, by position.
     names: Vec<Span>,
     /// (start, end, letter mask) in `chars` of each distinct other field.
@@ -31,6 +29,31 @@ pub struct Index {
 }
 
 type Span = (usize, usize, u64);
+
+/// Field texts one after another, with skim's bonus for each character.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Texts {
+    chars: Vec<char>,
+    bonus: Vec<i8>,
+}
+
+impl Texts {
+    /// Fold `text` onto the end; its span.
+    fn push(&mut self, text: &str) -> Span {
+        let start = self.chars.len();
+        let mask = push_field(text, &mut self.chars, &mut self.bonus);
+        (start, self.chars.len(), mask)
+    }
+
+    fn get(&self, (start, end, _): Span) -> &[char] {
+        &self.chars[start..end]
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.chars.truncate(len);
+        self.bonus.truncate(len);
+    }
+}
 
 impl Index {
     pub fn new(journal: &Journal) -> Index {
@@ -59,45 +82,58 @@ impl Index {
             others: Vec::with_capacity(by_name.len() * 5),
             ..Index::default()
         };
-        let keys = || by_name.iter().map(|&ix| journal.search_key(ix));
-        for key in keys() {
-            let name = key.and_then(|k| k.fields().next());
-            let same = |(start, end, _): &Span| {
-                name.is_some_and(|n| n.chars == &index.chars[*start..*end])
-            };
+        // The other fields go to a table of their own first and after the names at the end,
+        // so the names stay one run. Fields are folded straight into the tables: no person
+        // keeps a key of their own (ten thousand keys cost 13 MB for as long as rolo ran).
+        let mut shared = Texts::default();
+        let mut scratch = Texts::default();
+        let mut ids: HashMap<Vec<char>, u32, BuildHasherDefault<TextHasher>> = HashMap::default();
+        index.starts.push(0);
+        for &ix in &by_name {
+            let mut fields = fields_of(&contacts[ix]);
+            let name = index.texts.push(fields.next().unwrap_or(""));
             // People with the same name are neighbours here: their name is stored (and scored) once.
             let span = match index.names.last() {
-                Some(last) if same(last) => *last,
-                _ => name.map_or((0, 0, 0), |field| index.push(field)),
+                Some(&last) if index.texts.get(last) == index.texts.get(name) => {
+                    index.texts.truncate(name.0);
+                    last
+                }
+                _ => name,
             };
             index.names.push(span);
-        }
-        index.starts.push(0);
-        let mut ids: HashMap<&[char], u32, BuildHasherDefault<TextHasher>> = HashMap::default();
-        for key in keys() {
-            for field in key.into_iter().flat_map(|k| k.fields().skip(1)) {
-                let id = *ids.entry(field.chars).or_insert_with(|| {
-                    let span = index.push(field);
-                    index.shared.push(span);
-                    (index.shared.len() - 1) as u32
-                });
+            for field in fields {
+                scratch.truncate(0);
+                let (_, _, mask) = scratch.push(field);
+                let id = match ids.get(scratch.chars.as_slice()) {
+                    Some(&id) => id,
+                    None => {
+                        let start = shared.chars.len();
+                        shared.chars.extend_from_slice(&scratch.chars);
+                        shared.bonus.extend_from_slice(&scratch.bonus);
+                        index.shared.push((start, shared.chars.len(), mask));
+                        let id = (index.shared.len() - 1) as u32;
+                        ids.insert(scratch.chars.clone(), id);
+                        id
+                    }
+                };
                 index.others.push(id);
             }
             index.starts.push(index.others.len());
         }
+        drop(ids);
+        let offset = index.texts.chars.len();
+        for (start, end, _) in &mut index.shared {
+            *start += offset;
+            *end += offset;
+        }
+        index.texts.chars.append(&mut shared.chars);
+        index.texts.bonus.append(&mut shared.bonus);
         index.by_name = by_name;
-        index.chars.shrink_to_fit();
-        index.bonus.shrink_to_fit();
+        index.texts.chars.shrink_to_fit();
+        index.texts.bonus.shrink_to_fit();
         index.others.shrink_to_fit();
         index.shared.shrink_to_fit();
         index
-    }
-
-    fn push(&mut self, field: PreparedField<'_>) -> Span {
-        let start = self.chars.len();
-        self.chars.extend_from_slice(field.chars);
-        self.bonus.extend_from_slice(field.bonus);
-        (start, self.chars.len(), field.mask)
     }
 
     pub fn len(&self) -> usize {
@@ -166,8 +202,8 @@ impl Index {
 
     fn span_score(&self, (start, end, mask): Span, word: &Word) -> Option<i64> {
         let field = PreparedField {
-            chars: &self.chars[start..end],
-            bonus: &self.bonus[start..end],
+            chars: &self.texts.chars[start..end],
+            bonus: &self.texts.bonus[start..end],
             mask,
         };
         field_score(field, word)

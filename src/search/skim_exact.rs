@@ -49,20 +49,25 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
 }
 
 /// The bonus skim gives a match at each character of `field` (the first one doubled).
+#[cfg(test)]
 pub fn bonuses(field: &[char]) -> Vec<i8> {
+    let mut out = Vec::with_capacity(field.len());
+    push_bonuses(field, &mut out);
+    out
+}
+
+/// `bonuses(field)` appended to `out`, so a table of many fields is built without a list each.
+pub fn push_bonuses(field: &[char], out: &mut Vec<i8>) {
+    let start = out.len();
     let mut prev = '\0';
-    let mut out: Vec<i8> = field
-        .iter()
-        .map(|&c| {
-            let b = in_place_bonus(char_type(prev), char_type(c));
-            prev = c;
-            b as i8
-        })
-        .collect();
-    if let Some(first) = out.first_mut() {
+    out.extend(field.iter().map(|&c| {
+        let b = in_place_bonus(char_type(prev), char_type(c));
+        prev = c;
+        b as i8
+    }));
+    if let Some(first) = out.get_mut(start) {
         *first = (i32::from(*first) * FIRST_CHAR_MULTIPLIER) as i8;
     }
-    out
 }
 
 /// One bit per character class, compared ignoring ASCII case as skim does: a field whose mask

@@ -3,6 +3,7 @@
 use super::Effect;
 use crate::action::Action;
 use crate::app::state::{AppState, Capture, Popup, Question};
+use crate::filter::Filter;
 use crate::journal::{Journal, Resolution};
 use crate::model::Entry;
 use chrono::{DateTime, FixedOffset};
@@ -61,17 +62,19 @@ pub fn update(
     if cap.editor.text() != text_before || cap.editor.text().len() != before {
         cap.revision += 1;
     }
-    suggest(cap, journal);
+    suggest(cap, &mut state.filter, journal);
     Vec::new()
 }
 
-fn suggest(cap: &mut Capture, journal: &Journal) {
+/// Ranked by the contact list's own filter (the same order as `Journal::search`): its index
+/// is built once, where a full search would make every person's key on each key typed.
+fn suggest(cap: &mut Capture, filter: &mut Filter, journal: &Journal) {
     let word = cap.editor.mention_at_cursor().map(|(_, w)| w.to_string());
     cap.suggestions = match word {
-        Some(w) if !w.is_empty() => journal
-            .search(&w)
-            .into_iter()
-            .map(|(ix, _)| ix)
+        Some(w) if !w.is_empty() => filter
+            .rank(journal, &w)
+            .iter()
+            .map(|&(ix, _)| ix)
             .filter(|ix| {
                 journal
                     .contact(*ix)

@@ -102,3 +102,32 @@ fn back_from_capture_asks_only_when_there_is_text() {
     assert!(matches!(effects.as_slice(), [Effect::RemoveDraft(d)] if d.note == "x"));
     assert!(s.capture.is_none());
 }
+
+/// Mentions are ranked by the contact list's filter, which then serves the list again.
+#[test]
+fn mention_suggestions_rank_as_a_full_search_and_the_list_filter_stays_right() {
+    let (mut s, mut j) = demo();
+    select(&mut s, &mut j, "kwame");
+    run(&mut s, &mut j, [NewNote]);
+    for word in ["a", "ma", "ren", "zoe"] {
+        run(&mut s, &mut j, typed(&format!(" @{word}")));
+        let cap = s.capture.as_ref().unwrap();
+        let expected: Vec<_> = j
+            .search(word)
+            .into_iter()
+            .map(|(ix, _)| ix)
+            .filter(|&ix| !cap.with.contains(&j.contact(ix).unwrap().id))
+            .take(5)
+            .collect();
+        assert!(!expected.is_empty(), "{word}");
+        assert_eq!(cap.suggestions, expected, "@{word}");
+    }
+    run(&mut s, &mut j, [Submit]);
+    assert!(s.capture.is_none());
+    // The list's query was "kwame"; the mentions used the same filter in between.
+    run(&mut s, &mut j, [Search, Backspace, Backspace, Backspace]);
+    let listed: Vec<_> = s.rows.iter().map(|r| r.ix).collect();
+    let expected: Vec<_> = j.search("kw").into_iter().map(|(ix, _)| ix).collect();
+    assert_eq!(s.query, "kw");
+    assert_eq!(listed, expected);
+}
