@@ -216,7 +216,7 @@ fn need_item(doc: &mut Doc, j: &Journal, n: &NeedMatch) {
         inert_line(&n.need.what),
         plural(n.age_days, "day", "days")
     ));
-    for h in n.helpers.iter().take(2) {
+    for h in &n.helpers {
         doc.detail(&format!("→ {}", helper_line(doc, j, h)));
     }
     if let (Some(o), Some(h)) = (owner, n.helpers.first().and_then(|h| j.contact(h.ix))) {

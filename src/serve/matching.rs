@@ -85,47 +85,98 @@ impl Network {
     /// Rank people for `text`, leaving out `exclude` (the person with the need). The journal
     /// must be the one this network was built from.
     pub fn helpers(&self, journal: &Journal, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
-        rank(journal, self, exclude, text)
+        rank(journal, self, exclude, text, None)
+    }
+
+    /// The first `limit` of `helpers(..)` that are strong. Only people with a strong reason get
+    /// their reasons written out, which on a large network is most of the work saved: Today
+    /// asks this for every open need.
+    pub fn strong_helpers(
+        &self,
+        journal: &Journal,
+        exclude: Option<Ix>,
+        text: &str,
+        limit: usize,
+    ) -> Vec<Helper> {
+        rank(journal, self, exclude, text, Some(limit))
     }
 }
 
-fn rank(journal: &Journal, net: &Network, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
+/// A helper's score: per keyword, the weight of the best source holding it times the
+/// keyword's rarity.
+fn score_of(best: impl Iterator<Item = f64>, rarity: &[f64]) -> i64 {
+    let score: f64 = best.zip(rarity).map(|(w, r)| w * r).sum();
+    (score * 100.0).round() as i64
+}
+
+fn rank(
+    journal: &Journal,
+    net: &Network,
+    exclude: Option<Ix>,
+    text: &str,
+    strong_only: Option<usize>,
+) -> Vec<Helper> {
     let keys: Vec<Vec<char>> = keywords(text).iter().map(|k| k.chars().collect()).collect();
     if keys.is_empty() {
         return Vec::new();
     }
-    let found = net.found(journal.matcher(), &keys, exclude);
+    let key_texts: Vec<String> = keys.iter().map(|k| k.iter().collect()).collect();
+    let matches = net.matches(journal.matcher(), &keys);
+    let overview = net.overview(&matches, &keys, exclude);
     let others = journal
         .contacts()
         .len()
         .saturating_sub(usize::from(exclude.is_some()));
-    let df: Vec<usize> = keys
+    let df = &overview.people_per_key;
+    let is_rare: Vec<bool> = df.iter().map(|n| *n <= rare_limit(others)).collect();
+    let rare: Vec<&String> = key_texts
         .iter()
-        .map(|k| {
-            let k: String = k.iter().collect();
-            found
-                .iter()
-                .filter(|(_, rs)| rs.iter().any(|f| f.reason.keywords.contains(&k)))
-                .count()
-        })
-        .collect();
-    let rare: Vec<String> = keys
-        .iter()
-        .zip(&df)
-        .filter(|(_, n)| **n <= rare_limit(others))
-        .map(|(k, _)| k.iter().collect())
+        .zip(&is_rare)
+        .filter(|(_, r)| **r)
+        .map(|(k, _)| k)
         .collect();
     let rarity: Vec<f64> = df
         .iter()
         .map(|n| 1.0 + (others.max(1) as f64 / (*n).max(1) as f64).ln())
         .collect();
+    let name = |ix: Ix| journal.contact(ix).map(|c| c.name.as_str()).unwrap_or("");
+    let found = match strong_only {
+        None => net.found(&matches, &keys, exclude, |_| true),
+        Some(limit) => {
+            // Strength and score from the overview alone; reasons are written out only for
+            // the people who make the cut (the same order as below picks the same people).
+            let n = keys.len();
+            let mut strong: Vec<(Ix, i64)> = overview
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| {
+                    overview.mostly_close[p * n..(p + 1) * n]
+                        .iter()
+                        .zip(&is_rare)
+                        .any(|(c, r)| *c && *r)
+                })
+                .map(|(p, &ix)| {
+                    let weights = &overview.weight[p * n..(p + 1) * n];
+                    (ix, score_of(weights.iter().copied(), &rarity))
+                })
+                .collect();
+            strong.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
+            strong.truncate(limit);
+            let mut chosen: Vec<Ix> = strong.into_iter().map(|(ix, _)| ix).collect();
+            chosen.sort_unstable();
+            net.found(&matches, &keys, exclude, |ix| {
+                chosen.binary_search(&ix).is_ok()
+            })
+        }
+    };
     let mut list: Vec<Helper> = found
         .into_iter()
         .map(|(ix, found)| {
             let mut reasons: Vec<Reason> = found
                 .into_iter()
                 .map(|f| Reason {
-                    strong: f.mostly && f.close.iter().any(|k| rare.contains(k)),
+                    strong: f.mostly && f.close.iter().any(|k| rare.contains(&k)),
                     ..f.reason
                 })
                 .collect();
@@ -135,33 +186,31 @@ fn rank(journal: &Journal, net: &Network, exclude: Option<Ix>, text: &str) -> Ve
                     .then(b.strong.cmp(&a.strong))
                     .then(b.keywords.len().cmp(&a.keywords.len()))
             });
-            let score: f64 = keys
-                .iter()
-                .zip(&rarity)
-                .map(|(k, r)| {
-                    let k: String = k.iter().collect();
-                    let best = reasons
-                        .iter()
-                        .filter(|x| x.keywords.contains(&k))
-                        .map(|x| x.source.weight())
-                        .fold(0.0, f64::max);
-                    best * r
-                })
-                .sum();
+            let best = key_texts.iter().map(|k| {
+                reasons
+                    .iter()
+                    .filter(|x| x.keywords.contains(k))
+                    .map(|x| x.source.weight())
+                    .fold(0.0, f64::max)
+            });
+            let score = score_of(best, &rarity);
             Helper {
                 ix,
-                score: (score * 100.0).round() as i64,
+                score,
                 strong: reasons.iter().any(|r| r.strong),
                 reasons,
             }
         })
         .collect();
-    let name = |ix: Ix| journal.contact(ix).map(|c| c.name.as_str()).unwrap_or("");
     list.sort_by(|a, b| {
         b.strong
             .cmp(&a.strong)
             .then(b.score.cmp(&a.score))
             .then_with(|| name(a.ix).cmp(name(b.ix)))
     });
+    if let Some(limit) = strong_only {
+        list.retain(|h| h.strong);
+        list.truncate(limit);
+    }
     list
 }

@@ -5,12 +5,15 @@ use super::network::Network;
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
 use crate::model::Need;
+use crate::store::{default_threads, map_in_order};
 use chrono::NaiveDate;
 
 /// How many people Today suggests reconnecting with.
 pub const TODAY_RECONNECT: usize = 5;
 /// "This week": today and the seven days after it.
 pub const WEEK_DAYS: i64 = 7;
+/// How many of a need's strong helpers Today names (the brief lists them all).
+pub const TODAY_HELPERS: usize = 2;
 /// How far ahead `rolo due` and the brief look for birthdays.
 pub const BIRTHDAY_DAYS: i64 = 30;
 
@@ -21,7 +24,7 @@ pub struct NeedMatch {
     pub need: Need,
     /// Days since the need was raised.
     pub age_days: i64,
-    /// Only the strong helpers, best first.
+    /// The best `TODAY_HELPERS` strong helpers, best first.
     pub helpers: Vec<Helper>,
 }
 
@@ -57,21 +60,16 @@ pub fn today(journal: &Journal, date: NaiveDate) -> Today {
 /// Every open need in the network that has a strong match, oldest first.
 pub fn needs_with_strong_match(journal: &Journal, date: NaiveDate) -> Vec<NeedMatch> {
     let net = Network::new(journal);
-    journal
-        .open_needs()
-        .into_iter()
-        .filter_map(|(ix, need)| {
-            let strong: Vec<Helper> = net
-                .helpers(journal, Some(ix), &need.what)
-                .into_iter()
-                .filter(|h| h.strong)
-                .collect();
-            (!strong.is_empty()).then(|| NeedMatch {
-                ix,
-                need: need.clone(),
-                age_days: (date - need.since).num_days(),
-                helpers: strong,
-            })
+    // Each need is ranked against the whole network on its own: thousands of open needs in a
+    // large journal are worth both cores.
+    let ranked = map_in_order(&journal.open_needs(), default_threads(), |(ix, need)| {
+        let strong = net.strong_helpers(journal, Some(*ix), &need.what, TODAY_HELPERS);
+        (!strong.is_empty()).then(|| NeedMatch {
+            ix: *ix,
+            need: (*need).clone(),
+            age_days: (date - need.since).num_days(),
+            helpers: strong,
         })
-        .collect()
+    });
+    ranked.into_iter().flatten().collect()
 }

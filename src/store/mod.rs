@@ -33,6 +33,7 @@ pub use fs::{DirItem, Fs, Lock, Stamp};
 pub use lean_load::MonthsRead;
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
+pub(crate) use parallel::map_in_order;
 pub use parallel::{OlderLoad, PendingOlder, RecentLoad, default_threads};
 pub use problem::{Problem, Severity, line_col};
 pub use touch::Touch;

@@ -77,7 +77,7 @@ pub(super) fn for_each_in_order<T: Sync, R: Send>(
 }
 
 /// `f` over `items` on up to `threads` threads; every result, in `items` order.
-pub(super) fn map_in_order<T: Sync, R: Send>(
+pub(crate) fn map_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: impl Fn(&T) -> R + Sync,

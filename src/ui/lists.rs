@@ -14,9 +14,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Helpers named under a need in the today list.
-const NEED_HELPERS: usize = 2;
-
 fn name(j: &Journal, ix: usize) -> String {
     j.contact(ix).map(|c| line(&c.name)).unwrap_or_default()
 }
@@ -109,7 +106,7 @@ fn item_lines(
                 w,
                 4,
             );
-            for h in n.helpers.iter().take(NEED_HELPERS) {
+            for h in &n.helpers {
                 let mut spans = vec![
                     Span::raw("    → "),
                     Span::styled(name(j, h.ix), Style::new().add_modifier(Modifier::BOLD)),

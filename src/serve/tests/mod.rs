@@ -6,3 +6,4 @@ mod fixture;
 mod intro;
 mod lists;
 mod matching;
+mod strong_only;
