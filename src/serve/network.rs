@@ -96,13 +96,14 @@ impl Network {
                     .map(|w| {
                         let next = vocab.len() as u32;
                         let plain = !w.capital && !is_stopword(&w.text());
-                        let (word, ids) = vocab.entry(w.lower).or_insert((next, Vec::new()));
-                        if ids.last() != Some(&id) {
-                            ids.push(id);
+                        let (word_id, phrases) =
+                            vocab.entry(w.lower).or_insert((next, Vec::new()));
+                        if phrases.last() != Some(&id) {
+                            phrases.push(id);
                         }
                         PhraseWord {
                             start: w.start,
-                            id: *word,
+                            id: *word_id,
                             plain,
                         }
                     })
