@@ -16,6 +16,7 @@ mod journal_lean;
 pub mod keymap;
 pub mod loads;
 pub mod model;
+mod quiet_pipe;
 pub mod refresh;
 pub mod sanitize;
 pub mod search;

@@ -96,8 +96,7 @@ impl Network {
                     .map(|w| {
                         let next = vocab.len() as u32;
                         let plain = !w.capital && !is_stopword(&w.text());
-                        let (word_id, phrases) =
-                            vocab.entry(w.lower).or_insert((next, Vec::new()));
+                        let (word_id, phrases) = vocab.entry(w.lower).or_insert((next, Vec::new()));
                         if phrases.last() != Some(&id) {
                             phrases.push(id);
                         }
