@@ -165,9 +165,12 @@ fn brief_markdown() {
     let out = env.run(&["brief", "Zoë Müller", "--markdown"]);
     assert!(out.starts_with("# Zoë Müller\n"));
     assert!(out.contains("\n## Open needs\n"));
-    assert!(out.contains(
-        "- **Nadia Petrova**: can help with “hiring **product** **designers**” (for #1)"
-    ));
+    assert!(
+        out.contains(
+            "- **Nadia Petrova**: can help with “hiring **product** **designers**” (for #1)"
+        ),
+        "{out}"
+    );
     assert!(out.contains("  > Nadia is hiring a product designer."));
 }
 

@@ -1,6 +1,8 @@
 //! A small document builder for the longer read-outs (brief, due, today): the same calls give
 //! plain text wrapped to the terminal (bold only on a terminal without `NO_COLOR`) or Markdown
 //! for pasting. Text handed in must already be sanitised; the only escapes here are our own.
+//! In Markdown every character a person wrote is escaped when its line is placed, so a name
+//! like `Jean_Luc` or a need starting "1." reads as written once rendered.
 
 use std::io::IsTerminal;
 
@@ -8,6 +10,11 @@ const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const UNDERLINE: &str = "\x1b[4m";
 const RESET: &str = "\x1b[0m";
+/// Strong text in Markdown, until its line is placed and escaped: then `**`. Text from the
+/// files cannot hold it (`inert` makes every control character visible first), so the
+/// escaping can tell rolo's own markup from what a person wrote.
+const MD_STRONG: char = '\u{1}';
+const MD_STRONG_STR: &str = "\u{1}";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -71,7 +78,7 @@ impl Doc {
     /// Bold on a terminal, `**strong**` in Markdown.
     pub fn strong(&self, s: &str) -> String {
         if self.markdown() {
-            format!("**{s}**")
+            format!("{MD_STRONG}{s}{MD_STRONG}")
         } else {
             self.paint(BOLD, s)
         }
@@ -85,7 +92,7 @@ impl Doc {
     /// `text` with the chars at `positions` marked (underlined, or bold in Markdown).
     pub fn highlight(&self, text: &str, positions: &[usize]) -> String {
         let (on, off) = match self.format {
-            Format::Markdown => ("**", "**"),
+            Format::Markdown => (MD_STRONG_STR, MD_STRONG_STR),
             Format::Plain { color: true, .. } => (UNDERLINE, RESET),
             Format::Plain { color: false, .. } => return text.to_string(),
         };
@@ -113,7 +120,7 @@ impl Doc {
 
     pub fn title(&mut self, text: &str) {
         let line = if self.markdown() {
-            format!("# {text}")
+            format!("# {}", markdown_escaped(text))
         } else {
             self.paint(BOLD, text)
         };
@@ -126,7 +133,7 @@ impl Doc {
     pub fn heading(&mut self, text: &str) {
         self.blank();
         let line = if self.markdown() {
-            format!("## {text}")
+            format!("## {}", markdown_escaped(text))
         } else {
             self.paint(BOLD, text)
         };
@@ -140,7 +147,7 @@ impl Doc {
     pub fn text(&mut self, text: &str) {
         if self.markdown() {
             // Two trailing spaces keep consecutive lines apart when rendered.
-            self.lines.push(format!("{text}  "));
+            self.lines.push(format!("{}  ", markdown_escaped(text)));
         } else {
             self.wrap(text, "", "");
         }
@@ -149,7 +156,7 @@ impl Doc {
     /// Running text inside a section (indented like its items).
     pub fn note(&mut self, text: &str) {
         if self.markdown() {
-            self.lines.push(format!("{text}  "));
+            self.lines.push(format!("{}  ", markdown_escaped(text)));
         } else {
             self.wrap(text, "  ", "  ");
         }
@@ -158,7 +165,7 @@ impl Doc {
     /// A bullet item.
     pub fn item(&mut self, text: &str) {
         if self.markdown() {
-            self.lines.push(format!("- {text}  "));
+            self.lines.push(format!("- {}  ", markdown_escaped(text)));
         } else {
             self.wrap(text, "  • ", "    ");
         }
@@ -167,7 +174,7 @@ impl Doc {
     /// A detail line under the last item (indented).
     pub fn detail(&mut self, text: &str) {
         if self.markdown() {
-            self.lines.push(format!("  {text}  "));
+            self.lines.push(format!("  {}  ", markdown_escaped(text)));
         } else {
             self.wrap(text, "    ", "    ");
         }
@@ -177,7 +184,8 @@ impl Doc {
     pub fn body(&mut self, text: &str) {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             if self.markdown() {
-                self.lines.push(format!("  > {}", line.trim_end()));
+                self.lines
+                    .push(format!("  > {}", markdown_escaped(line.trim_end())));
             } else {
                 self.wrap(line.trim_end(), "    ", "    ");
             }
@@ -241,6 +249,46 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     lines
 }
 
+/// `text` as Markdown that renders to exactly these characters, with rolo's strong marks
+/// turned into `**`. Inline markup characters are escaped wherever they are; characters that
+/// are markup only at the start of a line (a heading, a quote, a list item, a numbered item, a
+/// heading underline) only there, so "(for #1)" stays readable as plain text too.
+fn markdown_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let body = text.trim_start();
+    out.push_str(&text[..text.len() - body.len()]);
+    let chars: Vec<char> = body.chars().collect();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, &c) in chars.iter().enumerate() {
+        let special = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => true,
+            '#' | '>' | '-' | '+' | '=' => i == 0,
+            '.' | ')' => digits > 0 && i == digits,
+            '&' => is_entity(&chars[i + 1..]),
+            _ => false,
+        };
+        if c == MD_STRONG {
+            out.push_str("**");
+        } else {
+            if special {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `&` followed by `rest` reads as an HTML entity (`&amp;`, `&#38;`): "R&D" does not.
+fn is_entity(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,20 +326,53 @@ mod tests {
         });
         assert_eq!(off.strong("a"), "a");
         assert_eq!(off.quiet("a"), "a");
-        assert_eq!(Doc::new(Format::Markdown).strong("a"), "**a**");
+        let mut md = Doc::new(Format::Markdown);
+        md.item(&md.strong("a"));
+        assert_eq!(md.render(), "- **a**  \n");
     }
 
     #[test]
     fn highlight_marks_runs() {
-        let doc = Doc::new(Format::Markdown);
-        assert_eq!(
-            doc.highlight("event venue", &[6, 7, 8, 9, 10]),
-            "event **venue**"
-        );
+        let mut doc = Doc::new(Format::Markdown);
+        doc.detail(&doc.highlight("event venue", &[6, 7, 8, 9, 10]));
+        assert_eq!(doc.render(), "  event **venue**  \n");
         let plain = Doc::new(Format::Plain {
             width: 80,
             color: false,
         });
         assert_eq!(plain.highlight("event venue", &[6]), "event venue");
+    }
+
+    /// What a person wrote renders as written: their `*`, `_`, `#` or a leading "1." are
+    /// characters, not markup; only rolo's own strong marks become `**`.
+    #[test]
+    fn markdown_escapes_what_people_wrote() {
+        let mut doc = Doc::new(Format::Markdown);
+        doc.title("Jean_Luc *Star* <b> ~x~");
+        doc.item(&format!(
+            "{}: likes [links](x), R&D, &amp; and `code` (for #1) a > b",
+            doc.strong("Ana_B")
+        ));
+        doc.text("1. not a list");
+        doc.text("- nor this");
+        doc.text("  +42 or this");
+        doc.body("---\n# no heading\n> nor a quote\nback\\slash 2024) fine");
+        assert_eq!(
+            doc.render(),
+            [
+                "# Jean\\_Luc \\*Star\\* \\<b> \\~x\\~",
+                "",
+                "- **Ana\\_B**: likes \\[links\\](x), R&D, \\&amp; and \\`code\\` (for #1) a > b  ",
+                "1\\. not a list  ",
+                "\\- nor this  ",
+                "  \\+42 or this  ",
+                "  > \\---",
+                "  > \\# no heading",
+                "  > \\> nor a quote",
+                "  > back\\\\slash 2024) fine",
+                "",
+            ]
+            .join("\n")
+        );
     }
 }
