@@ -5,6 +5,7 @@
 //! distinct text however many people share it.
 
 use crate::journal::{Ix, Journal};
+use crate::model::Contact;
 use crate::search::{NAME_BONUS, PreparedField, Query, Word, field_score, fields_of, push_field};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -45,6 +46,14 @@ impl Texts {
         (start, self.chars.len(), mask)
     }
 
+    /// All of `other` onto the end, as one field with `mask`; its span.
+    fn push_copy(&mut self, other: &Texts, mask: u64) -> Span {
+        let start = self.chars.len();
+        self.chars.extend_from_slice(&other.chars);
+        self.bonus.extend_from_slice(&other.bonus);
+        (start, self.chars.len(), mask)
+    }
+
     fn get(&self, (start, end, _): Span) -> &[char] {
         &self.chars[start..end]
     }
@@ -58,24 +67,7 @@ impl Texts {
 impl Index {
     pub fn new(journal: &Journal) -> Index {
         let contacts = journal.contacts();
-        // Sorted by the names' first eight bytes, then whole names: most comparisons are then
-        // of two numbers. Same order as comparing the names (bytewise), ties by journal order.
-        let mut by_name: Vec<(u64, Ix)> = contacts
-            .iter()
-            .enumerate()
-            .map(|(ix, c)| {
-                let mut head = [0; 8];
-                let n = c.name.len().min(8);
-                head[..n].copy_from_slice(&c.name.as_bytes()[..n]);
-                (u64::from_be_bytes(head), ix)
-            })
-            .collect();
-        by_name.sort_unstable_by(|&(ha, a), &(hb, b)| {
-            ha.cmp(&hb)
-                .then_with(|| contacts[a].name.cmp(&contacts[b].name))
-                .then(a.cmp(&b))
-        });
-        let by_name: Vec<Ix> = by_name.into_iter().map(|(_, ix)| ix).collect();
+        let by_name = name_order(contacts);
         let mut index = Index {
             names: Vec::with_capacity(by_name.len()),
             starts: Vec::with_capacity(by_name.len() + 1),
@@ -107,10 +99,7 @@ impl Index {
                 let id = match ids.get(scratch.chars.as_slice()) {
                     Some(&id) => id,
                     None => {
-                        let start = shared.chars.len();
-                        shared.chars.extend_from_slice(&scratch.chars);
-                        shared.bonus.extend_from_slice(&scratch.bonus);
-                        index.shared.push((start, shared.chars.len(), mask));
+                        index.shared.push(shared.push_copy(&scratch, mask));
                         let id = (index.shared.len() - 1) as u32;
                         ids.insert(scratch.chars.clone(), id);
                         id
@@ -208,6 +197,28 @@ impl Index {
         };
         field_score(field, word)
     }
+}
+
+/// Contacts in name order (bytewise), ties by journal order.
+fn name_order(contacts: &[Contact]) -> Vec<Ix> {
+    // Sorted by the names' first eight bytes, then whole names: most comparisons are then
+    // of two numbers. Same order as comparing the names (bytewise), ties by journal order.
+    let mut by_name: Vec<(u64, Ix)> = contacts
+        .iter()
+        .enumerate()
+        .map(|(ix, c)| {
+            let mut head = [0; 8];
+            let n = c.name.len().min(8);
+            head[..n].copy_from_slice(&c.name.as_bytes()[..n]);
+            (u64::from_be_bytes(head), ix)
+        })
+        .collect();
+    by_name.sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb)
+            .then_with(|| contacts[a].name.cmp(&contacts[b].name))
+            .then(a.cmp(&b))
+    });
+    by_name.into_iter().map(|(_, ix)| ix).collect()
 }
 
 /// A quick multiply-rotate hash for field texts: std's SipHash guards against crafted keys,
