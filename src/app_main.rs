@@ -41,7 +41,7 @@ const RECENT_MONTHS: usize = 3;
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let _demo_dir;
     let dir = if cli.demo {
-        let tmp = crate::demo::temp_copy()
+        let tmp = crate::demo::temp_copy(crate::clock::now().date_naive())
             .map_err(|e| CliError(format!("cannot set up the demo folder: {e}")))?;
         let path = tmp.path().to_path_buf();
         _demo_dir = tmp;

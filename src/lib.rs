@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod demo;
+mod demo_dates;
 pub mod filter;
 pub mod journal;
 mod journal_lean;
