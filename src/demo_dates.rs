@@ -2,7 +2,9 @@
 //! months overdue and every need a year old; so the copy is moved forward by whole weeks (the
 //! weekdays in its notes stay true) to land its "today" on the real one. Only the dates that
 //! mean a moment move: entry times (and the dates in entry ids), needs' `since` and `met_on`,
-//! and promises' `due`. Birthdays stay; entries move into the month files of their new dates.
+//! promises' `due`, and birthdays, since notes celebrate them ("Happy birthday to Inès") and
+//! must still fall on them. The one birthday on 29 February stays, to show how rolo treats it.
+//! Entries move into the month files of their new dates.
 
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeMap;
@@ -43,10 +45,8 @@ pub fn shifted(files: &[(&str, &str)], shift: Duration) -> Vec<(String, String)>
                 file.push_str(&block);
             }
         } else {
-            out.push((
-                rel.to_string(),
-                shift_lines(text, shift, &["since", "met_on", "due"]),
-            ));
+            let text = shift_lines(text, shift, &["since", "met_on", "due", "birthday"]);
+            out.push((rel.to_string(), shift_month_days(&text, shift)));
         }
     }
     out.extend(months);
@@ -88,6 +88,27 @@ fn shift_lines(text: &str, shift: Duration, keys: &[&str]) -> String {
     out
 }
 
+/// `text` with a birthday written without a year (`birthday = "12-07"`) moved by `shift`,
+/// counted in a year without 29 February; a 29 February birthday stays.
+fn shift_month_days(text: &str, shift: Duration) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let moved = line
+            .strip_prefix("birthday = \"")
+            .and_then(|v| v.get(..5).zip(v.get(5..)))
+            .filter(|(md, rest)| *md != "02-29" && rest.starts_with('"'))
+            .and_then(|(md, rest)| {
+                let day = NaiveDate::parse_from_str(&format!("2001-{md}"), "%Y-%m-%d").ok()?;
+                Some(format!(
+                    "birthday = \"{}{rest}",
+                    (day + shift).format("%m-%d")
+                ))
+            });
+        out.push_str(moved.as_deref().unwrap_or(line));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,9 +131,13 @@ mod tests {
     fn entries_move_to_the_month_of_their_new_date() {
         let month = "[[entry]]\nid = \"2026-11-20-0900-ana\"\nat = 2026-11-20T09:00:00+01:00\nwith = [\"ana\"]\nnote = \"at = 2020-01-01 stays\"\n\n[[entry]]\nid = \"2026-11-02-0900-bo\"\nat = 2026-11-02T09:00:00+01:00\nwith = [\"bo\"]\n";
         let contact = "name = \"Ana\"\nbirthday = 1990-11-20\n\n[[needs]]\nid = 1\nwhat = \"a flat\"\nsince = 2026-11-01\n";
+        let leap = "name = \"Bo\"\nbirthday = \"02-29\"\n";
+        let no_year = "name = \"Cy\"\nbirthday = \"12-25\"\n";
         let files = [
             ("journal/2026/2026-11.toml", month),
             ("contacts/ana.toml", contact),
+            ("contacts/bo.toml", leap),
+            ("contacts/cy.toml", no_year),
         ];
         let moved = shifted(&files, Duration::weeks(2));
         let get = |rel: &str| {
@@ -124,8 +149,12 @@ mod tests {
         };
         assert_eq!(
             get("contacts/ana.toml"),
-            contact.replace("since = 2026-11-01", "since = 2026-11-15")
+            contact
+                .replace("since = 2026-11-01", "since = 2026-11-15")
+                .replace("birthday = 1990-11-20", "birthday = 1990-12-04")
         );
+        assert_eq!(get("contacts/bo.toml"), leap);
+        assert_eq!(get("contacts/cy.toml"), no_year.replace("12-25", "01-08"));
         assert_eq!(
             get("journal/2026/2026-12.toml"),
             "[[entry]]\nid = \"2026-12-04-0900-ana\"\nat = 2026-12-04T09:00:00+01:00\nwith = [\"ana\"]\nnote = \"at = 2020-01-01 stays\""
@@ -134,7 +163,7 @@ mod tests {
             get("journal/2026/2026-11.toml"),
             "[[entry]]\nid = \"2026-11-16-0900-bo\"\nat = 2026-11-16T09:00:00+01:00\nwith = [\"bo\"]"
         );
-        assert_eq!(moved.len(), 3);
+        assert_eq!(moved.len(), 5);
     }
 
     #[test]
