@@ -70,8 +70,9 @@ pub enum Command {
         who: String,
         /// What you promised
         text: String,
-        /// When: 2026-12-01, tomorrow, friday, "in 2 weeks", ...
-        #[arg(long)]
+        /// When it is due: friday (the coming one; today if it is friday), tomorrow,
+        /// "next monday", "in 2 weeks", 2026-12-24
+        #[arg(long, value_name = "WHEN")]
         due: String,
     },
     /// Mark a follow-up as done
@@ -164,8 +165,9 @@ pub struct NoteArgs {
     /// note, coffee, call, message, email, meeting, event, intro, gift
     #[arg(long, default_value = "note")]
     pub kind: String,
-    /// When: 2026-11-20, "2026-11-20 14:00", yesterday, "last friday", "3 days ago"
-    #[arg(long)]
+    /// When it happened: yesterday, friday (the last one; today if it is friday),
+    /// "last friday", "3 days ago", 2026-11-20, "2026-11-20 14:00"
+    #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// What you gave (an intro, advice, a referral)
     #[arg(long)]
