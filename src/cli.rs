@@ -91,8 +91,8 @@ pub enum Command {
     /// Show the timeline of everyone, or of one person
     Timeline {
         who: Option<String>,
-        /// How many entries
-        #[arg(short = 'n', long = "count", default_value_t = 20)]
+        /// How many entries, newest first (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = entry_count)]
         count: usize,
     },
     /// Check every file and report problems as path:line:col: message
@@ -125,6 +125,15 @@ pub enum Command {
     Due,
     /// Today: promises due, birthdays this week, who to reconnect with, needs you could help with
     Today,
+}
+
+/// `-n 0` would print nothing, which reads as an empty journal; it is refused instead.
+fn entry_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 entries would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a number of entries, 1 or more".into()),
+    }
 }
 
 #[derive(Debug, Args)]
