@@ -23,15 +23,63 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
             }
         }
         _ => {
-            let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!(
-                "rolo: {} (see `rolo --help`)",
-                crate::sanitize::inert(first)
-            );
+            eprintln!("rolo: {}", crate::sanitize::inert(&usage_line(&e)));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// clap's error on one line, naming what is wrong. Its first line alone is not enough: for
+/// a missing argument it is "the following required arguments were not provided:" and the
+/// names follow on lines of their own.
+fn usage_line(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let rendered = e.render().to_string();
+    // "Usage: rolo followup [OPTIONS] --due <WHEN> <WHO> <TEXT>", when clap gives one.
+    let usage = rendered
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .map(str::to_string);
+    if e.kind() == ErrorKind::MissingRequiredArgument
+        && let Some(ContextValue::Strings(missing)) = e.get(ContextKind::InvalidArg)
+        && let Some((last, rest)) = missing.split_last()
+    {
+        let names = match rest {
+            [] => last.clone(),
+            _ => format!("{} and {last}", rest.join(", ")),
+        };
+        return match usage {
+            Some(usage) => format!("missing {names} (usage: {usage})"),
+            None => format!("missing {names} (see `rolo --help`)"),
+        };
+    }
+    // The message is the first paragraph; its lines joined keep every name it gives. A tip
+    // ("a similar argument exists: '--tag'") is worth its place on the line.
+    let mut lines = rendered.lines().map(str::trim);
+    let mut parts: Vec<&str> = lines.by_ref().take_while(|l| !l.is_empty()).collect();
+    parts.extend(lines.filter_map(|l| l.strip_prefix("tip: ")));
+    let message = parts.join("; ").replace(":;", ":");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = if message.is_empty() {
+        "invalid arguments"
+    } else {
+        message
+    };
+    format!("{message} (see `{} --help`)", command_of(usage.as_deref()))
+}
+
+/// "rolo followup" from a usage line, so the hint points at the help that explains it.
+fn command_of(usage: Option<&str>) -> String {
+    let words = usage
+        .unwrap_or("rolo")
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .take(2);
+    let words: Vec<&str> = words.collect();
+    if words.is_empty() {
+        "rolo".to_string()
+    } else {
+        words.join(" ")
     }
 }
 
@@ -53,6 +101,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     if dir.exists() && !dir.is_dir() {
         return Err(CliError(format!("{} is not a folder", dir.display())));
+    }
+    // Only `add` starts a journal (and the TUI, which can add the first person). Any other
+    // command on a folder that is not there most likely got a mistyped --dir: "no contacts
+    // yet" would hide that, so it is an error (exit 1). An empty folder that exists is a
+    // journal with no one in it yet, and reads say so with exit 0.
+    if cli
+        .command
+        .as_ref()
+        .is_some_and(|c| !matches!(c, crate::cli::Command::Add(_)))
+        && matches!(dir.try_exists(), Ok(false))
+    {
+        return Err(CliError(format!(
+            "no journal at {} — create it with `rolo add`",
+            dir.display()
+        )));
     }
     if DiskFs::new(&dir).readable_by_others() {
         eprintln!(

@@ -70,8 +70,9 @@ pub enum Command {
         who: String,
         /// What you promised
         text: String,
-        /// When: 2026-12-01, tomorrow, friday, "in 2 weeks", ...
-        #[arg(long)]
+        /// When it is due: friday (the coming one; today if it is friday), tomorrow,
+        /// "next monday", "in 2 weeks", 2026-12-24
+        #[arg(long, value_name = "WHEN")]
         due: String,
     },
     /// Mark a follow-up as done
@@ -90,8 +91,8 @@ pub enum Command {
     /// Show the timeline of everyone, or of one person
     Timeline {
         who: Option<String>,
-        /// How many entries
-        #[arg(short = 'n', long = "count", default_value_t = 20)]
+        /// How many entries, newest first (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = entry_count)]
         count: usize,
     },
     /// Check every file and report problems as path:line:col: message
@@ -124,6 +125,15 @@ pub enum Command {
     Due,
     /// Today: promises due, birthdays this week, who to reconnect with, needs you could help with
     Today,
+}
+
+/// `-n 0` would print nothing, which reads as an empty journal; it is refused instead.
+fn entry_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 entries would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a number of entries, 1 or more".into()),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -164,8 +174,9 @@ pub struct NoteArgs {
     /// note, coffee, call, message, email, meeting, event, intro, gift
     #[arg(long, default_value = "note")]
     pub kind: String,
-    /// When: 2026-11-20, "2026-11-20 14:00", yesterday, "last friday", "3 days ago"
-    #[arg(long)]
+    /// When it happened: yesterday, friday (the last one; today if it is friday),
+    /// "last friday", "3 days ago", 2026-11-20, "2026-11-20 14:00"
+    #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// What you gave (an intro, advice, a referral)
     #[arg(long)]

@@ -75,6 +75,14 @@ fn list_show_timeline_and_check() {
 #[test]
 fn an_empty_folder_reads_politely() {
     let home = Home::new();
+    // A folder that exists but holds nothing yet (one that does not exist is an error: see
+    // tests/cli_empty.rs).
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(home.data())
+        .expect("data folder");
     assert_eq!(
         home.ok(&["list"]),
         "no contacts yet (add one with `rolo add NAME`)\n"

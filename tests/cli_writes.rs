@@ -137,11 +137,11 @@ fn needs_and_follow_ups_through_their_life() {
             "--due",
             "2026-12-01"
         ]),
-        "follow-up #1 for Charles Babbage due 2026-12-01\n"
+        "follow-up #1 for Charles Babbage due 2026-12-01 (Tuesday, in 7 days)\n"
     );
     assert_eq!(
         home.ok(&["followup", "charles", "Call back", "--due", "tomorrow"]),
-        "follow-up #2 for Charles Babbage due 2026-11-25\n"
+        "follow-up #2 for Charles Babbage due 2026-11-25 (Wednesday, tomorrow)\n"
     );
     assert_eq!(
         home.ok(&["done", "charles", "1"]),

@@ -96,7 +96,11 @@ pub fn carry_out(
                 });
                 Ok(())
             });
-            let message = format!("follow-up due {}", due.format("%Y-%m-%d"));
+            let message = format!(
+                "follow-up due {} ({})",
+                due.format("%Y-%m-%d"),
+                crate::when::say_day(due, today)
+            );
             contact_result(state, journal, result.map(|s| s.value), &message, today);
         }
         Effect::AddContact { name } => {

@@ -42,6 +42,10 @@ impl From<std::io::Error> for CliError {
 
 pub type CliResult = Result<(), CliError>;
 
+/// What every read says on a journal with no one in it (a folder that exists; one that does
+/// not is an error, see `app_main::run`).
+pub const NO_CONTACTS: &str = "no contacts yet (add one with `rolo add NAME`)";
+
 pub struct Ctx<'a> {
     pub store: &'a Store,
     pub journal: Journal,

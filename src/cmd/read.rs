@@ -27,12 +27,7 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
         rows
     };
     if rows.is_empty() {
-        let why = if due {
-            "no one is past their keep-in-touch rhythm"
-        } else {
-            "no contacts yet (add one with `rolo add NAME`)"
-        };
-        writeln!(ctx.out, "{why}")?;
+        writeln!(ctx.out, "{}", why_no_one_listed(j, tag, due))?;
         return Ok(());
     }
     let width = rows
@@ -77,6 +72,45 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
         )?;
     }
     Ok(())
+}
+
+/// Why `list` shows no one: an empty journal, a tag no one has, or no one past their rhythm.
+fn why_no_one_listed(j: &crate::journal::Journal, tag: Option<&str>, due: bool) -> String {
+    let contacts = j.contacts();
+    if contacts.is_empty() {
+        return super::NO_CONTACTS.into();
+    }
+    let tagged = |t: &str| {
+        contacts
+            .iter()
+            .any(|c| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t)))
+    };
+    match tag {
+        Some(t) if !tagged(t) => {
+            let mut in_use: Vec<String> = contacts
+                .iter()
+                .flat_map(|c| c.tags.iter().map(|t| t.to_lowercase()))
+                .collect();
+            in_use.sort();
+            in_use.dedup();
+            let known = if in_use.is_empty() {
+                "no one has a tag yet".to_string()
+            } else {
+                format!("tags in use: {}", inert_line(&in_use.join(", ")))
+            };
+            format!("no one tagged {} ({known})", inert_line(t))
+        }
+        Some(t) if due => format!(
+            "no one tagged {} is past their keep-in-touch rhythm",
+            inert_line(t)
+        ),
+        _ if contacts.iter().all(|c| c.keep_in_touch_days.is_none()) => {
+            "no one is past their keep-in-touch rhythm (no one has one yet: \
+             `keep_in_touch_days = 30` in a contact file, or `rolo add NAME --every 30`)"
+                .into()
+        }
+        _ => "no one is past their keep-in-touch rhythm".into(),
+    }
 }
 
 fn write_entry(ctx: &mut Ctx, e: &Entry, except: Option<&str>, full: bool) -> CliResult {
@@ -222,10 +256,15 @@ pub fn timeline(ctx: &mut Ctx, who: Option<&str>, count: usize) -> CliResult {
         None => (ctx.journal.timeline().take(count).cloned().collect(), None),
     };
     if entries.is_empty() {
-        writeln!(
-            ctx.out,
-            "no entries yet (log one with `rolo note WHO TEXT`)"
-        )?;
+        let why = match &except {
+            Some(id) => format!(
+                "no entries with {} yet (log one with `rolo note {} TEXT`)",
+                inert_line(ctx.journal.name_of(id)),
+                inert_line(id)
+            ),
+            None => "no entries yet (log one with `rolo note WHO TEXT`)".into(),
+        };
+        writeln!(ctx.out, "{why}")?;
     }
     for e in &entries {
         write_entry(ctx, e, except.as_deref(), true)?;

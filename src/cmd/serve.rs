@@ -69,13 +69,24 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
 pub fn due_lists(ctx: &mut Ctx) -> CliResult {
     let today = ctx.today();
     let j = &ctx.journal;
+    if j.contacts().is_empty() {
+        writeln!(ctx.out, "{}", super::NO_CONTACTS)?;
+        return Ok(());
+    }
     let mut doc = Doc::new(Format::detect(false));
     let people = serve::reconnect(j, today);
     let promises = serve::follow_ups(j, today, 7);
     let birthdays = serve::birthdays(j, today, serve::today::BIRTHDAY_DAYS);
     doc.heading("Reconnect");
     if people.is_empty() {
-        doc.note("Everyone is within their rhythm. Nicely done.");
+        doc.note(
+            if j.contacts().iter().all(|c| c.keep_in_touch_days.is_none()) {
+                "No one has a keep-in-touch rhythm yet \
+             (`keep_in_touch_days = 30` in a contact file, or `rolo add NAME --every 30`)."
+            } else {
+                "Everyone is within their rhythm. Nicely done."
+            },
+        );
     }
     for o in &people {
         reconnect_item(&mut doc, j, o);
@@ -92,7 +103,11 @@ pub fn due_lists(ctx: &mut Ctx) -> CliResult {
         serve::today::BIRTHDAY_DAYS
     ));
     if birthdays.is_empty() {
-        doc.note("None coming up.");
+        doc.note(if j.contacts().iter().all(|c| c.birthday.is_none()) {
+            "No birthdays recorded yet (`birthday = 1990-12-10` in a contact file)."
+        } else {
+            "None coming up."
+        });
     }
     for b in &birthdays {
         birthday_item(&mut doc, j, b);
@@ -111,7 +126,10 @@ pub fn today(ctx: &mut Ctx) -> CliResult {
         && t.birthdays.is_empty()
         && t.reconnect.is_empty()
         && t.needs.is_empty();
-    if quiet {
+    if j.contacts().is_empty() {
+        // An empty journal is not a quiet day: say what would fill this page.
+        doc.text("No contacts yet (add one with `rolo add NAME`).");
+    } else if quiet {
         doc.text("Nothing pressing today. A good day to ask someone how they are.");
     }
     if !t.follow_ups.is_empty() {

@@ -4,7 +4,7 @@ use super::{CliError, CliResult, Ctx};
 use crate::cli::{AddArgs, NoteArgs};
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use crate::sanitize::inert_line;
-use crate::when::{When, parse_when};
+use crate::when::{When, parse_due, parse_when};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 /// The longest keep-in-touch rhythm a contact file may hold (a century), as the loader checks.
@@ -166,7 +166,7 @@ pub fn drop_need(ctx: &mut Ctx, who: &str, need_id: u32) -> CliResult {
 
 pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
     let what = non_empty(text, "the follow-up")?;
-    let due = match parse_when(due, ctx.now.naive_local()).map_err(|e| CliError(e.to_string()))? {
+    let due = match parse_due(due, ctx.now.naive_local()).map_err(|e| CliError(e.to_string()))? {
         When::Date(d) => d,
         When::DateTime(dt) => dt.date(),
     };
@@ -184,9 +184,10 @@ pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
     })?;
     writeln!(
         ctx.out,
-        "follow-up #{number} for {} due {}",
+        "follow-up #{number} for {} due {} ({})",
         inert_line(&saved.value.name),
-        due.format("%Y-%m-%d")
+        due.format("%Y-%m-%d"),
+        crate::when::say_day(due, ctx.today())
     )?;
     Ok(())
 }

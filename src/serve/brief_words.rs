@@ -131,12 +131,13 @@ pub fn balance(bal: &Balance, today: NaiveDate) -> [String; 2] {
     ]
 }
 
-/// "Last 5 times together".
+/// "Last 5 times together"; "Times together" when there are none ("Last 0 times" reads as
+/// a count that failed).
 pub fn recent_heading(b: &Brief) -> String {
-    format!(
-        "Last {} together",
-        plural(b.recent.len() as i64, "time", "times")
-    )
+    match b.recent.len() {
+        0 => "Times together".to_string(),
+        n => format!("Last {} together", plural(n as i64, "time", "times")),
+    }
 }
 
 /// "Thu 9 Jul · coffee with Aiko Tanaka": the others besides the person briefed.

@@ -91,7 +91,7 @@ pub fn draw_measured(
         Some(Popup::Help { scroll }) => help::draw(f, main, keymap, *scroll),
         Some(Popup::Entry { id, scroll }) => entry::draw(f, main, journal, id, *scroll, now),
         Some(Popup::Problems { scroll }) => popups::problems(f, main, journal, *scroll),
-        Some(Popup::Input(input)) => popups::input(f, main, input),
+        Some(Popup::Input(input)) => popups::input(f, main, input, now),
         Some(Popup::Confirm { text, .. }) => popups::confirm(f, main, text),
         Some(Popup::Drafts { drafts }) => popups::drafts(f, main, drafts, journal),
         Some(Popup::EditFailed { error, .. }) => popups::edit_failed(f, main, error),

@@ -3,16 +3,18 @@
 
 use super::text::{centered, fit, line};
 use super::{dim, popup_block};
-use crate::app::state::Input;
+use crate::app::state::{Ask, Input};
 use crate::journal::Journal;
 use crate::model::Draft;
+use crate::when::{parse_due, say_day};
+use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn input(f: &mut Frame, area: Rect, input: &Input) {
+pub fn input(f: &mut Frame, area: Rect, input: &Input, now: DateTime<FixedOffset>) {
     let rect = centered(area, 70, 5);
     let block = popup_block(f, rect, input.prompt.clone());
     let inner = block.inner(rect);
@@ -31,9 +33,10 @@ pub fn input(f: &mut Frame, area: Rect, input: &Input) {
     let shift = (before_w + 1).saturating_sub(w);
     let shown: String = skip_columns(&text, shift);
     let mut lines = vec![Line::raw(fit(&shown, w))];
-    match &input.error {
-        Some(e) => lines.push(Line::styled(fit(&line(e), w), Style::new().fg(Color::Red))),
-        None => lines.push(Line::default()),
+    match (&input.error, due_preview(input, now)) {
+        (Some(e), _) => lines.push(Line::styled(fit(&line(e), w), Style::new().fg(Color::Red))),
+        (None, Some(day)) => lines.push(Line::styled(fit(&day, w), dim())),
+        (None, None) => lines.push(Line::default()),
     }
     f.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(before_w.saturating_sub(shift)).unwrap_or(0);
@@ -41,6 +44,22 @@ pub fn input(f: &mut Frame, area: Rect, input: &Input) {
         x.min(inner.right().saturating_sub(1)),
         inner.y,
     ));
+}
+
+/// While a due date is typed, the day it names ("→ 2026-12-04, Friday, tomorrow"), so the
+/// person sees which friday rolo understood before pressing enter.
+fn due_preview(input: &Input, now: DateTime<FixedOffset>) -> Option<String> {
+    if !matches!(input.ask, Ask::FollowUpDue { .. }) {
+        return None;
+    }
+    let day = parse_due(input.editor.text(), now.naive_local())
+        .ok()?
+        .date();
+    Some(format!(
+        "→ {}, {}",
+        day.format("%Y-%m-%d"),
+        say_day(day, now.date_naive())
+    ))
 }
 
 fn skip_columns(s: &str, cols: usize) -> String {

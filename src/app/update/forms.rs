@@ -6,7 +6,7 @@ use crate::app::editor::Editor;
 use crate::app::state::{self, AppState, Ask, Input, Popup, Question};
 use crate::journal::Journal;
 use crate::model::NeedStatus;
-use crate::when::{When, parse_when};
+use crate::when::{When, parse_due};
 use chrono::{DateTime, FixedOffset};
 
 pub fn ask(state: &mut AppState, ask: Ask, prompt: String) {
@@ -110,11 +110,15 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
                     contact,
                     what: text,
                 },
-                "When is it due? (friday, in 2 weeks, 2026-12-01)".into(),
+                // Each example is a day still to come (see `when::parse_due`).
+                format!(
+                    "When is it due? (friday, in 2 weeks, {})",
+                    crate::when::due_example(today)
+                ),
             );
             return Vec::new();
         }
-        Ask::FollowUpDue { contact, what } => match parse_when(&text, now.naive_local()) {
+        Ask::FollowUpDue { contact, what } => match parse_due(&text, now.naive_local()) {
             Ok(When::Date(due)) => Effect::AddFollowUp { contact, what, due },
             Ok(When::DateTime(dt)) => Effect::AddFollowUp {
                 contact,

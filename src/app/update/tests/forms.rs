@@ -220,3 +220,37 @@ fn nothing_selected_is_explained_not_crashed() {
     run(&mut s, &mut j, [NextPane, Open]);
     assert!(s.popup.is_none());
 }
+
+/// The follow-up prompt's examples are days still to come, and `friday` is the coming one.
+#[test]
+fn follow_up_prompt_examples_do_what_they_show() {
+    let (mut s, mut j) = demo();
+    select(&mut s, &mut j, "oliver");
+    run(&mut s, &mut j, [NewFollowUp]);
+    run(&mut s, &mut j, typed("Send the plan"));
+    run(&mut s, &mut j, [Submit]);
+    let Some(Popup::Input(i)) = &s.popup else {
+        panic!("the due date is asked")
+    };
+    let examples = i
+        .prompt
+        .split_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .unwrap();
+    for example in examples.split(", ") {
+        let day = crate::when::parse_due(example, now().naive_local()).map(|w| w.date());
+        assert!(
+            day.as_ref().is_ok_and(|d| *d >= today()),
+            "{example}: {day:?}"
+        );
+    }
+    run(&mut s, &mut j, typed("friday"));
+    assert_eq!(
+        run(&mut s, &mut j, [Submit]),
+        vec![Effect::AddFollowUp {
+            contact: "oliver-brandt".into(),
+            what: "Send the plan".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+        }]
+    );
+}
