@@ -351,7 +351,11 @@ fn a_second_terminal_writes_while_the_tui_runs_with_the_cache_on() {
             .env_remove("ROLO_CACHE_DIR")
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     second(&["need", "zoe-muller", "A flat in Oslo for March"]);
     t.wait_for("reloaded 1 contact changed outside rolo");
