@@ -9,6 +9,8 @@ use std::path::Path;
 pub struct Refreshed {
     pub contacts: usize,
     pub months: usize,
+    /// Contacts whose file is gone (deleted, or renamed: the new name comes as a contact).
+    pub removed: usize,
     /// Files that changed but no longer parse (their last good content stays shown).
     pub broken: usize,
 }
@@ -26,7 +28,21 @@ impl Refreshed {
         if self.months > 0 {
             parts.push(plural(self.months, "journal month"));
         }
-        let mut s = format!("reloaded {} changed outside rolo", parts.join(" and "));
+        let mut s = String::new();
+        if !parts.is_empty() {
+            s = format!("reloaded {} changed outside rolo", parts.join(" and "));
+        }
+        if self.removed > 0 {
+            let gone = format!(
+                "{} removed outside rolo",
+                plural(self.removed, "contact file")
+            );
+            s = if s.is_empty() {
+                gone
+            } else {
+                format!("{s}; {gone}")
+            };
+        }
         if self.broken > 0 {
             s.push_str(&format!(
                 "; {} no longer parse — press ! to see",
@@ -68,9 +84,14 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
                     }
                 }
             }
-            // A deleted file keeps its person on screen until restart: entries still point at
-            // the id, and removing them from the index mid-session would shift every position.
-            Change::ContactRemoved(_) => {}
+            // Their entries stay, naming the id. Positions shift: the app holds ids across
+            // this (see `app::anchors`).
+            Change::ContactRemoved(id) => {
+                replace_problem(journal, &paths::contact(id), None);
+                if journal.remove_contact(id).is_some() {
+                    done.removed += 1;
+                }
+            }
             Change::Month(month) => {
                 let path = paths::month(*month);
                 match store.load_month(*month) {
@@ -116,7 +137,7 @@ mod tests {
             Refreshed {
                 contacts: 1,
                 months: 1,
-                broken: 0
+                ..Refreshed::default()
             }
         );
         assert_eq!(journal.by_id("ada").unwrap().name, "Ada Lovelace");

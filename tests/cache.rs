@@ -411,3 +411,45 @@ fn outside_edits_are_still_noticed_after_a_cache_hit() {
     });
     assert!(!e2.unwrap().changed_outside);
 }
+
+/// A running TUI flushes the cache once its background load is done, then keeps reloading
+/// contacts changed by a second terminal through the same store. The first contact parsed
+/// after a flush used to index an emptied list (`index out of bounds`, exit 101): every test
+/// here made a fresh store after each flush and never reached it.
+#[test]
+fn one_store_keeps_caching_outside_edits_after_a_flush() {
+    let (data, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    tricky(data.path());
+    let store = cached(data.path(), cache.path());
+    store.load().unwrap();
+    store.flush_cache().unwrap();
+    for round in 0..3 {
+        next_tick();
+        let name = format!("Ada King {round}");
+        put(
+            data.path(),
+            "contacts/ada.toml",
+            &format!("name = \"{name}\"\n"),
+        );
+        put(
+            data.path(),
+            "contacts/new.toml",
+            &format!("name = \"New {round}\"\n"),
+        );
+        assert_eq!(store.load_contact("ada").unwrap().name, name);
+        assert_eq!(
+            store.load_contact("new").unwrap().name,
+            format!("New {round}")
+        );
+        assert!(
+            store.flush_cache().unwrap() > 0,
+            "round {round} wrote nothing"
+        );
+    }
+    // What the running store wrote is what the next start reads, as a hit.
+    let next = cached(data.path(), cache.path());
+    let loaded = next.load().unwrap();
+    let ada = loaded.contacts.iter().find(|c| c.id == "ada").unwrap();
+    assert_eq!(ada.name, "Ada King 2");
+    assert_eq!(next.cache_stats().unwrap().misses, NEVER_CACHED);
+}

@@ -319,3 +319,60 @@ fn the_tui_writes_the_cache_in_the_background_and_draws_the_same_from_it() {
     // Nothing changed, so nothing was rewritten.
     assert_eq!(cache_files(&t), written);
 }
+
+/// The reported journey: the TUI runs on a folder with the cache on (its background load has
+/// flushed the cache), and a second terminal records a need, rewrites a file like `sed -i`
+/// and deletes one. The TUI used to panic (`index out of bounds` in the cache, exit 101).
+#[test]
+fn a_second_terminal_writes_while_the_tui_runs_with_the_cache_on() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = demo_dir();
+    // Files younger than 2 s are not cached; the demo was just written.
+    std::thread::sleep(Duration::from_millis(2_100));
+    let t = Tmux::new("second");
+    t.start(&t.rolo_line(dir.path(), ""));
+    t.wait_for("Contacts 25");
+    t.wait("older months", |t| !t.screen().contains("loading older"));
+    // The background load writes the cache once it has read the older months.
+    t.wait("the cache written", |t| {
+        cache_files(t)
+            .iter()
+            .any(|(p, _)| p.to_string_lossy().contains("/contacts/"))
+    });
+    let second = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rolo"))
+            .arg("--dir")
+            .arg(dir.path())
+            .args(args)
+            .env("HOME", t.home.path())
+            .env("XDG_CACHE_HOME", t.home.path().join("cache"))
+            .env_remove("ROLO_CACHE_DIR")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    second(&["need", "zoe-muller", "A flat in Oslo for March"]);
+    t.wait_for("reloaded 1 contact changed outside rolo");
+    let ben = dir.path().join("contacts/ben-carter.toml");
+    let text = std::fs::read_to_string(&ben).unwrap();
+    let tmp = dir.path().join("contacts/.sed-tmp");
+    std::fs::write(&tmp, text.replace("Ben Carter", "Benjamin Carter")).unwrap();
+    std::fs::rename(&tmp, &ben).unwrap();
+    t.wait_for("Benjamin Carter");
+    std::fs::remove_file(dir.path().join("contacts/aiko-tanaka.toml")).unwrap();
+    t.wait_for("Contacts 24");
+    assert!(t.alive(), "rolo died:\n{}", t.screen());
+    t.keys(&["/"]);
+    t.type_text("zoe");
+    t.keys(&["Enter"]);
+    t.wait_for("A flat in Oslo for March");
+    assert!(!t.screen().contains("Aiko Tanaka"), "{}", t.screen());
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+}

@@ -3,14 +3,9 @@
 
 mod tui_support;
 
-use ratatui::crossterm::event::{Event, KeyCode};
-use rolo::app::run_app;
-use rolo::journal::Journal;
-use rolo::keymap::Keymap;
-use rolo::store::Store;
-use std::collections::VecDeque;
-use std::path::Path;
+use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
+use tui_support::outside::{BOTH, Cache, Step, keys, play, replace_by_rename, start};
 use tui_support::{App, ch, key, text, tick};
 
 const PULLED_ENTRY: &str = r#"
@@ -22,50 +17,16 @@ kind = "call"
 note = "Pulled from the other laptop: Zoë got the interview"
 "#;
 
-/// A step is either a key for the app or an outside change made between two keys.
-enum Step {
-    Key(Event),
-    Outside(Box<dyn FnOnce(&Path)>),
-}
-
-fn keys(events: Vec<Event>) -> Vec<Step> {
-    events.into_iter().map(Step::Key).collect()
-}
-
-/// Rename a new version into place, as editors and git do (so the folder's time moves).
-fn replace_by_rename(path: &Path, text: &str) {
-    let tmp = path.with_extension("tmp-outside");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
-}
-
-/// Run the app on `steps`: keys go to the app, outside changes happen between two keys.
-fn play(app: &mut App, store: &Store, journal: &mut Journal, steps: Vec<Step>) {
-    let dir = app.dir.path().to_path_buf();
-    let mut queue: VecDeque<Step> = steps.into();
-    let events = std::iter::from_fn(move || {
-        loop {
-            match queue.pop_front()? {
-                Step::Key(Event::FocusLost) => return Some(Ok(None)),
-                Step::Key(e) => return Some(Ok(Some(e))),
-                Step::Outside(change) => change(&dir),
-            }
-        }
-    });
-    let keymap = Keymap::default();
-    run_app(
-        &mut app.terminal,
-        store,
-        journal,
-        &keymap,
-        events,
-        &mut app.host,
-    )
-    .unwrap();
-}
-
+/// With the cache on, every reload after the first flush went through a cache whose queue
+/// was emptied by that flush, and the TUI panicked; these tests used to run without one.
 #[test]
 fn outside_edits_show_up_and_survive_a_later_save() {
+    for cache in BOTH {
+        outside_edits_show_up_and_survive_a_later_save_with(cache);
+    }
+}
+
+fn outside_edits_show_up_and_survive_a_later_save_with(cache: Cache) {
     let mut app = App::demo(120, 35);
     let dir = app.dir.path().to_path_buf();
     let mut steps = Vec::new();
@@ -98,9 +59,9 @@ fn outside_edits_show_up_and_survive_a_later_save() {
 
     // The journal is loaded before the edits: whatever it shows of them, the running app
     // picked up by itself.
-    let store = Store::on_disk(&dir);
-    let mut journal = Journal::new(store.load().unwrap());
-    play(&mut app, &store, &mut journal, steps);
+    let mut run = start(&dir, cache);
+    play(&mut app, &mut run, steps);
+    let journal = &run.journal;
 
     let screen = app.screen();
     assert!(
@@ -132,6 +93,12 @@ fn outside_edits_show_up_and_survive_a_later_save() {
 
 #[test]
 fn a_file_broken_outside_is_reported_and_its_last_good_content_stays() {
+    for cache in BOTH {
+        a_file_broken_outside_is_reported_with(cache);
+    }
+}
+
+fn a_file_broken_outside_is_reported_with(cache: Cache) {
     let mut app = App::demo(120, 35);
     let dir = app.dir.path().to_path_buf();
     let mut steps = keys(vec![tick()]);
@@ -140,9 +107,9 @@ fn a_file_broken_outside_is_reported_and_its_last_good_content_stays() {
         replace_by_rename(&dir.join("contacts/zoe-muller.toml"), "name = \"Zoë\n");
     })));
     steps.extend(keys(vec![tick()]));
-    let store = Store::on_disk(&dir);
-    let mut journal = Journal::new(store.load().unwrap());
-    play(&mut app, &store, &mut journal, steps);
+    let mut run = start(&dir, cache);
+    play(&mut app, &mut run, steps);
+    let journal = &run.journal;
     let screen = app.screen();
     assert!(screen.contains("no longer parse"), "{screen}");
     assert!(

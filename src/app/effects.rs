@@ -61,7 +61,7 @@ pub fn carry_out(
             contact_result(
                 state,
                 journal,
-                result.map(|s| s.value),
+                (&contact, result.map(|s| s.value)),
                 "need recorded",
                 today,
             );
@@ -83,7 +83,13 @@ pub fn carry_out(
                 Ok(())
             });
             let message = format!("need marked {}", status.as_str());
-            contact_result(state, journal, result.map(|s| s.value), &message, today);
+            contact_result(
+                state,
+                journal,
+                (&contact, result.map(|s| s.value)),
+                &message,
+                today,
+            );
         }
         Effect::AddFollowUp { contact, what, due } => {
             let result = store.update_contact(&contact, |c| {
@@ -101,7 +107,13 @@ pub fn carry_out(
                 due.format("%Y-%m-%d"),
                 crate::when::say_day(due, today)
             );
-            contact_result(state, journal, result.map(|s| s.value), &message, today);
+            contact_result(
+                state,
+                journal,
+                (&contact, result.map(|s| s.value)),
+                &message,
+                today,
+            );
         }
         Effect::AddContact { name } => {
             let contact = crate::model::Contact {
@@ -126,7 +138,13 @@ pub fn carry_out(
         Effect::MeetByIntro(update) => {
             let result = store.update_contact(&update.contact_id, |c| update.apply(c));
             let message = format!("need marked met: {}", update.how);
-            contact_result(state, journal, result.map(|s| s.value), &message, today);
+            contact_result(
+                state,
+                journal,
+                (&update.contact_id, result.map(|s| s.value)),
+                &message,
+                today,
+            );
         }
         Effect::FollowUpDone { contact, id } => {
             let mut what = String::new();
@@ -139,7 +157,13 @@ pub fn carry_out(
                 Ok(())
             });
             let message = format!("done: {what}");
-            contact_result(state, journal, result.map(|s| s.value), &message, today);
+            contact_result(
+                state,
+                journal,
+                (&contact, result.map(|s| s.value)),
+                &message,
+                today,
+            );
         }
         Effect::Edit { target, text } => {
             edit(state, journal, store, host, target, text, today);
@@ -161,12 +185,20 @@ fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
 fn contact_result(
     state: &mut AppState,
     journal: &mut Journal,
-    result: Result<crate::model::Contact, StoreError>,
+    (id, result): (&str, Result<crate::model::Contact, StoreError>),
     message: &str,
     today: chrono::NaiveDate,
 ) {
     match result {
         Ok(c) => outcome::contact_saved(state, journal, c, message.to_string(), today),
+        // Deleted or renamed in another terminal since the last look: say who, not the id.
+        Err(StoreError::NotFound(_)) if journal.by_id(id).is_some() => outcome::failed(
+            state,
+            format!(
+                "{}'s file was removed outside rolo; nothing was written",
+                journal.name_of(id)
+            ),
+        ),
         Err(e) => outcome::failed(state, e),
     }
 }

@@ -1,6 +1,7 @@
 //! The terminal UI: state, the pure `update`, the loop that carries out effects, and the
 //! real terminal around it.
 
+mod anchors;
 pub mod editor;
 mod effects;
 pub mod lists;

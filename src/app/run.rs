@@ -2,6 +2,7 @@
 //! Generic over ratatui's `Backend` and fed events from an iterator, so a test can drive the
 //! whole app on a `TestBackend` with scripted keys and a temporary folder.
 
+use super::anchors::Anchors;
 use super::effects;
 use super::state::{AppState, Popup};
 use super::update::update;
@@ -167,16 +168,19 @@ fn pick_up_outside_edits(
     if changes.is_empty() {
         return;
     }
+    // Positions held on screen are written down as ids first: a removed contact shifts them.
+    let anchors = Anchors::take(state, journal);
     let done = refresh::apply(store, journal, &changes);
     if done.is_empty() {
         return;
     }
-    state.refresh_rows(journal, now.date_naive());
     if done.broken > 0 {
         state.warn(done.summary());
     } else {
         state.say(done.summary());
     }
+    // After the summary: a popup closed because its person is gone says so instead.
+    anchors.restore(state, journal, now.date_naive());
 }
 
 /// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.

@@ -288,6 +288,13 @@ impl AppState {
     /// when they are still listed (a filter change instead jumps to the best match).
     pub fn refresh_rows(&mut self, journal: &Journal, today: NaiveDate) {
         let keep = self.selected_ix();
+        self.refresh_rows_keeping(journal, today, keep);
+    }
+
+    /// `refresh_rows`, keeping `keep` selected: the caller's position of the person, looked up
+    /// after the journal changed (a position from before a contact was removed names someone
+    /// else, see `anchors`).
+    pub fn refresh_rows_keeping(&mut self, journal: &Journal, today: NaiveDate, keep: Option<Ix>) {
         self.rows = if self.query.trim().is_empty() {
             let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
             let name = |ix: Ix| {

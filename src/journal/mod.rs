@@ -9,7 +9,8 @@ use crate::store::fasthash::FastMap;
 use crate::store::{Loaded, OlderLoad, PendingOlder, Problem, RecentLoad};
 use chrono::NaiveDate;
 
-/// Position of a contact in the journal; stable while the journal lives.
+/// Position of a contact in the journal; stable until a contact is removed (`remove_contact`,
+/// a file deleted outside rolo), which shifts every later one. Hold ids across changes.
 pub type Ix = usize;
 
 /// Position of an entry in `Journal::entries`; half the size of a `usize` for the per-person
@@ -144,6 +145,24 @@ impl Journal {
                 ix
             }
         }
+    }
+
+    /// Forget a contact whose file is gone. Their entries stay (they name the id, shown as
+    /// written); every later position shifts down by one.
+    pub fn remove_contact(&mut self, id: &str) -> Option<Contact> {
+        let lists = self.contacts.len().min(self.per_contact.len());
+        let ix = self
+            .ix(id)
+            .filter(|&ix| ix < lists.min(self.last_contact.len()))?;
+        let gone = self.contacts.remove(ix);
+        self.per_contact.remove(ix);
+        self.last_contact.remove(ix);
+        self.by_id.remove(id);
+        for later in self.by_id.values_mut().filter(|v| **v > ix) {
+            *later -= 1;
+        }
+        self.generation += 1;
+        Some(gone)
     }
 
     /// Resolve what a person typed: an id, a full name or alias, word prefixes ("ada love"),

@@ -132,6 +132,13 @@ impl Store {
             if !self.changed_since_seen(&rel, bytes.as_deref()) {
                 continue;
             }
+            if bytes.is_none() {
+                // Gone now: if it comes back as it was (`git checkout` of an older state), that
+                // is a change too, not the content rolo last saw.
+                if let Ok(mut seen) = self.seen.lock() {
+                    seen.remove(&rel);
+                }
+            }
             let change = match (change_for(&rel), bytes.is_some()) {
                 (Some(Change::Contact(id)), false) => Some(Change::ContactRemoved(id)),
                 (c, _) => c,
@@ -212,5 +219,21 @@ mod tests {
             store.poll(&mut w, &[]),
             vec![Change::ContactRemoved("bob".into())]
         );
+    }
+
+    #[test]
+    fn a_file_that_comes_back_as_it_was_is_a_change() {
+        let (store, fs) = store();
+        let _ = store.load();
+        let mut w = store.watch();
+        let ada = Path::new("contacts/ada.toml");
+        fs.remove(ada).unwrap();
+        assert_eq!(
+            store.poll(&mut w, &[]),
+            vec![Change::ContactRemoved("ada".into())]
+        );
+        // `git checkout` of the older state puts back the very bytes rolo saw before.
+        fs.put("contacts/ada.toml", "name = \"Ada\"\n");
+        assert_eq!(store.poll(&mut w, &[]), vec![Change::Contact("ada".into())]);
     }
 }

@@ -2,6 +2,8 @@
 //! scripted keys.
 #![allow(dead_code)]
 
+pub mod outside;
+
 use chrono::{DateTime, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

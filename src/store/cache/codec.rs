@@ -98,7 +98,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
+        self.take(1)?.first().copied()
     }
 
     pub fn u64(&mut self) -> Option<u64> {

@@ -26,11 +26,11 @@ use super::fs::{Stamp, TEMP_PREFIX};
 use super::{LocatedEntry, Month};
 use crate::model::Contact;
 use shards::{SHARDS, Shard, shard_of, shard_path};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A file changed this recently could change again within the same clock tick without its
@@ -52,10 +52,14 @@ pub struct CacheStats {
     pub written: usize,
 }
 
+/// What was parsed or learned since the last flush. Held by shard number in a map, not a
+/// list indexed by it: a flush starts the next round from `Pending::default()`, and a list
+/// sized only at creation was then empty, so the next contact parsed (an outside edit picked
+/// up by a running TUI) indexed past its end and took rolo down.
 #[derive(Default)]
 struct Pending {
     /// Per shard: id, the newer of the file's mtime and ctime, and the encoded record.
-    contacts: Vec<Vec<(String, i64, Vec<u8>)>>,
+    contacts: BTreeMap<usize, Vec<(String, i64, Vec<u8>)>>,
     /// Ids whose cached record no longer matches their file.
     stale: HashSet<String>,
     /// Every contact id, once a load has listed them all: records of others are dropped.
@@ -68,7 +72,10 @@ struct Pending {
 pub struct Cache {
     root: PathBuf,
     settle: Duration,
-    shards: Vec<OnceLock<Shard>>,
+    /// Each shard file as last read or written. Replaced on every write: a store that lives
+    /// on (the TUI) flushes again later, and a rewrite from the file as first read would drop
+    /// what the earlier flush added.
+    shards: Vec<RwLock<Option<Arc<Shard>>>>,
     pending: Mutex<Pending>,
     hits: AtomicUsize,
     misses: AtomicUsize,
@@ -84,11 +91,8 @@ impl Cache {
         Cache {
             root: root.into(),
             settle: RACY,
-            shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
-            pending: Mutex::new(Pending {
-                contacts: vec![Vec::new(); SHARDS],
-                ..Pending::default()
-            }),
+            shards: (0..SHARDS).map(|_| RwLock::new(None)).collect(),
+            pending: Mutex::new(Pending::default()),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
@@ -117,8 +121,32 @@ impl Cache {
         self.pending.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn shard(&self, i: usize) -> &Shard {
-        self.shards[i].get_or_init(|| Shard::read(&shard_path(&self.root, i)))
+    /// The shard file `i` as read once. `None` only for a number no id hashes to; callers
+    /// treat it as a miss rather than trusting the number.
+    fn shard(&self, i: usize) -> Option<Arc<Shard>> {
+        let cell = self.shards.get(i)?;
+        // A poisoned lock only means a loading thread panicked; the shard itself is whole.
+        if let Some(shard) = &*cell.read().unwrap_or_else(|p| p.into_inner()) {
+            return Some(shard.clone());
+        }
+        let mut slot = cell.write().unwrap_or_else(|p| p.into_inner());
+        let shard = slot.get_or_insert_with(|| Arc::new(Shard::read(&shard_path(&self.root, i))));
+        Some(shard.clone())
+    }
+
+    /// Whether shard `i` was ever read (a shard never read cannot have records to drop).
+    fn shard_read(&self, i: usize) -> bool {
+        self.shards
+            .get(i)
+            .is_some_and(|cell| cell.read().unwrap_or_else(|p| p.into_inner()).is_some())
+    }
+
+    /// Shard `i` is now the file just written.
+    fn shard_written(&self, i: usize, file: Vec<u8>) {
+        if let Some(cell) = self.shards.get(i) {
+            let shard = Shard::parse(file).unwrap_or_default();
+            *cell.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(shard));
+        }
     }
 
     fn count(&self, hit: bool) {
@@ -129,9 +157,9 @@ impl Cache {
     /// The cached contact `id` and its file's content hash, if its file still has `stamp`.
     pub fn contact(&self, id: &str, stamp: &Stamp) -> Option<(Contact, u64)> {
         let shard = self.shard(shard_of(id));
-        let found = shard.get(id, stamp);
+        let found = shard.as_ref().and_then(|s| s.get(id, stamp));
         self.count(found.is_some());
-        if found.is_none() && shard.has(id) {
+        if found.is_none() && shard.is_some_and(|s| s.has(id)) {
             self.pending().stale.insert(id.to_string());
         }
         found
@@ -140,7 +168,11 @@ impl Cache {
     /// A contact parsed without any problem from a file with `stamp`: cache it on `flush`.
     pub fn contact_parsed(&self, id: &str, stamp: &Stamp, hash: u64, contact: &Contact) {
         let record = shards::encode_record(id, stamp, hash, contact);
-        self.pending().contacts[shard_of(id)].push((id.to_string(), changed_at(stamp), record));
+        self.pending()
+            .contacts
+            .entry(shard_of(id))
+            .or_default()
+            .push((id.to_string(), changed_at(stamp), record));
     }
 
     /// Every contact id there is, so records of deleted contacts are dropped on `flush`.
@@ -201,8 +233,11 @@ impl Cache {
         let pending = std::mem::take(&mut *self.pending());
         let settled = self.now_settled();
         let mut written = 0;
-        for (i, new) in pending.contacts.into_iter().enumerate() {
-            if new.is_empty() && self.shards[i].get().is_none() {
+        let mut parsed = pending.contacts;
+        for i in 0..SHARDS {
+            let new = parsed.remove(&i).unwrap_or_default();
+            // A shard never read and with nothing new: nothing in it can have changed.
+            if new.is_empty() && !self.shard_read(i) {
                 continue;
             }
             let new: Vec<(String, Vec<u8>)> = new
@@ -214,11 +249,15 @@ impl Cache {
                 !pending.stale.contains(id)
                     && pending.listed.as_ref().is_none_or(|all| all.contains(id))
             };
-            let shard = self.shard(i);
+            let Some(shard) = self.shard(i) else {
+                continue;
+            };
             if new.is_empty() && !shard.unreadable && shard.kept(keep) == shard.len() {
                 continue;
             }
-            write_atomic_at(&shard_path(&self.root, i), &shard.rewrite(keep, &new))?;
+            let file = shard.rewrite(keep, &new);
+            write_atomic_at(&shard_path(&self.root, i), &file)?;
+            self.shard_written(i, file);
             written += 1;
         }
         self.written.fetch_add(written, Ordering::Relaxed);
