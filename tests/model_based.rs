@@ -81,9 +81,16 @@ proptest! {
 #[test]
 fn probe() {
     use model_support::steps::{Who, Write};
-    let steps = vec![
-        Step::Tui { write: Write::Note, target: 0 },
-        Step::Tui { write: Write::Note, target: 1 },
+    let cases: Vec<(i64, bool, Vec<Step>)> = vec![
+        (3, true, vec![Step::Cli { write: Write::Need, target: 6, who: Who::Id }]),
+        (3, false, vec![Step::Cli { write: Write::Note, target: 0, who: Who::Stranger(0) }]),
+        (3, false, vec![Step::Cli { write: Write::Need, target: 0, who: Who::Stranger(1) }]),
+        (3, false, vec![Step::Cli { write: Write::FollowUp(4), target: 0, who: Who::Id }]),
+        (3, false, vec![Step::Tui { write: Write::FollowUp(4), target: 0 }]),
+        (3, true, vec![Step::Rewrite(3)]),
+        (3, true, vec![Step::Break(3)]),
     ];
-    run(0, false, &steps).unwrap();
+    for (day, cache, steps) in cases {
+        eprintln!("=== {:?}\n{:?}", steps, run(day, cache, &steps));
+    }
 }
