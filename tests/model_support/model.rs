@@ -144,13 +144,16 @@ impl Model {
 
     /// Who a WHO argument means: an exact id; else an exact name or alias, folded; else a
     /// unique whole-word prefix of names and aliases; else nobody.
-    pub fn resolve(&self, query: &str) -> Expect {
+    ///
+    /// `card`: the write changes the person's own file (a need, a promise). A note goes to
+    /// the month file, so for a person whose file is broken it may be refused or written.
+    pub fn resolve(&self, query: &str, card: bool) -> Expect {
         if self.people.contains_key(query) {
-            return self.decide(&BTreeSet::from([query.to_string()]), query);
+            return self.decide(&BTreeSet::from([query.to_string()]), query, card);
         }
         let exact = self.matching(|c| c.names().any(|n| fold(n) == fold(query)));
         if !exact.is_empty() {
-            return self.decide(&exact, query);
+            return self.decide(&exact, query, card);
         }
         let narrow = self.matching(|c| c.names().any(|n| word_prefix(query, n, true)));
         let wide = self.matching(|c| c.names().any(|n| word_prefix(query, n, false)));
@@ -159,14 +162,14 @@ impl Model {
             let any: BTreeSet<String> = wide.into_iter().filter(|id| !self.is_broken(id)).collect();
             return Expect::Either(any);
         }
-        self.decide(&narrow, query)
+        self.decide(&narrow, query, card)
     }
 
     fn is_broken(&self, id: &str) -> bool {
         self.people.get(id).is_some_and(|p| p.broken.is_some())
     }
 
-    fn decide(&self, found: &BTreeSet<String>, query: &str) -> Expect {
+    fn decide(&self, found: &BTreeSet<String>, query: &str, card: bool) -> Expect {
         let broken = found.iter().any(|id| self.is_broken(id));
         if !broken {
             return match found.len() {
@@ -174,9 +177,12 @@ impl Model {
                 _ => Expect::Refuse,
             };
         }
-        if self.people.contains_key(query) {
-            // Addressed by id: a broken file refuses the write.
-            return Expect::Refuse;
+        if self.people.contains_key(query) || found.len() == 1 {
+            // Addressed by id (or by the name it had): a broken file refuses a write to it.
+            return match card {
+                true => Expect::Refuse,
+                false => Expect::Either(found.clone()),
+            };
         }
         // Its name cannot be read from a broken file: a later rule may pick someone else.
         let others: BTreeSet<String> = self

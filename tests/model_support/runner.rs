@@ -187,7 +187,7 @@ impl Case {
             return Ok("nobody left".into());
         };
         let query = who_text(&self.model, &aim, who);
-        let expected = expect(&self.model, &query);
+        let expected = expect(&self.model, &query, write);
         let meant = match &expected {
             Expect::Write(id) => Some(id.clone()),
             _ => None,
@@ -343,12 +343,22 @@ impl Case {
         };
         keys.push(key(KeyCode::Enter));
         keys.push(tick());
+        let note = matches!(write, Write::Note);
         if !broken {
             self.model = model;
         }
         let name = self.model.people.get(&id).map(|p| p.card.name.clone());
         let tui = self.tui.as_mut().ok_or("no TUI")?;
         let state = tui.play(keys).map_err(|e| format!("{said}: {e}"))?;
+        if broken && note {
+            // A note for a person whose file is broken goes to the month file: it may be
+            // kept or refused, but not lost once it was said to be saved.
+            let found = super::disk::read(&self.world.root())?;
+            let entry = (vec![id.clone()], text.clone());
+            if found.entries.contains(&entry) {
+                self.model.entries.push(entry);
+            }
+        }
         let status = state.status.map(|s| s.text).unwrap_or_default();
         let said = format!("{said} (status: {status})");
         // What the person sees: the timeline of the one they picked.

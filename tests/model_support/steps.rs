@@ -170,6 +170,6 @@ pub fn who_text(model: &Model, target: &str, who: &Who) -> String {
 }
 
 /// What a write naming `query` must do.
-pub fn expect(model: &Model, query: &str) -> Expect {
-    model.resolve(query)
+pub fn expect(model: &Model, query: &str, write: &Write) -> Expect {
+    model.resolve(query, !matches!(write, Write::Note))
 }
