@@ -25,7 +25,12 @@ fn text(v: Option<&Value>) -> String {
 
 fn list(v: Option<&Value>) -> Vec<String> {
     v.and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -84,7 +89,10 @@ pub fn read(root: &Path) -> Result<Folder, String> {
     let mut people = BTreeMap::new();
     for path in files(&root.join("contacts")) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let Some(id) = name.strip_suffix(".toml").filter(|_| !name.starts_with('.')) else {
+        let Some(id) = name
+            .strip_suffix(".toml")
+            .filter(|_| !name.starts_with('.'))
+        else {
             continue;
         };
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -103,8 +111,8 @@ pub fn read(root: &Path) -> Result<Folder, String> {
             if month.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
-            let s = std::fs::read_to_string(&month)
-                .map_err(|e| format!("{}: {e}", month.display()))?;
+            let s =
+                std::fs::read_to_string(&month).map_err(|e| format!("{}: {e}", month.display()))?;
             let t: Table = s
                 .parse()
                 .map_err(|e| format!("{} does not parse: {e}", month.display()))?;
@@ -157,8 +165,16 @@ pub fn diff(found: &Folder, want: &Folder) -> Option<String> {
         }
     }
     if found.entries != want.entries {
-        let extra: Vec<_> = found.entries.iter().filter(|e| !want.entries.contains(e)).collect();
-        let lost: Vec<_> = want.entries.iter().filter(|e| !found.entries.contains(e)).collect();
+        let extra: Vec<_> = found
+            .entries
+            .iter()
+            .filter(|e| !want.entries.contains(e))
+            .collect();
+        let lost: Vec<_> = want
+            .entries
+            .iter()
+            .filter(|e| !found.entries.contains(e))
+            .collect();
         out.push(format!("entries: unexpected {extra:?}; missing {lost:?}"));
     }
     (!out.is_empty()).then(|| out.join("\n  "))

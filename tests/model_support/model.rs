@@ -89,7 +89,11 @@ fn word_prefix(query: &str, name: &str, from_start: bool) -> bool {
         return false;
     }
     let starts = if from_start { 1 } else { n.len() - q.len() + 1 };
-    (0..starts).any(|i| q.iter().zip(&n[i..]).all(|(qw, nw)| nw.starts_with(qw.as_str())))
+    (0..starts).any(|i| {
+        q.iter()
+            .zip(&n[i..])
+            .all(|(qw, nw)| nw.starts_with(qw.as_str()))
+    })
 }
 
 impl Card {
@@ -232,13 +236,23 @@ impl Model {
     /// Open needs of `id` (for `met`), by number.
     pub fn open_needs(&self, id: &str) -> Vec<u32> {
         self.people.get(id).map_or(Vec::new(), |p| {
-            p.card.needs.iter().filter(|n| n.open).map(|n| n.id).collect()
+            p.card
+                .needs
+                .iter()
+                .filter(|n| n.open)
+                .map(|n| n.id)
+                .collect()
         })
     }
 
     pub fn open_follow_ups(&self, id: &str) -> Vec<u32> {
         self.people.get(id).map_or(Vec::new(), |p| {
-            p.card.follow_ups.iter().filter(|f| !f.done).map(|f| f.id).collect()
+            p.card
+                .follow_ups
+                .iter()
+                .filter(|f| !f.done)
+                .map(|f| f.id)
+                .collect()
         })
     }
 

@@ -99,7 +99,14 @@ pub const NEWCOMERS: &[&str] = &[
 /// Names nobody has at the start. Some are letters-in-order of other people's tags, company
 /// or can-help-with text, one is a Cyrillic name beside «Анна».
 pub const STRANGERS: &[&str] = &[
-    "sarah", "peter", "Борис", "Σοφία", "fintech", "ghana", "nobody", "李",
+    "sarah",
+    "peter",
+    "Борис",
+    "Σοφία",
+    "fintech",
+    "ghana",
+    "nobody",
+    "李",
 ];
 
 /// Ways to say when something is due, as typed.

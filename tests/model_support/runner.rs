@@ -122,9 +122,12 @@ impl Case {
 
     /// The command line for a write, and how to apply it to the model if it lands on `id`.
     fn args(&mut self, write: &Write, who: &str, id: Option<&str>) -> Vec<String> {
-        let open = |m: &Model, k: usize, ids: Vec<u32>| -> String {
-            let _ = m;
-            ids.get(k % ids.len().max(1)).copied().unwrap_or(99).to_string()
+        // A number the person has, or one nobody has (99) when they have none.
+        let number = |k: usize, ids: Vec<u32>| -> String {
+            ids.get(k % ids.len().max(1))
+                .copied()
+                .unwrap_or(99)
+                .to_string()
         };
         match write {
             Write::Note => vec!["note".into(), who.into(), self.text("note")],
@@ -138,12 +141,14 @@ impl Case {
             ],
             Write::Met(k) => {
                 let ids = id.map(|i| self.model.open_needs(i)).unwrap_or_default();
-                let n = open(&self.model, *k, ids);
+                let n = number(*k, ids);
                 vec!["met".into(), who.into(), n, "--how".into(), "asked".into()]
             }
             Write::Done(k) => {
-                let ids = id.map(|i| self.model.open_follow_ups(i)).unwrap_or_default();
-                let n = open(&self.model, *k, ids);
+                let ids = id
+                    .map(|i| self.model.open_follow_ups(i))
+                    .unwrap_or_default();
+                let n = number(*k, ids);
                 vec!["done".into(), who.into(), n]
             }
         }
@@ -295,7 +300,11 @@ impl Case {
         let Some(id) = self.model.pick(target) else {
             return Ok("nobody left".into());
         };
-        let broken = self.model.people.get(&id).is_some_and(|p| p.broken.is_some());
+        let broken = self
+            .model
+            .people
+            .get(&id)
+            .is_some_and(|p| p.broken.is_some());
         let today = self.model.today;
         let text = self.text("tui");
         let tui = self.tui.as_ref().ok_or("no TUI")?;
@@ -321,7 +330,10 @@ impl Case {
                 keys.push(key(KeyCode::Enter));
                 keys.extend(typed(due));
                 model.add_follow_up(&id, &text, due_of(today, due));
-                format!("TUI: follow-up for {id} due {due} (today {today} {})", today.weekday())
+                format!(
+                    "TUI: follow-up for {id} due {due} (today {today} {})",
+                    today.weekday()
+                )
             }
             Write::Met(k) | Write::Done(k) => {
                 let open = self.model.open_needs(&id);
@@ -335,7 +347,10 @@ impl Case {
                 keys.extend(vec![key(KeyCode::Char('j')); pos]);
                 keys.push(key(KeyCode::Char('x')));
                 keys.extend(typed("asked"));
-                if let Some(n) = model.card_mut(&id).and_then(|c| c.needs.iter_mut().find(|n| n.id == need)) {
+                if let Some(n) = model
+                    .card_mut(&id)
+                    .and_then(|c| c.needs.iter_mut().find(|n| n.id == need))
+                {
                     n.open = false;
                 }
                 format!("TUI: need {need} of {id} met")
@@ -366,18 +381,26 @@ impl Case {
             let screen = tui.screen();
             if !screen.contains(&format!("Timeline · {name}")) {
                 let rows: Vec<&str> = screen.lines().map(str::trim).take(3).collect();
-                return Err(format!("{said}: the TUI does not show {name}:\n{}", rows.join("\n")));
+                return Err(format!(
+                    "{said}: the TUI does not show {name}:\n{}",
+                    rows.join("\n")
+                ));
             }
         }
         Ok(said)
     }
 
     fn rewrite(&mut self, t: usize) -> Outcome {
-        let Some(id) = self.model.pick(t).filter(|id| self.model.people[id].broken.is_none()) else {
+        let Some(id) = self
+            .model
+            .pick(t)
+            .filter(|id| self.model.people[id].broken.is_none())
+        else {
             return Ok("nothing to rewrite".into());
         };
         let rel = format!("contacts/{id}.toml");
-        let text = String::from_utf8(self.world.read(&rel).unwrap_or_default()).map_err(|e| e.to_string())?;
+        let text = String::from_utf8(self.world.read(&rel).unwrap_or_default())
+            .map_err(|e| e.to_string())?;
         let mut table: toml::Table = text.parse().map_err(|e| format!("{rel}: {e}"))?;
         let card = self.model.card_mut(&id).ok_or("gone")?;
         card.name = match card.name.strip_suffix(" Jr") {
@@ -416,11 +439,16 @@ impl Case {
     }
 
     fn break_file(&mut self, t: usize) -> Outcome {
-        let Some(id) = self.model.pick(t).filter(|id| self.model.people[id].broken.is_none()) else {
+        let Some(id) = self
+            .model
+            .pick(t)
+            .filter(|id| self.model.people[id].broken.is_none())
+        else {
             return Ok("nothing to break".into());
         };
         let rel = format!("contacts/{id}.toml");
-        let good = String::from_utf8(self.world.read(&rel).unwrap_or_default()).map_err(|e| e.to_string())?;
+        let good = String::from_utf8(self.world.read(&rel).unwrap_or_default())
+            .map_err(|e| e.to_string())?;
         let bad = format!("name = \"{id}\nneed = [\n").into_bytes();
         self.world.replace(&rel, &bad)?;
         if let Some(p) = self.model.people.get_mut(&id) {
@@ -434,13 +462,18 @@ impl Case {
             .model
             .people
             .iter()
-            .filter_map(|(id, p)| p.broken.as_ref().map(|(_, good)| (id.clone(), good.clone())))
+            .filter_map(|(id, p)| {
+                p.broken
+                    .as_ref()
+                    .map(|(_, good)| (id.clone(), good.clone()))
+            })
             .collect();
         let count = broken.len().max(1);
         let Some((id, good)) = broken.into_iter().nth(t % count) else {
             return Ok("nothing to fix".into());
         };
-        self.world.replace(&format!("contacts/{id}.toml"), good.as_bytes())?;
+        self.world
+            .replace(&format!("contacts/{id}.toml"), good.as_bytes())?;
         if let Some(p) = self.model.people.get_mut(&id) {
             p.broken = None;
         }

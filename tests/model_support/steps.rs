@@ -36,10 +36,17 @@ pub enum Write {
 
 #[derive(Debug, Clone)]
 pub enum Step {
-    Cli { write: Write, target: usize, who: Who },
+    Cli {
+        write: Write,
+        target: usize,
+        who: Who,
+    },
     Add(usize),
     /// Select the person in the TUI and make the write there (`Done` is CLI only).
-    Tui { write: Write, target: usize },
+    Tui {
+        write: Write,
+        target: usize,
+    },
     /// Rewrite a contact file with a changed name.
     Rewrite(usize),
     /// Append an entry with two people to the current month file, in place.
@@ -145,9 +152,7 @@ pub fn who_text(model: &Model, target: &str, who: &Who) -> String {
                 .iter()
                 .flat_map(|n| prefixes(n))
                 .filter(|q| !exact_anywhere(model, q))
-                .filter(|q| {
-                    model.prefix_matches(q) == Some(BTreeSet::from([target.to_string()]))
-                })
+                .filter(|q| model.prefix_matches(q) == Some(BTreeSet::from([target.to_string()])))
                 .collect();
             pick(options, *k)
         }

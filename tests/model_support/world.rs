@@ -39,7 +39,8 @@ impl World {
             let path = w.root().join(format!("contacts/{}.toml", s.id));
             std::fs::write(&path, seed_toml(s)).map_err(|e| e.to_string())?;
             let f = std::fs::File::options().write(true).open(&path);
-            f.and_then(|f| f.set_modified(old)).map_err(|e| e.to_string())?;
+            f.and_then(|f| f.set_modified(old))
+                .map_err(|e| e.to_string())?;
         }
         w.git(&["init", "-q"])?;
         Ok(w)
@@ -96,8 +97,18 @@ impl World {
         let out = Command::new("git")
             .arg("-C")
             .arg(self.root())
-            .args(["-c", "user.name=model", "-c", "user.email=model@example.org"])
-            .args(["-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"])
+            .args([
+                "-c",
+                "user.name=model",
+                "-c",
+                "user.email=model@example.org",
+            ])
+            .args([
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "core.hooksPath=/dev/null",
+            ])
             .args(args)
             .output()
             .map_err(|e| format!("cannot run git: {e}"))?;
