@@ -161,8 +161,9 @@ impl Model {
         }
         let narrow = self.matching(|c| c.names().any(|n| word_prefix(query, n, true)));
         let wide = self.matching(|c| c.names().any(|n| word_prefix(query, n, false)));
-        if narrow != wide {
-            // The rule is read either way; accept any person either reading finds.
+        if narrow != wide || (query.chars().count() < 3 && !narrow.is_empty()) {
+            // The rule can be read either way here, or the prefix has one or two letters
+            // ("李" of "李娜") and the issue sets no shortest prefix: accept anyone found.
             let any: BTreeSet<String> = wide.into_iter().filter(|id| !self.is_broken(id)).collect();
             return Expect::Either(any);
         }
