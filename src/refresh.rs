@@ -155,7 +155,10 @@ mod tests {
         let mut watch = store.watch();
 
         // A new file that never loaded: its person appears, marked, under the name read.
-        fs.put("contacts/ben-carter.toml", "name = \"Ben Carter\"\ntags = [\n");
+        fs.put(
+            "contacts/ben-carter.toml",
+            "name = \"Ben Carter\"\ntags = [\n",
+        );
         apply(&store, &mut journal, &store.poll(&mut watch, &[]));
         let ben = journal.ix("ben-carter").expect("ben stays visible");
         assert_eq!(journal.contact(ben).unwrap().name, "Ben Carter");
@@ -170,7 +173,10 @@ mod tests {
         assert_eq!(journal.problems.len(), 2);
 
         // Fixed again: back to normal, and off the problem list.
-        fs.put("contacts/ben-carter.toml", "name = \"Ben Carter\"\ntags = [\"x\"]\n");
+        fs.put(
+            "contacts/ben-carter.toml",
+            "name = \"Ben Carter\"\ntags = [\"x\"]\n",
+        );
         fs.put("contacts/ada.toml", "name = \"Ada L\"\n");
         apply(&store, &mut journal, &store.poll(&mut watch, &[]));
         assert_eq!(journal.broken(ben), None);

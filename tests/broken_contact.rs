@@ -44,10 +44,7 @@ fn rolo_both(f: &Folder, args: &[&str]) -> Vec<std::process::Output> {
 }
 
 fn problem(f: &Folder) -> String {
-    format!(
-        "{}:3:12: unclosed array, expected `]`",
-        f.path(BEN)
-    )
+    format!("{}:3:12: unclosed array, expected `]`", f.path(BEN))
 }
 
 #[test]

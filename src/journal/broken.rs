@@ -92,7 +92,10 @@ mod tests {
             contacts: vec![Contact::new("ben", "Ben")],
             ..Loaded::default()
         });
-        j.set_broken("ben", Some(Problem::error("contacts/ben.toml", (3, 8), "x")));
+        j.set_broken(
+            "ben",
+            Some(Problem::error("contacts/ben.toml", (3, 8), "x")),
+        );
         assert!(j.broken(0).is_some());
         assert_eq!(j.problems.len(), 1);
         j.set_broken("ben", None);

@@ -76,7 +76,11 @@ impl Store {
             Ok(Some(b)) => b,
             Ok(None) if self.fs.is_symlink(&rel) => {
                 return Err(broken(
-                    Problem::error(&rel, (1, 1), "a symbolic link to a file that does not exist"),
+                    Problem::error(
+                        &rel,
+                        (1, 1),
+                        "a symbolic link to a file that does not exist",
+                    ),
                     Some(""),
                 ));
             }
