@@ -69,7 +69,7 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
                     Err(b) => {
                         match b.stand_in {
                             Some(stand_in) if journal.ix(id).is_none() => {
-                                journal.upsert_contact(stand_in);
+                                journal.upsert_contact(*stand_in);
                             }
                             _ => {}
                         }

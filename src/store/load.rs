@@ -70,7 +70,7 @@ impl Store {
         }
         let broken = |problem: Problem, text: Option<&str>| BrokenContact {
             problem,
-            stand_in: text.map(|t| stand_in(id, t)),
+            stand_in: text.map(|t| Box::new(stand_in(id, t))),
         };
         let (bytes, stamp) = match self.read_for_cache(&rel) {
             Ok(Some(b)) => b,
@@ -123,7 +123,7 @@ impl Store {
                 }
                 Err(b) => {
                     problems.push(b.problem);
-                    contacts.extend(b.stand_in);
+                    contacts.extend(b.stand_in.map(|c| *c));
                 }
             }
         }

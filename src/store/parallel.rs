@@ -175,7 +175,7 @@ impl Store {
             // The person stays, marked by the problem (see `stand_in.rs`).
             Err(b) => {
                 problems.push(b.problem);
-                contacts.extend(b.stand_in);
+                contacts.extend(b.stand_in.map(|c| *c));
             }
         });
         Ok((contacts, problems))

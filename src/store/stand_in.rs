@@ -10,11 +10,12 @@ use super::problem::Problem;
 use crate::model::Contact;
 
 /// A contact file that did not load: what is wrong with it, and a stand-in for its person.
-/// `stand_in` is `None` only when the file is gone (deleted between listing and reading).
+/// `stand_in` is `None` only when the file is gone (deleted between listing and reading);
+/// boxed, as the rare case, so a load's results stay small.
 #[derive(Debug, Clone)]
 pub struct BrokenContact {
     pub problem: Problem,
-    pub stand_in: Option<Contact>,
+    pub stand_in: Option<Box<Contact>>,
 }
 
 /// Names longer than this are not names (a string left open swallows the rest of the line).
