@@ -72,14 +72,28 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
         match change {
             Change::Contact(id) => {
                 let path = paths::contact(id);
-                match store.load_contact(id) {
+                match store.load_contact_or_stand_in(id) {
                     Ok(c) => {
                         journal.upsert_contact(c);
                         replace_problem(journal, &path, None);
+                        journal.set_broken(id, None);
                         done.contacts += 1;
                     }
-                    Err(p) => {
-                        replace_problem(journal, &path, Some(p));
+                    // The person stays visible and marked: with their last good content when
+                    // rolo had it, else as the stand-in; writes to them are refused until the
+                    // file loads again.
+                    Err(b) => {
+                        match b.stand_in {
+                            Some(stand_in) if journal.ix(id).is_none() => {
+                                journal.upsert_contact(*stand_in);
+                            }
+                            _ => {}
+                        }
+                        replace_problem(journal, &path, None);
+                        match journal.ix(id) {
+                            Some(_) => journal.set_broken(id, Some(b.problem)),
+                            None => replace_problem(journal, &path, Some(b.problem)),
+                        }
                         done.broken += 1;
                     }
                 }
@@ -88,6 +102,8 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
             // this (see `app::anchors`).
             Change::ContactRemoved(id) => {
                 replace_problem(journal, &paths::contact(id), None);
+                // A broken file that is deleted takes its mark with it.
+                journal.set_broken(id, None);
                 if journal.remove_contact(id).is_some() {
                     done.removed += 1;
                 }
@@ -150,5 +166,45 @@ mod tests {
         assert_eq!(journal.problems.len(), 1);
         assert!(done.summary().contains("press !"));
         assert!(fs.read(Path::new("contacts/ada.toml")).unwrap().is_some());
+        assert_eq!(journal.broken_by_id("ada").map(|p| p.line), Some(1));
+    }
+
+    #[test]
+    fn a_file_that_breaks_keeps_its_person_marked_until_it_is_fixed() {
+        let fs = Arc::new(MemFs::new());
+        fs.put("contacts/ada.toml", "name = \"Ada\"\n");
+        let store = Store::new(Box::new(fs.clone()));
+        let mut journal = Journal::new(store.load().unwrap());
+        let mut watch = store.watch();
+
+        // A new file that never loaded: its person appears, marked, under the name read.
+        fs.put(
+            "contacts/ben-carter.toml",
+            "name = \"Ben Carter\"\ntags = [\n",
+        );
+        apply(&store, &mut journal, &store.poll(&mut watch, &[]));
+        let ben = journal.ix("ben-carter").expect("ben stays visible");
+        assert_eq!(journal.contact(ben).unwrap().name, "Ben Carter");
+        let problem = journal.broken(ben).expect("marked");
+        assert_eq!((problem.line, problem.col), (2, 9));
+        assert_eq!(journal.problems.len(), 1);
+
+        // A known person's file breaks: still there, marked.
+        fs.put("contacts/ada.toml", "name = \"Ada\"\nx = \n");
+        apply(&store, &mut journal, &store.poll(&mut watch, &[]));
+        assert!(journal.broken(journal.ix("ada").unwrap()).is_some());
+        assert_eq!(journal.problems.len(), 2);
+
+        // Fixed again: back to normal, and off the problem list.
+        fs.put(
+            "contacts/ben-carter.toml",
+            "name = \"Ben Carter\"\ntags = [\"x\"]\n",
+        );
+        fs.put("contacts/ada.toml", "name = \"Ada L\"\n");
+        apply(&store, &mut journal, &store.poll(&mut watch, &[]));
+        assert_eq!(journal.broken(ben), None);
+        assert_eq!(journal.contact(ben).unwrap().tags, ["x"]);
+        assert_eq!(journal.broken_by_id("ada"), None);
+        assert!(journal.problems.is_empty());
     }
 }

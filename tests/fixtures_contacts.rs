@@ -21,7 +21,8 @@ fn broken_contact(name: &str, expected: &str) {
     assert_eq!(text(&check.stdout), format!("{problem}\n"));
     assert_eq!(
         text(&check.stderr),
-        format!("rolo: 1 contact, 0 entries: 1 error, 0 warnings; {REFUSE}\n")
+        // The person of the broken file counts: they stay, marked (see `broken_contact.rs`).
+        format!("rolo: 2 contacts, 0 entries: 1 error, 0 warnings; {REFUSE}\n")
     );
     assert_eq!(check.status.code(), Some(1));
     assert_eq!(f.snapshot(), before, "check changed a file");
@@ -29,11 +30,15 @@ fn broken_contact(name: &str, expected: &str) {
     let need = f.rolo(&["need", "broken", "An introduction"]);
     assert_eq!(need.status.code(), Some(1));
     assert_eq!(text(&need.stdout), "");
-    assert_eq!(
-        text(&need.stderr),
-        format!(
-            "{SKIPPED}rolo: {problem} (this file must be fixed before rolo can use it; nothing was written)\n"
-        )
+    // Refused with the place to fix, under the name read from the file (or the id).
+    let stderr = text(&need.stderr);
+    assert!(
+        stderr.starts_with(&format!("{SKIPPED}rolo: {problem} (")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("'s file does not load, so rolo will not change it; nothing was written. Fix the file in an editor, `rolo check` shows what is left)\n"),
+        "{stderr}"
     );
     assert_eq!(f.snapshot(), before, "a write attempt changed a file");
 
@@ -128,5 +133,12 @@ fn store_load_reports_the_same_problem() {
         problems,
         ["contacts/broken.toml:3:1: `company` is set twice; keep only one"]
     );
-    assert_eq!(loaded.contacts.len(), 1);
+    // Ada, and the person of the broken file, standing in under the name read from it.
+    assert_eq!(loaded.contacts.len(), 2);
+    assert!(
+        loaded
+            .contacts
+            .iter()
+            .any(|c| c.id == "broken" && c.name == "Ada Lovelace")
+    );
 }

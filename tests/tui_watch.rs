@@ -123,3 +123,74 @@ fn a_file_broken_outside_is_reported_with(cache: Cache) {
         "rolo never rewrites it"
     );
 }
+
+/// A file that breaks while the TUI runs keeps its person on screen, marked with the place
+/// to fix; a new file that never loaded shows its person too; writes to them are refused;
+/// fixed again, all is back to normal. With the cache on and off.
+#[test]
+fn a_file_that_breaks_while_running_keeps_its_person_marked_until_fixed() {
+    for cached in [false, true] {
+        let mut app = App::demo(120, 40);
+        let dir = app.dir.path().to_path_buf();
+        let cache = tempfile::tempdir().unwrap();
+        let store = if cached {
+            Store::on_disk(&dir).with_cache(cache.path())
+        } else {
+            Store::on_disk(&dir)
+        };
+        let mut journal = Journal::new(store.load().unwrap());
+        let zoe_before = app.read("contacts/zoe-muller.toml");
+
+        let mut steps = keys(vec![tick()]);
+        steps.push(Step::Outside(Box::new(|dir| {
+            std::thread::sleep(Duration::from_millis(30));
+            let zoe = dir.join("contacts/zoe-muller.toml");
+            let text = std::fs::read_to_string(&zoe).unwrap();
+            replace_by_rename(&zoe, &text.replacen("tags = [", "tags = [[", 1));
+            replace_by_rename(
+                &dir.join("contacts/nova-stone.toml"),
+                "name = \"Nova Stone\"\nrole = \"\n",
+            );
+        })));
+        steps.extend(keys(vec![tick(), ch('/')]));
+        steps.extend(keys(text("zoe")));
+        steps.extend(keys(vec![key(KeyCode::Enter), ch('N')]));
+        play(&mut app, &store, &mut journal, steps);
+        let screen = app.screen();
+        assert!(screen.contains("⚠ Zoë Müller"), "{cached}: {screen}");
+        assert!(
+            screen.contains("⚠ contacts/zoe-muller.toml:3:1"),
+            "{cached}: {screen}"
+        );
+        assert!(
+            screen.contains("Zoë Müller's file does not load (contacts/zoe-muller.toml:3:1"),
+            "{cached}: the need is refused\n{screen}"
+        );
+        assert!(journal.broken_by_id("nova-stone").is_some());
+        assert_eq!(
+            journal.by_id("nova-stone").map(|c| c.name.as_str()),
+            Some("Nova Stone")
+        );
+        assert!(
+            !app.read("contacts/zoe-muller.toml")
+                .contains("[[need]]\nid = 2"),
+            "rolo never writes a broken file"
+        );
+
+        let steps = vec![
+            Step::Key(tick()),
+            Step::Outside(Box::new(move |dir| {
+                std::thread::sleep(Duration::from_millis(30));
+                replace_by_rename(&dir.join("contacts/zoe-muller.toml"), &zoe_before);
+            })),
+            Step::Key(tick()),
+            Step::Key(tick()),
+        ];
+        play(&mut app, &store, &mut journal, steps);
+        let screen = app.screen();
+        assert!(!screen.contains("⚠ Zoë"), "{cached}: {screen}");
+        assert!(journal.broken_by_id("zoe-muller").is_none());
+        assert!(journal.broken_by_id("nova-stone").is_some());
+        assert_eq!(journal.problems.len(), 1, "{:?}", journal.problems);
+    }
+}

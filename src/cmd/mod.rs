@@ -93,14 +93,50 @@ impl Ctx<'_> {
                     .iter()
                     .any(|id| p.path == crate::store::paths::contact(id))
         })?;
+        Some(CliError(format!(
+            "{} (this file must be fixed before rolo can use it; nothing was written)",
+            self.shown(problem)
+        )))
+    }
+
+    /// A problem as the person sees it: with the full path, so it can be opened at once.
+    pub fn shown(&self, problem: &crate::store::Problem) -> String {
         let shown = crate::store::Problem {
             path: self.store.display(&problem.path),
             ..problem.clone()
         };
-        Some(CliError(format!(
-            "{} (this file must be fixed before rolo can use it; nothing was written)",
-            inert_line(&shown.to_string())
-        )))
+        inert_line(&shown.to_string()).into_owned()
+    }
+
+    /// The id of the person `query` names, for a change to their contact file: refused, with
+    /// where and how to fix it, when that file does not load (rolo never writes over a file it
+    /// could not read). Never another person.
+    pub fn writable(&self, query: &str) -> Result<String, CliError> {
+        let ix = self.who(query)?;
+        match self.journal.broken(ix) {
+            Some(p) => Err(CliError(format!(
+                "{} ({}'s file does not load, so rolo will not change it; nothing was written. \
+                 Fix the file in an editor, `rolo check` shows what is left)",
+                self.shown(p),
+                inert_line(self.journal.contact(ix).map_or("", |c| c.name.as_str()))
+            ))),
+            None => Ok(self.id_of(ix)),
+        }
+    }
+
+    /// After an entry is written with people whose file does not load: the entry lives in a
+    /// month file and names them by id, so it is safe (and a note is not lost to a typo in
+    /// someone's card); their own file still needs fixing, and now is when they come to mind.
+    pub fn warn_broken(&self, with: &[String]) {
+        for id in with {
+            if let Some(p) = self.journal.broken_by_id(id) {
+                eprintln!(
+                    "rolo: warning: {} ({}'s file does not load; the entry is saved, fix the file in an editor)",
+                    self.shown(p),
+                    inert_line(self.journal.name_of(id))
+                );
+            }
+        }
     }
 
     pub fn id_of(&self, ix: Ix) -> String {

@@ -40,6 +40,15 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
         let c = &j.contacts()[ix];
         let last = ago(j.days_since(ix, today));
         let mut extra = Vec::new();
+        if let Some(p) = j.broken(ix) {
+            // Short here (the folder is the one listed); `show` and `check` give the full path.
+            extra.push(format!(
+                "⚠ {}:{}:{} does not load (see `rolo check`)",
+                inert_line(&p.path.display().to_string()),
+                p.line,
+                p.col
+            ));
+        }
         if let Some(over) = j.overdue_by(ix, today) {
             extra.push(format!(
                 "reconnect ({over}d past every {}d)",
@@ -157,8 +166,16 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
         .contact(ix)
         .cloned()
         .ok_or_else(|| CliError("contact vanished".into()))?;
+    let broken = ctx.journal.broken(ix).map(|p| ctx.shown(p));
     let out = &mut ctx.out;
     writeln!(out, "{}  ({})", inert_line(&c.name), inert_line(&c.id))?;
+    if let Some(p) = &broken {
+        writeln!(out, "  ⚠ {p}")?;
+        writeln!(
+            out,
+            "  this file does not load: below is only what could be read, and rolo will not change it until it is fixed (edit it, then `rolo check`)"
+        )?;
+    }
     let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
         .into_iter()
         .flatten()

@@ -26,6 +26,10 @@ pub fn brief(ctx: &mut Ctx, who: &str, markdown: bool) -> CliResult {
 
 pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&str>) -> CliResult {
     let (ia, ib) = (ctx.who(a)?, ctx.who(b)?);
+    if need.is_some() {
+        // Marking the need met changes A's file: refused before anything is written.
+        ctx.writable(a)?;
+    }
     let (Some(ca), Some(cb)) = (ctx.journal.contact(ia), ctx.journal.contact(ib)) else {
         return Err(CliError("contact vanished".into()));
     };
@@ -47,6 +51,7 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
         "logged the intro of {name_a} to {name_b} ({})",
         saved.id
     )?;
+    ctx.warn_broken(&saved.with);
     if let Some(update) = made.need_update {
         // The entry is safe on disk; if the need changed meanwhile, say so and keep the entry.
         ctx.store

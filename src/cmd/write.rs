@@ -55,6 +55,7 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
     let text = non_empty(&a.text, "the note")?;
     let mut with = Vec::new();
     for who in &a.who {
+        // Anyone, even with a file that does not load: the entry goes to a month file.
         let id = ctx.id_of(ctx.who(who)?);
         if !with.contains(&id) {
             with.push(id);
@@ -96,12 +97,13 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
         saved.at.format("%Y-%m-%d %H:%M"),
         inert_line(&saved.id)
     )?;
+    ctx.warn_broken(&saved.with);
     Ok(())
 }
 
 pub fn need(ctx: &mut Ctx, who: &str, text: &str) -> CliResult {
     let what = non_empty(text, "the need")?;
-    let id = ctx.id_of(ctx.who(who)?);
+    let id = ctx.writable(who)?;
     let today = ctx.today();
     let mut number = 0;
     let saved = ctx.store.update_contact(&id, |c| {
@@ -131,7 +133,7 @@ fn set_need_status(
     status: NeedStatus,
     how: Option<String>,
 ) -> CliResult {
-    let id = ctx.id_of(ctx.who(who)?);
+    let id = ctx.writable(who)?;
     let today = ctx.today();
     let saved = ctx.store.update_contact(&id, |c| {
         let (name, cid) = (c.name.clone(), c.id.clone());
@@ -170,7 +172,7 @@ pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
         When::Date(d) => d,
         When::DateTime(dt) => dt.date(),
     };
-    let id = ctx.id_of(ctx.who(who)?);
+    let id = ctx.writable(who)?;
     let mut number = 0;
     let saved = ctx.store.update_contact(&id, |c| {
         number = c.next_follow_up_id();
@@ -193,7 +195,7 @@ pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
 }
 
 pub fn done(ctx: &mut Ctx, who: &str, follow_up_id: u32) -> CliResult {
-    let id = ctx.id_of(ctx.who(who)?);
+    let id = ctx.writable(who)?;
     let saved = ctx.store.update_contact(&id, |c| {
         let name = c.name.clone();
         let f = c

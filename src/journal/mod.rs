@@ -1,6 +1,7 @@
 //! The in-memory index over the model: lookups, timelines, due lists. Pure: "today" is always
 //! passed in, never read from the clock here.
 
+mod broken;
 mod entry_index;
 
 use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
@@ -44,6 +45,8 @@ pub struct Journal {
     generation: u64,
     /// A staged load's older months are still being read.
     loading_older: bool,
+    /// People whose contact file does not load, by id (see `broken.rs`).
+    broken: FastMap<String, Problem>,
 }
 
 /// How a name typed by a person resolved to contacts.
@@ -89,6 +92,7 @@ impl Journal {
         for c in loaded.contacts {
             j.push_contact(c);
         }
+        j.index_broken();
         j.entries = loaded.entries;
         // A load hands them over in order already; a stable sort would still set aside
         // scratch for half of them just to find that out.

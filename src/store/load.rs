@@ -5,6 +5,7 @@ use super::decode::{self, LocatedEntry};
 use super::fasthash::{FastBuild, FastSet};
 use super::gather::{Gathered, MonthLocs, MonthView, split_located};
 use super::problem::Problem;
+use super::stand_in::{BrokenContact, stand_in};
 use super::{Store, StoreError, paths};
 use crate::model::{Contact, Entry};
 use std::hash::BuildHasher;
@@ -48,37 +49,67 @@ impl Store {
     }
 
     pub fn load_contact(&self, id: &str) -> Result<Contact, Problem> {
+        self.load_contact_with_warnings(id)
+            .map(|(c, _)| c)
+            .map_err(|b| b.problem)
+    }
+
+    /// The contact, or what is wrong with its file and a stand-in for its person (see
+    /// `stand_in.rs`): for a reload that must keep a broken person visible.
+    pub fn load_contact_or_stand_in(&self, id: &str) -> Result<Contact, BrokenContact> {
         self.load_contact_with_warnings(id).map(|(c, _)| c)
     }
 
     pub(super) fn load_contact_with_warnings(
         &self,
         id: &str,
-    ) -> Result<(Contact, Vec<Problem>), Problem> {
+    ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
         let rel = paths::contact(id);
         if let Some(contact) = self.cached_contact(id, &rel) {
             return Ok((contact, Vec::new()));
         }
+        let broken = |problem: Problem, text: Option<&str>| BrokenContact {
+            problem,
+            stand_in: text.map(|t| Box::new(stand_in(id, t))),
+        };
         let (bytes, stamp) = match self.read_for_cache(&rel) {
             Ok(Some(b)) => b,
             Ok(None) if self.fs.is_symlink(&rel) => {
-                return Err(Problem::error(
-                    &rel,
-                    (1, 1),
-                    "a symbolic link to a file that does not exist",
+                return Err(broken(
+                    Problem::error(
+                        &rel,
+                        (1, 1),
+                        "a symbolic link to a file that does not exist",
+                    ),
+                    Some(""),
                 ));
             }
-            Ok(None) => return Err(Problem::error(&rel, (1, 1), "the file is gone")),
-            Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
+            Ok(None) => {
+                return Err(broken(
+                    Problem::error(&rel, (1, 1), "the file is gone"),
+                    None,
+                ));
+            }
+            Err(e) => {
+                return Err(broken(
+                    Problem::error(&rel, (1, 1), format!("cannot read: {e}")),
+                    Some(""),
+                ));
+            }
         };
         let hash = super::content_hash(&bytes);
         self.remember(&rel, hash);
-        let text = decode::utf8(&rel, &bytes)?;
+        let text = match decode::utf8(&rel, &bytes) {
+            Ok(text) => text,
+            Err(p) => return Err(broken(p, Some(&String::from_utf8_lossy(&bytes)))),
+        };
         let parsed = decode::contact_with_warnings(id, &rel, text);
+        // Only a file that parsed is ever cached (see `cache_contact`).
         self.cache_contact(id, stamp, hash, &parsed);
-        parsed
+        parsed.map_err(|p| broken(p, Some(text)))
     }
 
+    /// Every contact; a file that does not load is a problem and a stand-in for its person.
     pub fn load_contacts(&self) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
         let mut contacts = Vec::new();
         let mut problems = Vec::new();
@@ -90,7 +121,10 @@ impl Store {
                     contacts.push(c);
                     problems.extend(warnings);
                 }
-                Err(p) => problems.push(p),
+                Err(b) => {
+                    problems.push(b.problem);
+                    contacts.extend(b.stand_in.map(|c| *c));
+                }
             }
         }
         Ok((contacts, problems))

@@ -20,6 +20,7 @@ mod moment;
 mod parallel;
 pub mod paths;
 mod problem;
+mod stand_in;
 mod touch;
 mod watch;
 mod wording;
@@ -36,6 +37,7 @@ pub use mem::MemFs;
 pub(crate) use parallel::map_in_order;
 pub use parallel::{OlderLoad, PendingOlder, RecentLoad, default_threads};
 pub use problem::{Problem, Severity, line_col};
+pub use stand_in::BrokenContact;
 pub use touch::Touch;
 pub use watch::{Change, Watch};
 

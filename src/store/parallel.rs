@@ -172,7 +172,11 @@ impl Store {
                 contacts.push(c);
                 problems.extend(warnings);
             }
-            Err(p) => problems.push(p),
+            // The person stays, marked by the problem (see `stand_in.rs`).
+            Err(b) => {
+                problems.push(b.problem);
+                contacts.extend(b.stand_in.map(|c| *c));
+            }
         });
         Ok((contacts, problems))
     }

@@ -1,5 +1,6 @@
 //! The contacts pane: filter line, then one row per visible contact with days since last
-//! contact, a marker when past their rhythm, and open needs.
+//! contact, a marker when past their rhythm, open needs, and a mark when their file does
+//! not load.
 
 use super::text::{fit, line, pad, scroll_offset, width};
 use super::{dim, pane_block, selected_style};
@@ -102,7 +103,10 @@ fn contact_row(
     };
     // Right side: "  45d ! ●2" in a fixed width so the columns line up.
     let right = format!("{days:>5} {} {needs:<2}", if overdue { "!" } else { " " });
-    let name_w = w.saturating_sub(2 + width(&right));
+    // A person whose file does not load is marked; the needs pane says where and why.
+    let broken = journal.broken(row.ix).is_some();
+    let mark = if broken { "⚠ " } else { "" };
+    let name_w = w.saturating_sub(2 + width(mark) + width(&right));
     let name = line(&c.name);
     let shown = fit(&name, name_w);
     let base = if selected {
@@ -114,6 +118,9 @@ fn contact_row(
         .fg(Color::Yellow)
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let mut spans = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
+    if broken {
+        spans.push(Span::styled(mark, base.fg(Color::Red)));
+    }
     let kept = shown.chars().count() - usize::from(shown.ends_with('…') && shown != name);
     for (i, ch) in shown.chars().enumerate() {
         let style = if i < kept && matched.contains(&i) {
@@ -133,7 +140,7 @@ fn contact_row(
         base.fg(Color::Gray)
     };
     spans.push(Span::styled(
-        pad(&right, w.saturating_sub(2 + name_w)),
+        pad(&right, w.saturating_sub(2 + width(mark) + name_w)),
         right_style,
     ));
     Line::from(spans)

@@ -39,9 +39,21 @@ pub fn draw(
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let height = usize::from(inner.height);
-    let offset = scroll_offset(state.needs_sel, height);
     let mut lines: Vec<Line> = Vec::new();
+    // The needs live in the contact file: when it does not load, say where and how to fix it.
+    let broken = (!state.needs_all)
+        .then(|| state.selected_ix().and_then(|ix| journal.broken(ix)))
+        .flatten();
+    if let Some(p) = broken {
+        let warn = Style::new().fg(Color::Red);
+        let place = format!("⚠ {}:{}:{}", p.path.display(), p.line, p.col);
+        lines.push(Line::styled(fit(&line(&place), w), warn));
+        lines.push(Line::styled(fit(&line(&p.message), w), warn));
+        let advice = "does not load; e edits it, nothing else changes it";
+        lines.push(Line::styled(fit(advice, w), dim()));
+    }
+    let height = usize::from(inner.height).saturating_sub(lines.len());
+    let offset = scroll_offset(state.needs_sel, height);
     for (i, (ix, need)) in list.iter().enumerate().skip(offset).take(height) {
         let selected = i == state.needs_sel;
         let base = if selected {
@@ -89,7 +101,7 @@ pub fn draw(
             Span::styled(tail, base.patch(dim())),
         ]));
     }
-    if lines.is_empty() {
+    if list.is_empty() && broken.is_none() {
         let msg = if state.needs_all {
             "No open needs anywhere."
         } else {

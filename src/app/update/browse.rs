@@ -221,6 +221,7 @@ fn ask_about_selected(
     question: impl FnOnce(&str) -> String,
 ) {
     match selected_id(state, journal) {
+        Some(id) if super::broken::refused(state, journal, &id) => {}
         Some(id) => {
             let text = question(journal.name_of(&id));
             forms::ask(state, ask(id), text);

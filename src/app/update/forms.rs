@@ -28,6 +28,9 @@ pub fn start_need_change(state: &mut AppState, journal: &Journal, met: bool) {
     let Some(contact) = journal.contact(*ix) else {
         return;
     };
+    if super::broken::refused(state, journal, &contact.id) {
+        return;
+    }
     if need.status != NeedStatus::Open {
         state.warn(format!("that need is already {}", need.status.as_str()));
         return;
@@ -137,7 +140,7 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
 
 pub fn confirm(
     state: &mut AppState,
-    _journal: &mut Journal,
+    journal: &mut Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
@@ -163,7 +166,12 @@ pub fn confirm(
                         on: now.date_naive(),
                     }];
                 }
-                Question::MeetByIntro(update) => return vec![Effect::MeetByIntro(update)],
+                Question::MeetByIntro(update) => {
+                    // The file may have broken since the intro was logged.
+                    if !super::broken::refused(state, journal, &update.contact_id) {
+                        return vec![Effect::MeetByIntro(update)];
+                    }
+                }
             }
         }
         Action::No | Action::Back => {

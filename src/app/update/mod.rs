@@ -1,6 +1,7 @@
 //! `update`: an action changes the state and asks for effects. No IO here; the loop in
 //! `run.rs` carries the effects out and reports back through `outcome`.
 
+mod broken;
 mod browse;
 mod capture;
 mod forms;

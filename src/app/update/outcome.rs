@@ -11,10 +11,14 @@ use chrono::NaiveDate;
 /// The entry is on disk: show it at the top of the timeline at once.
 pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, today: NaiveDate) {
     let kind = entry.kind.to_string();
+    let warning = super::broken::saved_with(journal, &entry.with);
     journal.add_entry(entry);
     state.timeline_sel = 0;
     state.refresh_rows(journal, today);
-    state.say(format!("saved {kind}"));
+    match warning {
+        Some(w) => state.warn(format!("{kind} {w}")),
+        None => state.say(format!("saved {kind}")),
+    }
 }
 
 /// Saving failed: put the note back in the editor; its draft is still on disk.
@@ -32,6 +36,8 @@ pub fn contact_saved(
     message: String,
     today: NaiveDate,
 ) {
+    // Saved means the file loads now (a fix made with `e`, say): the mark goes.
+    journal.set_broken(&contact.id, None);
     journal.upsert_contact(contact);
     state.refresh_rows(journal, today);
     if let Some(Popup::Lists(l)) = state.popup.as_mut() {

@@ -91,6 +91,15 @@ fn introduce(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>
     let Some(Popup::Helpers(h)) = state.popup.as_ref() else {
         return Vec::new();
     };
+    // The intro is for a need, which the helped person's file holds: marking it met would be
+    // refused, so the intro is refused up front rather than half done.
+    let owner = h.owner.clone();
+    if super::broken::refused(state, journal, &owner) {
+        return Vec::new();
+    }
+    let Some(Popup::Helpers(h)) = state.popup.as_ref() else {
+        return Vec::new();
+    };
     let helped = journal.by_id(&h.owner);
     let other = h.helpers.get(h.sel).and_then(|x| journal.contact(x.ix));
     let (Some(helped), Some(other)) = (helped, other) else {
@@ -161,15 +170,19 @@ pub fn lists(
             _ => state.say("m shows who could help with a need; highlight one first"),
         },
         Action::MarkDone => match l.selected() {
-            Some(Item::FollowUp(f)) => match journal.contact(f.ix) {
-                Some(c) => {
-                    return vec![Effect::FollowUpDone {
-                        contact: c.id.clone(),
-                        id: f.id,
-                    }];
+            Some(Item::FollowUp(f)) => {
+                let (ix, id) = (f.ix, f.id);
+                match journal.contact(ix) {
+                    Some(c) if super::broken::refused(state, journal, &c.id) => {}
+                    Some(c) => {
+                        return vec![Effect::FollowUpDone {
+                            contact: c.id.clone(),
+                            id,
+                        }];
+                    }
+                    None => state.warn("that person is gone from the journal"),
                 }
-                None => state.warn("that person is gone from the journal"),
-            },
+            }
             _ => state.say("space marks a promise done; highlight one first"),
         },
         _ => {}

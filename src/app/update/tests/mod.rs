@@ -47,6 +47,7 @@ fn selected_id(s: &AppState, j: &Journal) -> String {
     j.contact(s.selected_ix().unwrap()).unwrap().id.clone()
 }
 
+mod broken;
 mod capture;
 mod forms;
 mod serve;
