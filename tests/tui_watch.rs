@@ -109,14 +109,13 @@ fn a_file_broken_outside_is_reported_with(cache: Cache) {
     steps.extend(keys(vec![tick()]));
     let mut run = start(&dir, cache);
     play(&mut app, &mut run, steps);
-    let journal = &run.journal;
     let screen = app.screen();
     assert!(screen.contains("no longer parse"), "{screen}");
     assert!(
         screen.contains("Zoë Müller"),
         "last good content stays on screen:\n{screen}"
     );
-    assert_eq!(journal.problems.len(), 1);
+    assert_eq!(run.journal.problems.len(), 1);
     assert_eq!(
         app.read("contacts/zoe-muller.toml"),
         "name = \"Zoë\n",
@@ -129,16 +128,11 @@ fn a_file_broken_outside_is_reported_with(cache: Cache) {
 /// fixed again, all is back to normal. With the cache on and off.
 #[test]
 fn a_file_that_breaks_while_running_keeps_its_person_marked_until_fixed() {
-    for cached in [false, true] {
+    for cache in BOTH {
+        let cached = matches!(cache, Cache::On);
         let mut app = App::demo(120, 40);
         let dir = app.dir.path().to_path_buf();
-        let cache = tempfile::tempdir().unwrap();
-        let store = if cached {
-            Store::on_disk(&dir).with_cache(cache.path())
-        } else {
-            Store::on_disk(&dir)
-        };
-        let mut journal = Journal::new(store.load().unwrap());
+        let mut run = start(&dir, cache);
         let zoe_before = app.read("contacts/zoe-muller.toml");
 
         let mut steps = keys(vec![tick()]);
@@ -155,7 +149,7 @@ fn a_file_that_breaks_while_running_keeps_its_person_marked_until_fixed() {
         steps.extend(keys(vec![tick(), ch('/')]));
         steps.extend(keys(text("zoe")));
         steps.extend(keys(vec![key(KeyCode::Enter), ch('N')]));
-        play(&mut app, &store, &mut journal, steps);
+        play(&mut app, &mut run, steps);
         let screen = app.screen();
         assert!(screen.contains("⚠ Zoë Müller"), "{cached}: {screen}");
         assert!(
@@ -166,9 +160,9 @@ fn a_file_that_breaks_while_running_keeps_its_person_marked_until_fixed() {
             screen.contains("Zoë Müller's file does not load (contacts/zoe-muller.toml:3:1"),
             "{cached}: the need is refused\n{screen}"
         );
-        assert!(journal.broken_by_id("nova-stone").is_some());
+        assert!(run.journal.broken_by_id("nova-stone").is_some());
         assert_eq!(
-            journal.by_id("nova-stone").map(|c| c.name.as_str()),
+            run.journal.by_id("nova-stone").map(|c| c.name.as_str()),
             Some("Nova Stone")
         );
         assert!(
@@ -186,11 +180,30 @@ fn a_file_that_breaks_while_running_keeps_its_person_marked_until_fixed() {
             Step::Key(tick()),
             Step::Key(tick()),
         ];
-        play(&mut app, &store, &mut journal, steps);
+        play(&mut app, &mut run, steps);
         let screen = app.screen();
         assert!(!screen.contains("⚠ Zoë"), "{cached}: {screen}");
-        assert!(journal.broken_by_id("zoe-muller").is_none());
-        assert!(journal.broken_by_id("nova-stone").is_some());
-        assert_eq!(journal.problems.len(), 1, "{:?}", journal.problems);
+        assert!(run.journal.broken_by_id("zoe-muller").is_none());
+        assert!(run.journal.broken_by_id("nova-stone").is_some());
+        assert_eq!(run.journal.problems.len(), 1, "{:?}", run.journal.problems);
+
+        // The broken file deleted: the person, their mark and the problem all go.
+        let steps = vec![
+            Step::Key(tick()),
+            Step::Outside(Box::new(|dir| {
+                std::fs::remove_file(dir.join("contacts/nova-stone.toml")).unwrap();
+            })),
+            Step::Key(tick()),
+            Step::Key(tick()),
+        ];
+        play(&mut app, &mut run, steps);
+        assert!(run.journal.by_id("nova-stone").is_none(), "{cached}");
+        assert!(run.journal.broken_by_id("nova-stone").is_none(), "{cached}");
+        assert!(
+            run.journal.problems.is_empty(),
+            "{:?}",
+            run.journal.problems
+        );
+        assert!(!app.screen().contains("Nova Stone"), "{}", app.screen());
     }
 }
