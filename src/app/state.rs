@@ -142,6 +142,19 @@ pub struct Helpers {
     pub back: Option<Box<Popup>>,
 }
 
+/// `x` or `d` with several open needs and none chosen in the needs pane: which one? It holds
+/// the need ids, not places in a list, so a need met or added meanwhile never shifts the choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickNeed {
+    pub contact: String,
+    /// Open needs when asked, by number.
+    pub needs: Vec<u32>,
+    pub sel: usize,
+    /// Mark met (`x`) or drop (`d`).
+    pub met: bool,
+    pub error: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditTarget {
     Contact { id: String },
@@ -177,6 +190,7 @@ pub enum Popup {
     Drafts {
         drafts: Vec<Draft>,
     },
+    PickNeed(PickNeed),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
     EditFailed {
         target: EditTarget,
@@ -244,6 +258,7 @@ impl AppState {
             (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
+            (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
             (Some(Popup::Helpers(_)), _) => &[Mode::Match],
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
             (Some(_), _) => &[Mode::View],

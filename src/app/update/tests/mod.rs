@@ -49,6 +49,7 @@ fn selected_id(s: &AppState, j: &Journal) -> String {
 
 mod capture;
 mod forms;
+mod needs;
 mod serve;
 
 #[test]
