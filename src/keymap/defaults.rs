@@ -55,6 +55,7 @@ pub(super) const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
     (M::Capture, "ctrl-j", A::Newline, "new line", None),
     (M::Capture, "tab", A::CycleKind, "next kind (coffee, call, ...)", Some("kind")),
     (M::Capture, "esc", A::Back, "close (asks before discarding)", Some("cancel")),
+    (M::Capture, "ctrl-t", A::NoteTime, "change when it happened (a restored draft keeps its own time)", Some("when")),
     (M::Capture, "left", A::Left, "cursor left", None),
     (M::Capture, "right", A::Right, "cursor right", None),
     (M::Capture, "up", A::Up, "cursor up", None),

@@ -144,6 +144,7 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
             input.error = Some("please type something, or press esc to cancel".into());
             return Vec::new();
         }
+        Ask::NoteTime => return super::note_time::set(state, &text, now),
         Ask::NewNeed { contact } => Effect::AddNeed {
             contact,
             what: text,

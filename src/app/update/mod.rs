@@ -4,6 +4,7 @@
 mod browse;
 mod capture;
 mod forms;
+mod note_time;
 pub mod outcome;
 mod pick_need;
 mod popups;

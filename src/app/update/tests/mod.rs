@@ -50,6 +50,7 @@ fn selected_id(s: &AppState, j: &Journal) -> String {
 mod capture;
 mod forms;
 mod needs;
+mod note_time;
 mod serve;
 
 #[test]
