@@ -15,7 +15,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     let shown = cap.started.format("%Y-%m-%d %H:%M").to_string();
     state.popup = Some(Popup::Input(Input {
         ask: Ask::NoteTime,
-        prompt: "When did it happen? (yesterday 18:00, last friday, 2026-11-30 09:15)".into(),
+        prompt: "When did it happen? (yesterday 18:00, last friday, 2026-11-30)".into(),
         editor: Editor::new(&shown),
         error: None,
     }));
