@@ -50,6 +50,8 @@ pub enum Action {
     Submit,
     Newline,
     CycleKind,
+    /// While writing a note: change when it happened.
+    NoteTime,
     Left,
     Right,
     Home,

@@ -81,6 +81,7 @@ fn drafts_are_private() {
         kind: Kind::Note,
         note: "half a thought".into(),
         started: DateTime::parse_from_rfc3339(NOW).expect("valid"),
+        file: None,
     };
     store.save_draft(&draft).expect("draft saved");
     assert_eq!(mode(&dir.join("drafts")), 0o700);

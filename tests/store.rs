@@ -311,6 +311,7 @@ fn everything_rolo_creates_is_private() {
             kind: Kind::Note,
             note: "half a thought".into(),
             started: DateTime::parse_from_rfc3339("2026-11-04T10:00:00Z").expect("rfc3339"),
+            file: None,
         })
         .expect("draft");
     store

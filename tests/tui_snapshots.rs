@@ -193,3 +193,11 @@ fn hostile_text_is_inert_and_wide_text_keeps_the_layout() {
         assert!(screen.contains("␛[31mRed"), "{screen}");
     }
 }
+
+#[test]
+fn need_picker_and_named_prompts() {
+    let marco = script![ch('/'), "marco", key(Enter)];
+    snap("pick_need", script![marco.clone(), ch('x'), ch('j')]);
+    snap("met_how_picked", script![marco.clone(), ch('x'), ch('2')]);
+    snap("drop_need_picked", script![marco, ch('d'), key(Enter)]);
+}

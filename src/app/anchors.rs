@@ -168,7 +168,8 @@ impl Anchors {
                     | Ask::MetHow { contact, .. }
                     | Ask::FollowUpWhat { contact }
                     | Ask::FollowUpDue { contact, .. } => contact_gone(contact, closed),
-                    Ask::AddContact => false,
+                    // The note being written stays open whoever left: nothing typed is lost.
+                    Ask::AddContact | Ask::NoteTime => false,
                 };
                 (!gone).then_some(Popup::Input(input))
             }
@@ -179,6 +180,9 @@ impl Anchors {
                     Question::DiscardNote => false,
                 };
                 (!gone).then_some(Popup::Confirm { question, text })
+            }
+            Popup::PickNeed(pick) => {
+                (!contact_gone(&pick.contact, closed)).then_some(Popup::PickNeed(pick))
             }
             Popup::Entry { id, scroll } => {
                 if journal.entry(&id).is_none() {

@@ -6,7 +6,7 @@ use super::update::{Effect, outcome};
 use crate::journal::Journal;
 use crate::model::{FollowUp, Need, NeedStatus};
 use crate::sanitize::inert_line;
-use crate::store::{Store, StoreError, decode, entry_block, paths};
+use crate::store::{Store, StoreError, decode, paths};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
 
@@ -221,9 +221,10 @@ fn edit(
             Ok(None) => return outcome::failed(state, "the contact file is gone"),
             Err(e) => return outcome::failed(state, e),
         },
-        EditTarget::Entry { id, .. } => match journal.entry(id) {
-            Some(e) => entry_block(e),
-            None => return outcome::failed(state, "the entry is gone"),
+        // As the month file has it: keys rolo does not know and comments are shown too.
+        EditTarget::Entry { id, month } => match store.entry_text(id, *month) {
+            Ok(text) => text,
+            Err(e) => return outcome::failed(state, e),
         },
     };
     let Some(root) = store.root() else {
@@ -271,20 +272,12 @@ fn edit(
             Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
         },
         EditTarget::Entry { id, month } => {
-            let parsed = decode::month(&paths::month(*month), &edited);
-            let new = match parsed {
-                Ok(mut list) if list.len() == 1 => list.remove(0).entry,
-                Ok(_) => {
-                    let error = "the text must hold exactly one [[entry]]".to_string();
-                    return outcome::edit_failed(state, target, edited, error);
-                }
-                Err(p) => return outcome::edit_failed(state, target, edited, at_line(&p)),
-            };
+            // A text that does not parse is told by its line; the store checks the rest.
+            if let Err(p) = decode::month(&paths::month(*month), &edited) {
+                return outcome::edit_failed(state, target, edited, at_line(&p));
+            }
             let (id, month) = (id.clone(), *month);
-            match store.update_entry(&id, month, |e| {
-                *e = new;
-                Ok(())
-            }) {
+            match store.replace_entry_text(&id, month, &original, &edited) {
                 Ok(saved) => outcome::entry_edited(state, journal, &id, saved.value),
                 Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
             }

@@ -69,7 +69,12 @@ pub struct Capture {
     pub kind: Kind,
     /// Contact ids; the first is the person the note was opened for.
     pub with: Vec<String>,
+    /// When the note was begun: the time the entry is saved at (a restored draft keeps its
+    /// own). `ctrl-t` changes it.
     pub started: DateTime<FixedOffset>,
+    /// The draft file, fixed once the note is restored or its time changed (see
+    /// `Draft::file`); `None` for a new note dated as it was begun, now.
+    pub draft_file: Option<String>,
     /// Bumped on every change, so the loop knows when the draft on disk is behind.
     pub revision: u64,
     /// `@name` suggestions for the word at the cursor, best first.
@@ -84,6 +89,7 @@ impl Capture {
             kind: self.kind.clone(),
             note: self.editor.text().to_string(),
             started: self.started,
+            file: self.draft_file.clone(),
         }
     }
 
@@ -93,6 +99,8 @@ impl Capture {
             kind: d.kind.clone(),
             with: d.with.clone(),
             started: d.started,
+            // Its file keeps its name whatever time the person gives the note.
+            draft_file: Some(d.file_name()),
             revision: 1,
             suggestions: Vec::new(),
             suggestion: 0,
@@ -103,11 +111,23 @@ impl Capture {
 /// What a one-line question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    NewNeed { contact: String },
-    MetHow { contact: String, need: u32 },
-    FollowUpWhat { contact: String },
-    FollowUpDue { contact: String, what: String },
+    NewNeed {
+        contact: String,
+    },
+    MetHow {
+        contact: String,
+        need: u32,
+    },
+    FollowUpWhat {
+        contact: String,
+    },
+    FollowUpDue {
+        contact: String,
+        what: String,
+    },
     AddContact,
+    /// When the note being written happened (`ctrl-t` while writing).
+    NoteTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +160,19 @@ pub struct Helpers {
     pub sel: usize,
     /// What was open before (the today list); closing goes back to it.
     pub back: Option<Box<Popup>>,
+}
+
+/// `x` or `d` with several open needs and none chosen in the needs pane: which one? It holds
+/// the need ids, not places in a list, so a need met or added meanwhile never shifts the choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickNeed {
+    pub contact: String,
+    /// Open needs when asked, by number.
+    pub needs: Vec<u32>,
+    pub sel: usize,
+    /// Mark met (`x`) or drop (`d`).
+    pub met: bool,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +210,7 @@ pub enum Popup {
     Drafts {
         drafts: Vec<Draft>,
     },
+    PickNeed(PickNeed),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
     EditFailed {
         target: EditTarget,
@@ -244,6 +278,7 @@ impl AppState {
             (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
+            (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
             (Some(Popup::Helpers(_)), _) => &[Mode::Match],
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
             (Some(_), _) => &[Mode::View],

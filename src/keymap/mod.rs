@@ -42,10 +42,11 @@ pub enum Mode {
     Drafts,
     /// An edit in `$EDITOR` that no longer parses.
     EditFailed,
+    PickNeed,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Browse,
         Mode::Search,
         Mode::Capture,
@@ -57,6 +58,7 @@ impl Mode {
         Mode::Lists,
         Mode::Drafts,
         Mode::EditFailed,
+        Mode::PickNeed,
     ];
 
     pub fn name(self) -> &'static str {
@@ -72,6 +74,7 @@ impl Mode {
             Mode::Lists => "lists",
             Mode::Drafts => "drafts",
             Mode::EditFailed => "edit_failed",
+            Mode::PickNeed => "pick_need",
         }
     }
 
@@ -79,9 +82,13 @@ impl Mode {
         Mode::ALL.into_iter().find(|m| m.name() == s)
     }
 
-    /// Modes where an unbound printable key is typed as text.
+    /// Modes where an unbound printable key is typed as text (in the need picker: a need's
+    /// number).
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Capture | Mode::Input)
+        matches!(
+            self,
+            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed
+        )
     }
 }
 

@@ -9,7 +9,17 @@ use std::path::Path;
 impl Store {
     /// Add an interaction at the end of its month file. The id is made unique in that month
     /// (ids start with the date, so they cannot collide across months).
-    pub fn append_entry(&self, mut entry: Entry) -> Result<Saved<Entry>, StoreError> {
+    pub fn append_entry(&self, entry: Entry) -> Result<Saved<Entry>, StoreError> {
+        self.append_as(entry, &encode::entry_block)
+    }
+
+    /// `append_entry` with the block's text made by `block` from the entry (its id may change
+    /// to stay unique): an entry edited as text keeps every key the person wrote.
+    pub(super) fn append_as(
+        &self,
+        mut entry: Entry,
+        block: &dyn Fn(&Entry) -> String,
+    ) -> Result<Saved<Entry>, StoreError> {
         if entry.with.is_empty() {
             return Err(StoreError::Invalid(
                 "an entry needs at least one person".into(),
@@ -22,7 +32,7 @@ impl Store {
         let old = text.unwrap_or_default();
         let old_hash = content_hash(old.as_bytes());
         if let Some(ids) = self.appendable.ids(&rel, old_hash) {
-            let value = self.append_to_known(&rel, old, ids, entry)?;
+            let value = self.append_to_known(&rel, old, ids, entry, block)?;
             return Ok(Saved {
                 value,
                 changed_outside,
@@ -38,7 +48,7 @@ impl Store {
         let mut n = 1;
         let (value, old_ids) = loop {
             out.truncate(head);
-            out.push_str(&encode::entry_block(&entry));
+            out.push_str(&block(&entry));
             let parsed = decode::month(&rel, &out);
             // Our entry must come back whole and as its own table, not swallowed by, say, a
             // string the old text left open.
@@ -89,6 +99,7 @@ impl Store {
         old: String,
         mut ids: FastSet<String>,
         mut entry: Entry,
+        block: &dyn Fn(&Entry) -> String,
     ) -> Result<Entry, StoreError> {
         let base = entry.id.clone();
         let mut n = 1;
@@ -96,7 +107,7 @@ impl Store {
             n += 1;
             entry.id = format!("{base}-{n}");
         }
-        let block = encode::entry_block(&entry);
+        let block = block(&entry);
         let mut parsed = decode::month(rel, &block).map_err(|p| unreadable_with(p.to_string()))?;
         let value = match parsed.pop() {
             Some(ours) if parsed.is_empty() && ours.entry.id == entry.id => ours.entry,

@@ -9,6 +9,7 @@ pub mod decode;
 mod disk;
 mod drafts;
 mod encode;
+mod entry_text;
 mod error;
 pub(crate) mod fasthash;
 mod fs;

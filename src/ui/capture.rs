@@ -98,6 +98,7 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         line(cap.kind.as_str())
     );
     let block = popup_block(f, rect, title);
+    let block = with_time(block, cap);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = usize::from(inner.width);
@@ -146,6 +147,16 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     let x = inner.x + u16::try_from(ccol).unwrap_or(0);
     let y = inner.y + u16::try_from(crow - top).unwrap_or(0);
     f.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+}
+
+/// A restored draft, or a note whose time was changed, says when it is dated: it is saved at
+/// that time, not now.
+fn with_time<'a>(block: ratatui::widgets::Block<'a>, cap: &Capture) -> ratatui::widgets::Block<'a> {
+    if cap.draft_file.is_none() {
+        return block;
+    }
+    let when = cap.started.format("%a %-d %b %H:%M");
+    block.title_bottom(Line::styled(format!(" started {when} "), dim()))
 }
 
 #[cfg(test)]

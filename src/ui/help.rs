@@ -23,6 +23,7 @@ fn heading(mode: Mode) -> &'static str {
         Mode::Lists => "Reconnect (R) and today (T)",
         Mode::Drafts => "Unsaved drafts from last time",
         Mode::EditFailed => "When an edit does not parse",
+        Mode::PickNeed => "Which need (x or d with several open)",
     }
 }
 
@@ -48,7 +49,12 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
                 Span::raw(b.description.clone()),
             ]));
         }
-        if mode.takes_text() {
+        if mode == Mode::PickNeed {
+            out.push(Line::styled(
+                "  1-9             pick the need with that number",
+                Style::new().fg(Color::DarkGray),
+            ));
+        } else if mode.takes_text() {
             out.push(Line::styled(
                 "  (other keys type text)",
                 Style::new().fg(Color::DarkGray),

@@ -95,6 +95,7 @@ pub fn draw_measured(
         Some(Popup::Confirm { text, .. }) => popups::confirm(f, main, text),
         Some(Popup::Drafts { drafts }) => popups::drafts(f, main, drafts, journal),
         Some(Popup::EditFailed { error, .. }) => popups::edit_failed(f, main, error),
+        Some(Popup::PickNeed(pick)) => popups::pick_need(f, main, pick, journal),
         Some(Popup::Brief { brief, scroll, .. }) => {
             return Some(brief::draw(f, main, journal, brief, *scroll, today));
         }

@@ -2,8 +2,8 @@
 //! list of files with problems.
 
 use super::text::{centered, fit, line};
-use super::{dim, popup_block};
-use crate::app::state::{Ask, Input};
+use super::{dim, popup_block, selected_style};
+use crate::app::state::{Ask, Input, PickNeed};
 use crate::journal::Journal;
 use crate::model::Draft;
 use crate::when::{parse_due, say_day};
@@ -74,7 +74,11 @@ fn skip_columns(s: &str, cols: usize) -> String {
 }
 
 pub fn confirm(f: &mut Frame, area: Rect, text: &str) {
-    let rect = centered(area, 60, 5);
+    // Tall enough for a question that wraps (a long need), so the keys always show.
+    let inner = usize::from(area.width.min(60).saturating_sub(2)).max(1);
+    let rows = super::text::width(text).div_ceil(inner);
+    let extra = if rows > 1 { rows } else { 0 };
+    let rect = centered(area, 60, 5 + u16::try_from(extra).unwrap_or(0));
     let block = popup_block(f, rect, "Are you sure?".into());
     let lines = vec![
         Line::raw(text.to_string()),
@@ -126,6 +130,50 @@ pub fn drafts(f: &mut Frame, area: Rect, drafts: &[Draft], journal: &Journal) {
     }
     lines.push(Line::styled(
         "r restore · d discard · l later",
+        Style::new().fg(Color::Cyan),
+    ));
+    f.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+/// Which of a person's open needs `x` / `d` is about. Needs are looked up by number, so one
+/// changed meanwhile shows as it is now (or as gone).
+pub fn pick_need(f: &mut Frame, area: Rect, pick: &PickNeed, journal: &Journal) {
+    let rows = u16::try_from(pick.needs.len()).unwrap_or(u16::MAX);
+    let rect = centered(area, 72, rows.saturating_add(5));
+    let contact = journal.by_id(&pick.contact);
+    let name = contact.map_or(pick.contact.as_str(), |c| c.name.as_str());
+    let verb = if pick.met { "Mark met" } else { "Drop" };
+    let block = popup_block(f, rect, format!("{verb}: which need of {name}?"));
+    let w = usize::from(rect.width.saturating_sub(2));
+    // Room for the list inside the border, above the three lines of help.
+    let room = usize::from(rect.height.saturating_sub(5)).max(1);
+    let first = super::text::scroll_offset(pick.sel, room);
+    let mut lines: Vec<Line> = pick
+        .needs
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(room)
+        .map(|(i, id)| {
+            let what = contact
+                .and_then(|c| c.need(*id))
+                .map_or("(gone)".to_string(), |n| line(&n.what));
+            let mark = if i == pick.sel { "▶" } else { " " };
+            let text = fit(&format!("{mark} #{id} {what}"), w);
+            if i == pick.sel {
+                Line::styled(text, selected_style(true))
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    lines.push(Line::default());
+    match &pick.error {
+        Some(e) => lines.push(Line::styled(fit(&line(e), w), Style::new().fg(Color::Red))),
+        None => lines.push(Line::default()),
+    }
+    lines.push(Line::styled(
+        fit("j/k move · enter or the number picks · esc cancels", w),
         Style::new().fg(Color::Cyan),
     ));
     f.render_widget(Paragraph::new(lines).block(block), rect);

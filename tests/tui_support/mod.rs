@@ -27,11 +27,13 @@ pub type Edit = Box<dyn FnMut(&str) -> String>;
 /// A fake `$EDITOR`: replaces the file's text with what the test says.
 pub struct FakeHost {
     pub edits: Vec<Edit>,
+    /// The clock; `now()` unless a test moves it (a draft written yesterday, say).
+    pub now: DateTime<FixedOffset>,
 }
 
 impl Host for FakeHost {
     fn now(&self) -> DateTime<FixedOffset> {
-        now()
+        self.now
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
@@ -65,7 +67,10 @@ impl App {
         App {
             dir,
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
-            host: FakeHost { edits: Vec::new() },
+            host: FakeHost {
+                edits: Vec::new(),
+                now: now(),
+            },
         }
     }
 

@@ -75,6 +75,7 @@ pub fn update(
                     kind: crate::model::Kind::Note,
                     with: vec![id],
                     started: now,
+                    draft_file: None,
                     revision: 0,
                     suggestions: Vec::new(),
                     suggestion: 0,

@@ -45,6 +45,7 @@ pub fn update(
         Action::CompletePrev => cap.suggestion = cap.suggestion.saturating_sub(1),
         Action::CompleteAccept => accept_suggestion(cap, journal),
         Action::Submit => return submit(state, journal, now),
+        Action::NoteTime => return super::note_time::open(state),
         Action::Back => {
             if cap.editor.is_blank() {
                 let draft = cap.draft();
@@ -147,9 +148,12 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
             with.push(id);
         }
     }
+    // The time the note was begun: a draft restored later keeps its own (`note_time`). Never
+    // later than now, should a draft come from a clock that ran ahead.
+    let at = cap.started.min(now);
     let entry = Entry {
-        id: Entry::make_id(&now, &with),
-        at: now,
+        id: Entry::make_id(&at, &with),
+        at,
         with,
         kind: cap.kind.clone(),
         note: cap.editor.text().trim().to_string(),

@@ -3,7 +3,7 @@
 use super::Effect;
 use crate::action::Action;
 use crate::app::editor::Editor;
-use crate::app::state::{self, AppState, Ask, Input, Popup, Question};
+use crate::app::state::{self, AppState, Ask, Input, Pane, PickNeed, Popup, Question};
 use crate::journal::Journal;
 use crate::model::NeedStatus;
 use crate::when::{When, parse_due};
@@ -18,43 +18,93 @@ pub fn ask(state: &mut AppState, ask: Ask, prompt: String) {
     }));
 }
 
-/// `x` / `d` on the selected need: ask how it was met, or confirm dropping it.
+/// `x` / `d`: the need selected in the needs pane; from the other panes, the selected
+/// person's open need when there is one, and a question which one when there are several.
 pub fn start_need_change(state: &mut AppState, journal: &Journal, met: bool) {
-    let needs = state::needs(state, journal);
-    let Some((ix, need)) = needs.get(state.needs_sel) else {
-        state.warn("no need selected; move to the needs pane (tab) first");
-        return;
-    };
-    let Some(contact) = journal.contact(*ix) else {
+    if state.focus == Pane::Needs {
+        let needs = state::needs(state, journal);
+        if let Some((ix, need)) = needs.get(state.needs_sel)
+            && let Some(contact) = journal.contact(*ix)
+        {
+            let (id, need_id) = (contact.id.clone(), need.id);
+            change_need(state, journal, id, need_id, met);
+            return;
+        }
+    }
+    let Some(contact) = state.selected_ix().and_then(|ix| journal.contact(ix)) else {
+        state.warn("no contact selected");
         return;
     };
     if super::broken::refused(state, journal, &contact.id) {
         return;
     }
-    if need.status != NeedStatus::Open {
-        state.warn(format!("that need is already {}", need.status.as_str()));
+    let mut open: Vec<u32> = contact.open_needs().map(|n| n.id).collect();
+    open.sort_unstable();
+    open.dedup();
+    match open[..] {
+        [] => {
+            let name = crate::sanitize::inert_line(&contact.name).into_owned();
+            state.warn(format!("{name} has no open needs"));
+        }
+        [one] => {
+            let id = contact.id.clone();
+            change_need(state, journal, id, one, met);
+        }
+        _ => {
+            state.popup = Some(Popup::PickNeed(PickNeed {
+                contact: contact.id.clone(),
+                needs: open,
+                sel: 0,
+                met,
+                error: None,
+            }))
+        }
+    }
+}
+
+/// Ask how need `need` of `contact` was met, or confirm dropping it, naming the need.
+pub fn change_need(state: &mut AppState, journal: &Journal, contact: String, need: u32, met: bool) {
+    let Some(n) = journal.by_id(&contact).and_then(|c| c.need(need)) else {
+        state.warn(format!("need #{need} is gone"));
+        return;
+    };
+    if super::broken::refused(state, journal, &contact) {
         return;
     }
-    let (id, need_id) = (contact.id.clone(), need.id);
+    if n.status != NeedStatus::Open {
+        state.warn(format!("need #{need} is already {}", n.status.as_str()));
+        return;
+    }
     if met {
-        ask(
-            state,
-            Ask::MetHow {
-                contact: id,
-                need: need_id,
-            },
-            "How was it met? (may be left empty)".into(),
-        );
+        let prompt = format!("Mark met: #{need} {} — how?", clip(&n.what, 36));
+        ask(state, Ask::MetHow { contact, need }, prompt);
     } else {
-        let what = crate::sanitize::inert_line(&need.what).into_owned();
+        let what = crate::sanitize::inert_line(&n.what).into_owned();
         state.popup = Some(Popup::Confirm {
-            question: Question::DropNeed {
-                contact: id,
-                need: need_id,
-            },
-            text: format!("Drop the need \"{what}\"?"),
+            question: Question::DropNeed { contact, need },
+            text: format!("Drop need #{need} \"{what}\"?"),
         });
     }
+}
+
+/// The start of `s` on one line, at most `cols` columns wide, with `…` when cut.
+fn clip(s: &str, cols: usize) -> String {
+    let s = crate::sanitize::inert_line(s);
+    let s = s.trim();
+    if unicode_width::UnicodeWidthStr::width(s) <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > cols {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
 }
 
 pub fn input(
@@ -100,6 +150,7 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
             input.error = Some("please type something, or press esc to cancel".into());
             return Vec::new();
         }
+        Ask::NoteTime => return super::note_time::set(state, &text, now),
         Ask::NewNeed { contact } => Effect::AddNeed {
             contact,
             what: text,

@@ -5,7 +5,9 @@ mod broken;
 mod browse;
 mod capture;
 mod forms;
+mod note_time;
 pub mod outcome;
+mod pick_need;
 mod popups;
 mod serve;
 
@@ -78,6 +80,7 @@ pub fn update(
         Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
+        Some(Popup::PickNeed(_)) => return pick_need::update(state, journal, action),
         Some(Popup::Helpers(_)) => return serve::helpers(state, journal, action, now),
         Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
         Some(_) => return popups::view(state, journal, action),

@@ -175,6 +175,7 @@ fn draft(note: &str, minute: u32) -> Draft {
         kind: Kind::Coffee,
         note: note.into(),
         started: now() - chrono::Duration::minutes(i64::from(minute)),
+        file: None,
     }
 }
 

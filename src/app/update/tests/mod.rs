@@ -50,6 +50,8 @@ fn selected_id(s: &AppState, j: &Journal) -> String {
 mod broken;
 mod capture;
 mod forms;
+mod needs;
+mod note_time;
 mod serve;
 
 #[test]

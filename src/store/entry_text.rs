@@ -1,0 +1,357 @@
+//! One entry as text, for editing in `$EDITOR`: the `[[entry]]` table exactly as its month file
+//! has it (every key rolo knows and every key it does not, comments too), and the edited text
+//! written back key by key, so only what the person changed changes.
+
+use super::{Saved, Store, StoreError, decode, paths, read_back};
+use crate::model::Entry;
+use std::path::Path;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
+
+/// The `[[entry]]` table with this id, and its place in the array.
+fn find<'a>(doc: &'a DocumentMut, id: &str) -> Option<(usize, &'a Table)> {
+    let Some(Item::ArrayOfTables(array)) = doc.get("entry") else {
+        return None;
+    };
+    array
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.get("id").and_then(Item::as_str) == Some(id))
+}
+
+/// Put a table at `position` in its document and let the tables under it (`[entry.x]`, a
+/// person may write one) follow it, wherever they came from: toml_edit orders tables by
+/// position, and one carried over from another document could otherwise land after a later
+/// entry and be read as part of it.
+fn place(table: &mut Table, position: Option<isize>) {
+    table.set_position(position);
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => place(t, None),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(|t| place(t, None)),
+            _ => {}
+        }
+    }
+}
+
+/// One entry table as a block of its own, as written: what the editor shows, and what is
+/// appended when an edit moves the entry to another month.
+pub(super) fn lone_entry(table: &Table) -> String {
+    let mut table = table.clone();
+    place(&mut table, None);
+    let mut array = ArrayOfTables::new();
+    array.push(table);
+    let mut doc = DocumentMut::new();
+    doc.insert("entry", Item::ArrayOfTables(array));
+    // The blank line that parted it from the entry before belongs to the month file.
+    doc.to_string().trim_start_matches(['\n', '\r']).to_string()
+}
+
+/// The person's edit applied to the table as it is on disk now. When nobody else touched the
+/// entry meanwhile (the usual case) that is the edited table itself, as typed. Otherwise only
+/// the keys the person changed, added or removed follow the edit, and every other key stays
+/// as the file now has it, so the other change is kept too.
+fn apply_edit(current: &Table, shown: &Table, edited: &Table) -> Table {
+    if lone_entry(current) == lone_entry(shown) {
+        return edited.clone();
+    }
+    let same =
+        |a: Option<(&toml_edit::Key, &Item)>, b: Option<(&toml_edit::Key, &Item)>| match (a, b) {
+            (Some((ka, ia)), Some((kb, ib))) => {
+                ka.leaf_decor() == kb.leaf_decor() && ia.to_string() == ib.to_string()
+            }
+            (None, None) => true,
+            _ => false,
+        };
+    let mut keys: Vec<&str> = shown.iter().map(|(k, _)| k).collect();
+    keys.extend(
+        edited
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| !shown.contains_key(k)),
+    );
+    let mut out = current.clone();
+    for key in keys {
+        let after = edited.get_key_value(key);
+        if same(shown.get_key_value(key), after) {
+            continue;
+        }
+        match after {
+            Some((k, item)) => {
+                out.insert_formatted(k, item.clone());
+            }
+            None => {
+                out.remove(key);
+            }
+        }
+    }
+    if shown.decor() != edited.decor() {
+        *out.decor_mut() = edited.decor().clone();
+    }
+    out
+}
+
+/// The one `[[entry]]` table of an edited text, checked: nothing outside it, and its id kept.
+fn edited_table(rel: &Path, id: &str, edited: &str) -> Result<Table, StoreError> {
+    let invalid = |m: String| StoreError::Invalid(m);
+    let entries = decode::month(rel, edited).map_err(StoreError::Broken)?;
+    if entries.len() != 1 {
+        return Err(invalid("the text must hold exactly one [[entry]]".into()));
+    }
+    let doc: DocumentMut = edited
+        .parse()
+        .map_err(|_| invalid("the text is not TOML".into()))?;
+    if let Some((key, _)) = doc.iter().find(|(k, _)| *k != "entry") {
+        return Err(invalid(format!(
+            "`{key}` is above the [[entry]] line, outside the entry: move it below that line"
+        )));
+    }
+    let Some(Item::ArrayOfTables(array)) = doc.get("entry") else {
+        return Err(invalid(
+            "write the entry as an [[entry]] table, as it was shown".into(),
+        ));
+    };
+    let Some(table) = array.get(0) else {
+        return Err(invalid("the text must hold exactly one [[entry]]".into()));
+    };
+    let written = table.get("id").and_then(Item::as_str).unwrap_or("");
+    if written != id {
+        return Err(invalid(format!(
+            "the id cannot change (it is \"{id}\", the edit says \"{written}\"): put it back"
+        )));
+    }
+    Ok(table.clone())
+}
+
+impl Store {
+    fn month_doc(&self, rel: &Path) -> Result<(String, DocumentMut), StoreError> {
+        let text = self
+            .read_text(rel)?
+            .ok_or_else(|| StoreError::NotFound("the entry's month file is gone".into()))?;
+        // A broken month is reported as such, never edited.
+        decode::month(rel, &text).map_err(|p| self.broken(p))?;
+        let doc = text.parse().map_err(|_| {
+            StoreError::Refused(format!(
+                "{} could not be edited",
+                self.display(rel).display()
+            ))
+        })?;
+        Ok((text, doc))
+    }
+
+    /// The entry `id` of `month` as its month file has it, for editing as text.
+    pub fn entry_text(&self, id: &str, month: (i32, u32)) -> Result<String, StoreError> {
+        let rel = paths::month(month);
+        let (_, doc) = self.month_doc(&rel)?;
+        let (_, table) = find(&doc, id).ok_or_else(|| gone(id))?;
+        Ok(lone_entry(table))
+    }
+
+    /// Save an entry edited as text. `shown` is the text the editor started from (from
+    /// `entry_text`), `edited` what the person saved: every key they added, kept or changed is
+    /// written as typed, and a change made to the file meanwhile by someone else is kept. If
+    /// the edited date is in another month, the entry moves there (written first, then
+    /// removed here, so a crash in between duplicates, never loses).
+    pub fn replace_entry_text(
+        &self,
+        id: &str,
+        month: (i32, u32),
+        shown: &str,
+        edited: &str,
+    ) -> Result<Saved<Entry>, StoreError> {
+        let rel = paths::month(month);
+        let edited = edited_table(&rel, id, edited)?;
+        // The text shown came from the file, so it parses; if not, the edit is all there is.
+        let shown = edited_table(&rel, id, shown).unwrap_or_else(|_| Table::new());
+        let lock = self.lock()?;
+        let (text, mut doc) = self.month_doc(&rel)?;
+        let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
+        let (at, current) = find(&doc, id).ok_or_else(|| gone(id))?;
+        let position = current.position();
+        let mut merged = apply_edit(current, &shown, &edited);
+        let new = read_back(&rel, &lone_entry(&merged), id)?;
+        if new.with.is_empty() {
+            return Err(StoreError::Invalid(
+                "an entry needs at least one person".into(),
+            ));
+        }
+        if new.month() == month {
+            place(&mut merged, position);
+            if let Some(Item::ArrayOfTables(array)) = doc.get_mut("entry")
+                && let Some(slot) = array.get_mut(at)
+            {
+                *slot = merged;
+            }
+            let out = doc.to_string();
+            let value = read_back(&rel, &out, id)?;
+            self.write(&rel, &out)?;
+            return Ok(Saved {
+                value,
+                changed_outside,
+            });
+        }
+        drop(lock);
+        // In the other month the id may be taken; `append_as` then gives it a suffix.
+        let block = |e: &Entry| {
+            let mut t = merged.clone();
+            t.insert("id", toml_edit::value(e.id.as_str()));
+            lone_entry(&t)
+        };
+        let moved = self.append_as(new, &block)?;
+        let _lock = self.lock()?;
+        self.remove_entry_locked(&rel, id)?;
+        Ok(Saved {
+            value: moved.value,
+            changed_outside,
+        })
+    }
+}
+
+fn gone(id: &str) -> StoreError {
+    StoreError::NotFound(format!(
+        "entry \"{id}\" is no longer in its month file (changed elsewhere?)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemFs;
+
+    const MONTH: &str = "\
+# November, by hand
+[[entry]]
+id = \"2026-11-20-0900-ada\"
+at = 2026-11-20T09:00:00+01:00
+with = [\"ada\"]
+kind = \"coffee\"   # her choice of place
+note = \"Tea, in fact\"
+mood = \"bright\"
+
+[[entry]]
+id = \"2026-11-21-1000-ada\"
+at = 2026-11-21T10:00:00+01:00
+with = [\"ada\"]
+note = \"Second\"
+";
+
+    fn store() -> Store {
+        let fs = MemFs::default();
+        let store = Store::new(Box::new(fs));
+        store
+            .fs()
+            .write_atomic(&paths::month((2026, 11)), MONTH.as_bytes())
+            .unwrap();
+        store
+    }
+
+    const FIRST: &str = "2026-11-20-0900-ada";
+
+    #[test]
+    fn the_text_shows_every_key_and_comment() {
+        let text = store().entry_text(FIRST, (2026, 11)).unwrap();
+        assert!(text.starts_with("# November, by hand\n[[entry]]"), "{text}");
+        assert!(text.contains("mood = \"bright\""), "{text}");
+        assert!(text.contains("# her choice of place"), "{text}");
+        assert!(!text.contains("Second"), "{text}");
+    }
+
+    #[test]
+    fn an_added_key_is_written_and_the_rest_stays_as_it_was() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let edited = shown.replace(
+            "note = \"Tea, in fact\"",
+            "note = \"Tea\"\nlocation = \"Oslo\"",
+        );
+        let saved = store
+            .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+            .unwrap();
+        assert_eq!(saved.value.note, "Tea");
+        let file = store.read_file(&paths::month((2026, 11))).unwrap().unwrap();
+        assert_eq!(
+            file,
+            MONTH.replace(
+                "note = \"Tea, in fact\"",
+                "note = \"Tea\"\nlocation = \"Oslo\""
+            )
+        );
+    }
+
+    #[test]
+    fn an_edit_keeps_a_change_made_meanwhile_to_another_key() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let rel = paths::month((2026, 11));
+        let outside = MONTH.replace("mood = \"bright\"", "mood = \"calm\"");
+        store.fs().write_atomic(&rel, outside.as_bytes()).unwrap();
+        let edited = format!("{shown}location = \"Oslo\"\n");
+        store
+            .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+            .unwrap();
+        let file = store.read_file(&rel).unwrap().unwrap();
+        assert!(file.contains("mood = \"calm\""), "{file}");
+        assert!(file.contains("location = \"Oslo\""), "{file}");
+        assert!(file.find("Oslo") < file.find("Second"), "{file}");
+    }
+
+    #[test]
+    fn a_table_under_the_entry_stays_with_it() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let edited =
+            format!("{shown}\n[entry.place]\ncity = \"Oslo\"\n[entry.weather]\nsky = \"grey\"\n");
+        store
+            .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+            .unwrap();
+        let file = store.read_file(&paths::month((2026, 11))).unwrap().unwrap();
+        let (first, second) = file.split_at(file.find("id = \"2026-11-21").unwrap());
+        assert!(first.contains("city = \"Oslo\""), "{file}");
+        assert!(first.contains("sky = \"grey\""), "{file}");
+        assert!(
+            !second.contains("Oslo") && !second.contains("grey"),
+            "{file}"
+        );
+    }
+
+    #[test]
+    fn a_move_to_another_month_takes_every_key() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let edited = shown.replace("2026-11-20T09", "2026-12-01T09");
+        let saved = store
+            .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+            .unwrap();
+        assert_eq!(saved.value.month(), (2026, 12));
+        let dec = store.read_file(&paths::month((2026, 12))).unwrap().unwrap();
+        assert!(dec.contains("mood = \"bright\""), "{dec}");
+        let nov = store.read_file(&paths::month((2026, 11))).unwrap().unwrap();
+        assert!(!nov.contains(FIRST), "{nov}");
+    }
+
+    #[test]
+    fn bad_edits_are_refused_with_a_reason() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let refused = |edited: String| {
+            store
+                .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+                .unwrap_err()
+                .to_string()
+        };
+        let above = refused(format!("location = \"Oslo\"\n{shown}"));
+        assert!(
+            above.contains("`location` is above the [[entry]] line"),
+            "{above}"
+        );
+        let id = refused(shown.replace(FIRST, "mine"));
+        assert!(id.contains("the id cannot change"), "{id}");
+        let two = refused(format!("{shown}\n{shown}"));
+        assert!(two.contains("exactly one"), "{two}");
+        let nobody = refused(shown.replace("with = [\"ada\"]", "with = []"));
+        assert!(nobody.contains("at least one person"), "{nobody}");
+        assert_eq!(
+            store.read_file(&paths::month((2026, 11))).unwrap().unwrap(),
+            MONTH
+        );
+    }
+}
