@@ -37,7 +37,13 @@ fn is_latin_extra(c: char) -> bool {
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
-        '\'' | '\u{2019}' | '\u{02bc}' | '\u{05f3}' | '\u{05f4}' | '\u{200c}' | '\u{200d}' | '\u{ad}'
+        '\'' | '\u{2019}'
+            | '\u{02bc}'
+            | '\u{05f3}'
+            | '\u{05f4}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{ad}'
     )
 }
 
