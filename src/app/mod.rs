@@ -4,6 +4,7 @@
 pub mod editor;
 mod effects;
 pub mod lists;
+pub mod mentions;
 pub mod run;
 pub mod state;
 pub mod terminal;

@@ -111,6 +111,25 @@ impl Journal {
         Resolution::None
     }
 
+    /// The one contact whose name or alias is `query` once folded (no prefixes, no ids):
+    /// for a mention of several words, which must say the whole name to count.
+    pub fn resolve_full_name(&self, query: &str) -> Option<Ix> {
+        let words = fold::words(query);
+        if words.is_empty() {
+            return None;
+        }
+        let mut found = self
+            .folded_names()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, own)| own.iter().any(|n| fits(Step::Exact, n, &words)))
+            .map(|(ix, _)| ix);
+        match (found.next(), found.next()) {
+            (Some(ix), None) => Some(ix),
+            _ => None,
+        }
+    }
+
     /// Up to `CLOSE_NAMES` people whose name or alias (or one word of it) looks like `query`,
     /// closest first: offered when no one matches. Names only, like `resolve`.
     pub fn close_names(&self, query: &str) -> Vec<Ix> {

@@ -11,10 +11,25 @@ use chrono::NaiveDate;
 /// The entry is on disk: show it at the top of the timeline at once.
 pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, today: NaiveDate) {
     let kind = entry.kind.to_string();
+    // A mention that linked no one was saved as plain text: say so, not just "saved".
+    let found = crate::app::mentions::scan(&entry.note, &entry.with, journal);
+    let unlinked = crate::app::mentions::hints(&entry.note, &found, journal);
     journal.add_entry(entry);
     state.timeline_sel = 0;
     state.refresh_rows(journal, today);
-    state.say(format!("saved {kind}"));
+    match unlinked.first() {
+        None => state.say(format!("saved {kind}")),
+        Some(first) => {
+            let more = match unlinked.len() - 1 {
+                0 => String::new(),
+                n => format!(" (and {n} more)"),
+            };
+            state.warn(format!(
+                "saved {kind}; {}{more}",
+                crate::sanitize::inert_line(first)
+            ));
+        }
+    }
 }
 
 /// Saving failed: put the note back in the editor; its draft is still on disk.
