@@ -7,7 +7,7 @@
 //! rules every write follows (`Journal::resolve`): never a fuzzy guess, so Enter can never
 //! add someone the note does not name.
 
-use crate::journal::{Ix, Journal, Resolution};
+use crate::journal::{Ix, Journal, Names, Resolution};
 use std::ops::Range;
 
 /// How many following words a hand-typed `@Ada Lovelace` may span.
@@ -51,8 +51,8 @@ fn word_char(c: char) -> bool {
 
 /// A word that has no one by that name but an apostrophe ("@sarah's") is tried again
 /// without what follows it ("@sarah"); "@O'Brien" keeps its apostrophe.
-fn one_word(word: &str, with: &[String], journal: &Journal) -> (Link, usize) {
-    let link = match journal.resolve(word) {
+fn one_word(word: &str, with: &[String], names: &Names, journal: &Journal) -> (Link, usize) {
+    let link = match names.resolve(word) {
         Resolution::One(ix) => journal
             .contact(ix)
             .map_or(Link::NoOne, |c| Link::Person(c.id.clone())),
@@ -73,7 +73,7 @@ fn one_word(word: &str, with: &[String], journal: &Journal) -> (Link, usize) {
         && let Some(cut) = word.find(['\'', '\u{2019}'])
         && cut > 0
     {
-        let (shorter, len) = one_word(&word[..cut], with, journal);
+        let (shorter, len) = one_word(&word[..cut], with, names, journal);
         if shorter != Link::NoOne {
             return (shorter, len);
         }
@@ -99,7 +99,7 @@ fn picked(after: &str, with: &[String], journal: &Journal) -> Option<(String, us
 
 /// `@Ada Lovelace` typed by hand: the longest run of up to `MAX_NAME_WORDS` words that is
 /// one person's whole name. Shorter runs fall to the one-word rules.
-fn full_name(after: &str, journal: &Journal) -> Option<(String, usize)> {
+fn full_name(after: &str, names: &Names, journal: &Journal) -> Option<(String, usize)> {
     let mut ends = Vec::new();
     let mut at = word_len(after);
     while ends.len() + 1 < MAX_NAME_WORDS && after[at..].starts_with(' ') {
@@ -111,7 +111,7 @@ fn full_name(after: &str, journal: &Journal) -> Option<(String, usize)> {
         ends.push(at);
     }
     ends.iter().rev().find_map(|&end| {
-        let ix = journal.resolve_full_name(&after[..end])?;
+        let ix = names.full_name(&after[..end])?;
         Some((journal.contact(ix)?.id.clone(), end))
     })
 }
@@ -119,6 +119,8 @@ fn full_name(after: &str, journal: &Journal) -> Option<(String, usize)> {
 /// Every `@mention` in `text`, in order. `with` are the people already on the note.
 pub fn scan(text: &str, with: &[String], journal: &Journal) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Folded once for all the mentions, and only when there is one.
+    let mut names = None;
     let mut from = 0;
     while let Some(found) = text.get(from..).and_then(|t| t.find('@')) {
         let at = from + found;
@@ -134,10 +136,12 @@ pub fn scan(text: &str, with: &[String], journal: &Journal) -> Vec<Mention> {
         }
         let (link, len) = if let Some((id, len)) = picked(after, with, journal) {
             (Link::Person(id), len)
-        } else if let Some((id, len)) = full_name(after, journal) {
-            (Link::Person(id), len)
         } else {
-            one_word(&after[..word], with, journal)
+            let names = names.get_or_insert_with(|| journal.names());
+            match full_name(after, names, journal) {
+                Some((id, len)) => (Link::Person(id), len),
+                None => one_word(&after[..word], with, names, journal),
+            }
         };
         let end = at + 1 + len;
         out.push(Mention {

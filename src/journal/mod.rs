@@ -4,6 +4,8 @@
 mod entry_index;
 mod resolve;
 
+pub use resolve::Names;
+
 use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
 use crate::search::{Hit, Matcher, SearchKey};
 use crate::store::fasthash::FastMap;
@@ -44,6 +46,8 @@ pub struct Journal {
     generation: u64,
     /// A staged load's older months are still being read.
     loading_older: bool,
+    /// Folded names for resolving, remade when `generation` moves on (see `resolve.rs`).
+    names: resolve::NameCache,
 }
 
 /// How a name typed by a person resolved to contacts (see `resolve.rs`).
