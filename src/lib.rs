@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod demo;
 mod demo_dates;
 pub mod filter;
+pub mod fold;
 pub mod journal;
 mod journal_lean;
 pub mod keymap;

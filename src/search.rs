@@ -34,7 +34,7 @@ impl Default for Matcher {
 #[derive(Debug, Clone)]
 pub struct SearchKey {
     /// Every field folded char for char (lowercase, accents to base letters, see
-    /// `slug::base_letter`), one after another; positions in a field index the original.
+    /// `fold::base_letter`), one after another; positions in a field index the original.
     folded: String,
     chars: Vec<char>,
     /// skim's bonus for a match at each of `chars` (see `skim_exact::bonuses`), per field.
@@ -64,7 +64,7 @@ pub(crate) fn fields_of(c: &Contact) -> impl Iterator<Item = &str> {
 /// Fold `text` char for char onto `chars`, its bonuses onto `bonus`; returns its letter mask.
 pub(crate) fn push_field(text: &str, chars: &mut Vec<char>, bonus: &mut Vec<i8>) -> u64 {
     let start = chars.len();
-    chars.extend(text.chars().map(crate::slug::base_letter));
+    chars.extend(text.chars().map(crate::fold::base_letter));
     let field = &chars[start..];
     skim_exact::push_bonuses(field, bonus);
     skim_exact::mask(field)
@@ -147,7 +147,7 @@ impl Query {
         let words = query
             .split_whitespace()
             .map(|w| {
-                let chars: Vec<char> = w.chars().map(crate::slug::base_letter).collect();
+                let chars: Vec<char> = w.chars().map(crate::fold::base_letter).collect();
                 Word {
                     text: chars.iter().collect(),
                     mask: skim_exact::mask(&chars),
@@ -226,9 +226,10 @@ impl Matcher {
     }
 }
 
-/// Fold a name for exact comparisons: lowercase, common accents removed.
+/// Fold a name for exact comparisons and sorting: case and accents set aside, in any script
+/// (see `crate::fold`).
 pub fn fold(s: &str) -> String {
-    crate::slug::slugify(s)
+    crate::fold::key(s)
 }
 
 #[cfg(test)]

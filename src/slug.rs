@@ -1,6 +1,10 @@
 //! Contact ids derived from names. Ids become file names, so they must be
 //! safe on every filesystem: no path separators, no dot segments, no Windows
 //! device names, bounded length, and stable across platforms (ASCII only).
+//! Names in any script are spelled in ASCII first (deunicode), so "Анна Петрова" is
+//! `anna-petrova`. Only new contacts get an id from here: an id never changes afterwards.
+
+use unicode_normalization::char::is_combining_mark;
 
 /// Longest id, in bytes; well under every common file-name limit even with an
 /// extension and a `-NN` suffix added.
@@ -15,65 +19,35 @@ const RESERVED: [&str; 24] = [
     "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
-/// ASCII spelling of U+00C0..=U+00FF; "" means "treat as a separator" (× and ÷).
-const LATIN_1: [&str; 64] = [
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", //
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", //
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", //
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", //
-];
-
-/// ASCII spelling of U+0100..=U+017F (mostly upper/lower pairs).
-const LATIN_EXT_A: [&str; 128] = [
-    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", //
-    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g", //
-    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", //
-    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", //
-    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "ng", "ng", "o", "o", "o", "o", //
-    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", //
-    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", //
-    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s", //
-];
-
-/// What a character contributes to a slug.
+/// What a character of a name, or of its transliteration, contributes to a slug.
 enum Piece {
-    Text(&'static str),
     Letter(char),
     Separator,
     Skip,
 }
 
-fn piece(c: char) -> Piece {
-    let code = u32::from(c) as usize;
-    let table = match code {
-        0xc0..=0xff => LATIN_1.get(code - 0xc0),
-        0x100..=0x17f => LATIN_EXT_A.get(code - 0x100),
-        _ => None,
-    };
-    match (c, table) {
-        (_, Some(&"")) => Piece::Separator,
-        (_, Some(text)) => Piece::Text(text),
+fn ascii_piece(c: char) -> Piece {
+    match c {
         _ if c.is_ascii_alphanumeric() => Piece::Letter(c.to_ascii_lowercase()),
         // Apostrophes sit inside names ("O'Brien"); splitting there reads badly.
-        ('\'' | '\u{2019}', _) => Piece::Skip,
-        // Combining accents from decomposed input ("e" + U+0301) belong to the letter.
-        ('\u{0300}'..='\u{036f}', _) => Piece::Skip,
+        '\'' | '\u{2019}' | '\u{02bc}' => Piece::Skip,
+        // Combining marks from decomposed input ("e" + U+0301) belong to the letter.
+        _ if is_combining_mark(c) => Piece::Skip,
         _ => Piece::Separator,
     }
 }
 
-/// One character folded to one character: lowercase, a Latin accent to its base letter
-/// (`ë` -> `e`, `Ł` -> `l`, `ß` -> `s`), so that "zoe" finds Zoë and positions in folded text
-/// still index the original.
-pub fn base_letter(c: char) -> char {
-    // Most text is ASCII, where this is all the rest below comes to.
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    match piece(c) {
-        Piece::Text(text) => text.chars().next().unwrap_or(c),
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
+/// Every letter of any script spelled in ASCII (deunicode: "Анна" -> "Anna", "李" -> "Li "),
+/// so that a name in any script gives a readable id; symbols and emoji separate words.
+fn pieces(c: char) -> impl Iterator<Item = Piece> {
+    let spelled = (!c.is_ascii() && c.is_alphanumeric())
+        .then(|| deunicode::deunicode_char(c))
+        .flatten();
+    let (one, many) = match spelled {
+        Some(text) => (None, Some(text.chars().map(ascii_piece))),
+        None => (Some(ascii_piece(c)), None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
 }
 
 /// Shortens a valid slug to at most `max` bytes, preferring to cut between words.
@@ -101,11 +75,9 @@ fn is_reserved(id: &str) -> bool {
 pub fn slugify(name: &str) -> String {
     let mut slug = String::new();
     let mut pending_separator = false;
-    for c in name.chars() {
-        let mut buf = [0u8; 4];
-        let text = match piece(c) {
-            Piece::Text(t) => t,
-            Piece::Letter(l) => l.encode_utf8(&mut buf),
+    for piece in name.chars().flat_map(pieces) {
+        let letter = match piece {
+            Piece::Letter(l) => l,
             Piece::Separator => {
                 pending_separator = true;
                 continue;
@@ -116,7 +88,7 @@ pub fn slugify(name: &str) -> String {
             slug.push('-');
         }
         pending_separator = false;
-        slug.push_str(text);
+        slug.push(letter);
         // One byte past the limit is enough for `fit` to see a word boundary,
         // and stopping early keeps huge inputs cheap.
         if slug.len() > MAX_ID_LEN {
@@ -202,21 +174,29 @@ mod tests {
     }
 
     #[test]
-    fn tables_spell_every_letter_in_ascii() {
-        for text in LATIN_1.iter().chain(LATIN_EXT_A.iter()) {
-            assert!(text.bytes().all(|b| b.is_ascii_lowercase()), "{text:?}");
-        }
+    fn names_in_any_script_are_spelled_in_ascii() {
+        assert_eq!(slugify("Анна Петрова"), "anna-petrova");
+        assert_eq!(slugify("Борис"), "boris");
+        assert_eq!(slugify("Ἀθηνᾶ Παππᾶ"), "athena-pappa");
+        assert_eq!(slugify("李雷"), "li-lei");
+        assert_eq!(slugify("韩梅梅"), "han-mei-mei");
+        assert_eq!(slugify("Дмитрий О’Нил"), "dmitrii-onil");
+        assert_eq!(slugify("李 Wei 🙂 Chen"), "li-wei-chen");
+        let arabic = slugify("محمد");
+        assert!(arabic != "contact" && is_valid_id(&arabic), "{arabic}");
+        let hebrew = slugify("שרה");
+        assert!(hebrew != "contact" && is_valid_id(&hebrew), "{hebrew}");
     }
 
     #[test]
-    fn non_latin_becomes_separator() {
-        assert_eq!(slugify("李 Wei 🙂 Chen"), "wei-chen");
+    fn symbols_and_emoji_separate_words() {
         assert_eq!(slugify("Ann🙂Lee"), "ann-lee");
+        assert_eq!(slugify("a×b÷c"), "a-b-c");
     }
 
     #[test]
     fn empty_results_fall_back() {
-        for name in ["", "🙂🙂", "...", "   ", "日本", "'"] {
+        for name in ["", "🙂🙂", "...", "   ", "'", "\u{301}"] {
             assert_eq!(slugify(name), "contact", "{name:?}");
         }
     }
@@ -324,6 +304,14 @@ mod tests {
 
         #[test]
         fn slugify_valid_for_latin_heavy_input(s in "[a-zA-Z0-9\\u{a0}-\\u{17f} ./'-]{0,120}") {
+            let slug = slugify(&s);
+            prop_assert!(is_valid_id(&slug), "{:?} -> {:?}", s, slug);
+        }
+
+        #[test]
+        fn slugify_valid_for_many_scripts(
+            s in "[\\u{370}-\\u{3ff}\\u{400}-\\u{4ff}\\u{590}-\\u{6ff}\\u{4e00}-\\u{4fff}\\u{ac00}-\\u{acff} ./'-]{0,80}"
+        ) {
             let slug = slugify(&s);
             prop_assert!(is_valid_id(&slug), "{:?} -> {:?}", s, slug);
         }

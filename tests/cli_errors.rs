@@ -20,7 +20,12 @@ fn ambiguous_who_lists_candidates_and_writes_nothing() {
         home.fails(&["followup", "ada", "Call", "--due", "friday"]),
         expected
     );
-    assert_eq!(home.fails(&["show", "ada"]), expected);
+    // A read names the candidates the same way, without talk of writing.
+    assert_eq!(
+        home.fails(&["show", "ada"]),
+        "\"ada\" could be Ada Byron (ada-byron), Ada Lovelace (ada-lovelace). \
+         Use the id or more of the name."
+    );
     assert_eq!(home.snapshot(), before);
 }
 
@@ -36,7 +41,8 @@ fn every_error_is_one_line_with_exit_code_1() {
         ),
         (
             &["note", "charles", "nobody", "Hello"],
-            "no one matches \"nobody\" (see `rolo list`, or add them with `rolo add`)",
+            "no one matches \"nobody\"; nothing was written \
+             (see `rolo list`, or add them with `rolo add`)",
         ),
         (
             &["note", "charles", "Hello", "--at", "the day after never"],

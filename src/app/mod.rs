@@ -5,6 +5,7 @@ mod anchors;
 pub mod editor;
 mod effects;
 pub mod lists;
+pub mod mentions;
 pub mod run;
 pub mod state;
 pub mod terminal;

@@ -80,6 +80,9 @@ pub struct Capture {
     /// `@name` suggestions for the word at the cursor, best first.
     pub suggestions: Vec<Ix>,
     pub suggestion: usize,
+    /// Each `@mention` in the text and whom it links (`app::mentions`), kept up to date as
+    /// the text changes so the editor can show what is not linked.
+    pub mentions: Vec<crate::app::mentions::Mention>,
 }
 
 impl Capture {
@@ -104,6 +107,7 @@ impl Capture {
             revision: 1,
             suggestions: Vec::new(),
             suggestion: 0,
+            mentions: Vec::new(),
         }
     }
 }

@@ -58,28 +58,43 @@ impl Ctx<'_> {
         self.now.date_naive()
     }
 
-    /// Resolve a person, or explain why not (listing candidates when several fit).
+    /// Resolve the person a write is for, or explain why not (listing candidates when
+    /// several fit, close names when no one does); the message says nothing was written.
     pub fn who(&self, query: &str) -> Result<Ix, CliError> {
+        self.resolve(query, "; nothing was written")
+    }
+
+    /// Resolve the person a read is about, with the same rules and messages as a write.
+    pub fn who_to_read(&self, query: &str) -> Result<Ix, CliError> {
+        self.resolve(query, "")
+    }
+
+    fn resolve(&self, query: &str, written: &str) -> Result<Ix, CliError> {
+        let named = |ixs: &[Ix]| -> Vec<String> {
+            ixs.iter()
+                .filter_map(|&ix| self.journal.contact(ix))
+                .map(|c| format!("{} ({})", inert_line(&c.name), inert_line(&c.id)))
+                .collect()
+        };
         match self.journal.resolve(query) {
             Resolution::One(ix) => Ok(ix),
             Resolution::None => Err(self.broken_contact(query).unwrap_or_else(|| {
+                let close = named(&self.journal.close_names(query));
+                let hint = if close.is_empty() {
+                    " (see `rolo list`, or add them with `rolo add`)".to_string()
+                } else {
+                    format!(". Close names: {}", close.join(", "))
+                };
                 CliError(format!(
-                    "no one matches \"{}\" (see `rolo list`, or add them with `rolo add`)",
+                    "no one matches \"{}\"{written}{hint}",
                     inert_line(query)
                 ))
             })),
-            Resolution::Ambiguous(ixs) => {
-                let names: Vec<String> = ixs
-                    .iter()
-                    .filter_map(|&ix| self.journal.contact(ix))
-                    .map(|c| format!("{} ({})", inert_line(&c.name), inert_line(&c.id)))
-                    .collect();
-                Err(CliError(format!(
-                    "\"{}\" could be {}; nothing was written. Use the id or more of the name.",
-                    inert_line(query),
-                    names.join(", ")
-                )))
-            }
+            Resolution::Ambiguous(ixs) => Err(CliError(format!(
+                "\"{}\" could be {}{written}. Use the id or more of the name.",
+                inert_line(query),
+                named(&ixs).join(", ")
+            ))),
         }
     }
 

@@ -159,7 +159,7 @@ fn write_entry(ctx: &mut Ctx, e: &Entry, except: Option<&str>, full: bool) -> Cl
 }
 
 pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
-    let ix = ctx.who(who)?;
+    let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
     let c = ctx
         .journal
@@ -264,7 +264,7 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
 pub fn timeline(ctx: &mut Ctx, who: Option<&str>, count: usize) -> CliResult {
     let (entries, except): (Vec<Entry>, Option<String>) = match who {
         Some(w) => {
-            let ix = ctx.who(w)?;
+            let ix = ctx.who_to_read(w)?;
             (
                 ctx.journal.timeline_of(ix).take(count).cloned().collect(),
                 Some(ctx.id_of(ix)),

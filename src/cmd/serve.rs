@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 const TODAY_NEEDS: usize = 5;
 
 pub fn brief(ctx: &mut Ctx, who: &str, markdown: bool) -> CliResult {
-    let ix = ctx.who(who)?;
+    let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
     let b =
         serve::brief(&ctx.journal, ix, today).ok_or_else(|| CliError("contact vanished".into()))?;

@@ -11,7 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 
 fn folded(text: &str) -> String {
-    text.chars().map(crate::slug::base_letter).collect()
+    text.chars().map(crate::fold::base_letter).collect()
 }
 
 /// The reference: every word must match inside one field (name +20), scores summed.

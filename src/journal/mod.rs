@@ -3,9 +3,12 @@
 
 mod broken;
 mod entry_index;
+mod resolve;
+
+pub use resolve::Names;
 
 use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
-use crate::search::{Hit, Matcher, SearchKey, fold};
+use crate::search::{Hit, Matcher, SearchKey};
 use crate::store::fasthash::FastMap;
 use crate::store::{Loaded, OlderLoad, PendingOlder, Problem, RecentLoad};
 use chrono::NaiveDate;
@@ -47,9 +50,11 @@ pub struct Journal {
     loading_older: bool,
     /// People whose contact file does not load, by id (see `broken.rs`).
     broken: FastMap<String, Problem>,
+    /// Folded names for resolving, remade when `generation` moves on (see `resolve.rs`).
+    names: resolve::NameCache,
 }
 
-/// How a name typed by a person resolved to contacts.
+/// How a name typed by a person resolved to contacts (see `resolve.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
     One(Ix),
@@ -167,59 +172,6 @@ impl Journal {
         }
         self.generation += 1;
         Some(gone)
-    }
-
-    /// Resolve what a person typed: an id, a full name or alias, word prefixes ("ada love"),
-    /// then fuzzy. Only a single clear answer resolves; otherwise the candidates come back.
-    pub fn resolve(&self, query: &str) -> Resolution {
-        let query = query.trim();
-        if query.is_empty() {
-            return Resolution::None;
-        }
-        if let Some(ix) = self.ix(query) {
-            return Resolution::One(ix);
-        }
-        let folded = fold(query);
-        let exact: Vec<Ix> = (0..self.contacts.len())
-            .filter(|&ix| {
-                let c = &self.contacts[ix];
-                fold(&c.name) == folded || c.aliases.iter().any(|a| fold(a) == folded)
-            })
-            .collect();
-        match exact.len() {
-            1 => return Resolution::One(exact[0]),
-            n if n > 1 => return Resolution::Ambiguous(exact),
-            _ => {}
-        }
-        // Whole words beat prefixes: "ada" means Ada Lovelace, not Adam Smith.
-        let words: Vec<&str> = folded.split('-').collect();
-        for whole in [true, false] {
-            let found: Vec<Ix> = (0..self.contacts.len())
-                .filter(|&ix| {
-                    let c = &self.contacts[ix];
-                    std::iter::once(&c.name).chain(&c.aliases).any(|n| {
-                        let name = fold(n);
-                        let name_words: Vec<&str> = name.split('-').collect();
-                        words.iter().all(|w| {
-                            name_words
-                                .iter()
-                                .any(|nw| if whole { nw == w } else { nw.starts_with(w) })
-                        })
-                    })
-                })
-                .collect();
-            match found.len() {
-                1 => return Resolution::One(found[0]),
-                n if n > 1 => return Resolution::Ambiguous(found),
-                _ => {}
-            }
-        }
-        let fuzzy = self.search(query);
-        match fuzzy.len() {
-            0 => Resolution::None,
-            1 => Resolution::One(fuzzy[0].0),
-            _ => Resolution::Ambiguous(fuzzy.into_iter().take(8).map(|(ix, _)| ix).collect()),
-        }
     }
 
     /// Contacts matching a fuzzy query, best first (ties by name). Each key is made and

@@ -3,6 +3,7 @@
 
 use super::text::{fit, line};
 use super::{dim, popup_block};
+use crate::app::mentions::{self, Mention};
 use crate::app::state::Capture;
 use crate::journal::Journal;
 use ratatui::Frame;
@@ -10,7 +11,78 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
+
+/// Lines under the text saying which mentions link no one.
+const MAX_HINTS: usize = 2;
+
+/// A mention that links no one: plain text, and marked as such.
+fn unlinked_style() -> Style {
+    Style::new()
+        .fg(Color::Red)
+        .add_modifier(Modifier::DIM | Modifier::UNDERLINED)
+}
+
+/// A mention that links a person.
+fn linked_style() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+fn mention_marks(found: &[Mention]) -> Vec<(Range<usize>, Style)> {
+    found
+        .iter()
+        .map(|m| {
+            let style = if m.linked().is_some() {
+                linked_style()
+            } else {
+                unlinked_style()
+            };
+            (m.range.clone(), style)
+        })
+        .collect()
+}
+
+/// Each wrapped row with the byte offset in `text` where it starts: `wrap` keeps every
+/// character but the newlines, in order.
+fn rows_with_offsets<'r>(
+    text: &'r str,
+    rows: &'r [String],
+) -> impl Iterator<Item = (usize, &'r String)> {
+    let mut at = 0;
+    rows.iter().map(move |row| {
+        let start = at;
+        at += row.len();
+        if text.get(at..).is_some_and(|rest| rest.starts_with('\n')) {
+            at += 1;
+        }
+        (start, row)
+    })
+}
+
+/// One row, with the parts of it inside `marks` (byte ranges of the text) styled.
+fn marked_row(row: &str, at: usize, marks: &[(Range<usize>, Style)]) -> Line<'static> {
+    let end = at + row.len();
+    let mut spans = Vec::new();
+    let mut done = at;
+    for (range, style) in marks {
+        let (from, to) = (range.start.max(done), range.end.min(end));
+        if from >= to {
+            continue;
+        }
+        if let (Some(plain), Some(marked)) =
+            (row.get(done - at..from - at), row.get(from - at..to - at))
+        {
+            spans.push(Span::raw(plain.to_string()));
+            spans.push(Span::styled(marked.to_string(), *style));
+            done = to;
+        }
+    }
+    spans.push(Span::raw(
+        row.get(done - at..).unwrap_or_default().to_string(),
+    ));
+    Line::from(spans)
+}
 
 /// Lay `text` out in rows of at most `width` columns, breaking after a space when a word
 /// does not fit; returns the rows and the cursor's (row, column). Wide characters move to the
@@ -87,11 +159,14 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         width,
         height,
     };
-    let names: Vec<String> = cap
-        .with
-        .iter()
-        .map(|id| line(journal.name_of(id)))
-        .collect();
+    // Who the note will be saved with: the people on it and each mention that names one.
+    let mut ids: Vec<&str> = cap.with.iter().map(String::as_str).collect();
+    for id in cap.mentions.iter().filter_map(|m| m.linked()) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let names: Vec<String> = ids.iter().map(|id| line(journal.name_of(id))).collect();
     let title = format!(
         "Note · {} · {}",
         fit(&names.join(", "), usize::from(width) / 2),
@@ -103,18 +178,27 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     f.render_widget(block, rect);
     let w = usize::from(inner.width);
     let suggestions = cap.suggestions.len().min(5);
-    let text_h = usize::from(inner.height).saturating_sub(suggestions).max(1);
+    let mut hints = mentions::hints(cap.editor.text(), &cap.mentions, journal);
+    hints.truncate(MAX_HINTS);
+    let text_h = usize::from(inner.height)
+        .saturating_sub(suggestions + hints.len())
+        .max(1);
     // The text goes through `inert` too: a pasted escape sequence must not reach the terminal.
     let safe = crate::sanitize::inert(cap.editor.text());
     let text = cap.editor.text();
     let cursor = crate::sanitize::inert(text.get(..cap.editor.cursor()).unwrap_or(text)).len();
     let (rows, (crow, ccol)) = wrap(&safe, cursor, w);
     let top = (crow + 1).saturating_sub(text_h);
-    let mut lines: Vec<Line> = rows
-        .iter()
+    // Mentions are marked where the text shows as typed (nothing in it made inert).
+    let marks = if safe == text {
+        mention_marks(&cap.mentions)
+    } else {
+        Vec::new()
+    };
+    let mut lines: Vec<Line> = rows_with_offsets(&safe, &rows)
         .skip(top)
         .take(text_h)
-        .map(|r| Line::raw(r.clone()))
+        .map(|(at, r)| marked_row(r, at, &marks))
         .collect();
     if cap.editor.text().is_empty() {
         lines = vec![Line::styled(
@@ -124,6 +208,9 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     }
     while lines.len() < text_h {
         lines.push(Line::default());
+    }
+    for h in &hints {
+        lines.push(Line::styled(fit(&line(h), w), unlinked_style()));
     }
     for (i, ix) in cap.suggestions.iter().take(5).enumerate() {
         let name = journal

@@ -79,6 +79,7 @@ pub fn update(
                     revision: 0,
                     suggestions: Vec::new(),
                     suggestion: 0,
+                    mentions: Vec::new(),
                 });
             }
             None => state.warn("no contact selected; press a to add one"),

@@ -2,9 +2,10 @@
 
 use super::Effect;
 use crate::action::Action;
+use crate::app::mentions;
 use crate::app::state::{AppState, Capture, Popup, Question};
 use crate::filter::Filter;
-use crate::journal::{Journal, Resolution};
+use crate::journal::Journal;
 use crate::model::Entry;
 use chrono::{DateTime, FixedOffset};
 
@@ -21,6 +22,7 @@ pub fn update(
         return Vec::new();
     };
     let before = cap.editor.text().len();
+    let revision = cap.revision;
     let text_before = cap.editor.text().to_string();
     match action {
         Action::Type(c) => cap.editor.insert(c),
@@ -62,6 +64,9 @@ pub fn update(
     }
     if cap.editor.text() != text_before || cap.editor.text().len() != before {
         cap.revision += 1;
+    }
+    if cap.revision != revision || (cap.mentions.is_empty() && cap.editor.text().contains('@')) {
+        cap.mentions = mentions::scan(cap.editor.text(), &cap.with, journal);
     }
     suggest(cap, &mut state.filter, journal);
     Vec::new()
@@ -109,31 +114,6 @@ fn accept_suggestion(cap: &mut Capture, journal: &Journal) {
     cap.suggestion = 0;
 }
 
-/// People named with `@word` that resolve to exactly one contact; picked suggestions are
-/// already in `with`.
-fn mentioned(text: &str, journal: &Journal) -> Vec<String> {
-    let mut ids = Vec::new();
-    for (i, _) in text.match_indices('@') {
-        let starts_word = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(char::is_whitespace);
-        let word: String = text[i + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        if !starts_word || word.is_empty() {
-            continue;
-        }
-        if let Resolution::One(ix) = journal.resolve(&word)
-            && let Some(c) = journal.contact(ix)
-        {
-            ids.push(c.id.clone());
-        }
-    }
-    ids
-}
-
 fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(cap) = state.capture.as_ref() else {
         return Vec::new();
@@ -142,12 +122,9 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
         state.warn("the note is empty; type something or press esc");
         return Vec::new();
     }
-    let mut with = cap.with.clone();
-    for id in mentioned(cap.editor.text(), journal) {
-        if !with.contains(&id) {
-            with.push(id);
-        }
-    }
+    // Only people picked or named exactly: a mention that fits no one, or several, stays
+    // plain text (the editor shows it, and so does the status after saving).
+    let with = mentions::linked(cap.editor.text(), &cap.with, journal);
     // The time the note was begun: a draft restored later keeps its own (`note_time`). Never
     // later than now, should a draft come from a clock that ran ahead.
     let at = cap.started.min(now);

@@ -12,12 +12,24 @@ use chrono::NaiveDate;
 pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, today: NaiveDate) {
     let kind = entry.kind.to_string();
     let warning = super::broken::saved_with(journal, &entry.with);
+    // A mention that linked no one was saved as plain text: say so, not just "saved".
+    let found = crate::app::mentions::scan(&entry.note, &entry.with, journal);
+    let unlinked = crate::app::mentions::hints(&entry.note, &found, journal);
     journal.add_entry(entry);
     state.timeline_sel = 0;
     state.refresh_rows(journal, today);
-    match warning {
-        Some(w) => state.warn(format!("{kind} {w}")),
-        None => state.say(format!("saved {kind}")),
+    let unlinked = unlinked.first().map(|first| {
+        let more = match unlinked.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more)"),
+        };
+        format!("{}{more}", crate::sanitize::inert_line(first))
+    });
+    match (warning, unlinked) {
+        (None, None) => state.say(format!("saved {kind}")),
+        (Some(w), None) => state.warn(format!("{kind} {w}")),
+        (None, Some(u)) => state.warn(format!("saved {kind}; {u}")),
+        (Some(w), Some(u)) => state.warn(format!("{kind} {w}; {u}")),
     }
 }
 
