@@ -26,6 +26,13 @@ fn is_accent(c: char) -> bool {
     }
 }
 
+/// Cyrillic letters written with a mark that are letters of their own, not an accented
+/// letter: й (и with a breve), ў (у with a breve), ї (і with a diaeresis). "Йоган" and
+/// "Иоган" are two names. (ё stays folded into е, as Russian readers and search do.)
+fn is_letter_of_its_own(base: char, mark: char) -> bool {
+    matches!((base, mark), ('и' | 'у', '\u{306}') | ('і', '\u{308}'))
+}
+
 /// Latin letters that keep a stroke or a ligature after the accents are gone (ł, ø, ß, æ, þ):
 /// spelled in plain Latin, as a reader would type them. Only Latin: other scripts keep their
 /// own letters.
@@ -53,7 +60,12 @@ fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .flat_map(char::to_lowercase)
         .nfkd()
-        .filter(|&c| !is_accent(c))
+        .scan(' ', |before, c| {
+            let keep = !is_accent(c) || is_letter_of_its_own(*before, c);
+            *before = c;
+            Some(keep.then_some(c))
+        })
+        .flatten()
         .nfc()
         .flat_map(|c| {
             let spelled = if is_latin_extra(c) {
@@ -155,6 +167,11 @@ mod tests {
         assert_ne!(key("Анна"), key("Борис"));
         assert_ne!(key("Анна"), key("Anna"));
         assert_eq!(key("Алёна"), key("Алена"));
+        // Letters of their own, though written with a mark: never folded into another.
+        assert_ne!(key("Йоган"), key("Иоган"));
+        assert_eq!(key("ЙОГАН"), "йоган");
+        assert_ne!(key("Їжак"), key("Іжак"));
+        assert_ne!(key("Ўладзімір"), key("Уладзімір"));
         assert_ne!(key("李雷"), key("韩梅梅"));
         assert_eq!(key("李雷"), "李雷");
         assert_eq!(key("מֹשֶׁה"), key("משה"));

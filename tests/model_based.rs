@@ -6,7 +6,7 @@
 //! reference model of what was meant: no panic, no lost write, no write to anyone but the
 //! person meant, and a person deleted outside gone from the TUI.
 //!
-//! `ROLO_MODEL_CASES=500 cargo test --test model_based -- --include-ignored` runs the long
+//! `ROLO_MODEL_CASES=500 cargo test --test model_based` runs the long
 //! search (default: 64 cases, about a minute on two cores); `ROLO_MODEL_STEPS` sets the
 //! longest sequence (default 30).
 
@@ -69,7 +69,6 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    #[ignore = "fails until issue 11 is fixed; each failure it finds is pinned in `found`"]
     fn every_write_lands_on_the_person_meant_and_nothing_panics(
         day in 0..7i64,
         cache_on in any::<bool>(),
@@ -96,7 +95,6 @@ mod found {
 
     /// (a) `rolo need kwame ...` from a second terminal while the TUI runs with the cache on.
     #[test]
-    #[ignore = "fails until issue 11's cache fix: index out of bounds in store/cache/mod.rs"]
     fn a_cli_write_while_the_tui_runs_with_the_cache_on() {
         let need = Write::Need;
         pinned(
@@ -112,14 +110,12 @@ mod found {
 
     /// (a) again, from a hand edit instead of rolo.
     #[test]
-    #[ignore = "fails until issue 11's cache fix: index out of bounds in store/cache/mod.rs"]
     fn a_hand_edit_while_the_tui_runs_with_the_cache_on() {
         pinned(THURSDAY, true, &[Step::Rewrite(3)]);
     }
 
     /// (b) `note sarah` with nobody called Sarah, and Kwame helping with "West African fintech".
     #[test]
-    #[ignore = "fails until issue 11's resolution fix: the note lands on Kwame Asante"]
     fn b_note_sarah_writes_nothing() {
         let note = Write::Note;
         pinned(
@@ -135,7 +131,6 @@ mod found {
 
     /// (b) `need peter`: "Petersen & Co" is Aiko's company, not her name.
     #[test]
-    #[ignore = "fails until issue 11's resolution fix: the need lands on Aiko Tanaka"]
     fn b_need_peter_writes_nothing() {
         let need = Write::Need;
         pinned(
@@ -151,7 +146,6 @@ mod found {
 
     /// (b) «Анна Петрова» by her exact name, beside Greek, Arabic and CJK names.
     #[test]
-    #[ignore = "fails until issue 11's fold fix: every non-Latin name folds to one key"]
     fn b_exact_cyrillic_name_is_not_ambiguous() {
         let note = Write::Note;
         pinned(
@@ -167,7 +161,6 @@ mod found {
 
     /// (c) `followup --due friday` on a Thursday, from the CLI and from the TUI's prompt.
     #[test]
-    #[ignore = "fails until issue 11's date fix: friday means last Friday"]
     fn c_due_friday_on_a_thursday_is_tomorrow() {
         let cli = Step::Cli {
             write: Write::FollowUp(4),
@@ -187,21 +180,18 @@ mod found {
 
     /// A contact file deleted outside stays listed in the running TUI.
     #[test]
-    #[ignore = "fails until issue 11's fix: a deleted contact stays on screen until restart"]
     fn a_deleted_contact_leaves_the_tui() {
         pinned(0, false, &[Step::Delete(0)]);
     }
 
     /// A contact whose file is broken when rolo starts vanishes from the list.
     #[test]
-    #[ignore = "fails until issue 11's fix: a broken file's person vanishes"]
     fn a_broken_contact_stays_listed_after_a_restart() {
         pinned(0, false, &[Step::Break(0), Step::Restart]);
     }
 
     /// `rolo add` of a name in another script makes `contact`, `contact-2`, ...
     #[test]
-    #[ignore = "fails until issue 11's fix: non-Latin names get contact-N ids"]
     fn ids_from_any_script() {
         pinned(0, false, &[Step::Add(0), Step::Add(2)]);
     }
@@ -209,7 +199,6 @@ mod found {
     /// `git checkout` to a commit without this month's file and back: the month's entries
     /// stay missing from the running TUI (the file's content matches what it saw before).
     #[test]
-    #[ignore = "fails on today's code: a month file restored by git checkout is not reloaded"]
     fn a_month_restored_by_git_checkout_shows_again() {
         let steps = [
             Step::Append(0, 0),
@@ -218,5 +207,25 @@ mod found {
             Step::Checkout(1),
         ];
         pinned(0, false, &steps);
+    }
+
+    /// A write to a person whose file is broken, from the TUI: refused before any prompt,
+    /// and nothing typed after lands anywhere (found on the merged fixes: the harness typed
+    /// on into browse mode and `a` added a person, so the check now expects the refusal).
+    #[test]
+    fn a_tui_need_for_a_broken_person_is_refused() {
+        let need = Write::Need;
+        pinned(
+            0,
+            false,
+            &[
+                Step::Delete(0),
+                Step::Break(6),
+                Step::Tui {
+                    write: need,
+                    target: 15,
+                },
+            ],
+        );
     }
 }

@@ -309,6 +309,7 @@ impl Case {
         let text = self.text("tui");
         let tui = self.tui.as_ref().ok_or("no TUI")?;
         let (mut keys, state) = select(tui, today, &id).ok_or(format!("{id} is not listed"))?;
+        let selected = keys.len();
         let mut model = self.model.clone();
         let said = match write {
             Write::Note => {
@@ -359,6 +360,16 @@ impl Case {
         keys.push(key(KeyCode::Enter));
         keys.push(tick());
         let note = matches!(write, Write::Note);
+        if broken && !note {
+            // A write to a broken file is refused before any prompt opens: a person reads the
+            // refusal and types nothing more (letters would be commands in browse mode).
+            let command = match write {
+                Write::Met(_) | Write::Done(_) => keys.iter().rposition(is_met).unwrap_or(selected),
+                _ => selected,
+            };
+            keys.truncate(command + 1);
+            keys.push(tick());
+        }
         if !broken {
             self.model = model;
         }
@@ -376,6 +387,9 @@ impl Case {
         }
         let status = state.status.map(|s| s.text).unwrap_or_default();
         let said = format!("{said} (status: {status})");
+        if broken && !note && !status.contains("does not load") {
+            return Err(format!("{said}: a write to a broken file was not refused"));
+        }
         // What the person sees: the timeline of the one they picked.
         if let Some(name) = name.filter(|_| !broken) {
             let screen = tui.screen();
@@ -479,4 +493,9 @@ impl Case {
         }
         Ok(format!("fixed contacts/{id}.toml"))
     }
+}
+
+/// The `x` that asks how a need was met, after the keys that move to it.
+fn is_met(k: &Event) -> bool {
+    matches!(k, Event::Key(e) if e.code == KeyCode::Char('x'))
 }
