@@ -61,14 +61,20 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, (u32, String)> {
             let meta = fs::symlink_metadata(&path).expect("metadata");
             let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
             let bytes = if meta.file_type().is_symlink() {
-                fs::read_link(&path).expect("link").into_os_string().into_vec()
+                fs::read_link(&path)
+                    .expect("link")
+                    .into_os_string()
+                    .into_vec()
             } else if meta.is_dir() {
                 todo.push(path);
                 Vec::new()
             } else {
                 fs::read(&path).expect("read")
             };
-            out.insert(rel, (meta.mode(), String::from_utf8_lossy(&bytes).into_owned()));
+            out.insert(
+                rel,
+                (meta.mode(), String::from_utf8_lossy(&bytes).into_owned()),
+            );
         }
     }
     out
@@ -100,7 +106,7 @@ fn every_cli_write(f: &Folder) -> String {
     let mut stderr = String::new();
     for args in runs {
         let out = f.rolo(args);
-        stderr.push_str(&format!("{args:?}: {}", text(&out.stderr)));
+        stderr.push_str(&format!("{args:?}: {}\n", text(&out.stderr).trim_end()));
     }
     stderr
 }
@@ -153,7 +159,11 @@ fn a_link_is_never_written_through(rel: &str, refused_by: &str) {
     let before = tree(&elsewhere(&f));
     let stderr = every_cli_write(&f);
     every_tui_write(&f.root());
-    assert_eq!(tree(&elsewhere(&f)), before, "{rel}: outside changed\n{stderr}");
+    assert_eq!(
+        tree(&elsewhere(&f)),
+        before,
+        "{rel}: outside changed\n{stderr}"
+    );
     let message = format!("{} is a link to", link.display());
     let refusal = stderr
         .lines()
@@ -184,7 +194,10 @@ fn a_linked_journal_folder_is_never_written_through() {
 fn a_linked_drafts_folder_is_never_written_or_deleted_through() {
     let f = folder();
     // A blank draft is deleted at start, when it is really in drafts/.
-    f.put("drafts/bob-20261120-090000.toml", b"with = [\"bob\"]\nnote = \"\"\n");
+    f.put(
+        "drafts/bob-20261120-090000.toml",
+        b"with = [\"bob\"]\nnote = \"\"\n",
+    );
     let link = link_out(&f, "drafts");
     let before = tree(&elsewhere(&f));
     every_tui_write(&f.root());
@@ -202,7 +215,10 @@ fn a_linked_drafts_folder_is_never_written_or_deleted_through() {
             "{e}"
         );
         let e = store.save_draft(&d).expect_err("written through a link");
-        assert!(e.to_string().contains("does not write through links"), "{e}");
+        assert!(
+            e.to_string().contains("does not write through links"),
+            "{e}"
+        );
     }
     assert_eq!(tree(&elsewhere(&f)), before);
 }
@@ -238,7 +254,13 @@ fn a_linked_month_file_is_never_written_through() {
 }
 
 /// Ids from file contents that would leave the folder were they joined into a path.
-const HOSTILE: [&str; 5] = ["../../elsewhere/x", "..", "a/b", "nul\0x", "../../../../../../tmp/x"];
+const HOSTILE: [&str; 5] = [
+    "../../elsewhere/x",
+    "..",
+    "a/b",
+    "nul\0x",
+    "../../../../../../tmp/x",
+];
 
 #[test]
 fn hostile_names_in_files_never_become_paths_outside() {
@@ -255,7 +277,8 @@ fn hostile_names_in_files_never_become_paths_outside() {
     // first, and a month whose entry names them.
     f.put(
         "drafts/evil.toml",
-        format!("with = [{list}]\nnote = \"\"\nstarted = \"2026-12-01T10:00:00+01:00\"\n").as_bytes(),
+        format!("with = [{list}]\nnote = \"\"\nstarted = \"2026-12-01T10:00:00+01:00\"\n")
+            .as_bytes(),
     );
     f.put(
         "drafts/evil-typed.toml",
@@ -304,9 +327,15 @@ fn the_store_refuses_ids_that_are_not_plain_names() {
             file: None,
         };
         let e = store.save_draft(&draft).expect_err(id);
-        assert!(e.to_string().contains("cannot be a draft's file name"), "{id:?}: {e}");
+        assert!(
+            e.to_string().contains("cannot be a draft's file name"),
+            "{id:?}: {e}"
+        );
         let e = store.remove_draft(&draft).expect_err(id);
-        assert!(e.to_string().contains("cannot be a draft's file name"), "{id:?}: {e}");
+        assert!(
+            e.to_string().contains("cannot be a draft's file name"),
+            "{id:?}: {e}"
+        );
     }
     assert_eq!(tree(&elsewhere(&f)), before);
 }
