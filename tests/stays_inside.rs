@@ -156,6 +156,14 @@ fn every_tui_write(root: &Path) {
 fn a_link_is_never_written_through(rel: &str, refused_by: &str) {
     let f = folder();
     let link = link_out(&f, rel);
+    // What a killed writer leaves looks like rolo's own: the sweep at start must not
+    // follow the link to remove it.
+    let outside = fs::read_link(&link).expect("link");
+    for dir in [outside.clone(), outside.join("2026")] {
+        if dir.is_dir() {
+            fs::write(dir.join(".rolo-tmp-left.tmp"), "not ours").expect("temp");
+        }
+    }
     let before = tree(&elsewhere(&f));
     let stderr = every_cli_write(&f);
     every_tui_write(&f.root());
@@ -199,6 +207,8 @@ fn a_linked_drafts_folder_is_never_written_or_deleted_through() {
         b"with = [\"bob\"]\nnote = \"\"\n",
     );
     let link = link_out(&f, "drafts");
+    let left = elsewhere(&f).join("drafts/.rolo-tmp-left.tmp");
+    fs::write(&left, "not ours").expect("temp");
     let before = tree(&elsewhere(&f));
     every_tui_write(&f.root());
     every_cli_write(&f);
