@@ -181,13 +181,15 @@ impl Store {
         match self.fs.link_on_way(rel) {
             None => Ok(()),
             Some((link, to)) => Err(StoreError::Refused(format!(
-                "{} is a link to {}; rolo does not write through links (replace it with {}); nothing was written",
+                "{} is a link to {}; rolo does not write through links ({}); nothing was written",
                 self.display(&link).display(),
                 to.display(),
-                if link == rel {
-                    "a regular file"
+                if link == Path::new(paths::LOCK) {
+                    "remove it: rolo makes its own"
+                } else if link == rel {
+                    "replace it with a regular file"
                 } else {
-                    "a real folder"
+                    "replace it with a real folder"
                 }
             ))),
         }
