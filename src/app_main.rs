@@ -118,10 +118,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         )));
     }
     if DiskFs::new(&dir).readable_by_others() {
+        // The folder's name is text from outside like any other: printed inert.
+        let shown = crate::sanitize::inert_line(&dir.to_string_lossy()).into_owned();
         eprintln!(
-            "rolo: warning: {} can be read by other users; `chmod 700 {}` makes it private",
-            dir.display(),
-            dir.display()
+            "rolo: warning: {shown} can be read by other users; `chmod 700 {}` makes it private",
+            shell_word(&shown)
         );
     }
     let store = with_cache(Store::on_disk(&dir), &dir, cli.no_cache || cli.demo);
@@ -184,6 +185,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     result
 }
 
+/// `path` as one shell word, so the suggested `chmod` can be pasted as it is: quoted when it
+/// holds anything but the characters that never need quoting.
+fn shell_word(path: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c);
+    if !path.is_empty() && path.chars().all(plain) {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}
+
 /// The derived cache (see `store::cache`), unless turned off. A demo folder is thrown away
 /// on exit, so caching it would only leave litter.
 fn with_cache(store: Store, dir: &std::path::Path, off: bool) -> Store {
@@ -216,5 +228,21 @@ fn flush_cache(store: &Store) {
             "rolo: cache: {} hits, {} misses, {} files written{outcome}",
             stats.hits, stats.misses, stats.written
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_path_is_quoted_only_when_it_must_be() {
+        assert_eq!(
+            shell_word("/home/ada/.local/share/rolo"),
+            "/home/ada/.local/share/rolo"
+        );
+        assert_eq!(shell_word("/tmp/my data"), "'/tmp/my data'");
+        assert_eq!(shell_word("/tmp/it's"), "'/tmp/it'\\''s'");
+        assert_eq!(shell_word(""), "''");
     }
 }

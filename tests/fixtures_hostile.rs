@@ -194,8 +194,9 @@ fn a_symlink_to_outside_is_read_but_never_written() {
     assert_eq!(
         text(&need.stderr),
         format!(
-            "rolo: {} is a symbolic link; rolo does not write through links (replace it with a regular file)\n",
-            link.display()
+            "rolo: {} is a link to {}; rolo does not write through links (replace it with a regular file); nothing was written\n",
+            link.display(),
+            outside.display()
         )
     );
     let note = f.rolo(&["note", "mallory", "Hello"]);
@@ -239,4 +240,73 @@ fn a_dangling_symlink_is_reported_and_never_written() {
     assert_eq!(add.status.code(), Some(0), "{}", text(&add.stderr));
     assert!(text(&add.stdout).ends_with("(ghost-2)\n"));
     assert!(!target.exists(), "rolo wrote through the link");
+}
+
+/// The data folder's own name is text from outside too (issue 12, item 7): a `--dir` holding
+/// an escape sequence reaches the terminal inert in every message that names a path, the
+/// "can be read by other users" warning first.
+#[test]
+fn a_hostile_folder_name_is_shown_inert() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("\u{1b}[31mred\u{202e}\u{7}");
+    let home = tmp.path().join("home");
+    fs::create_dir_all(root.join("contacts")).expect("contacts");
+    fs::create_dir_all(&home).expect("home");
+    fs::write(root.join("contacts/ada.toml"), "name = \"Ada Lovelace\"\n").expect("ada");
+    // A broken file and a link, so that check and a refused write name paths too.
+    fs::write(root.join("contacts/bea.toml"), "name = \"Bea\n").expect("bea");
+    let outside = tmp.path().join("outside.toml");
+    fs::write(&outside, "name = \"Mallory\"\n").expect("outside");
+    std::os::unix::fs::symlink(&outside, root.join("contacts/mallory.toml")).expect("link");
+    // Readable by others: the warning that names the folder.
+    fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let rolo = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("rolo")
+            .expect("binary")
+            .arg("--dir")
+            .arg(&root)
+            .args(args)
+            .env("HOME", &home)
+            .env("ROLO_NOW", "2026-11-24T12:00:00+01:00")
+            .env_remove("ROLO_DIR")
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("ROLO_CACHE_DIR")
+            .output()
+            .expect("run rolo")
+    };
+    let runs: [&[&str]; 7] = [
+        &["list"],
+        &["check"],
+        &["show", "bea"],
+        &["need", "mallory", "A lawyer"],
+        &["need", "bea", "A lawyer"],
+        &["note", "ada", "Hello"],
+        &["add", "Eve"],
+    ];
+    for args in runs {
+        let out = rolo(args);
+        assert_inert(&format!("{args:?} stdout"), &out.stdout);
+        assert_inert(&format!("{args:?} stderr"), &out.stderr);
+        let warning = text(&out.stderr);
+        assert!(
+            warning.contains("␛[31mred�␇ can be read by other users"),
+            "{args:?}: {warning}"
+        );
+    }
+    // A folder that is not there, and one that is a file, are named inert too.
+    let gone = tmp.path().join("\u{1b}]0;title\u{7}");
+    for dir in [gone, outside] {
+        let out = assert_cmd::Command::cargo_bin("rolo")
+            .expect("binary")
+            .arg("--dir")
+            .arg(&dir)
+            .arg("list")
+            .env("HOME", &home)
+            .output()
+            .expect("run rolo");
+        assert_eq!(out.status.code(), Some(1));
+        assert_inert("a missing --dir", &out.stderr);
+    }
 }

@@ -1,4 +1,13 @@
 //! The real file system: atomic, private writes and a folder lock.
+//!
+//! Nothing is ever written outside the data folder: every path is checked to be plain names
+//! below it (`paths::is_inside`), and no write, delete or lock goes through a symbolic link
+//! below it: each folder on the way is looked at with `symlink_metadata`, the lock file is
+//! opened with `O_NOFOLLOW`, and temp files and renames happen in the real folder. The data
+//! folder itself may be a link (`~/.local/share/rolo` pointing into a synced folder is the
+//! person's choice), and so may the folders above it. What is not covered: a process that
+//! swaps a checked folder for a link between the check and the write; it would need to be
+//! able to write in the data folder already, and so to change any file in it anyway.
 
 use super::fs::{DirItem, Fs, Lock, Stamp, TEMP_PREFIX};
 use super::paths;
@@ -22,13 +31,50 @@ impl DiskFs {
         self.root.join(rel)
     }
 
+    /// The folder `rel_dir` on disk, made (`0700`) where missing when `create`, with no link
+    /// on the way from the data folder down: the one place a write or a delete may happen.
+    /// `Ok(None)` when it is missing and not to be made.
+    fn real_dir(&self, rel_dir: &Path, create: bool) -> io::Result<Option<PathBuf>> {
+        if !rel_dir.as_os_str().is_empty() && !paths::is_inside(rel_dir) {
+            return Err(outside(rel_dir));
+        }
+        if create {
+            create_private_dir_all(&self.root)?;
+        } else if !self.root.is_dir() {
+            return Ok(None);
+        }
+        let mut here = self.root.clone();
+        for part in rel_dir.components() {
+            here.push(part);
+            match fs::symlink_metadata(&here) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
+                    match fs::DirBuilder::new().mode(0o700).create(&here) {
+                        // Made by another rolo meanwhile: checked below like any folder.
+                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                        other => other?,
+                    }
+                    real_folder(&here, fs::symlink_metadata(&here)?)?;
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(e),
+                Ok(meta) => real_folder(&here, meta)?,
+            }
+        }
+        Ok(Some(here))
+    }
+
     /// Remove temp files a killed writer left behind. Only called while holding the lock, when
-    /// no other rolo can be halfway through writing one.
+    /// no other rolo can be halfway through writing one. A folder that is a link is left
+    /// alone: its temp files are not ours to remove.
     pub fn remove_stale_temps(&self, rel_dir: &Path) -> io::Result<usize> {
+        let Ok(Some(dir)) = self.real_dir(rel_dir, false) else {
+            return Ok(0);
+        };
         let mut removed = 0;
         for item in self.list(rel_dir)? {
             if !item.is_dir && item.name.starts_with(TEMP_PREFIX) {
-                match fs::remove_file(self.full(&rel_dir.join(&item.name))) {
+                // Removing a name never follows it, even when it is a link.
+                match fs::remove_file(dir.join(&item.name)) {
                     Ok(()) => removed += 1,
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                     Err(e) => return Err(e),
@@ -38,13 +84,20 @@ impl DiskFs {
         Ok(removed)
     }
 
+    /// The lock file, made `0600` when missing; never followed when it is a link (it could
+    /// create or lock a file anywhere).
     fn open_lock_file(&self) -> io::Result<File> {
+        let path = self.root.join(paths::LOCK);
+        if let Some(link) = link_at(&path) {
+            return Err(link);
+        }
         OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .mode(0o600)
-            .open(self.root.join(".lock"))
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
     }
 
     /// Whether others than the owner can read or enter the data folder.
@@ -53,6 +106,45 @@ impl DiskFs {
             .map(|m| m.permissions().mode() & 0o077 != 0)
             .unwrap_or(false)
     }
+}
+
+/// Where the link at `path` points, or `None` when `path` is not a link.
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    meta.file_type()
+        .is_symlink()
+        .then(|| fs::read_link(path).unwrap_or_else(|_| PathBuf::from("?")))
+}
+
+/// The refusal for a link at `path`, or `None` when it is not one.
+fn link_at(path: &Path) -> Option<io::Error> {
+    link_target(path).map(|to| {
+        io::Error::other(format!(
+            "{} is a link to {}; rolo does not write through links",
+            path.display(),
+            to.display()
+        ))
+    })
+}
+
+fn real_folder(path: &Path, meta: fs::Metadata) -> io::Result<()> {
+    if meta.file_type().is_symlink() {
+        return Err(link_at(path).unwrap_or_else(|| io::Error::other("a link")));
+    }
+    if !meta.is_dir() {
+        return Err(io::Error::other(format!(
+            "{} is not a folder",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn outside(rel: &Path) -> io::Error {
+    io::Error::other(format!(
+        "{} is not a file inside the data folder; rolo writes only there",
+        rel.display()
+    ))
 }
 
 fn stamp_of(m: &fs::Metadata) -> Stamp {
@@ -107,18 +199,39 @@ impl Fs for DiskFs {
     }
 
     fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()> {
-        write_atomic_at(&self.full(rel), data)
+        let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) else {
+            return Err(outside(rel));
+        };
+        if !paths::is_inside(rel) {
+            return Err(outside(rel));
+        }
+        let dir = self.real_dir(parent, true)?.ok_or_else(|| outside(rel))?;
+        let target = dir.join(name);
+        // The rename would replace the link rather than follow it, but the person made the
+        // link for a reason: say so instead of undoing it.
+        if let Some(link) = link_at(&target) {
+            return Err(link);
+        }
+        write_atomic_at(&target, data)
     }
 
     fn remove(&self, rel: &Path) -> io::Result<()> {
-        match fs::remove_file(self.full(rel)) {
+        let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) else {
+            return Err(outside(rel));
+        };
+        if !paths::is_inside(rel) {
+            return Err(outside(rel));
+        }
+        // A missing folder holds nothing to remove.
+        let Some(dir) = self.real_dir(parent, false)? else {
+            return Ok(());
+        };
+        // Removing a name never follows it; a link named so would only lose its name.
+        match fs::remove_file(dir.join(name)) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             other => other,
         }?;
-        if let Some(dir) = self.full(rel).parent() {
-            File::open(dir)?.sync_all()?;
-        }
-        Ok(())
+        File::open(&dir)?.sync_all()
     }
 
     fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>> {
@@ -147,6 +260,23 @@ impl Fs for DiskFs {
             .unwrap_or(false)
     }
 
+    fn link_on_way(&self, rel: &Path) -> Option<(PathBuf, PathBuf)> {
+        let mut here = PathBuf::new();
+        for part in rel.components() {
+            here.push(part);
+            let full = self.full(&here);
+            match fs::symlink_metadata(&full) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    return link_target(&full).map(|to| (here, to));
+                }
+                Ok(_) => {}
+                // Nothing further exists, so nothing further is a link.
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
     fn lock(&self) -> io::Result<Lock> {
         create_private_dir_all(&self.root)?;
         let file = self.open_lock_file()?;
@@ -159,7 +289,7 @@ impl Fs for DiskFs {
     }
 
     fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()> {
-        create_private_dir_all(&self.full(rel_dir))
+        self.real_dir(rel_dir, true).map(|_| ())
     }
 
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
@@ -198,7 +328,12 @@ impl Fs for DiskFs {
         let journal = Path::new(paths::JOURNAL);
         let mut removed = self.remove_stale_temps(Path::new(paths::CONTACTS))?
             + self.remove_stale_temps(Path::new(paths::DRAFTS))?;
-        for year in self.list(journal)?.into_iter().filter(|i| i.is_dir) {
+        // A journal folder that is a link lists nothing to sweep.
+        let years = match self.real_dir(journal, false) {
+            Ok(Some(_)) => self.list(journal)?,
+            _ => Vec::new(),
+        };
+        for year in years.into_iter().filter(|i| i.is_dir) {
             removed += self.remove_stale_temps(&journal.join(&year.name))?;
         }
         Ok(removed)

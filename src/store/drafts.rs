@@ -15,7 +15,8 @@ impl Store {
         doc.insert("kind", value(draft.kind.as_str()));
         doc.insert("started", value(draft.started.to_rfc3339()));
         doc.insert("note", value(draft.note.as_str()));
-        let rel = paths::draft(&draft.file_name());
+        let rel = self.draft_file(draft, "the draft was not saved")?;
+        self.check_writable(&rel)?;
         // Under the folder lock, so a sweep of stale temp files never removes this one mid-write.
         let _lock = self.lock()?;
         self.fs
@@ -24,10 +25,18 @@ impl Store {
     }
 
     pub fn remove_draft(&self, draft: &Draft) -> Result<(), StoreError> {
-        let rel = paths::draft(&draft.file_name());
+        let rel = self.draft_file(draft, "nothing was removed")?;
+        self.check_writable(&rel)?;
         self.fs
             .remove(&rel)
             .map_err(|e| StoreError::io(self.display(&rel), e))
+    }
+
+    /// The draft's file, when its name can be one: the name is built from the first person's
+    /// id, which a draft file's `with` may make anything (`../../elsewhere/x`).
+    fn draft_file(&self, draft: &Draft, outcome: &str) -> Result<std::path::PathBuf, StoreError> {
+        paths::draft_checked(&draft.file_name())
+            .map_err(|why| StoreError::Invalid(format!("{why}; {outcome}")))
     }
 
     /// Drafts left from an earlier session, oldest first. An unreadable draft is skipped, not

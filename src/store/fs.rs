@@ -37,6 +37,12 @@ pub trait Fs: Send + Sync {
     /// Names in a folder; an absent folder lists as empty.
     fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>>;
     fn is_symlink(&self, rel: &Path) -> bool;
+    /// The first part of `rel` below the data folder (a folder on the way, or the file
+    /// itself) that is a symbolic link, and where it points. rolo reads through links but
+    /// never writes through them: a link could lead anywhere.
+    fn link_on_way(&self, _rel: &Path) -> Option<(PathBuf, PathBuf)> {
+        None
+    }
     /// Exclusive lock over the whole data folder.
     fn lock(&self) -> io::Result<Lock>;
     /// Where the files live on disk, when they do (for messages and `$EDITOR`).
@@ -90,6 +96,9 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     }
     fn is_symlink(&self, rel: &Path) -> bool {
         (**self).is_symlink(rel)
+    }
+    fn link_on_way(&self, rel: &Path) -> Option<(PathBuf, PathBuf)> {
+        (**self).link_on_way(rel)
     }
     fn lock(&self) -> io::Result<Lock> {
         (**self).lock()

@@ -169,13 +169,34 @@ impl Store {
         }
     }
 
-    fn write(&self, rel: &Path, text: &str) -> Result<(), StoreError> {
-        if self.fs.is_symlink(rel) {
+    /// Refuse, before anything is read or written, a path that would leave the data folder
+    /// or go through a link inside it, naming the link: a link could lead anywhere.
+    fn check_writable(&self, rel: &Path) -> Result<(), StoreError> {
+        if !paths::is_inside(rel) {
             return Err(StoreError::Refused(format!(
-                "{} is a symbolic link; rolo does not write through links (replace it with a regular file)",
-                self.display(rel).display()
+                "{} is not a file inside the data folder; nothing was written",
+                rel.display()
             )));
         }
+        match self.fs.link_on_way(rel) {
+            None => Ok(()),
+            Some((link, to)) => Err(StoreError::Refused(format!(
+                "{} is a link to {}; rolo does not write through links ({}); nothing was written",
+                self.display(&link).display(),
+                to.display(),
+                if link == Path::new(paths::LOCK) {
+                    "remove it: rolo makes its own"
+                } else if link == rel {
+                    "replace it with a regular file"
+                } else {
+                    "replace it with a real folder"
+                }
+            ))),
+        }
+    }
+
+    fn write(&self, rel: &Path, text: &str) -> Result<(), StoreError> {
+        self.check_writable(rel)?;
         self.fs
             .write_atomic(rel, text.as_bytes())
             .map_err(|e| StoreError::io(self.display(rel), e))?;
@@ -184,6 +205,7 @@ impl Store {
     }
 
     fn lock(&self) -> Result<Lock, StoreError> {
+        self.check_writable(Path::new(paths::LOCK))?;
         self.fs
             .lock()
             .map_err(|e| StoreError::io(self.display(Path::new(".lock")), e))
@@ -195,6 +217,13 @@ impl Store {
         self.fs
             .sweep_stale_temps()
             .map_err(|e| StoreError::io(self.display(Path::new(".")), e))
+    }
+
+    /// The file of contact `id`, when the id can name one (see `paths::name_problem`): an id
+    /// is never joined into a path before it is checked.
+    fn contact_file(&self, id: &str) -> Result<PathBuf, StoreError> {
+        paths::contact_checked(id)
+            .map_err(|why| StoreError::Invalid(format!("{why}; nothing was written")))
     }
 
     /// Create a new contact; the id is derived from the name and made unique.
@@ -246,7 +275,7 @@ impl Store {
     where
         F: FnOnce(&mut Contact) -> Result<(), String>,
     {
-        let rel = paths::contact(id);
+        let rel = self.contact_file(id)?;
         let _lock = self.lock()?;
         let text = self
             .read_text(&rel)?
@@ -367,7 +396,7 @@ impl Store {
 
     /// Replace a contact file with text the person edited (in `$EDITOR`), after checking it parses.
     pub fn replace_contact_text(&self, id: &str, text: &str) -> Result<Contact, StoreError> {
-        let rel = paths::contact(id);
+        let rel = self.contact_file(id)?;
         let contact = decode::contact(id, &rel, text).map_err(|p| self.broken(p))?;
         let _lock = self.lock()?;
         self.write(&rel, text)?;

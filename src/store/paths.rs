@@ -20,6 +20,89 @@ pub fn draft(file_name: &str) -> PathBuf {
     Path::new(DRAFTS).join(file_name)
 }
 
+/// The longest file name rolo writes: most file systems stop at 255 bytes.
+pub const MAX_FILE_NAME: usize = 255;
+
+/// Why `name` cannot be one file name inside a folder of the data folder, or `None` when it
+/// can. Ids and draft names come from file contents and from file names someone else made,
+/// so each is checked before it is joined into a path: a `/` or a `..` would leave the folder,
+/// a leading dot would hide the file (and `.`/`..` are folders), a NUL or a control character
+/// has no place in a name. Ids rolo makes are stricter still (`slug::is_valid_id`); a contact
+/// file someone named by hand (`Ada.toml`) loads, so it stays writable.
+pub fn name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        Some("it is empty")
+    } else if name.contains('/') {
+        Some("it holds a \"/\"")
+    } else if name.contains('\0') {
+        Some("it holds a NUL character")
+    } else if name.starts_with('.') {
+        Some("it starts with a dot")
+    } else if name.len() > MAX_FILE_NAME {
+        Some("it is longer than 255 bytes")
+    } else if name.chars().any(char::is_control) {
+        Some("it holds a control character")
+    } else {
+        None
+    }
+}
+
+/// `contacts/ID.toml`, when `id` can name a file there; otherwise why not.
+pub fn contact_checked(id: &str) -> Result<PathBuf, String> {
+    let file = format!("{id}.toml");
+    match name_problem(id).or_else(|| name_problem(&file)) {
+        None => Ok(Path::new(CONTACTS).join(file)),
+        Some(why) => Err(format!("\"{}\" is not a contact id ({why})", shown(id))),
+    }
+}
+
+/// `drafts/NAME`, when `name` can name a file there; otherwise why not.
+pub fn draft_checked(name: &str) -> Result<PathBuf, String> {
+    match name_problem(name) {
+        None => Ok(Path::new(DRAFTS).join(name)),
+        Some(why) => Err(format!(
+            "\"{}\" cannot be a draft's file name ({why})",
+            shown(name)
+        )),
+    }
+}
+
+/// A name for a message: inert, and cut short when very long.
+fn shown(name: &str) -> String {
+    const LONGEST: usize = 40;
+    let mut out: String = crate::sanitize::inert_line(name)
+        .chars()
+        .take(LONGEST)
+        .collect();
+    if name.chars().count() > LONGEST {
+        out.push('…');
+    }
+    out
+}
+
+/// Whether `rel` is a path rolo may write: relative, plain names only (no `..`, no leading
+/// dot but the lock file's), so it cannot leave the data folder however it was built.
+pub fn is_inside(rel: &Path) -> bool {
+    use std::path::Component;
+    let mut parts = 0;
+    for part in rel.components() {
+        parts += 1;
+        let Component::Normal(name) = part else {
+            return false;
+        };
+        let Some(name) = name.to_str() else {
+            return false;
+        };
+        if name_problem(name).is_some() && !(name == LOCK && parts == 1) {
+            return false;
+        }
+    }
+    parts > 0
+}
+
+/// The folder lock, at the top of the data folder.
+pub const LOCK: &str = ".lock";
+
 /// The data folder: `--dir`, then `ROLO_DIR`, then `$XDG_DATA_HOME/rolo`, then
 /// `~/.local/share/rolo`. Empty values count as unset, as the XDG spec asks.
 pub fn data_dir(flag: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
@@ -121,6 +204,50 @@ mod tests {
         // Two folders with the same last part get two caches.
         let other = cache_dir(Path::new("/elsewhere/rolo"), env(&all)).unwrap();
         assert_ne!(other, dir);
+    }
+
+    #[test]
+    fn names_that_would_leave_or_hide_are_refused() {
+        let long = "z".repeat(251);
+        for bad in [
+            "",
+            "..",
+            ".",
+            ".hidden",
+            "a/b",
+            "../x",
+            "nul\0",
+            "esc\u{1b}",
+            &long,
+        ] {
+            assert!(contact_checked(bad).is_err(), "{bad:?}");
+        }
+        for bad in [
+            "contacts/../x",
+            "contacts/.hidden",
+            "contacts/a\0",
+            "drafts/../../x",
+        ] {
+            assert!(!is_inside(Path::new(bad)), "{bad:?}");
+        }
+        assert_eq!(
+            contact_checked("Ada"),
+            Ok(PathBuf::from("contacts/Ada.toml"))
+        );
+        assert!(contact_checked(&"z".repeat(250)).is_ok());
+        assert!(draft_checked("ada-20261201-100000.toml").is_ok());
+        assert!(draft_checked("../../elsewhere/x-20261201-100000.toml").is_err());
+        assert!(is_inside(Path::new(".lock")));
+        assert!(!is_inside(Path::new("contacts/.lock")));
+        assert!(!is_inside(Path::new("/etc/passwd")));
+        assert!(!is_inside(Path::new("")));
+        assert!(is_inside(&month((2026, 11))));
+        // A message never carries the name raw or whole.
+        let e = contact_checked(&format!("\u{1b}[31m{}", "z".repeat(300))).unwrap_err();
+        assert!(
+            e.starts_with("\"␛[31mzzz") && e.contains("…\" is not a contact id"),
+            "{e}"
+        );
     }
 
     #[test]
