@@ -118,6 +118,9 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
         (**self).read_stamped(rel)
     }
+    fn sweep_stale_temps(&self) -> io::Result<usize> {
+        (**self).sweep_stale_temps()
+    }
 }
 
 /// Temp files carry this prefix so a crash leftover can be recognised and removed safely.
