@@ -17,6 +17,7 @@ mod gather;
 mod lean_load;
 mod load;
 mod mem;
+mod merge3;
 mod moment;
 mod parallel;
 pub mod paths;
