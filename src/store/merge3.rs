@@ -184,16 +184,14 @@ fn merge_key(
         return set(theirs, key, m);
     }
     // Both sides changed the key. Tables and arrays of tables are merged inside.
-    let empty = Table::new();
-    match (m.map(|(_, i)| i), theirs.get_mut(key)) {
-        (Some(Item::Table(mt)), Some(Item::Table(tt))) => {
-            let bt = match b {
-                Some((_, Item::Table(bt))) => bt,
-                _ => &empty,
-            };
-            return merge_into(bt, mt, tt, at, out);
-        }
-        _ => {}
+    if let (Some(Item::Table(mt)), Some(Item::Table(tt))) = (m.map(|(_, i)| i), theirs.get_mut(key))
+    {
+        let empty = Table::new();
+        let bt = match b {
+            Some((_, Item::Table(bt))) => bt,
+            _ => &empty,
+        };
+        return merge_into(bt, mt, tt, at, out);
     }
     // Arrays of tables item by item; a side without the key has none left.
     let arrays = |x: Option<(&Key, &Item)>| x.is_none_or(|(_, i)| i.is_array_of_tables());
