@@ -250,6 +250,36 @@ note = \"Second\"
     }
 
     #[test]
+    fn a_key_changed_on_both_sides_keeps_the_files_value_and_says_so() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let rel = paths::month((2026, 11));
+        let outside = MONTH
+            .replace("mood = \"bright\"", "mood = \"calm\"")
+            .replace("note = \"Second\"", "note = \"Second, by hand\"");
+        store.fs().write_atomic(&rel, outside.as_bytes()).unwrap();
+        let edited = shown
+            .replace("mood = \"bright\"", "mood = \"tired\"")
+            .replace("Tea, in fact", "Tea");
+        let saved = store
+            .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+            .unwrap();
+        let keys: Vec<&str> = saved
+            .merge
+            .conflicts
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        assert_eq!(keys, ["mood"]);
+        let file = store.read_file(&rel).unwrap().unwrap();
+        assert_eq!(
+            file,
+            outside.replace("note = \"Tea, in fact\"", "note = \"Tea\"")
+        );
+        assert!(saved.text.contains("mood = \"calm\""), "{}", saved.text);
+    }
+
+    #[test]
     fn a_table_under_the_entry_stays_with_it() {
         let store = store();
         let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
