@@ -325,7 +325,7 @@ fn the_store_refuses_ids_that_are_not_plain_names() {
             .expect_err(id);
         assert!(e.to_string().contains("is not a contact id"), "{id:?}: {e}");
         let e = store
-            .replace_contact_text(id, "name = \"X\"\nnotes = \"written\"\n")
+            .replace_contact_text(id, "name = \"X\"\n", "name = \"X\"\nnotes = \"written\"\n")
             .expect_err(id);
         assert!(e.to_string().contains("is not a contact id"), "{id:?}: {e}");
         let draft = Draft {

@@ -1,14 +1,12 @@
 //! Carrying out effects: the only part of the app that calls the store or the editor.
 
 use super::run::Host;
-use super::state::{AppState, EditTarget};
+use super::state::AppState;
 use super::update::{Effect, outcome};
 use crate::journal::Journal;
 use crate::model::{FollowUp, Need, NeedStatus};
-use crate::sanitize::inert_line;
 use crate::store::{Store, StoreError, decode, paths};
 use chrono::{DateTime, FixedOffset};
-use std::io::Write;
 
 /// Returns true when the terminal was handed to another program and must be redrawn.
 pub fn carry_out(
@@ -165,15 +163,15 @@ pub fn carry_out(
                 today,
             );
         }
-        Effect::Edit { target, text } => {
-            edit(state, journal, store, host, target, text, today);
+        Effect::Edit { target, resume } => {
+            super::edit_session::edit(state, journal, store, host, target, resume, today);
             return true;
         }
     }
     false
 }
 
-fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
+pub(super) fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
     let rel = paths::month(month);
     if let Ok(Some(text)) = store.read_file(&rel)
         && let Ok(entries) = decode::month(&rel, &text)
@@ -201,91 +199,4 @@ fn contact_result(
         ),
         Err(e) => outcome::failed(state, e),
     }
-}
-
-/// Edit a contact file, or one entry as a small TOML snippet, in `$EDITOR`. The edited text
-/// is checked before anything is written; if it does not parse, it is kept in the state so
-/// the person can edit again or revert.
-fn edit(
-    state: &mut AppState,
-    journal: &mut Journal,
-    store: &Store,
-    host: &mut dyn Host,
-    target: EditTarget,
-    earlier: Option<String>,
-    today: chrono::NaiveDate,
-) {
-    let original = match &target {
-        EditTarget::Contact { id } => match store.read_file(&paths::contact(id)) {
-            Ok(Some(text)) => text,
-            Ok(None) => return outcome::failed(state, "the contact file is gone"),
-            Err(e) => return outcome::failed(state, e),
-        },
-        // As the month file has it: keys rolo does not know and comments are shown too.
-        EditTarget::Entry { id, month } => match store.entry_text(id, *month) {
-            Ok(text) => text,
-            Err(e) => return outcome::failed(state, e),
-        },
-    };
-    let Some(root) = store.root() else {
-        return outcome::failed(state, "editing needs a data folder on disk");
-    };
-    let start = earlier.unwrap_or_else(|| original.clone());
-    // The copy lives in the data folder, so it stays on the same disk and as private.
-    let file = tempfile::Builder::new()
-        .prefix(".rolo-edit-")
-        .suffix(".toml")
-        .tempfile_in(root);
-    let mut file = match file {
-        Ok(f) => f,
-        Err(e) => return outcome::failed(state, format!("cannot make a copy to edit: {e}")),
-    };
-    if let Err(e) = file.write_all(start.as_bytes()).and_then(|_| file.flush()) {
-        return outcome::failed(state, format!("cannot make a copy to edit: {e}"));
-    }
-    if let Err(e) = host.edit(file.path()) {
-        return outcome::failed(state, format!("cannot run the editor: {e}"));
-    }
-    let edited = match std::fs::read(file.path()).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => {
-            return outcome::edit_failed(
-                state,
-                target,
-                start,
-                "the edited file is not UTF-8 text".into(),
-            );
-        }
-        Err(e) => return outcome::failed(state, format!("cannot read the edited copy: {e}")),
-    };
-    if edited == original {
-        state.say("no changes");
-        return;
-    }
-    match &target {
-        EditTarget::Contact { id } => match store.replace_contact_text(id, &edited) {
-            Ok(c) => {
-                let message = format!("saved {}", inert_line(&c.name));
-                outcome::contact_saved(state, journal, c, message, today);
-            }
-            Err(StoreError::Broken(p)) => outcome::edit_failed(state, target, edited, at_line(&p)),
-            Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
-        },
-        EditTarget::Entry { id, month } => {
-            // A text that does not parse is told by its line; the store checks the rest.
-            if let Err(p) = decode::month(&paths::month(*month), &edited) {
-                return outcome::edit_failed(state, target, edited, at_line(&p));
-            }
-            let (id, month) = (id.clone(), *month);
-            match store.replace_entry_text(&id, month, &original, &edited) {
-                Ok(saved) => outcome::entry_edited(state, journal, &id, saved.value),
-                Err(e) => outcome::edit_failed(state, target, edited, e.to_string()),
-            }
-        }
-    }
-}
-
-/// The popup is about the text being edited, so the place in it says more than a file path.
-fn at_line(p: &crate::store::Problem) -> String {
-    format!("line {}, column {}: {}", p.line, p.col, p.message)
 }

@@ -185,6 +185,15 @@ pub enum EditTarget {
     Entry { id: String, month: (i32, u32) },
 }
 
+/// An editor session to take up again: `base` is the text the file had when the person's
+/// editing began (what their changes are measured from, so a change made outside since then
+/// is merged, never reverted), `text` what the editor shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditResume {
+    pub base: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Help {
@@ -218,7 +227,7 @@ pub enum Popup {
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
     EditFailed {
         target: EditTarget,
-        text: String,
+        resume: EditResume,
         error: String,
     },
 }

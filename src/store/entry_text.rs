@@ -2,7 +2,8 @@
 //! has it (every key rolo knows and every key it does not, comments too), and the edited text
 //! written back key by key, so only what the person changed changes.
 
-use super::{Saved, Store, StoreError, decode, paths, read_back};
+use super::merge3::{self, Outcome, place};
+use super::{Edited, Store, StoreError, decode, paths, read_back};
 use crate::model::Entry;
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
@@ -18,21 +19,6 @@ fn find<'a>(doc: &'a DocumentMut, id: &str) -> Option<(usize, &'a Table)> {
         .find(|(_, t)| t.get("id").and_then(Item::as_str) == Some(id))
 }
 
-/// Put a table at `position` in its document and let the tables under it (`[entry.x]`, a
-/// person may write one) follow it, wherever they came from: toml_edit orders tables by
-/// position, and one carried over from another document could otherwise land after a later
-/// entry and be read as part of it.
-fn place(table: &mut Table, position: Option<isize>) {
-    table.set_position(position);
-    for (_, item) in table.iter_mut() {
-        match item {
-            Item::Table(t) => place(t, None),
-            Item::ArrayOfTables(a) => a.iter_mut().for_each(|t| place(t, None)),
-            _ => {}
-        }
-    }
-}
-
 /// One entry table as a block of its own, as written: what the editor shows, and what is
 /// appended when an edit moves the entry to another month.
 pub(super) fn lone_entry(table: &Table) -> String {
@@ -46,48 +32,17 @@ pub(super) fn lone_entry(table: &Table) -> String {
     doc.to_string().trim_start_matches(['\n', '\r']).to_string()
 }
 
-/// The person's edit applied to the table as it is on disk now. When nobody else touched the
-/// entry meanwhile (the usual case) that is the edited table itself, as typed. Otherwise only
-/// the keys the person changed, added or removed follow the edit, and every other key stays
-/// as the file now has it, so the other change is kept too.
-fn apply_edit(current: &Table, shown: &Table, edited: &Table) -> Table {
+/// The person's edit merged into the table as it is on disk now. When nobody else touched the
+/// entry meanwhile (the usual case) that is the edited table itself, as typed; otherwise only
+/// what the person changed is applied, key by key, and a key changed on both sides keeps the
+/// file's value (reported in the outcome).
+fn apply_edit(current: &Table, shown: &Table, edited: &Table) -> (Table, Outcome) {
     if lone_entry(current) == lone_entry(shown) {
-        return edited.clone();
+        return (edited.clone(), Outcome::default());
     }
-    let same =
-        |a: Option<(&toml_edit::Key, &Item)>, b: Option<(&toml_edit::Key, &Item)>| match (a, b) {
-            (Some((ka, ia)), Some((kb, ib))) => {
-                ka.leaf_decor() == kb.leaf_decor() && ia.to_string() == ib.to_string()
-            }
-            (None, None) => true,
-            _ => false,
-        };
-    let mut keys: Vec<&str> = shown.iter().map(|(k, _)| k).collect();
-    keys.extend(
-        edited
-            .iter()
-            .map(|(k, _)| k)
-            .filter(|k| !shown.contains_key(k)),
-    );
     let mut out = current.clone();
-    for key in keys {
-        let after = edited.get_key_value(key);
-        if same(shown.get_key_value(key), after) {
-            continue;
-        }
-        match after {
-            Some((k, item)) => {
-                out.insert_formatted(k, item.clone());
-            }
-            None => {
-                out.remove(key);
-            }
-        }
-    }
-    if shown.decor() != edited.decor() {
-        *out.decor_mut() = edited.decor().clone();
-    }
-    out
+    let outcome = merge3::merge_table(shown, edited, &mut out);
+    (out, outcome)
 }
 
 /// The one `[[entry]]` table of an edited text, checked: nothing outside it, and its id kept.
@@ -148,26 +103,26 @@ impl Store {
 
     /// Save an entry edited as text. `shown` is the text the editor started from (from
     /// `entry_text`), `edited` what the person saved: every key they added, kept or changed is
-    /// written as typed, and a change made to the file meanwhile by someone else is kept. If
-    /// the edited date is in another month, the entry moves there (written first, then
-    /// removed here, so a crash in between duplicates, never loses).
+    /// written as typed, and a change made to the file meanwhile by someone else is kept; a key
+    /// changed on both sides keeps the file's value and is reported in `merge`. If the date is
+    /// now in another month, the entry moves there (written first, then removed here, so a
+    /// crash in between duplicates, never loses).
     pub fn replace_entry_text(
         &self,
         id: &str,
         month: (i32, u32),
         shown: &str,
         edited: &str,
-    ) -> Result<Saved<Entry>, StoreError> {
+    ) -> Result<Edited<Entry>, StoreError> {
         let rel = paths::month(month);
         let edited = edited_table(&rel, id, edited)?;
         // The text shown came from the file, so it parses; if not, the edit is all there is.
         let shown = edited_table(&rel, id, shown).unwrap_or_else(|_| Table::new());
         let lock = self.lock()?;
-        let (text, mut doc) = self.month_doc(&rel)?;
-        let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
+        let (_, mut doc) = self.month_doc(&rel)?;
         let (at, current) = find(&doc, id).ok_or_else(|| gone(id))?;
         let position = current.position();
-        let mut merged = apply_edit(current, &shown, &edited);
+        let (mut merged, merge) = apply_edit(current, &shown, &edited);
         let new = read_back(&rel, &lone_entry(&merged), id)?;
         if new.with.is_empty() {
             return Err(StoreError::Invalid(
@@ -176,6 +131,7 @@ impl Store {
         }
         if new.month() == month {
             place(&mut merged, position);
+            let text = lone_entry(&merged);
             if let Some(Item::ArrayOfTables(array)) = doc.get_mut("entry")
                 && let Some(slot) = array.get_mut(at)
             {
@@ -184,10 +140,7 @@ impl Store {
             let out = doc.to_string();
             let value = read_back(&rel, &out, id)?;
             self.write(&rel, &out)?;
-            return Ok(Saved {
-                value,
-                changed_outside,
-            });
+            return Ok(Edited { value, merge, text });
         }
         drop(lock);
         // In the other month the id may be taken; `append_as` then gives it a suffix.
@@ -199,9 +152,11 @@ impl Store {
         let moved = self.append_as(new, &block)?;
         let _lock = self.lock()?;
         self.remove_entry_locked(&rel, id)?;
-        Ok(Saved {
+        let text = block(&moved.value);
+        Ok(Edited {
             value: moved.value,
-            changed_outside,
+            merge,
+            text,
         })
     }
 }
@@ -292,6 +247,36 @@ note = \"Second\"
         assert!(file.contains("mood = \"calm\""), "{file}");
         assert!(file.contains("location = \"Oslo\""), "{file}");
         assert!(file.find("Oslo") < file.find("Second"), "{file}");
+    }
+
+    #[test]
+    fn a_key_changed_on_both_sides_keeps_the_files_value_and_says_so() {
+        let store = store();
+        let shown = store.entry_text(FIRST, (2026, 11)).unwrap();
+        let rel = paths::month((2026, 11));
+        let outside = MONTH
+            .replace("mood = \"bright\"", "mood = \"calm\"")
+            .replace("note = \"Second\"", "note = \"Second, by hand\"");
+        store.fs().write_atomic(&rel, outside.as_bytes()).unwrap();
+        let edited = shown
+            .replace("mood = \"bright\"", "mood = \"tired\"")
+            .replace("Tea, in fact", "Tea");
+        let saved = store
+            .replace_entry_text(FIRST, (2026, 11), &shown, &edited)
+            .unwrap();
+        let keys: Vec<&str> = saved
+            .merge
+            .conflicts
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        assert_eq!(keys, ["mood"]);
+        let file = store.read_file(&rel).unwrap().unwrap();
+        assert_eq!(
+            file,
+            outside.replace("note = \"Tea, in fact\"", "note = \"Tea\"")
+        );
+        assert!(saved.text.contains("mood = \"calm\""), "{}", saved.text);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod append;
 mod appendable;
 mod cache;
+mod contact_text;
 pub mod decode;
 mod disk;
 mod drafts;
@@ -17,6 +18,8 @@ mod gather;
 mod lean_load;
 mod load;
 mod mem;
+mod merge3;
+pub mod merge_note;
 mod moment;
 mod parallel;
 pub mod paths;
@@ -35,6 +38,7 @@ pub use fs::{DirItem, Fs, Lock, Stamp};
 pub use lean_load::MonthsRead;
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
+pub use merge3::{Conflict, Outcome as MergeOutcome, Renumbered};
 pub(crate) use parallel::map_in_order;
 pub use parallel::{OlderLoad, PendingOlder, RecentLoad, default_threads};
 pub use problem::{Problem, Severity, line_col};
@@ -56,6 +60,16 @@ use toml_edit::DocumentMut;
 pub struct Saved<T> {
     pub value: T,
     pub changed_outside: bool,
+}
+
+/// The result of saving a text edited in `$EDITOR`: the value as saved, what merging the edit
+/// into the file as it was then reported (keys changed on both sides kept the file's value),
+/// and the text as it is now, for the editor to reopen on.
+#[derive(Debug, Clone)]
+pub struct Edited<T> {
+    pub value: T,
+    pub merge: MergeOutcome,
+    pub text: String,
 }
 
 /// The entry `id` as a later load will see it in the month text `out`, or a refusal when
@@ -392,15 +406,6 @@ impl Store {
             self.write(rel, &doc.to_string())?;
         }
         Ok(())
-    }
-
-    /// Replace a contact file with text the person edited (in `$EDITOR`), after checking it parses.
-    pub fn replace_contact_text(&self, id: &str, text: &str) -> Result<Contact, StoreError> {
-        let rel = self.contact_file(id)?;
-        let contact = decode::contact(id, &rel, text).map_err(|p| self.broken(p))?;
-        let _lock = self.lock()?;
-        self.write(&rel, text)?;
-        Ok(contact)
     }
 
     /// The text of a file, for editing; `None` when it does not exist.

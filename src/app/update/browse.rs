@@ -115,7 +115,7 @@ pub fn update(
             Some(id) => {
                 return vec![Effect::Edit {
                     target: EditTarget::Contact { id },
-                    text: None,
+                    resume: None,
                 }];
             }
             None => state.warn("no contact selected"),
@@ -126,7 +126,10 @@ pub fn update(
                     id: e.id.clone(),
                     month: e.month(),
                 };
-                return vec![Effect::Edit { target, text: None }];
+                return vec![Effect::Edit {
+                    target,
+                    resume: None,
+                }];
             }
             None => state.warn("no entry selected; move to the timeline (tab) first"),
         },

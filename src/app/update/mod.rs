@@ -11,7 +11,7 @@ mod pick_need;
 mod popups;
 mod serve;
 
-use super::state::{AppState, EditTarget, Popup};
+use super::state::{AppState, EditResume, EditTarget, Popup};
 use crate::action::Action;
 use crate::journal::Journal;
 use crate::model::{Draft, Entry, NeedStatus};
@@ -58,10 +58,10 @@ pub enum Effect {
         contact: String,
         id: u32,
     },
-    /// Open `$EDITOR` on the target; `text` is an earlier attempt to continue from.
+    /// Open `$EDITOR` on the target; `resume` is an earlier attempt to continue from.
     Edit {
         target: EditTarget,
-        text: Option<String>,
+        resume: Option<EditResume>,
     },
     Quit,
 }

@@ -1,7 +1,7 @@
 //! What the loop reports back after carrying out an effect: the journal learns the new
 //! truth from the store, and the state shows it.
 
-use crate::app::state::{AppState, Capture, EditTarget, Popup, Question};
+use crate::app::state::{AppState, Capture, EditResume, EditTarget, Popup, Question};
 use crate::journal::Journal;
 use crate::model::{Contact, Draft, Entry};
 use crate::sanitize::inert_line;
@@ -116,10 +116,10 @@ pub fn entry_edited(state: &mut AppState, journal: &mut Journal, old_id: &str, e
 }
 
 /// The edited text does not parse (or could not be saved): keep it and offer edit again / revert.
-pub fn edit_failed(state: &mut AppState, target: EditTarget, text: String, error: String) {
+pub fn edit_failed(state: &mut AppState, target: EditTarget, resume: EditResume, error: String) {
     state.popup = Some(Popup::EditFailed {
         target,
-        text,
+        resume,
         error,
     });
 }

@@ -72,7 +72,7 @@ pub fn drafts(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 pub fn edit_failed(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let Some(Popup::EditFailed { target, text, .. }) = state.popup.clone() else {
+    let Some(Popup::EditFailed { target, resume, .. }) = state.popup.clone() else {
         return Vec::new();
     };
     match action {
@@ -80,7 +80,7 @@ pub fn edit_failed(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.popup = None;
             vec![Effect::Edit {
                 target,
-                text: Some(text),
+                resume: Some(resume),
             }]
         }
         Action::Revert => {

@@ -72,7 +72,7 @@ fn a_note_with_them_is_welcome_and_e_opens_their_file() {
             target: EditTarget::Contact {
                 id: "ben-carter".into()
             },
-            text: None
+            resume: None
         }]
     );
 }

@@ -131,7 +131,7 @@ fn edits_name_their_target() {
             target: EditTarget::Contact {
                 id: "oliver-brandt".into()
             },
-            text: None
+            resume: None
         }]
     );
     let effects = run(&mut s, &mut j, [EditEntry]);
@@ -141,7 +141,13 @@ fn edits_name_their_target() {
         id: newest.id.clone(),
         month: newest.month(),
     };
-    assert_eq!(effects, vec![Effect::Edit { target, text: None }]);
+    assert_eq!(
+        effects,
+        vec![Effect::Edit {
+            target,
+            resume: None
+        }]
+    );
 }
 
 #[test]
@@ -150,9 +156,13 @@ fn failed_edit_offers_again_or_revert() {
     let target = EditTarget::Contact {
         id: "oliver-brandt".into(),
     };
+    let resume = EditResume {
+        base: "name = \"Oliver\"\n".into(),
+        text: "name = \"".into(),
+    };
     let failed = Popup::EditFailed {
         target: target.clone(),
-        text: "name = \"".into(),
+        resume: resume.clone(),
         error: "bad".into(),
     };
     s.popup = Some(failed.clone());
@@ -161,7 +171,7 @@ fn failed_edit_offers_again_or_revert() {
         effects,
         vec![Effect::Edit {
             target,
-            text: Some("name = \"".into())
+            resume: Some(resume)
         }]
     );
     s.popup = Some(failed);

@@ -2,7 +2,7 @@
 
 use super::{Effect, update};
 use crate::action::Action::{self, *};
-use crate::app::state::{AppState, Ask, EditTarget, Pane, Popup, Question, SortBy};
+use crate::app::state::{AppState, Ask, EditResume, EditTarget, Pane, Popup, Question, SortBy};
 use crate::journal::Journal;
 use crate::model::{Draft, Kind, NeedStatus};
 use chrono::{DateTime, FixedOffset, NaiveDate};
