@@ -374,19 +374,39 @@ fn date(ctx: &Ctx, raw: &Spanned<Value>, key: &str) -> Result<NaiveDate, Problem
         Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
         _ => None,
     };
-    parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))
+    let day =
+        parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))?;
+    if !crate::model::in_years(day) {
+        return Err(ctx.at(
+            raw,
+            format!("`{key}` {day} is {}", crate::model::outside_years()),
+        ));
+    }
+    Ok(day)
 }
 
 /// The moment written at `span` (see `moment.rs`).
 fn at_moment(ctx: &Ctx, span: std::ops::Range<usize>) -> Result<DateTime<FixedOffset>, Problem> {
     let written = ctx.text.get(span.clone()).unwrap_or("");
-    super::moment::read(written).ok_or_else(|| {
+    let at = super::moment::read(written).ok_or_else(|| {
         Problem::error(
             ctx.path,
             ctx.line_col(span.start),
             "`at` must be a date and time like 2026-11-24T14:05:00+01:00",
         )
-    })
+    })?;
+    if !crate::model::in_years(at.date_naive()) {
+        return Err(Problem::error(
+            ctx.path,
+            ctx.line_col(span.start),
+            format!(
+                "`at` {} is {}",
+                at.format("%Y-%m-%d"),
+                crate::model::outside_years()
+            ),
+        ));
+    }
+    Ok(at)
 }
 
 /// Copying every note only to find no `\r` in it was a measurable part of a large load.
