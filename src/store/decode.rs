@@ -186,6 +186,15 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
     if blank(text) {
         return Err(Problem::error(path, (1, 1), "the file is empty"));
     }
+    // `utf8` took one off; the parser would silently take a second one too, and the first
+    // write would then drop it: the file is not what it seems, so it is said.
+    if text.starts_with(super::file_text::BOM) {
+        return Err(Problem::error(
+            path,
+            (1, 1),
+            "a second byte-order mark (U+FEFF) at the start of the file; delete it",
+        ));
+    }
     toml::from_str(text).map_err(|e| {
         let start = e.span().map(|s| s.start);
         // A character the parser stumbles on only after it (a form feed alone on a line is

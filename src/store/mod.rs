@@ -319,6 +319,8 @@ impl Store {
     /// Replace a contact file with text the person edited (in `$EDITOR`), after checking it parses.
     pub fn replace_contact_text(&self, id: &str, text: &str) -> Result<Contact, StoreError> {
         let rel = paths::contact(id);
+        // An editor that adds a BOM of its own: the file keeps the one it had, or none.
+        let text = text.strip_prefix(file_text::BOM).unwrap_or(text);
         decode::contact(id, &rel, text).map_err(|p| self.broken(p))?;
         let _lock = self.lock()?;
         // The text was shown without the file's BOM (`read_file`); the file keeps its BOM and
