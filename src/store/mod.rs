@@ -311,7 +311,9 @@ impl Store {
         })?;
         if encode::remove_entry(&mut doc, id) {
             let out = doc.to_string();
-            self.write(rel, &file.style.lines(&out), file.style)?;
+            let out = file.style.lines(&out);
+            decode::month(rel, &out).map_err(|p| self.unreadable("removing the entry", p))?;
+            self.write(rel, &out, file.style)?;
         }
         Ok(())
     }
