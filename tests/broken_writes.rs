@@ -32,7 +32,7 @@ fn a_month_broken_at_its_end_is_not_appended_to() {
         "{}:5:13: a carriage return (U+000D) must be followed by a line feed; delete it or end the line with CRLF",
         f.path(MONTH)
     );
-    assert_eq!(errors_for(&f, MONTH), [problem.clone()]);
+    assert_eq!(errors_for(&f, MONTH), std::slice::from_ref(&problem));
     let note = f.rolo(&["note", "ada", "Lunch", "--at", "2026-11-10"]);
     assert_eq!(note.status.code(), Some(1));
     assert_eq!(
@@ -55,7 +55,7 @@ fn a_form_feed_month_is_reported_and_refused_with_its_full_path() {
         "{}:1:1: a control character (U+000C) is not allowed in a TOML file; delete it (inside a string, write it as \\u000C)",
         f.path(MONTH)
     );
-    assert_eq!(errors_for(&f, MONTH), [problem.clone()]);
+    assert_eq!(errors_for(&f, MONTH), std::slice::from_ref(&problem));
     let note = assert_cmd::Command::cargo_bin("rolo")
         .expect("binary")
         .current_dir(f.tmp.path())
