@@ -99,6 +99,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             CliError("cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR".into())
         })?
     };
+    // Every message names a file by its full path, whatever form `--dir` was given in.
+    let dir = std::path::absolute(&dir).unwrap_or(dir);
     if dir.exists() && !dir.is_dir() {
         return Err(CliError(format!("{} is not a folder", dir.display())));
     }

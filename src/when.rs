@@ -115,6 +115,25 @@ pub fn parse_due(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
 }
 
 pub fn parse(input: &str, now: NaiveDateTime, lean: Lean) -> Result<When, WhenError> {
+    let when = parse_any(input, now, lean)?;
+    if !crate::model::in_years(when.date()) {
+        let day = when.date().format("%Y-%m-%d").to_string();
+        // "in 3000000 days" is said back as the day it names; a date typed as such is not.
+        let said = if input.trim().starts_with(day.as_str()) {
+            format!("{day} is")
+        } else {
+            format!("{} is {day},", quoted(input.trim()))
+        };
+        return Err(WhenError(format!(
+            "{said} {}",
+            crate::model::outside_years()
+        )));
+    }
+    Ok(when)
+}
+
+/// `parse` without the bound on years.
+fn parse_any(input: &str, now: NaiveDateTime, lean: Lean) -> Result<When, WhenError> {
     let original = input.trim();
     if original.is_empty() {
         return Err(WhenError(format!("no date given; {}", lean.hint())));

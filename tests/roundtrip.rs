@@ -55,15 +55,21 @@ fn name() -> impl Strategy<Value = String> {
     (odd_text(), "[A-Za-z]{1,8}").prop_map(|(t, core)| format!("{t}{core}{t}"))
 }
 
-fn date() -> impl Strategy<Value = NaiveDate> {
-    (1i32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
+fn date_in(years: std::ops::RangeInclusive<i32>) -> impl Strategy<Value = NaiveDate> {
+    (years, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
         NaiveDate::from_ymd_opt(y, m, d).expect("day 1..=28 exists in every month")
     })
 }
 
+/// A date rolo keeps for an entry, a need or a follow-up (see `model::years`).
+fn date() -> impl Strategy<Value = NaiveDate> {
+    date_in(rolo::model::FIRST_YEAR..=rolo::model::LAST_YEAR)
+}
+
 fn birthday() -> impl Strategy<Value = Birthday> {
     prop_oneof![
-        date().prop_map(Birthday::Full),
+        // A birthday is any day TOML can write (Ada Lovelace's is in 1815).
+        date_in(1..=9999).prop_map(Birthday::Full),
         (1u32..=12, 1u32..=28).prop_map(|(m, d)| Birthday::MonthDay(m, d)),
         Just(Birthday::MonthDay(2, 29)),
     ]

@@ -184,6 +184,15 @@ pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
         });
         Ok(())
     })?;
+    // Said back as the file now holds it, so what is printed is what is stored.
+    let due = saved
+        .value
+        .follow_ups
+        .iter()
+        .rev()
+        .find(|f| f.id == number)
+        .and_then(|f| f.due)
+        .unwrap_or(due);
     writeln!(
         ctx.out,
         "follow-up #{number} for {} due {} ({})",

@@ -4,7 +4,9 @@
 mod contact;
 mod draft;
 mod entry;
+mod years;
 
 pub use contact::{Birthday, Contact, FollowUp, Need, NeedStatus};
 pub use draft::Draft;
 pub use entry::{Entry, Kind};
+pub use years::{FIRST_YEAR, LAST_YEAR, in_years, outside_years};

@@ -2,6 +2,7 @@
 //! so it is kept to one small parse when the file is one rolo has already checked.
 
 use super::fasthash::FastSet;
+use super::file_text::Style;
 use super::{Saved, Store, StoreError, content_hash, decode, encode, paths};
 use crate::model::Entry;
 use std::path::Path;
@@ -27,58 +28,50 @@ impl Store {
         }
         let rel = paths::month(entry.month());
         let _lock = self.lock()?;
-        let text = self.read_text(&rel)?;
-        let changed_outside = self.changed_since_seen(&rel, text.as_ref().map(|t| t.as_bytes()));
-        let old = text.unwrap_or_default();
+        let file = self.read_text(&rel)?;
+        let changed_outside = self.changed_since_seen_hash(&rel, file.as_ref().map(|f| f.hash));
+        let (old, style) = file.map(|f| (f.text, f.style)).unwrap_or_default();
         let old_hash = content_hash(old.as_bytes());
         if let Some(ids) = self.appendable.ids(&rel, old_hash) {
-            let value = self.append_to_known(&rel, old, ids, entry, block)?;
+            let value = self.append_to_known(&rel, (old, style), ids, entry, block)?;
             return Ok(Saved {
                 value,
                 changed_outside,
             });
         }
-        let mut out = with_separator(old);
-        let head = out.len();
-        let head_line = out.matches('\n').count() + 1;
-        // One parse of the file with the entry added (a month file can hold thousands of
-        // entries) checks that the file is readable, that it stays readable, and whether the id
-        // is taken; the old text alone is parsed only to explain a failure.
+        // The whole file must load as it is before anything is added to it (the same check a
+        // load and `rolo check` make): a file broken at its end may read again once an entry
+        // follows it (a lone CR becomes a line end), and must not be written for all that.
+        let old_entries = decode::month(&rel, &old).map_err(|p| self.broken(p))?;
+        let old_count = old_entries.len();
+        let old_ids: FastSet<String> = old_entries.into_iter().map(|l| l.entry.id).collect();
         let base = entry.id.clone();
         let mut n = 1;
-        let (value, old_ids) = loop {
-            out.truncate(head);
-            out.push_str(&block(&entry));
-            let parsed = decode::month(&rel, &out);
-            // Our entry must come back whole and as its own table, not swallowed by, say, a
-            // string the old text left open.
-            let ours = parsed
-                .as_ref()
-                .ok()
-                .and_then(|all| all.last())
-                .filter(|last| last.entry.id == entry.id && last.id_at.line > head_line);
-            if ours.is_none() {
-                if !out[..head].trim().is_empty() {
-                    decode::month(&rel, &out[..head]).map_err(|p| self.broken(p))?;
-                }
-                let why = match parsed {
-                    Err(p) => p.to_string(),
-                    Ok(_) => "it would not read back as written".into(),
-                };
-                return Err(unreadable_with(why));
-            }
-            let mut all = parsed.unwrap_or_default();
-            // What is written is what reads back (CRLF as LF, say), so that is what we return.
-            if all.iter().filter(|l| l.entry.id == entry.id).count() == 1
-                && let Some(ours) = all.pop()
-            {
-                let old_ids: FastSet<String> = all.into_iter().map(|l| l.entry.id).collect();
-                break (ours.entry, old_ids);
-            }
+        while old_ids.contains(&entry.id) {
             n += 1;
             entry.id = format!("{base}-{n}");
+        }
+        let mut out = with_separator(old, style);
+        let head_line = out.matches('\n').count() + 1;
+        out.push_str(&style.lines(&block(&entry)));
+        // One parse of the file with the entry added proves it stays readable: the entry must
+        // come back whole, last, and as its own table (an inline `entry = [...]` in the old
+        // text would not take one).
+        let mut all = decode::month(&rel, &out).map_err(|p| self.unreadable("the entry", p))?;
+        let value = match all.pop() {
+            Some(ours)
+                if all.len() == old_count
+                    && ours.entry.id == entry.id
+                    && ours.id_at.line > head_line =>
+            {
+                ours.entry
+            }
+            _ => {
+                return Err(self
+                    .unreadable_because("the entry", "it would not read back as written".into()));
+            }
         };
-        self.write(&rel, &out)?;
+        self.write(&rel, &out, style)?;
         // The old text took an entry at its end, and so will the new one.
         self.appendable.record(&rel, old_hash, old_ids.clone());
         let mut ids = old_ids;
@@ -96,7 +89,7 @@ impl Store {
     fn append_to_known(
         &self,
         rel: &Path,
-        old: String,
+        (old, style): (String, Style),
         mut ids: FastSet<String>,
         mut entry: Entry,
         block: &dyn Fn(&Entry) -> String,
@@ -107,15 +100,18 @@ impl Store {
             n += 1;
             entry.id = format!("{base}-{n}");
         }
-        let block = block(&entry);
-        let mut parsed = decode::month(rel, &block).map_err(|p| unreadable_with(p.to_string()))?;
+        let block = style.lines(&block(&entry)).into_owned();
+        let mut parsed = decode::month(rel, &block).map_err(|p| self.unreadable("the entry", p))?;
         let value = match parsed.pop() {
             Some(ours) if parsed.is_empty() && ours.entry.id == entry.id => ours.entry,
-            _ => return Err(unreadable_with("it would not read back as written".into())),
+            _ => {
+                return Err(self
+                    .unreadable_because("the entry", "it would not read back as written".into()));
+            }
         };
-        let mut out = with_separator(old);
+        let mut out = with_separator(old, style);
         out.push_str(&block);
-        self.write(rel, &out)?;
+        self.write(rel, &out, style)?;
         ids.insert(value.id.clone());
         self.appendable
             .record(rel, content_hash(out.as_bytes()), ids);
@@ -123,19 +119,15 @@ impl Store {
     }
 }
 
-/// The old text of a month file, ready for one more `[[entry]]` block after a blank line.
-fn with_separator(mut out: String) -> String {
+/// The old text of a month file, ready for one more `[[entry]]` block after a blank line, in
+/// the file's own line ending.
+fn with_separator(mut out: String, style: Style) -> String {
+    let eol = if style.crlf { "\r\n" } else { "\n" };
     if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
+        out.push_str(eol);
     }
-    if !out.trim().is_empty() {
-        out.push('\n');
+    if !decode::blank(&out) {
+        out.push_str(eol);
     }
     out
-}
-
-fn unreadable_with(why: String) -> StoreError {
-    StoreError::Refused(format!(
-        "the entry would make the file unreadable ({why}); nothing was written"
-    ))
 }

@@ -27,27 +27,32 @@ impl Store {
                 self.display(&rel).display()
             ))
         };
-        let theirs = match self.read_text(&rel) {
-            Ok(Some(text)) => text,
+        let file = match self.read_text(&rel) {
+            Ok(Some(file)) => file,
             Ok(None) => return Err(changed("was removed".into())),
             Err(e) => return Err(changed(format!("became unreadable ({e})"))),
         };
+        // The editor was shown the text without the file's BOM and saves it maybe with its own
+        // line endings: the file keeps its BOM and line ending (`Style`).
+        let mine = mine.strip_prefix(super::file_text::BOM).unwrap_or(mine);
+        let theirs = file.text.as_str();
         let (text, merge) = if theirs == base {
             // Nobody else touched it: the text exactly as typed.
             (mine.to_string(), Outcome::default())
         } else {
-            if let Err(p) = decode::contact(id, &rel, &theirs) {
+            if let Err(p) = decode::contact(id, &rel, theirs) {
                 return Err(changed(format!("changed and is now broken ({p})")));
             }
-            merged(base, mine, &theirs).ok_or_else(|| changed("changed".into()))?
+            merged(base, mine, theirs).ok_or_else(|| changed("changed".into()))?
         };
+        let text = file.style.lines(&text).into_owned();
         let value = decode::contact(id, &rel, &text).map_err(|p| {
             StoreError::Refused(format!(
                 "your edit and the change made meanwhile do not fit together ({p}); nothing was written"
             ))
         })?;
         if text != theirs {
-            self.write(&rel, &text)?;
+            self.write(&rel, &text, file.style)?;
         }
         Ok(Edited { value, merge, text })
     }

@@ -145,8 +145,10 @@ impl<'a> Ctx<'a> {
 }
 
 /// Turn raw bytes into text, refusing anything that is not UTF-8 with the place it breaks.
+/// A byte-order mark at the start is not part of the text (a writer puts it back, see
+/// `file_text.rs`), so every reader and every writer judges the same text.
 pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
-    std::str::from_utf8(bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let text = std::str::from_utf8(valid).unwrap_or("");
         Problem::error(
@@ -154,21 +156,70 @@ pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
             line_col(text, text.len()),
             "the file is not valid UTF-8 text; save it as UTF-8",
         )
+    })?;
+    Ok(text.strip_prefix(super::file_text::BOM).unwrap_or(text))
+}
+
+/// Nothing but what TOML counts as blank: spaces, tabs and line ends. (Rust's `trim` also
+/// takes a form feed or a lone CR for blank, which TOML refuses: such a file would pass as
+/// empty here and then fail the first write.)
+pub(crate) fn blank(text: &str) -> bool {
+    text.split("\r\n")
+        .all(|part| part.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n')))
+}
+
+/// The first character TOML allows nowhere unescaped: a control character other than tab and
+/// a line end, or a byte-order mark after the start. Its byte offset.
+fn stray(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(i, c)| {
+        let next_is_lf = text.as_bytes().get(i + 1) == Some(&b'\n');
+        match c {
+            '\t' | '\n' => false,
+            '\r' => !next_is_lf,
+            '\u{feff}' => true,
+            c => c.is_control(),
+        }
     })
 }
 
 fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, Problem> {
-    if text.trim().is_empty() {
+    if blank(text) {
         return Err(Problem::error(path, (1, 1), "the file is empty"));
+    }
+    // `utf8` took one off; the parser would silently take a second one too, and the first
+    // write would then drop it: the file is not what it seems, so it is said.
+    if text.starts_with(super::file_text::BOM) {
+        return Err(Problem::error(
+            path,
+            (1, 1),
+            "a second byte-order mark (U+FEFF) at the start of the file; delete it",
+        ));
     }
     toml::from_str(text).map_err(|e| {
         let start = e.span().map(|s| s.start);
+        // A character the parser stumbles on only after it (a form feed alone on a line is
+        // "a key with no value") is named where it is.
+        if let Some((at, c)) = stray(text).filter(|(at, _)| *at < start.unwrap_or(usize::MAX)) {
+            return Problem::error(path, line_col(text, at), stray_message(c));
+        }
         let pos = start.map(|s| line_col(text, s)).unwrap_or((1, 1));
         // toml's message can span several lines (it quotes the source); the first line is the gist.
         let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
         let message = wording::reword(message, text, start.unwrap_or(0));
         Problem::error(path, pos, message)
     })
+}
+
+fn stray_message(c: char) -> String {
+    match c {
+        '\u{feff}' => "a byte-order mark (U+FEFF) can only be the very first character of a file; delete this one".into(),
+        '\r' => "a carriage return (U+000D) must be followed by a line feed; delete it or end the line with CRLF".into(),
+        c => format!(
+            "a control character (U+{:04X}) is not allowed in a TOML file; delete it (inside a string, write it as \\u{:04X})",
+            u32::from(c),
+            u32::from(c)
+        ),
+    }
 }
 
 pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
@@ -332,19 +383,39 @@ fn date(ctx: &Ctx, raw: &Spanned<Value>, key: &str) -> Result<NaiveDate, Problem
         Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
         _ => None,
     };
-    parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))
+    let day =
+        parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))?;
+    if !crate::model::in_years(day) {
+        return Err(ctx.at(
+            raw,
+            format!("`{key}` {day} is {}", crate::model::outside_years()),
+        ));
+    }
+    Ok(day)
 }
 
 /// The moment written at `span` (see `moment.rs`).
 fn at_moment(ctx: &Ctx, span: std::ops::Range<usize>) -> Result<DateTime<FixedOffset>, Problem> {
     let written = ctx.text.get(span.clone()).unwrap_or("");
-    super::moment::read(written).ok_or_else(|| {
+    let at = super::moment::read(written).ok_or_else(|| {
         Problem::error(
             ctx.path,
             ctx.line_col(span.start),
             "`at` must be a date and time like 2026-11-24T14:05:00+01:00",
         )
-    })
+    })?;
+    if !crate::model::in_years(at.date_naive()) {
+        return Err(Problem::error(
+            ctx.path,
+            ctx.line_col(span.start),
+            format!(
+                "`at` {} is {}",
+                at.format("%Y-%m-%d"),
+                crate::model::outside_years()
+            ),
+        ));
+    }
+    Ok(at)
 }
 
 /// Copying every note only to find no `\r` in it was a measurable part of a large load.
@@ -429,8 +500,9 @@ fn each_entry(
     mut take: impl FnMut(Entry, EntryAt<'_>),
 ) -> Result<(), Problem> {
     // An empty month is a diary with nothing in it yet (rolo appends to it happily), not an
-    // error; an empty contact file, with no name, is.
-    if text.trim().is_empty() {
+    // error; an empty contact file, with no name, is. Blank as TOML means it: a form feed is
+    // not blank, it is an error (see `blank`).
+    if blank(text) {
         return Ok(());
     }
     let raw: RawMonth = parse_toml(path, text)?;

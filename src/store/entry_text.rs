@@ -2,8 +2,9 @@
 //! has it (every key rolo knows and every key it does not, comments too), and the edited text
 //! written back key by key, so only what the person changed changes.
 
+use super::file_text::FileText;
 use super::merge3::{self, Outcome, place};
-use super::{Edited, Store, StoreError, decode, paths, read_back};
+use super::{Edited, Store, StoreError, decode, paths};
 use crate::model::Entry;
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
@@ -78,19 +79,18 @@ fn edited_table(rel: &Path, id: &str, edited: &str) -> Result<Table, StoreError>
 }
 
 impl Store {
-    fn month_doc(&self, rel: &Path) -> Result<(String, DocumentMut), StoreError> {
-        let text = self
-            .read_text(rel)?
-            .ok_or_else(|| StoreError::NotFound("the entry's month file is gone".into()))?;
+    fn month_doc(&self, rel: &Path) -> Result<(FileText, DocumentMut), StoreError> {
         // A broken month is reported as such, never edited.
-        decode::month(rel, &text).map_err(|p| self.broken(p))?;
-        let doc = text.parse().map_err(|_| {
+        let (file, _) = self
+            .month_for_write(rel)?
+            .ok_or_else(|| StoreError::NotFound("the entry's month file is gone".into()))?;
+        let doc = file.text.parse().map_err(|_| {
             StoreError::Refused(format!(
                 "{} could not be edited",
                 self.display(rel).display()
             ))
         })?;
-        Ok((text, doc))
+        Ok((file, doc))
     }
 
     /// The entry `id` of `month` as its month file has it, for editing as text.
@@ -119,11 +119,11 @@ impl Store {
         // The text shown came from the file, so it parses; if not, the edit is all there is.
         let shown = edited_table(&rel, id, shown).unwrap_or_else(|_| Table::new());
         let lock = self.lock()?;
-        let (_, mut doc) = self.month_doc(&rel)?;
+        let (file, mut doc) = self.month_doc(&rel)?;
         let (at, current) = find(&doc, id).ok_or_else(|| gone(id))?;
         let position = current.position();
         let (mut merged, merge) = apply_edit(current, &shown, &edited);
-        let new = read_back(&rel, &lone_entry(&merged), id)?;
+        let new = self.read_back(&rel, &lone_entry(&merged), id)?;
         if new.with.is_empty() {
             return Err(StoreError::Invalid(
                 "an entry needs at least one person".into(),
@@ -138,8 +138,9 @@ impl Store {
                 *slot = merged;
             }
             let out = doc.to_string();
-            let value = read_back(&rel, &out, id)?;
-            self.write(&rel, &out)?;
+            let out = file.style.lines(&out);
+            let value = self.read_back(&rel, &out, id)?;
+            self.write(&rel, &out, file.style)?;
             return Ok(Edited { value, merge, text });
         }
         drop(lock);

@@ -13,6 +13,7 @@ mod encode;
 mod entry_text;
 mod error;
 pub(crate) mod fasthash;
+mod file_text;
 mod fs;
 mod gather;
 mod lean_load;
@@ -28,6 +29,7 @@ mod stand_in;
 mod touch;
 mod watch;
 mod wording;
+mod writable;
 
 pub use cache::CacheStats;
 pub use decode::{Loc, LocatedEntry};
@@ -70,23 +72,6 @@ pub struct Edited<T> {
     pub value: T,
     pub merge: MergeOutcome,
     pub text: String,
-}
-
-/// The entry `id` as a later load will see it in the month text `out`, or a refusal when
-/// that text would not load: rolo never writes a file it could not read back.
-fn read_back(rel: &Path, out: &str, id: &str) -> Result<Entry, StoreError> {
-    let unreadable = |why: String| {
-        StoreError::Refused(format!(
-            "the entry would make the file unreadable ({why}); nothing was written"
-        ))
-    };
-    decode::month(rel, out)
-        .map_err(|p| unreadable(p.to_string()))?
-        .into_iter()
-        .rev()
-        .map(|l| l.entry)
-        .find(|e| e.id == id)
-        .ok_or_else(|| unreadable(format!("entry \"{id}\" is missing after the edit")))
 }
 
 pub struct Store {
@@ -144,14 +129,6 @@ impl Store {
         fs::display_path(self.fs.as_ref(), rel)
     }
 
-    /// A file that does not parse, located by its full path so the message can be acted on.
-    fn broken(&self, problem: Problem) -> StoreError {
-        StoreError::Broken(Problem {
-            path: self.display(&problem.path),
-            ..problem
-        })
-    }
-
     /// Note the content hash of a file as rolo read or wrote it (`content_hash`).
     fn remember(&self, rel: &Path, hash: u64) {
         if let Ok(mut seen) = self.seen.lock() {
@@ -160,26 +137,17 @@ impl Store {
     }
 
     fn changed_since_seen(&self, rel: &Path, bytes: Option<&[u8]>) -> bool {
+        self.changed_since_seen_hash(rel, bytes.map(content_hash))
+    }
+
+    /// `changed_since_seen` for bytes already hashed (`FileText::hash`).
+    fn changed_since_seen_hash(&self, rel: &Path, hash: Option<u64>) -> bool {
         let seen = self.seen.lock().ok().and_then(|s| s.get(rel).copied());
-        match (seen, bytes) {
-            (Some(h), Some(b)) => h != content_hash(b),
+        match (seen, hash) {
+            (Some(h), Some(b)) => h != b,
             (Some(_), None) => true,
             (None, Some(_)) => true,
             (None, None) => false,
-        }
-    }
-
-    fn read_text(&self, rel: &Path) -> Result<Option<String>, StoreError> {
-        let bytes = self
-            .fs
-            .read(rel)
-            .map_err(|e| StoreError::io(self.display(rel), e))?;
-        match bytes {
-            None => Ok(None),
-            Some(b) => {
-                let text = decode::utf8(rel, &b).map_err(|p| self.broken(p))?;
-                Ok(Some(text.to_string()))
-            }
         }
     }
 
@@ -207,15 +175,6 @@ impl Store {
                 }
             ))),
         }
-    }
-
-    fn write(&self, rel: &Path, text: &str) -> Result<(), StoreError> {
-        self.check_writable(rel)?;
-        self.fs
-            .write_atomic(rel, text.as_bytes())
-            .map_err(|e| StoreError::io(self.display(rel), e))?;
-        self.remember(rel, content_hash(text.as_bytes()));
-        Ok(())
     }
 
     fn lock(&self) -> Result<Lock, StoreError> {
@@ -280,7 +239,7 @@ impl Store {
         // Never write a file rolo could not read back (a zero rhythm, a need numbered 0, ...).
         let value = decode::contact(&contact.id, &rel, &text)
             .map_err(|p| StoreError::Invalid(format!("{}; nothing was written", p.message)))?;
-        self.write(&rel, &text)?;
+        self.write(&rel, &text, Default::default())?;
         Ok(value)
     }
 
@@ -291,22 +250,21 @@ impl Store {
     {
         let rel = self.contact_file(id)?;
         let _lock = self.lock()?;
-        let text = self
-            .read_text(&rel)?
+        let (file, old) = self
+            .contact_for_write(id, &rel)?
             .ok_or_else(|| StoreError::NotFound(format!("no contact with id \"{id}\"")))?;
-        let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
-        let old = decode::contact(id, &rel, &text).map_err(|p| self.broken(p))?;
+        let changed_outside = self.changed_since_seen_hash(&rel, Some(file.hash));
         let mut new = old.clone();
         change(&mut new).map_err(StoreError::Invalid)?;
         new.id = id.to_string();
         if new == old {
-            self.remember(&rel, content_hash(text.as_bytes()));
+            self.remember(&rel, file.hash);
             return Ok(Saved {
                 value: new,
                 changed_outside,
             });
         }
-        let mut doc: DocumentMut = text.parse().map_err(|_| {
+        let mut doc: DocumentMut = file.text.parse().map_err(|_| {
             StoreError::Refused(format!(
                 "{} could not be edited",
                 self.display(&rel).display()
@@ -314,14 +272,12 @@ impl Store {
         })?;
         encode::merge_contact(&mut doc, &old, &new);
         let out = doc.to_string();
+        let out = file.style.lines(&out);
         // Never write a file rolo could not read back; and hand back what a later load will
         // see (CRLF in notes reads as LF), not what the caller asked for.
-        let value = decode::contact(id, &rel, &out).map_err(|p| {
-            StoreError::Refused(format!(
-                "the change would make the file unreadable ({p}); nothing was written"
-            ))
-        })?;
-        self.write(&rel, &out)?;
+        let value =
+            decode::contact(id, &rel, &out).map_err(|p| self.unreadable("the change", p))?;
+        self.write(&rel, &out, file.style)?;
         Ok(Saved {
             value,
             changed_outside,
@@ -341,11 +297,10 @@ impl Store {
     {
         let rel = paths::month(month);
         let lock = self.lock()?;
-        let text = self.read_text(&rel)?.ok_or_else(|| {
+        let (file, entries) = self.month_for_write(&rel)?.ok_or_else(|| {
             StoreError::NotFound(format!("no entry \"{id}\" (its month file is gone)"))
         })?;
-        let changed_outside = self.changed_since_seen(&rel, Some(text.as_bytes()));
-        let entries = decode::month(&rel, &text).map_err(|p| self.broken(p))?;
+        let changed_outside = self.changed_since_seen_hash(&rel, Some(file.hash));
         let old = entries
             .into_iter()
             .map(|l| l.entry)
@@ -359,7 +314,7 @@ impl Store {
                 "an entry needs at least one person".into(),
             ));
         }
-        let mut doc: DocumentMut = text.parse().map_err(|_| {
+        let mut doc: DocumentMut = file.text.parse().map_err(|_| {
             StoreError::Refused(format!(
                 "{} could not be edited",
                 self.display(&rel).display()
@@ -368,8 +323,9 @@ impl Store {
         if new.month() == month {
             encode::merge_entry(&mut doc, &old, &new);
             let out = doc.to_string();
-            let value = read_back(&rel, &out, id)?;
-            self.write(&rel, &out)?;
+            let out = file.style.lines(&out);
+            let value = self.read_back(&rel, &out, id)?;
+            self.write(&rel, &out, file.style)?;
             return Ok(Saved {
                 value,
                 changed_outside,
@@ -392,24 +348,26 @@ impl Store {
     }
 
     fn remove_entry_locked(&self, rel: &Path, id: &str) -> Result<(), StoreError> {
-        let Some(text) = self.read_text(rel)? else {
+        let Some((file, _)) = self.month_for_write(rel)? else {
             return Ok(());
         };
-        decode::month(rel, &text).map_err(|p| self.broken(p))?;
-        let mut doc: DocumentMut = text.parse().map_err(|_| {
+        let mut doc: DocumentMut = file.text.parse().map_err(|_| {
             StoreError::Refused(format!(
                 "{} could not be edited",
                 self.display(rel).display()
             ))
         })?;
         if encode::remove_entry(&mut doc, id) {
-            self.write(rel, &doc.to_string())?;
+            let out = doc.to_string();
+            let out = file.style.lines(&out);
+            decode::month(rel, &out).map_err(|p| self.unreadable("removing the entry", p))?;
+            self.write(rel, &out, file.style)?;
         }
         Ok(())
     }
 
-    /// The text of a file, for editing; `None` when it does not exist.
+    /// The text of a file (without a BOM), for editing; `None` when it does not exist.
     pub fn read_file(&self, rel: &Path) -> Result<Option<String>, StoreError> {
-        self.read_text(rel)
+        Ok(self.read_text(rel)?.map(|f| f.text))
     }
 }

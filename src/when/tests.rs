@@ -318,3 +318,28 @@ fn days_are_said_back_in_words() {
     assert_eq!(due_example(today), "2027-01-01");
     assert_eq!(due_example(at(2026, 1, 31, 0, 0).date()), "2026-02-01");
 }
+
+/// Far days are refused by what they name, not clamped (issue 12): the edges are kept.
+#[test]
+fn dates_outside_the_kept_years_are_refused_saying_the_day() {
+    assert_eq!(
+        err("in 3000000 days"),
+        "\"in 3000000 days\" is +10240-08-14, outside the years 1900 to 2200 that rolo keeps dates in"
+    );
+    assert_eq!(
+        err("2201-01-01"),
+        "2201-01-01 is outside the years 1900 to 2200 that rolo keeps dates in"
+    );
+    assert_eq!(
+        err("1899-12-31 10:00"),
+        "1899-12-31 is outside the years 1900 to 2200 that rolo keeps dates in"
+    );
+    for far in ["200 years ago", "in 175 years", "in 3000000 days"] {
+        assert!(parse_due(far, now()).is_err(), "{far}");
+    }
+    check(now(), "1900-01-01 => 1900-01-01; 2200-12-31 => 2200-12-31");
+    check(
+        now(),
+        "in 174 years => 2200-11-24; 126 years ago => 1900-11-24",
+    );
+}
