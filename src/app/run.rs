@@ -9,6 +9,7 @@ use super::update::update;
 use crate::action::Action;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
+use crate::model::Draft;
 use crate::refresh;
 use crate::store::{OlderLoad, Store, Watch, paths};
 use chrono::{DateTime, Datelike, FixedOffset};
@@ -67,12 +68,16 @@ where
     for event in events {
         let event = event?;
         let tick = event.is_none();
+        // After a save or any other write, the draft follows at once: a refused save leaves
+        // the note on screen, and the draft must hold all of it, not the last autosave.
+        let mut acted = false;
         for action in event
             .map(|e| to_actions(&state, keymap, e))
             .unwrap_or_default()
         {
             let now = host.now();
             let effects = update(&mut state, journal, action, now);
+            acted |= !effects.is_empty();
             for effect in effects {
                 let suspended = effects::carry_out(effect, &mut state, journal, store, host, now);
                 if suspended {
@@ -80,7 +85,7 @@ where
                 }
             }
         }
-        drafts.maybe_save(&state, store, tick);
+        drafts.maybe_save(&mut state, store, tick || acted);
         if let Some(older) = host.older() {
             journal.extend_older(older);
             state.refresh_rows(journal, host.now().date_naive());
@@ -106,7 +111,7 @@ where
         }
         draw(terminal, &mut state, journal, keymap, host.now())?;
     }
-    drafts.maybe_save(&state, store, true);
+    drafts.maybe_save(&mut state, store, true);
     Ok(state)
 }
 
@@ -198,25 +203,54 @@ fn offer_drafts(state: &mut AppState, store: &Store) {
 }
 
 /// Writes the capture draft at most `DRAFT_EVERY` behind the typing.
+///
+/// It remembers the draft it last wrote, not a revision number: what counts is whether the
+/// file on disk holds what is on screen. (A revision count restarted after a refused save
+/// matched an older write, and the draft stopped at the first letter.)
 #[derive(Default)]
 struct DraftSaver {
-    saved: Option<(DateTime<FixedOffset>, u64)>,
+    saved: Option<Draft>,
     at: Option<Instant>,
+    /// The last write failed: said once in the status line, and said again when it works.
+    failing: bool,
 }
 
 impl DraftSaver {
-    fn maybe_save(&mut self, state: &AppState, store: &Store, tick: bool) {
+    /// `now`: write without waiting (idle, leaving, or right after a save was refused).
+    fn maybe_save(&mut self, state: &mut AppState, store: &Store, now: bool) {
         let Some(cap) = &state.capture else {
+            // The note was saved or dropped (and its draft with it): the next one starts anew.
+            self.saved = None;
             return;
         };
-        let key = (cap.started, cap.revision);
-        if cap.revision == 0 || self.saved == Some(key) {
+        // A note just opened, nothing typed yet: no draft.
+        if cap.revision == 0 {
             return;
         }
-        let due = tick || self.at.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-        if due && store.save_draft(&cap.draft()).is_ok() {
-            self.saved = Some(key);
-            self.at = Some(Instant::now());
+        let draft = cap.draft();
+        if self.saved.as_ref() == Some(&draft) {
+            return;
+        }
+        let due = now || self.at.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        if !due {
+            return;
+        }
+        self.at = Some(Instant::now());
+        match store.save_draft(&draft) {
+            Ok(()) => {
+                self.saved = Some(draft);
+                if std::mem::take(&mut self.failing) {
+                    state.say("the draft is saved again");
+                }
+            }
+            Err(e) => {
+                if !self.failing {
+                    state.warn(format!(
+                        "the draft cannot be saved ({e}); the note is only on screen"
+                    ));
+                }
+                self.failing = true;
+            }
         }
     }
 }

@@ -33,11 +33,11 @@ pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, to
     }
 }
 
-/// Saving failed: put the note back in the editor; its draft is still on disk.
+/// Saving failed: put the note back in the editor, and so in its draft.
 pub fn entry_failed(state: &mut AppState, draft: &Draft, error: String) {
-    let mut cap = Capture::from_draft(draft);
-    cap.revision = 0;
-    state.capture = Some(cap);
+    // Marked changed (revision 1): the loop writes the draft at once, since the one on disk
+    // may be behind what was submitted.
+    state.capture = Some(Capture::from_draft(draft));
     state.warn(format!("not saved: {error}"));
 }
 
