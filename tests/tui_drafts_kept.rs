@@ -94,3 +94,26 @@ fn a_draft_that_cannot_be_written_is_said_at_once() {
     );
     assert!(status.ends_with("the note is only on screen"), "{status}");
 }
+
+#[test]
+fn a_person_with_the_longest_id_gets_a_draft() {
+    let mut app = App::demo(120, 35);
+    let id = format!("zed-{}", "x".repeat(246));
+    assert_eq!(
+        format!("{id}.toml").len(),
+        255,
+        "the longest file name there is"
+    );
+    std::fs::write(
+        app.path(&format!("contacts/{id}.toml")),
+        "name = \"Zed Longname\"\n",
+    )
+    .unwrap();
+    let state = app.run(script![ch('/'), "zed long", key(Enter), ch('n'), "Hello"]);
+    let status = state.status.map(|s| s.text).unwrap_or_default();
+    assert!(!status.contains("cannot"), "{status}");
+    let drafts = draft_texts(app.dir.path());
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert!(drafts[0].contains(&id), "{}", drafts[0]);
+    assert!(drafts[0].contains("note = \"Hello\""), "{}", drafts[0]);
+}
