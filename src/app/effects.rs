@@ -6,7 +6,7 @@ use super::update::{Effect, outcome};
 use crate::journal::Journal;
 use crate::model::{FollowUp, Need, NeedStatus};
 use crate::sanitize::inert_line;
-use crate::store::{Store, StoreError, decode, paths};
+use crate::store::{Claim, Store, StoreError, decode, drafts, paths};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write;
 
@@ -37,10 +37,22 @@ pub fn carry_out(
             }
             Err(e) => outcome::entry_failed(state, &draft, e.to_string()),
         },
+        // A draft never written is not an error (removing it is `Ok`).
         Effect::RemoveDraft(draft) => {
-            // A draft never written is not an error.
-            let _ = store.remove_draft(&draft);
+            if let Err(e) = store.remove_draft(&draft) {
+                state.warn(format!("the draft was not removed: {e}"));
+            }
         }
+        Effect::ClaimDraft(draft) => match store.claim_draft(&draft) {
+            Ok(Claim::Ours) => {}
+            Ok(Claim::Taken { pid }) => {
+                state.capture = None;
+                state.warn(format!("not restored: {}", drafts::taken(pid)));
+            }
+            Err(e) => state.warn(format!(
+                "the draft cannot be saved ({e}); the note is only on screen"
+            )),
+        },
         Effect::AddNeed {
             contact,
             what,
