@@ -58,6 +58,7 @@ pub fn carry_out(
             what,
             since,
         } => {
+            let typed = format!("need: {what}");
             let result = store.update_contact(&contact, |c| {
                 let id = c.next_need_id();
                 c.needs.push(Need {
@@ -70,6 +71,7 @@ pub fn carry_out(
                 });
                 Ok(())
             });
+            let gone = is_gone(&result);
             contact_result(
                 state,
                 journal,
@@ -77,6 +79,7 @@ pub fn carry_out(
                 "need recorded",
                 today,
             );
+            keep_if_gone(state, journal, gone, &contact, typed, now);
         }
         Effect::SetNeed {
             contact,
@@ -85,6 +88,9 @@ pub fn carry_out(
             how,
             on,
         } => {
+            let typed = how
+                .as_ref()
+                .map(|how| format!("need #{need} {}: {how}", status.as_str()));
             let result = store.update_contact(&contact, |c| {
                 let n = c
                     .need_mut(need)
@@ -95,6 +101,7 @@ pub fn carry_out(
                 Ok(())
             });
             let message = format!("need marked {}", status.as_str());
+            let gone = is_gone(&result);
             contact_result(
                 state,
                 journal,
@@ -102,8 +109,12 @@ pub fn carry_out(
                 &message,
                 today,
             );
+            if let Some(typed) = typed {
+                keep_if_gone(state, journal, gone, &contact, typed, now);
+            }
         }
         Effect::AddFollowUp { contact, what, due } => {
+            let typed = format!("follow-up: {what} (due {})", due.format("%Y-%m-%d"));
             let result = store.update_contact(&contact, |c| {
                 let id = c.next_follow_up_id();
                 c.follow_ups.push(FollowUp {
@@ -119,6 +130,7 @@ pub fn carry_out(
                 due.format("%Y-%m-%d"),
                 crate::when::say_day(due, today)
             );
+            let gone = is_gone(&result);
             contact_result(
                 state,
                 journal,
@@ -126,6 +138,7 @@ pub fn carry_out(
                 &message,
                 today,
             );
+            keep_if_gone(state, journal, gone, &contact, typed, now);
         }
         Effect::AddContact { name } => {
             let contact = crate::model::Contact {
@@ -192,6 +205,30 @@ fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
     {
         journal.replace_month(month, entries.into_iter().map(|l| l.entry).collect());
     }
+}
+
+fn is_gone<T>(result: &Result<T, StoreError>) -> bool {
+    matches!(result, Err(StoreError::NotFound(_)))
+}
+
+/// The person's file went before the write (deleted or renamed outside rolo, and not yet
+/// noticed): what was typed for them is kept as a note, on screen and in its draft.
+fn keep_if_gone(
+    state: &mut AppState,
+    journal: &Journal,
+    gone: bool,
+    contact: &str,
+    typed: String,
+    now: DateTime<FixedOffset>,
+) {
+    if !gone {
+        return;
+    }
+    outcome::keep_as_note(state, contact, typed, now);
+    state.warn(format!(
+        "{}'s file was removed outside rolo; nothing was written, and what you typed is kept as a note (and its draft)",
+        inert_line(journal.name_of(contact))
+    ));
 }
 
 fn contact_result(

@@ -208,7 +208,7 @@ fn pick_up_outside_edits(
         state.say(done.summary());
     }
     // After the summary: a popup closed because its person is gone says so instead.
-    anchors.restore(state, journal, now.date_naive());
+    anchors.restore(state, journal, now);
 }
 
 /// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.
