@@ -10,10 +10,11 @@
 //! Questions and forms hold ids already (`Ask`, `Question`, `EditTarget`).
 
 use super::lists::{Item, Lists};
-use super::state::{self, AppState, Ask, Helpers, Popup, Question};
+use super::state::{self, AppState, Ask, Helpers, Input, Popup, Question};
+use super::update::outcome;
 use crate::journal::{Ix, Journal};
 use crate::sanitize::inert_line;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Every contact's id and name as they were, by position, and the selections in the panes.
 pub struct Anchors {
@@ -70,7 +71,8 @@ impl Anchors {
     }
 
     /// Put everything back on the same people (and needs and entries) as before the change.
-    pub fn restore(self, state: &mut AppState, journal: &Journal, today: NaiveDate) {
+    pub fn restore(self, state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) {
+        let today = now.date_naive();
         let keep = self.selected.as_deref().and_then(|id| journal.ix(id));
         let at = state.contact_sel;
         state.refresh_rows_keeping(journal, today, keep);
@@ -111,8 +113,20 @@ impl Anchors {
                 closed = Some(self.gone(first));
             }
         }
+        // Text typed into a question about someone now gone outlives the question.
+        let typed = match &state.popup {
+            Some(Popup::Input(input)) => typed_for_gone(input, journal),
+            _ => None,
+        };
         if let Some(popup) = state.popup.take() {
             state.popup = self.popup(popup, journal, today, &mut closed);
+        }
+        if let Some((contact, text)) = typed {
+            outcome::keep_as_note(state, &contact, text, now);
+            closed = Some(format!(
+                "{}; what you typed is kept as a note (and its draft)",
+                self.gone(&contact)
+            ));
         }
         if let Some(message) = closed {
             state.warn(message);
@@ -256,6 +270,24 @@ impl Anchors {
         let (old, kind, sub) = item_parts(item)?;
         Some((self.id(old)?.to_string(), kind, sub))
     }
+}
+
+/// The person and what was typed for them, as a line of a note, when the question is about
+/// someone no longer in the journal and something was typed.
+fn typed_for_gone(input: &Input, journal: &Journal) -> Option<(String, String)> {
+    let typed = input.editor.text().trim();
+    let (contact, text) = match &input.ask {
+        Ask::NewNeed { contact } => (contact, format!("need: {typed}")),
+        Ask::FollowUpWhat { contact } => (contact, format!("follow-up: {typed}")),
+        Ask::FollowUpDue { contact, what } if typed.is_empty() => {
+            (contact, format!("follow-up: {what}"))
+        }
+        Ask::FollowUpDue { contact, what } => (contact, format!("follow-up: {what} (due {typed})")),
+        Ask::MetHow { contact, need } => (contact, format!("need #{need} met: {typed}")),
+        Ask::AddContact | Ask::NoteTime => return None,
+    };
+    let nothing_typed = typed.is_empty() && !matches!(input.ask, Ask::FollowUpDue { .. });
+    (journal.by_id(contact).is_none() && !nothing_typed).then(|| (contact.clone(), text))
 }
 
 fn item_parts(item: &Item) -> Option<(Ix, u8, u32)> {

@@ -5,7 +5,8 @@ use super::state::AppState;
 use super::update::{Effect, outcome};
 use crate::journal::Journal;
 use crate::model::{FollowUp, Need, NeedStatus};
-use crate::store::{Store, StoreError, decode, paths};
+use crate::sanitize::inert_line;
+use crate::store::{Claim, Store, StoreError, decode, drafts, paths};
 use chrono::{DateTime, FixedOffset};
 
 /// Returns true when the terminal was handed to another program and must be redrawn.
@@ -35,15 +36,28 @@ pub fn carry_out(
             }
             Err(e) => outcome::entry_failed(state, &draft, e.to_string()),
         },
+        // A draft never written is not an error (removing it is `Ok`).
         Effect::RemoveDraft(draft) => {
-            // A draft never written is not an error.
-            let _ = store.remove_draft(&draft);
+            if let Err(e) = store.remove_draft(&draft) {
+                state.warn(format!("the draft was not removed: {e}"));
+            }
         }
+        Effect::ClaimDraft(draft) => match store.claim_draft(&draft) {
+            Ok(Claim::Ours) => {}
+            Ok(Claim::Taken { pid }) => {
+                state.capture = None;
+                state.warn(format!("not restored: {}", drafts::taken(pid)));
+            }
+            Err(e) => state.warn(format!(
+                "the draft cannot be saved ({e}); the note is only on screen"
+            )),
+        },
         Effect::AddNeed {
             contact,
             what,
             since,
         } => {
+            let typed = format!("need: {what}");
             let result = store.update_contact(&contact, |c| {
                 let id = c.next_need_id();
                 c.needs.push(Need {
@@ -56,6 +70,7 @@ pub fn carry_out(
                 });
                 Ok(())
             });
+            let gone = is_gone(&result);
             contact_result(
                 state,
                 journal,
@@ -63,6 +78,7 @@ pub fn carry_out(
                 "need recorded",
                 today,
             );
+            keep_if_gone(state, journal, gone, &contact, typed, now);
         }
         Effect::SetNeed {
             contact,
@@ -71,6 +87,9 @@ pub fn carry_out(
             how,
             on,
         } => {
+            let typed = how
+                .as_ref()
+                .map(|how| format!("need #{need} {}: {how}", status.as_str()));
             let result = store.update_contact(&contact, |c| {
                 let n = c
                     .need_mut(need)
@@ -81,6 +100,7 @@ pub fn carry_out(
                 Ok(())
             });
             let message = format!("need marked {}", status.as_str());
+            let gone = is_gone(&result);
             contact_result(
                 state,
                 journal,
@@ -88,8 +108,12 @@ pub fn carry_out(
                 &message,
                 today,
             );
+            if let Some(typed) = typed {
+                keep_if_gone(state, journal, gone, &contact, typed, now);
+            }
         }
         Effect::AddFollowUp { contact, what, due } => {
+            let typed = format!("follow-up: {what} (due {})", due.format("%Y-%m-%d"));
             let result = store.update_contact(&contact, |c| {
                 let id = c.next_follow_up_id();
                 c.follow_ups.push(FollowUp {
@@ -105,6 +129,7 @@ pub fn carry_out(
                 due.format("%Y-%m-%d"),
                 crate::when::say_day(due, today)
             );
+            let gone = is_gone(&result);
             contact_result(
                 state,
                 journal,
@@ -112,6 +137,7 @@ pub fn carry_out(
                 &message,
                 today,
             );
+            keep_if_gone(state, journal, gone, &contact, typed, now);
         }
         Effect::AddContact { name } => {
             let contact = crate::model::Contact {
@@ -178,6 +204,30 @@ pub(super) fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u3
     {
         journal.replace_month(month, entries.into_iter().map(|l| l.entry).collect());
     }
+}
+
+fn is_gone<T>(result: &Result<T, StoreError>) -> bool {
+    matches!(result, Err(StoreError::NotFound(_)))
+}
+
+/// The person's file went before the write (deleted or renamed outside rolo, and not yet
+/// noticed): what was typed for them is kept as a note, on screen and in its draft.
+fn keep_if_gone(
+    state: &mut AppState,
+    journal: &Journal,
+    gone: bool,
+    contact: &str,
+    typed: String,
+    now: DateTime<FixedOffset>,
+) {
+    if !gone {
+        return;
+    }
+    outcome::keep_as_note(state, contact, typed, now);
+    state.warn(format!(
+        "{}'s file was removed outside rolo; nothing was written, and what you typed is kept as a note (and its draft)",
+        inert_line(journal.name_of(contact))
+    ));
 }
 
 fn contact_result(

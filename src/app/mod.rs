@@ -8,6 +8,7 @@ mod effects;
 pub mod lists;
 pub mod mentions;
 pub mod run;
+pub mod signals;
 pub mod state;
 pub mod terminal;
 pub mod update;

@@ -4,11 +4,13 @@
 
 use super::anchors::Anchors;
 use super::effects;
+use super::signals::DraftSlot;
 use super::state::{AppState, Popup};
 use super::update::update;
 use crate::action::Action;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
+use crate::model::Draft;
 use crate::refresh;
 use crate::store::{OlderLoad, Store, Watch, paths};
 use chrono::{DateTime, Datelike, FixedOffset};
@@ -37,6 +39,11 @@ pub trait Host {
     fn watch(&mut self, store: &Store) -> Option<Watch> {
         Some(store.watch())
     }
+    /// Where to publish the note being typed after each event, for a watcher that writes it
+    /// when the loop cannot (see `app::signals`).
+    fn draft_slot(&self) -> Option<DraftSlot> {
+        None
+    }
 }
 
 /// An error the loop could not recover from (the terminal went away).
@@ -64,50 +71,71 @@ where
     // Taken after the first frame (or on a background thread): it stats every file once, which
     // the person should not wait for.
     let mut watch = host.watch(store);
-    for event in events {
-        let event = event?;
-        let tick = event.is_none();
-        for action in event
-            .map(|e| to_actions(&state, keymap, e))
-            .unwrap_or_default()
-        {
-            let now = host.now();
-            let effects = update(&mut state, journal, action, now);
-            for effect in effects {
-                let suspended = effects::carry_out(effect, &mut state, journal, store, host, now);
-                if suspended {
-                    terminal.clear()?;
+    // The loop in a closure, so whatever way it ends (the events end, `q`, a terminal error
+    // such as a closed terminal), the draft is written last.
+    let slot = host.draft_slot();
+    let run = || -> Result<(), Box<dyn std::error::Error>> {
+        for event in events {
+            let event = event?;
+            // Held while the event is handled, so the watcher waits for the published draft
+            // to match what the effects did (a saved note has no draft left).
+            let mut published = slot
+                .as_ref()
+                .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()));
+            let tick = event.is_none();
+            // After a save or any other write, the draft follows at once: a refused save leaves
+            // the note on screen, and the draft must hold all of it, not the last autosave.
+            let mut acted = false;
+            for action in event
+                .map(|e| to_actions(&state, keymap, e))
+                .unwrap_or_default()
+            {
+                let now = host.now();
+                let effects = update(&mut state, journal, action, now);
+                acted |= !effects.is_empty();
+                for effect in effects {
+                    let suspended =
+                        effects::carry_out(effect, &mut state, journal, store, host, now);
+                    if suspended {
+                        terminal.clear()?;
+                    }
                 }
             }
+            drafts.maybe_save(&mut state, store, tick || acted);
+            if let Some(p) = published.as_mut() {
+                **p = state.capture.as_ref().map(|c| c.draft());
+            }
+            drop(published);
+            if let Some(older) = host.older() {
+                journal.extend_older(older);
+                state.refresh_rows(journal, host.now().date_naive());
+            }
+            // Not while older months are still loading: a month reloaded now would be merged again
+            // when the load lands. The watch keeps the change until the next poll.
+            if tick {
+                // Idle: index the contacts for the filter now (and again after a contact changed),
+                // so neither `/` nor the first key typed waits for it.
+                state.filter.prepare(journal);
+            }
+            if tick && watch.is_none() {
+                watch = host.watch(store);
+            }
+            if let Some(watch) = watch
+                .as_mut()
+                .filter(|_| tick && !journal.is_loading_older())
+            {
+                pick_up_outside_edits(&mut state, journal, store, watch, host.now());
+            }
+            if state.quit {
+                break;
+            }
+            draw(terminal, &mut state, journal, keymap, host.now())?;
         }
-        drafts.maybe_save(&state, store, tick);
-        if let Some(older) = host.older() {
-            journal.extend_older(older);
-            state.refresh_rows(journal, host.now().date_naive());
-        }
-        // Not while older months are still loading: a month reloaded now would be merged again
-        // when the load lands. The watch keeps the change until the next poll.
-        if tick {
-            // Idle: index the contacts for the filter now (and again after a contact changed),
-            // so neither `/` nor the first key typed waits for it.
-            state.filter.prepare(journal);
-        }
-        if tick && watch.is_none() {
-            watch = host.watch(store);
-        }
-        if let Some(watch) = watch
-            .as_mut()
-            .filter(|_| tick && !journal.is_loading_older())
-        {
-            pick_up_outside_edits(&mut state, journal, store, watch, host.now());
-        }
-        if state.quit {
-            break;
-        }
-        draw(terminal, &mut state, journal, keymap, host.now())?;
-    }
-    drafts.maybe_save(&state, store, true);
-    Ok(state)
+        Ok(())
+    };
+    let result = run();
+    drafts.maybe_save(&mut state, store, true);
+    result.map(|()| state)
 }
 
 fn to_actions(state: &AppState, keymap: &Keymap, event: Event) -> Vec<Action> {
@@ -180,7 +208,7 @@ fn pick_up_outside_edits(
         state.say(done.summary());
     }
     // After the summary: a popup closed because its person is gone says so instead.
-    anchors.restore(state, journal, now.date_naive());
+    anchors.restore(state, journal, now);
 }
 
 /// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.
@@ -198,25 +226,54 @@ fn offer_drafts(state: &mut AppState, store: &Store) {
 }
 
 /// Writes the capture draft at most `DRAFT_EVERY` behind the typing.
+///
+/// It remembers the draft it last wrote, not a revision number: what counts is whether the
+/// file on disk holds what is on screen. (A revision count restarted after a refused save
+/// matched an older write, and the draft stopped at the first letter.)
 #[derive(Default)]
 struct DraftSaver {
-    saved: Option<(DateTime<FixedOffset>, u64)>,
+    saved: Option<Draft>,
     at: Option<Instant>,
+    /// The last write failed: said once in the status line, and said again when it works.
+    failing: bool,
 }
 
 impl DraftSaver {
-    fn maybe_save(&mut self, state: &AppState, store: &Store, tick: bool) {
+    /// `now`: write without waiting (idle, leaving, or right after a save was refused).
+    fn maybe_save(&mut self, state: &mut AppState, store: &Store, now: bool) {
         let Some(cap) = &state.capture else {
+            // The note was saved or dropped (and its draft with it): the next one starts anew.
+            self.saved = None;
             return;
         };
-        let key = (cap.started, cap.revision);
-        if cap.revision == 0 || self.saved == Some(key) {
+        // A note just opened, nothing typed yet: no draft.
+        if cap.revision == 0 {
             return;
         }
-        let due = tick || self.at.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-        if due && store.save_draft(&cap.draft()).is_ok() {
-            self.saved = Some(key);
-            self.at = Some(Instant::now());
+        let draft = cap.draft();
+        if self.saved.as_ref() == Some(&draft) {
+            return;
+        }
+        let due = now || self.at.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        if !due {
+            return;
+        }
+        self.at = Some(Instant::now());
+        match store.save_draft(&draft) {
+            Ok(()) => {
+                self.saved = Some(draft);
+                if std::mem::take(&mut self.failing) {
+                    state.say("the draft is saved again");
+                }
+            }
+            Err(e) => {
+                if !self.failing {
+                    state.warn(format!(
+                        "the draft cannot be saved ({e}); the note is only on screen"
+                    ));
+                }
+                self.failing = true;
+            }
         }
     }
 }

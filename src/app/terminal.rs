@@ -1,7 +1,9 @@
 //! The real terminal: set up, hand over to `$EDITOR`, restore on every way out, including a
-//! panic (ratatui's hook restores the terminal before the panic message prints).
+//! panic (ratatui's hook restores the terminal before the panic message prints) and SIGTERM
+//! or SIGHUP (the draft is written, the terminal restored, then rolo ends by that signal).
 
 use super::run::{Host, run_app};
+use super::signals::{self, DraftSlot, Stop};
 use crate::cmd::CliError;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
@@ -14,6 +16,7 @@ use ratatui::crossterm::terminal::{
 };
 use std::io::{self, IsTerminal};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
@@ -40,15 +43,31 @@ pub fn load_keymap() -> Result<Keymap, CliError> {
 }
 
 /// Restores the terminal when dropped, so `?` and early returns cannot leave it raw.
-struct Restore;
+struct Restore {
+    done: bool,
+}
+
+impl Restore {
+    fn now(&mut self) {
+        if !std::mem::replace(&mut self.done, true) {
+            give_back();
+        }
+    }
+}
+
+/// The terminal as the shell had it: bracketed paste off, the alternate screen left, the
+/// cursor shown, raw mode off. Errors are ignored: the terminal may be gone.
+pub(super) fn give_back() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
 
 impl Drop for Restore {
     fn drop(&mut self) {
         // During a panic the hook has restored already; leaving the alternate screen a second
         // time would move the cursor back and let the shell overwrite the panic message.
         if !std::thread::panicking() {
-            let _ = execute!(io::stdout(), DisableBracketedPaste);
-            ratatui::restore();
+            self.now();
         }
     }
 }
@@ -57,6 +76,8 @@ struct RealHost {
     /// Where the background load of older months reports.
     older: Option<Receiver<OlderLoad>>,
     watch: WatchFrom,
+    /// Where the loop publishes the note being typed, for the signal watcher.
+    slot: Option<DraftSlot>,
 }
 
 /// Where the picture for noticing outside edits comes from.
@@ -72,6 +93,10 @@ enum WatchFrom {
 impl Host for RealHost {
     fn now(&self) -> DateTime<FixedOffset> {
         crate::clock::now()
+    }
+
+    fn draft_slot(&self) -> Option<DraftSlot> {
+        self.slot.clone()
     }
 
     fn older(&mut self) -> Option<OlderLoad> {
@@ -115,16 +140,19 @@ impl Host for RealHost {
     }
 }
 
-/// Keys from the terminal; `None` when nothing arrived within a tick.
-fn terminal_events() -> impl Iterator<Item = io::Result<Option<Event>>> {
+/// Keys from the terminal; `None` when nothing arrived within a tick. Ends when a stop
+/// signal arrived, whatever reading the terminal gave (a closed terminal gives an error).
+fn terminal_events(stop: &Stop) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
     // A debug-build-only trigger, so tests can prove the terminal comes back after a panic.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("ROLO_TEST_PANIC").is_some();
     std::iter::from_fn(move || {
+        stop.got().is_none().then_some(())?;
         let next = match event::poll(TICK) {
             Ok(true) => event::read().map(Some),
             Ok(false) => Ok(None),
             Err(e) => Err(e),
         };
+        stop.got().is_none().then_some(())?;
         if test_panic && matches!(next, Ok(Some(Event::Key(_)))) {
             panic!("ROLO_TEST_PANIC: panicking inside the TUI on purpose");
         }
@@ -149,7 +177,7 @@ pub fn run_tui(
     }
     let mut terminal =
         ratatui::try_init().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
-    let _restore = Restore;
+    let mut restore = Restore { done: false };
     // Bracketed paste, so a pasted line break lands in the note instead of saving it.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let ratatui_hook = std::panic::take_hook();
@@ -162,6 +190,7 @@ pub fn run_tui(
         let mut host = RealHost {
             older: None,
             watch: WatchFrom::Nowhere,
+            slot: None,
         };
         let result = run_app(
             &mut terminal,
@@ -175,7 +204,10 @@ pub fn run_tui(
             .map(|_| ())
             .map_err(|e| CliError(format!("terminal error: {e}")));
     }
+    let slot = DraftSlot::default();
     let result = std::thread::scope(|scope| {
+        let stop = Stop::listen(scope, store, Arc::clone(&slot))
+            .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
         let mut watch = WatchFrom::Here;
         let older = pending.filter(|p| !p.is_empty()).map(|pending| {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -194,15 +226,26 @@ pub fn run_tui(
             });
             rx
         });
-        let mut host = RealHost { older, watch };
-        run_app(
+        let mut host = RealHost {
+            older,
+            watch,
+            slot: Some(slot),
+        };
+        let result = run_app(
             &mut terminal,
             store,
             journal,
             &keymap,
-            terminal_events(),
+            terminal_events(&stop),
             &mut host,
-        )
+        );
+        // The draft is written (run_app's last act): give the terminal back and end by the
+        // signal, without waiting for the background load.
+        if let Some(sig) = stop.got() {
+            restore.now();
+            signals::end_by(sig);
+        }
+        result
     });
     result
         .map(|_| ())

@@ -9,7 +9,7 @@
 //! swaps a checked folder for a link between the check and the write; it would need to be
 //! able to write in the data folder already, and so to change any file in it anyway.
 
-use super::fs::{DirItem, Fs, Lock, Stamp, TEMP_PREFIX};
+use super::fs::{DirItem, Fs, Lease, Lock, Stamp, TEMP_PREFIX};
 use super::paths;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Read;
@@ -282,6 +282,51 @@ impl Fs for DiskFs {
         let file = self.open_lock_file()?;
         file.lock()?;
         Ok(Lock::from_file(file))
+    }
+
+    fn lease(&self, rel_dir: &Path) -> io::Result<(String, Lease)> {
+        let dir = self.full(rel_dir);
+        if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(io::Error::other(format!(
+                "{} is a symbolic link; rolo does not write through links",
+                dir.display()
+            )));
+        }
+        create_private_dir_all(&dir)?;
+        // A random name made with O_EXCL (tempfile), private (0600); only letters and digits,
+        // so it can be written into a draft and checked when read back.
+        let (mut file, path) = tempfile::Builder::new()
+            .prefix("")
+            .suffix(".lease")
+            .rand_bytes(20)
+            .tempfile_in(&dir)?
+            .keep()
+            .map_err(|e| e.error)?;
+        if let Err(e) = file.try_lock() {
+            let _ = fs::remove_file(&path);
+            return Err(match e {
+                TryLockError::WouldBlock => io::Error::other("a new lease was locked by another"),
+                TryLockError::Error(e) => e,
+            });
+        }
+        // For a person looking in the folder; nothing reads it.
+        let _ = writeln!(file, "pid = {}", std::process::id());
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        Ok((name, Lease::held(file, path)))
+    }
+
+    fn leased(&self, rel: &Path) -> bool {
+        let file = match File::open(self.full(rel)) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return false,
+            Err(_) => return true,
+        };
+        // Taking the lock succeeds only when its owner is gone; it is let go at once.
+        !matches!(file.try_lock(), Ok(()))
     }
 
     fn root(&self) -> Option<&Path> {

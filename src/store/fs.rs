@@ -28,6 +28,43 @@ impl Lock {
     }
 }
 
+/// A process's claim on what it writes (its drafts): an exclusive OS lock on a file of its
+/// own, held for as long as this value lives. The kernel drops the lock when the process ends
+/// in any way (quit, crash, kill -9, power cut), so "is the lock held?" answers "is the owner
+/// alive?" with no pid to be reused and no clock to trust. Dropping it removes the file.
+#[derive(Debug)]
+pub struct Lease {
+    file: Option<std::fs::File>,
+    path: Option<PathBuf>,
+}
+
+impl Lease {
+    pub fn none() -> Lease {
+        Lease {
+            file: None,
+            path: None,
+        }
+    }
+
+    pub fn held(file: std::fs::File, path: PathBuf) -> Lease {
+        Lease {
+            file: Some(file),
+            path: Some(path),
+        }
+    }
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        // Removed while still locked, so no one can find it unlocked and think its owner gone
+        // while it is still alive; the lock goes with the file handle.
+        if let Some(path) = self.path.take() {
+            let _ = std::fs::remove_file(path);
+        }
+        self.file.take();
+    }
+}
+
 pub trait Fs: Send + Sync {
     /// The file's bytes, or `None` when it does not exist. Paths are relative to the data folder.
     fn read(&self, rel: &Path) -> io::Result<Option<Vec<u8>>>;
@@ -51,6 +88,20 @@ pub trait Fs: Send + Sync {
     fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()>;
     /// Modification stamp used to notice outside edits cheaply; `None` when unknown.
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime>;
+    /// Take a new lease in `rel_dir` (see `Lease`): a file of a unique name, locked by this
+    /// process until the lease is dropped. Returns its name. Call it under the folder lock,
+    /// so no one sees the new file before it is locked.
+    fn lease(&self, _rel_dir: &Path) -> io::Result<(String, Lease)> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "leases need a folder on disk",
+        ))
+    }
+    /// Whether a live process holds the lease file at `rel`; false when there is none. When
+    /// it cannot be told, it counts as held: a draft is then neither offered nor removed.
+    fn leased(&self, _rel: &Path) -> bool {
+        false
+    }
     /// Remove temp files that a killed writer left behind, but only when no other rolo holds
     /// the folder lock (it could be halfway through writing one). Never waits for the lock.
     /// Returns how many were removed.
@@ -102,6 +153,12 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     }
     fn lock(&self) -> io::Result<Lock> {
         (**self).lock()
+    }
+    fn lease(&self, rel_dir: &Path) -> io::Result<(String, Lease)> {
+        (**self).lease(rel_dir)
+    }
+    fn leased(&self, rel: &Path) -> bool {
+        (**self).leased(rel)
     }
     fn root(&self) -> Option<&Path> {
         (**self).root()

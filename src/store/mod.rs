@@ -8,7 +8,7 @@ mod cache;
 mod contact_text;
 pub mod decode;
 mod disk;
-mod drafts;
+pub mod drafts;
 mod encode;
 mod entry_text;
 mod error;
@@ -34,9 +34,10 @@ mod writable;
 pub use cache::CacheStats;
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;
+pub use drafts::Claim;
 pub use encode::entry_block;
 pub use error::StoreError;
-pub use fs::{DirItem, Fs, Lock, Stamp};
+pub use fs::{DirItem, Fs, Lease, Lock, Stamp};
 pub use lean_load::MonthsRead;
 pub use load::{Loaded, Month};
 pub use mem::MemFs;
@@ -82,6 +83,8 @@ pub struct Store {
     appendable: Appendable,
     /// Decodes kept outside the data folder (`with_cache`); none by default.
     cache: Option<cache::Cache>,
+    /// This process's claim on the drafts it writes, taken with the first one (`drafts.rs`).
+    drafts_owner: std::sync::OnceLock<Option<drafts::Owner>>,
 }
 
 /// A fingerprint to notice outside edits, not a defence against an attacker: eight bytes at
@@ -109,6 +112,7 @@ impl Store {
             seen: Mutex::new(HashMap::new()),
             appendable: Appendable::default(),
             cache: None,
+            drafts_owner: std::sync::OnceLock::new(),
         }
     }
 

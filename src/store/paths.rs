@@ -93,7 +93,8 @@ pub fn is_inside(rel: &Path) -> bool {
         let Some(name) = name.to_str() else {
             return false;
         };
-        if name_problem(name).is_some() && !(name == LOCK && parts == 1) {
+        // rolo's own dot names at the top: the lock and the drafts' leases.
+        if name_problem(name).is_some() && !(parts == 1 && (name == LOCK || name == LEASES)) {
             return false;
         }
     }
@@ -102,6 +103,9 @@ pub fn is_inside(rel: &Path) -> bool {
 
 /// The folder lock, at the top of the data folder.
 pub const LOCK: &str = ".lock";
+
+/// Each running rolo's lease, which marks the drafts it is writing as its own (`drafts.rs`).
+pub const LEASES: &str = ".leases";
 
 /// The data folder: `--dir`, then `ROLO_DIR`, then `$XDG_DATA_HOME/rolo`, then
 /// `~/.local/share/rolo`. Empty values count as unset, as the XDG spec asks.

@@ -27,6 +27,8 @@ pub enum Effect {
         draft: Draft,
     },
     RemoveDraft(Draft),
+    /// Write a restored draft as this rolo's own; if another running rolo has it, close it.
+    ClaimDraft(Draft),
     AddNeed {
         contact: String,
         what: String,

@@ -33,11 +33,41 @@ pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, to
     }
 }
 
-/// Saving failed: put the note back in the editor; its draft is still on disk.
+/// What was typed for someone whose file is gone (a need, a follow-up, how a need was met):
+/// kept as a note for them, on screen in the note editor and so in a draft, which a restart
+/// offers. Nothing typed is thrown away; the person decides what becomes of it.
+pub fn keep_as_note(
+    state: &mut AppState,
+    contact: &str,
+    text: String,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) {
+    match state.capture.as_mut() {
+        // A note is open already: the text goes below it.
+        Some(cap) => {
+            let joined = format!("{}\n\n{text}", cap.editor.text().trim_end());
+            cap.editor = crate::app::editor::Editor::new(&joined);
+            cap.revision += 1;
+        }
+        None => {
+            let mut cap = Capture::from_draft(&Draft {
+                with: vec![contact.to_string()],
+                kind: crate::model::Kind::Note,
+                note: text,
+                started: now,
+                file: None,
+            });
+            cap.draft_file = None;
+            state.capture = Some(cap);
+        }
+    }
+}
+
+/// Saving failed: put the note back in the editor, and so in its draft.
 pub fn entry_failed(state: &mut AppState, draft: &Draft, error: String) {
-    let mut cap = Capture::from_draft(draft);
-    cap.revision = 0;
-    state.capture = Some(cap);
+    // Marked changed (revision 1): the loop writes the draft at once, since the one on disk
+    // may be behind what was submitted.
+    state.capture = Some(Capture::from_draft(draft));
     state.warn(format!("not saved: {error}"));
 }
 

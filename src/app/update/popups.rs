@@ -53,6 +53,8 @@ pub fn drafts(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.popup = None;
             state.capture = Some(Capture::from_draft(&first));
             state.say("draft restored; enter saves it");
+            // Made this rolo's own at once, unless another rolo took it up meanwhile.
+            effects.push(Effect::ClaimDraft(first));
         }
         Action::DiscardDraft => {
             drafts.remove(0);
