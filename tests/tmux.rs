@@ -407,7 +407,11 @@ fn an_older_month_edited_in_place_shows_within_two_seconds() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert_eq!(std::fs::metadata(&month).unwrap().ino(), inode, "not in place");
+    assert_eq!(
+        std::fs::metadata(&month).unwrap().ino(),
+        inode,
+        "not in place"
+    );
     let start = Instant::now();
     while !t.screen().contains("Cake and candles for Inès.") {
         assert!(
@@ -419,7 +423,11 @@ fn an_older_month_edited_in_place_shows_within_two_seconds() {
     }
     // Last year's birthday note stays; this year's is the edited one.
     let screen = t.screen();
-    assert_eq!(screen.matches("Happy birthday to Inès.").count(), 1, "{screen}");
+    assert_eq!(
+        screen.matches("Happy birthday to Inès.").count(),
+        1,
+        "{screen}"
+    );
     t.keys(&["q"]);
     t.wait("rolo to quit", |t| !t.alive());
 }
