@@ -114,6 +114,19 @@ mod found {
         pinned(THURSDAY, true, &[Step::Rewrite(3)]);
     }
 
+    /// (a) again, edited in place (nano, VS Code): the folder's time does not move
+    /// (issue 12, item 5). With the cache on and off.
+    #[test]
+    fn a_hand_edit_in_place_while_the_tui_runs() {
+        for cache_on in [true, false] {
+            pinned(
+                THURSDAY,
+                cache_on,
+                &[Step::EditInPlace(3), Step::EditInPlace(9)],
+            );
+        }
+    }
+
     /// (b) `note sarah` with nobody called Sarah, and Kwame helping with "West African fintech".
     #[test]
     fn b_note_sarah_writes_nothing() {

@@ -510,3 +510,58 @@ fn closing_the_window_keeps_the_draft() {
         saved[0]
     );
 }
+
+/// nano, VS Code and `printf > file` write in place: the file keeps its inode and its
+/// folder's time does not move. An older month edited so reaches the screen within 2 s.
+#[test]
+fn an_older_month_edited_in_place_shows_within_two_seconds() {
+    use std::os::unix::fs::MetadataExt;
+    if !have_tmux() {
+        return;
+    }
+    let dir = demo_dir();
+    let t = Tmux::new("in-place");
+    t.start(&t.rolo_line(dir.path(), ""));
+    t.wait_for("Contacts 25");
+    t.wait("older months", |t| !t.screen().contains("loading older"));
+    t.keys(&["/"]);
+    t.type_text("ines");
+    t.keys(&["Enter"]);
+    t.wait("both birthday notes", |t| {
+        t.screen().matches("Happy birthday to Inès.").count() == 2
+    });
+    let month = dir.path().join("journal/2026/2026-10.toml");
+    let inode = std::fs::metadata(&month).unwrap().ino();
+    let text = std::fs::read_to_string(&month).unwrap();
+    let edited = text.replacen("Happy birthday to Inès.", "Cake and candles for Inès.", 1);
+    assert_ne!(text, edited, "the demo changed; update this test");
+    let out = Command::new("sh")
+        .args(["-c", "printf '%s' \"$1\" > \"$2\"", "sh", &edited])
+        .arg(&month)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::metadata(&month).unwrap().ino(),
+        inode,
+        "not in place"
+    );
+    let start = Instant::now();
+    while !t.screen().contains("Cake and candles for Inès.") {
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "not on screen after 2 s:\n{}",
+            t.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Last year's birthday note stays; this year's is the edited one.
+    let screen = t.screen();
+    assert_eq!(
+        screen.matches("Happy birthday to Inès.").count(),
+        1,
+        "{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+}

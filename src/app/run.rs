@@ -187,7 +187,7 @@ fn pick_up_outside_edits(
     watch: &mut Watch,
     now: DateTime<FixedOffset>,
 ) {
-    // Files edited in place do not move their folder's time, so the likeliest ones are named.
+    // Every file is looked at in turn; what is on screen is looked at on every poll.
     let mut also = vec![paths::month((now.year(), now.month()))];
     if let Some(c) = state.selected_ix().and_then(|ix| journal.contact(ix)) {
         also.push(paths::contact(&c.id));

@@ -129,6 +129,14 @@ impl Fs for MemFs {
     }
 
     fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
+        // A removed file keeps its stamp (its folder's moved with it), but is not there.
+        let there = {
+            let files = self.files_mut();
+            files.contains_key(rel) || files.keys().any(|p| p.starts_with(rel))
+        };
+        if !there {
+            return None;
+        }
         let stamp = *self.stamps.lock().ok()?.get(rel)?;
         Some(std::time::UNIX_EPOCH + std::time::Duration::from_nanos(stamp))
     }

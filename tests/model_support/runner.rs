@@ -87,7 +87,8 @@ impl Case {
             Step::Cli { write, target, who } => self.cli(write, *target, who)?,
             Step::Add(k) => self.add(NEWCOMERS[k % NEWCOMERS.len()])?,
             Step::Tui { write, target } => self.tui_write(write, *target)?,
-            Step::Rewrite(t) => self.rewrite(*t)?,
+            Step::Rewrite(t) => self.rewrite(*t, false)?,
+            Step::EditInPlace(t) => self.rewrite(*t, true)?,
             Step::Append(a, b) => self.append(*a, *b)?,
             Step::Delete(t) => match self.model.pick(*t) {
                 Some(id) => {
@@ -404,7 +405,7 @@ impl Case {
         Ok(said)
     }
 
-    fn rewrite(&mut self, t: usize) -> Outcome {
+    fn rewrite(&mut self, t: usize, in_place: bool) -> Outcome {
         let Some(id) = self
             .model
             .pick(t)
@@ -423,8 +424,14 @@ impl Case {
         };
         table.insert("name".into(), toml::Value::String(card.name.clone()));
         let name = card.name.clone();
-        self.world.replace(&rel, table.to_string().as_bytes())?;
-        Ok(format!("renamed {id} to {name:?} by hand"))
+        if in_place {
+            self.world
+                .write_in_place(&rel, table.to_string().as_bytes())?;
+            Ok(format!("renamed {id} to {name:?} by hand, in place"))
+        } else {
+            self.world.replace(&rel, table.to_string().as_bytes())?;
+            Ok(format!("renamed {id} to {name:?} by hand"))
+        }
     }
 
     fn append(&mut self, a: usize, b: usize) -> Outcome {

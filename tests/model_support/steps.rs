@@ -47,8 +47,10 @@ pub enum Step {
         write: Write,
         target: usize,
     },
-    /// Rewrite a contact file with a changed name.
+    /// Rewrite a contact file with a changed name, by a new file renamed over it.
     Rewrite(usize),
+    /// The same, in place (nano, VS Code): same inode, the folder's time does not move.
+    EditInPlace(usize),
     /// Append an entry with two people to the current month file, in place.
     Append(usize, usize),
     Delete(usize),
@@ -93,6 +95,7 @@ pub fn step() -> impl Strategy<Value = Step> {
         1 => (0..NEWCOMERS.len()).prop_map(Step::Add),
         5 => (write(true), 0..PEOPLE).prop_map(|(write, target)| Step::Tui { write, target }),
         1 => (0..PEOPLE).prop_map(Step::Rewrite),
+        1 => (0..PEOPLE).prop_map(Step::EditInPlace),
         1 => (0..PEOPLE, 0..PEOPLE).prop_map(|(a, b)| Step::Append(a, b)),
         1 => (0..PEOPLE).prop_map(Step::Delete),
         1 => (0..PEOPLE).prop_map(Step::Break),

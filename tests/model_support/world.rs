@@ -143,6 +143,11 @@ impl World {
         std::fs::rename(&tmp, &path).map_err(|e| e.to_string())
     }
 
+    /// Overwrite a file in place, as nano and VS Code save: open, truncate, write.
+    pub fn write_in_place(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        std::fs::write(self.path(rel), bytes).map_err(|e| e.to_string())
+    }
+
     /// Append to a file in place, as `>>` does.
     pub fn append(&self, rel: &str, text: &str) -> Result<(), String> {
         use std::io::Write;
