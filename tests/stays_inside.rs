@@ -165,6 +165,19 @@ fn a_link_is_never_written_through(rel: &str, refused_by: &str) {
         }
     }
     let before = tree(&elsewhere(&f));
+    // `check` names every file a write would refuse: the link too, by its full path.
+    let check = f.rolo(&["check"]);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{rel}: {}",
+        text(&check.stdout)
+    );
+    assert!(
+        text(&check.stdout).contains(&format!("{}: a link to", link.display())),
+        "{rel}: {}",
+        text(&check.stdout)
+    );
     let stderr = every_cli_write(&f);
     every_tui_write(&f.root());
     assert_eq!(
@@ -240,6 +253,19 @@ fn a_linked_lock_file_is_never_followed() {
     let link = f.root().join(".lock");
     symlink(elsewhere(&f).join("lock"), &link).expect("symlink");
     let before = tree(&elsewhere(&f));
+    // `check` names every file a write would refuse: the link too, by its full path.
+    let check = f.rolo(&["check"]);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        ".lock: {}",
+        text(&check.stdout)
+    );
+    assert!(
+        text(&check.stdout).contains(&format!("{}: a link to", link.display())),
+        ".lock: {}",
+        text(&check.stdout)
+    );
     let stderr = every_cli_write(&f);
     every_tui_write(&f.root());
     assert_eq!(tree(&elsewhere(&f)), before, "{stderr}");

@@ -244,7 +244,7 @@ fn contact_result(
             state,
             format!(
                 "{}'s file was removed outside rolo; nothing was written",
-                journal.name_of(id)
+                inert_line(journal.name_of(id))
             ),
         ),
         Err(e) => outcome::failed(state, e),

@@ -302,6 +302,22 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         };
         writeln!(ctx.out, "{}", inert_line(&shown.to_string()))?;
     }
+    // Links are read through but never written through: a write would refuse each of them.
+    let links = ctx.store.links_inside();
+    for (link, to) in &links {
+        writeln!(
+            ctx.out,
+            "{}: a link to {}; rolo reads through it but never writes through a link (replace it with a real {})",
+            inert_line(&ctx.store.display(link).display().to_string()),
+            inert_line(&to.display().to_string()),
+            if ctx.store.is_folder(link) {
+                "folder"
+            } else {
+                "file"
+            }
+        )?;
+    }
+    let errors = errors + links.len();
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = format!(
@@ -309,11 +325,16 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         count(ctx.journal.contacts().len(), "contact", "contacts"),
         count(ctx.journal.entry_count(), "entry", "entries"),
         count(errors, "error", "errors"),
-        count(problems.len() - errors, "warning", "warnings"),
+        count(problems.len() + links.len() - errors, "warning", "warnings"),
     );
     if errors > 0 {
         return Err(CliError(format!(
-            "{summary}; files with errors are not loaded and rolo will not change them until they are fixed"
+            "{summary}; files with errors are not loaded and rolo will not change them until they are fixed{}",
+            if links.is_empty() {
+                ""
+            } else {
+                "; rolo never writes through a link"
+            }
         )));
     }
     writeln!(ctx.out, "{summary}")?;

@@ -17,6 +17,7 @@ mod file_text;
 mod fs;
 mod gather;
 mod lean_load;
+mod links;
 mod load;
 mod mem;
 mod merge3;
