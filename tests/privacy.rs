@@ -86,6 +86,14 @@ fn drafts_are_private() {
     store.save_draft(&draft).expect("draft saved");
     assert_eq!(mode(&dir.join("drafts")), 0o700);
     assert_eq!(mode(&dir.join("drafts").join(draft.file_name())), 0o600);
+    // The lease that marks the draft as this process's own is private too.
+    assert_eq!(mode(&dir.join(".leases")), 0o700);
+    let leases: Vec<_> = std::fs::read_dir(dir.join(".leases"))
+        .expect("leases")
+        .map(|e| e.expect("lease").path())
+        .collect();
+    assert_eq!(leases.len(), 1, "{leases:?}");
+    assert_eq!(mode(&leases[0]), 0o600);
     assert_eq!(store.drafts(), vec![draft]);
 }
 
