@@ -303,7 +303,16 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         writeln!(ctx.out, "{}", inert_line(&shown.to_string()))?;
     }
     // Links are read through but never written through: a write would refuse each of them.
-    let links = ctx.store.links_inside();
+    // A link already reported (one to nowhere, say) is not named twice.
+    let links: Vec<_> = ctx
+        .store
+        .links_inside()
+        .into_iter()
+        .filter(|(link, _)| {
+            let shown = ctx.store.display(link);
+            !problems.iter().any(|p| ctx.store.display(&p.path) == shown)
+        })
+        .collect();
     for (link, to) in &links {
         writeln!(
             ctx.out,
