@@ -76,11 +76,6 @@ impl SavedEntry {
         )
     }
 
-    /// The TUI's status after a save (warnings about the people are added by the TUI).
-    pub fn status(&self) -> String {
-        format!("saved {}", self.entry.kind)
-    }
-
     /// "logged the intro of A to B (ID)", with the names as they stand in the journal.
     pub fn intro_line(&self, helped: &str, other: &str) -> String {
         format!(
@@ -90,12 +85,17 @@ impl SavedEntry {
             self.entry.id
         )
     }
+}
 
-    /// The TUI's status after an intro: "intro logged: Introduced A to B for: …".
-    pub fn intro_status(&self) -> String {
-        format!(
-            "intro logged: {}",
-            inert_line(self.entry.gave.as_deref().unwrap_or_default())
-        )
-    }
+/// The TUI's status after a note is saved (warnings about the people are added by the TUI).
+pub fn saved_status(entry: &Entry) -> String {
+    format!("saved {}", entry.kind)
+}
+
+/// The TUI's status after an intro: "intro logged: Introduced A to B for: …".
+pub fn intro_status(entry: &Entry) -> String {
+    format!(
+        "intro logged: {}",
+        inert_line(entry.gave.as_deref().unwrap_or_default())
+    )
 }

@@ -202,7 +202,7 @@ fn a_note_is_trimmed_people_once_and_said() {
             saved.entry.id
         )
     );
-    assert_eq!(saved.status(), "saved coffee");
+    assert_eq!(note::saved_status(&saved.entry), "saved coffee");
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn an_intro_for_a_need_then_the_need_met() {
         )
     );
     assert_eq!(
-        saved.intro_status(),
+        note::intro_status(&saved.entry),
         "intro logged: Introduced Aiko Tanaka to Sofia for: a flat"
     );
     let update: NeedUpdate = made.need_update.unwrap();
