@@ -13,7 +13,7 @@ const SUGGESTIONS: usize = 5;
 
 pub fn update(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {

@@ -106,12 +106,7 @@ fn clip(s: &str, cols: usize) -> String {
     format!("{}…", out.trim_end())
 }
 
-pub fn input(
-    state: &mut AppState,
-    _journal: &mut Journal,
-    action: Action,
-    now: DateTime<FixedOffset>,
-) -> Vec<Effect> {
+pub fn input(state: &mut AppState, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(Popup::Input(input)) = state.popup.as_mut() else {
         return Vec::new();
     };
@@ -187,7 +182,7 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
 
 pub fn confirm(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
