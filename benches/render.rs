@@ -69,7 +69,7 @@ fn big() -> Journal {
 }
 
 fn render(c: &mut Criterion) {
-    let mut journal = big();
+    let journal = big();
     let keymap = Keymap::default();
     let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
     let mut state = AppState::new(&journal, now().date_naive());
@@ -81,9 +81,9 @@ fn render(c: &mut Criterion) {
                 .unwrap()
         })
     });
-    let _ = update(&mut state, &mut journal, Action::ToggleTimelineScope, now());
-    let _ = update(&mut state, &mut journal, Action::NextPane, now());
-    let _ = update(&mut state, &mut journal, Action::Bottom, now());
+    let _ = update(&mut state, &journal, Action::ToggleTimelineScope, now());
+    let _ = update(&mut state, &journal, Action::NextPane, now());
+    let _ = update(&mut state, &journal, Action::Bottom, now());
     c.bench_function("draw everyone's timeline at the oldest entry", |b| {
         b.iter(|| {
             terminal
@@ -95,12 +95,12 @@ fn render(c: &mut Criterion) {
     // `/` pressed (the filter's index is made then, or on an idle tick before it): what is
     // timed is the first character typed, ranked and drawn.
     let mut searching = state.clone();
-    let _ = update(&mut searching, &mut journal, Action::Search, now());
+    let _ = update(&mut searching, &journal, Action::Search, now());
     c.bench_function("type one filter character and draw", |b| {
         b.iter_batched(
             || searching.clone(),
             |mut s| {
-                let _ = update(&mut s, &mut journal, Action::Type('g'), now());
+                let _ = update(&mut s, &journal, Action::Type('g'), now());
                 terminal
                     .draw(|f| rolo::ui::draw(f, &s, &journal, &keymap, now()))
                     .unwrap();

@@ -18,6 +18,7 @@ mod journal_lean;
 pub mod keymap;
 pub mod loads;
 pub mod model;
+pub mod ops;
 mod quiet_pipe;
 pub mod refresh;
 pub mod sanitize;

@@ -4,9 +4,13 @@ use super::run::Host;
 use super::state::AppState;
 use super::update::{Effect, outcome};
 use crate::journal::Journal;
-use crate::model::{FollowUp, Need, NeedStatus};
+use crate::model::NeedStatus;
+use crate::ops::{
+    self, AddFollowUp, AddNeed, AddPerson, Changed, FollowUpDone, Invalid, MeetByIntro, OpError,
+    SetNeed,
+};
 use crate::sanitize::inert_line;
-use crate::store::{Claim, Store, StoreError, decode, drafts, paths};
+use crate::store::{Claim, Store, decode, drafts, paths};
 use chrono::{DateTime, FixedOffset};
 
 /// Returns true when the terminal was handed to another program and must be redrawn.
@@ -21,14 +25,14 @@ pub fn carry_out(
     let today = now.date_naive();
     match effect {
         Effect::Quit => state.quit = true,
-        Effect::SaveEntry { entry, draft } => match store.append_entry(entry) {
+        Effect::SaveEntry { entry, draft } => match ops::note::save(store, entry) {
             Ok(saved) => {
                 if let Err(e) = store.remove_draft(&draft) {
                     state.warn(format!("saved, but the draft could not be removed: {e}"));
                 }
-                let month = saved.value.month();
-                outcome::entry_saved(state, journal, saved.value, today);
-                if saved.changed_outside {
+                let (month, outside) = (saved.entry.month(), saved.changed_outside);
+                outcome::entry_saved(state, journal, saved, today);
+                if outside {
                     // Someone else wrote that month too (a hand edit, a sync): show their
                     // entries as well, from the file as it is now.
                     reload_month(journal, store, month);
@@ -58,26 +62,8 @@ pub fn carry_out(
             since,
         } => {
             let typed = format!("need: {what}");
-            let result = store.update_contact(&contact, |c| {
-                let id = c.next_need_id();
-                c.needs.push(Need {
-                    id,
-                    what,
-                    since,
-                    status: NeedStatus::Open,
-                    met_on: None,
-                    how: None,
-                });
-                Ok(())
-            });
-            let gone = is_gone(&result);
-            contact_result(
-                state,
-                journal,
-                (&contact, result.map(|s| s.value)),
-                "need recorded",
-                today,
-            );
+            let result = AddNeed::new(&what, since).map(|op| op.apply(store, &contact));
+            let gone = changed(state, journal, &contact, result, today);
             keep_if_gone(state, journal, gone, &contact, typed, now);
         }
         Effect::SetNeed {
@@ -90,22 +76,15 @@ pub fn carry_out(
             let typed = how
                 .as_ref()
                 .map(|how| format!("need #{need} {}: {how}", status.as_str()));
-            let result = store.update_contact(&contact, |c| {
-                let n = c
-                    .need_mut(need)
-                    .ok_or_else(|| format!("need #{need} is gone from the file"))?;
-                n.status = status;
-                n.met_on = (status == NeedStatus::Met).then_some(on);
-                n.how = how.or(n.how.take());
-                Ok(())
-            });
-            let message = format!("need marked {}", status.as_str());
-            let gone = is_gone(&result);
-            contact_result(
+            let op = match status {
+                NeedStatus::Dropped => SetNeed::dropped(need, on),
+                _ => SetNeed::met(need, how, on),
+            };
+            let gone = changed(
                 state,
                 journal,
-                (&contact, result.map(|s| s.value)),
-                &message,
+                &contact,
+                Ok(op.apply(store, &contact)),
                 today,
             );
             if let Some(typed) = typed {
@@ -114,80 +93,38 @@ pub fn carry_out(
         }
         Effect::AddFollowUp { contact, what, due } => {
             let typed = format!("follow-up: {what} (due {})", due.format("%Y-%m-%d"));
-            let result = store.update_contact(&contact, |c| {
-                let id = c.next_follow_up_id();
-                c.follow_ups.push(FollowUp {
-                    id,
-                    what,
-                    due: Some(due),
-                    done: false,
-                });
-                Ok(())
-            });
-            let message = format!(
-                "follow-up due {} ({})",
-                due.format("%Y-%m-%d"),
-                crate::when::say_day(due, today)
-            );
-            let gone = is_gone(&result);
-            contact_result(
-                state,
-                journal,
-                (&contact, result.map(|s| s.value)),
-                &message,
-                today,
-            );
+            let result = AddFollowUp::new(&what, due, today).map(|op| op.apply(store, &contact));
+            let gone = changed(state, journal, &contact, result, today);
             keep_if_gone(state, journal, gone, &contact, typed, now);
         }
-        Effect::AddContact { name } => {
-            let contact = crate::model::Contact {
-                name,
-                ..Default::default()
-            };
-            match store.create_contact(contact) {
-                Ok(c) => outcome::contact_added(state, journal, c, today),
-                Err(e) => outcome::failed(state, e),
-            }
-        }
-        Effect::LogIntro { entry, need_update } => match store.append_entry(entry) {
+        Effect::AddContact { name } => match AddPerson::named(&name).map(|op| op.apply(store)) {
+            Ok(Ok(added)) => outcome::contact_added(state, journal, added, today),
+            Ok(Err(e)) => outcome::failed(state, e),
+            Err(e) => outcome::failed(state, e),
+        },
+        Effect::LogIntro { entry, need_update } => match ops::note::save(store, entry) {
             Ok(saved) => {
-                let month = saved.value.month();
-                outcome::intro_logged(state, journal, saved.value, need_update, today);
-                if saved.changed_outside {
+                let (month, outside) = (saved.entry.month(), saved.changed_outside);
+                outcome::intro_logged(state, journal, saved.entry, need_update, today);
+                if outside {
                     reload_month(journal, store, month);
                 }
             }
             Err(e) => outcome::failed(state, format!("the intro was not logged: {e}")),
         },
         Effect::MeetByIntro(update) => {
-            let result = store.update_contact(&update.contact_id, |c| update.apply(c));
-            let message = format!("need marked met: {}", update.how);
-            contact_result(
+            let contact = update.contact_id.clone();
+            changed(
                 state,
                 journal,
-                (&update.contact_id, result.map(|s| s.value)),
-                &message,
+                &contact,
+                Ok(MeetByIntro(update).apply(store)),
                 today,
             );
         }
         Effect::FollowUpDone { contact, id } => {
-            let mut what = String::new();
-            let result = store.update_contact(&contact, |c| {
-                let f = c
-                    .follow_up_mut(id)
-                    .ok_or_else(|| format!("follow-up #{id} is gone from the file"))?;
-                f.done = true;
-                what = f.what.clone();
-                Ok(())
-            });
-            let message = format!("done: {what}");
-            contact_result(
-                state,
-                journal,
-                (&contact, result.map(|s| s.value)),
-                &message,
-                today,
-            );
+            let result = FollowUpDone { id }.apply(store, &contact);
+            changed(state, journal, &contact, Ok(result), today);
         }
         Effect::Edit { target, resume } => {
             super::edit_session::edit(state, journal, store, host, target, resume, today);
@@ -204,10 +141,6 @@ pub(super) fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u3
     {
         journal.replace_month(month, entries.into_iter().map(|l| l.entry).collect());
     }
-}
-
-fn is_gone<T>(result: &Result<T, StoreError>) -> bool {
-    matches!(result, Err(StoreError::NotFound(_)))
 }
 
 /// The person's file went before the write (deleted or renamed outside rolo, and not yet
@@ -230,23 +163,28 @@ fn keep_if_gone(
     ));
 }
 
-fn contact_result(
+/// Show a change to a person's file, or why it did not happen; true when the file was gone
+/// (deleted or renamed outside rolo, and not yet noticed).
+fn changed(
     state: &mut AppState,
     journal: &mut Journal,
-    (id, result): (&str, Result<crate::model::Contact, StoreError>),
-    message: &str,
+    id: &str,
+    result: Result<Result<Changed, OpError>, Invalid>,
     today: chrono::NaiveDate,
-) {
+) -> bool {
+    let gone = matches!(&result, Ok(Err(e)) if e.is_not_found());
     match result {
-        Ok(c) => outcome::contact_saved(state, journal, c, message.to_string(), today),
+        Ok(Ok(c)) => outcome::contact_saved(state, journal, c.contact, c.status, today),
         // Deleted or renamed in another terminal since the last look: say who, not the id.
-        Err(StoreError::NotFound(_)) if journal.by_id(id).is_some() => outcome::failed(
+        Ok(Err(e)) if e.is_not_found() && journal.by_id(id).is_some() => outcome::failed(
             state,
             format!(
                 "{}'s file was removed outside rolo; nothing was written",
                 inert_line(journal.name_of(id))
             ),
         ),
+        Ok(Err(e)) => outcome::failed(state, e.status()),
         Err(e) => outcome::failed(state, e),
     }
+    gone
 }

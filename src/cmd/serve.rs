@@ -5,6 +5,7 @@ use super::brief_text::{self, helper_line};
 use super::doc::{Doc, Format};
 use super::{CliError, CliResult, Ctx};
 use crate::journal::{Journal, Overdue, UpcomingBirthday};
+use crate::ops;
 use crate::sanitize::inert_line;
 use crate::serve::wording::{day, days_until, due, plural};
 use crate::serve::{self, DueFollowUp, NeedMatch};
@@ -33,40 +34,27 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
     let (Some(ca), Some(cb)) = (ctx.journal.contact(ia), ctx.journal.contact(ib)) else {
         return Err(CliError("contact vanished".into()));
     };
-    let made = serve::intro(ca, cb, need, note, ctx.now).map_err(|e| {
+    let made = ops::intro::plan(ca, cb, need, note, ctx.now).map_err(|e| {
         let hint = if need.is_some() {
             format!(" (see `rolo brief {}`)", ca.id)
         } else {
             String::new()
         };
-        CliError(format!("{}{hint}; nothing was written", inert_line(&e)))
+        CliError(format!("{}{hint}; nothing was written", inert_line(&e.0)))
     })?;
-    let (name_a, name_b) = (
-        inert_line(&ca.name).into_owned(),
-        inert_line(&cb.name).into_owned(),
-    );
-    let saved = ctx.store.append_entry(made.entry)?.value;
-    writeln!(
-        ctx.out,
-        "logged the intro of {name_a} to {name_b} ({})",
-        saved.id
-    )?;
-    ctx.warn_broken(&saved.with);
+    let (name_a, name_b) = (ca.name.clone(), cb.name.clone());
+    let saved = ops::note::save(ctx.store, made.entry)?;
+    writeln!(ctx.out, "{}", saved.intro_line(&name_a, &name_b))?;
+    ctx.warn_broken(&saved.entry.with);
     if let Some(update) = made.need_update {
         // The entry is safe on disk; if the need changed meanwhile, say so and keep the entry.
-        ctx.store
-            .update_contact(&update.contact_id, |c| update.apply(c))
-            .map_err(|e| {
-                CliError(format!(
-                    "the intro was logged, but need #{} was not marked met: {e}",
-                    update.need_id
-                ))
-            })?;
-        writeln!(
-            ctx.out,
-            "need #{} of {name_a} marked met: introduced to {name_b}",
-            update.need_id
-        )?;
+        let need_id = update.need_id;
+        let met = ops::MeetByIntro(update).apply(ctx.store).map_err(|e| {
+            CliError(format!(
+                "the intro was logged, but need #{need_id} was not marked met: {e}"
+            ))
+        })?;
+        writeln!(ctx.out, "{}", met.line)?;
     }
     Ok(())
 }

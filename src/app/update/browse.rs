@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset};
 
 pub fn update(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
@@ -148,7 +148,7 @@ fn selected_id(state: &AppState, journal: &Journal) -> Option<String> {
 /// Typing a filter: every keystroke re-filters and the selection jumps to the best match.
 pub fn search(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {

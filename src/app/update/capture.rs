@@ -6,7 +6,6 @@ use crate::app::mentions;
 use crate::app::state::{AppState, Capture, Popup, Question};
 use crate::filter::Filter;
 use crate::journal::Journal;
-use crate::model::Entry;
 use chrono::{DateTime, FixedOffset};
 
 /// Suggestions shown under the editor for an `@name` being typed.
@@ -14,7 +13,7 @@ const SUGGESTIONS: usize = 5;
 
 pub fn update(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
@@ -128,14 +127,20 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
     // The time the note was begun: a draft restored later keeps its own (`note_time`). Never
     // later than now, should a draft come from a clock that ran ahead.
     let at = cap.started.min(now);
-    let entry = Entry {
-        id: Entry::make_id(&at, &with),
-        at,
+    let fields = crate::ops::NoteFields {
         with,
+        at,
         kind: cap.kind.clone(),
-        note: cap.editor.text().trim().to_string(),
+        text: cap.editor.text().to_string(),
         gave: None,
         asked: None,
+    };
+    let entry = match crate::ops::note::entry(fields) {
+        Ok(entry) => entry,
+        Err(e) => {
+            state.warn(e.0);
+            return Vec::new();
+        }
     };
     let draft = cap.draft();
     state.capture = None;

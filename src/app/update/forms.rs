@@ -6,7 +6,6 @@ use crate::app::editor::Editor;
 use crate::app::state::{self, AppState, Ask, Input, Pane, PickNeed, Popup, Question};
 use crate::journal::Journal;
 use crate::model::NeedStatus;
-use crate::when::{When, parse_due};
 use chrono::{DateTime, FixedOffset};
 
 pub fn ask(state: &mut AppState, ask: Ask, prompt: String) {
@@ -107,12 +106,7 @@ fn clip(s: &str, cols: usize) -> String {
     format!("{}…", out.trim_end())
 }
 
-pub fn input(
-    state: &mut AppState,
-    _journal: &mut Journal,
-    action: Action,
-    now: DateTime<FixedOffset>,
-) -> Vec<Effect> {
+pub fn input(state: &mut AppState, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(Popup::Input(input)) = state.popup.as_mut() else {
         return Vec::new();
     };
@@ -172,18 +166,15 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
             );
             return Vec::new();
         }
-        Ask::FollowUpDue { contact, what } => match parse_due(&text, now.naive_local()) {
-            Ok(When::Date(due)) => Effect::AddFollowUp { contact, what, due },
-            Ok(When::DateTime(dt)) => Effect::AddFollowUp {
-                contact,
-                what,
-                due: dt.date(),
-            },
-            Err(e) => {
-                input.error = Some(e.to_string());
-                return Vec::new();
+        Ask::FollowUpDue { contact, what } => {
+            match crate::ops::follow_ups::due_day(&text, now.naive_local()) {
+                Ok(due) => Effect::AddFollowUp { contact, what, due },
+                Err(e) => {
+                    input.error = Some(e.0);
+                    return Vec::new();
+                }
             }
-        },
+        }
     };
     state.popup = None;
     vec![effect]
@@ -191,7 +182,7 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
 
 pub fn confirm(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {

@@ -70,7 +70,7 @@ pub enum Effect {
 
 pub fn update(
     state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
@@ -78,7 +78,7 @@ pub fn update(
         return Vec::new();
     }
     match &state.popup {
-        Some(Popup::Input(_)) => return forms::input(state, journal, action, now),
+        Some(Popup::Input(_)) => return forms::input(state, action, now),
         Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),

@@ -4,13 +4,22 @@
 use crate::app::state::{AppState, Capture, EditResume, EditTarget, Popup, Question};
 use crate::journal::Journal;
 use crate::model::{Contact, Draft, Entry};
+use crate::ops::note::SavedEntry;
+use crate::ops::person::PersonAdded;
 use crate::sanitize::inert_line;
 use crate::serve::NeedUpdate;
 use chrono::NaiveDate;
 
 /// The entry is on disk: show it at the top of the timeline at once.
-pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, today: NaiveDate) {
-    let kind = entry.kind.to_string();
+pub fn entry_saved(
+    state: &mut AppState,
+    journal: &mut Journal,
+    saved: SavedEntry,
+    today: NaiveDate,
+) {
+    let said = crate::ops::note::saved_status(&saved.entry);
+    let kind = saved.entry.kind.to_string();
+    let entry = saved.entry;
     let warning = super::broken::saved_with(journal, &entry.with);
     // A mention that linked no one was saved as plain text: say so, not just "saved".
     let found = crate::app::mentions::scan(&entry.note, &entry.with, journal);
@@ -26,7 +35,7 @@ pub fn entry_saved(state: &mut AppState, journal: &mut Journal, entry: Entry, to
         format!("{}{more}", crate::sanitize::inert_line(first))
     });
     match (warning, unlinked) {
-        (None, None) => state.say(format!("saved {kind}")),
+        (None, None) => state.say(said),
         (Some(w), None) => state.warn(format!("{kind} {w}")),
         (None, Some(u)) => state.warn(format!("saved {kind}; {u}")),
         (Some(w), Some(u)) => state.warn(format!("{kind} {w}; {u}")),
@@ -97,11 +106,11 @@ pub fn intro_logged(
     need_update: Option<NeedUpdate>,
     today: NaiveDate,
 ) {
-    let gave = entry.gave.clone().unwrap_or_default();
+    let said = crate::ops::note::intro_status(&entry);
     journal.add_entry(entry);
     state.timeline_sel = 0;
     state.refresh_rows(journal, today);
-    state.say(format!("intro logged: {}", inert_line(&gave)));
+    state.say(said);
     let Some(update) = need_update else {
         return;
     };
@@ -124,11 +133,11 @@ pub fn intro_logged(
 pub fn contact_added(
     state: &mut AppState,
     journal: &mut Journal,
-    contact: Contact,
+    added: PersonAdded,
     today: NaiveDate,
 ) {
-    let message = format!("added {}", inert_line(&contact.name));
-    let ix = journal.upsert_contact(contact);
+    let message = added.status;
+    let ix = journal.upsert_contact(added.contact);
     state.query.clear();
     state.searching = false;
     state.refresh_rows(journal, today);

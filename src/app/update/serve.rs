@@ -106,7 +106,7 @@ fn introduce(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>
         state.warn("that person is gone from the journal");
         return Vec::new();
     };
-    match crate::serve::intro(helped, other, Some(h.need), None, now) {
+    match crate::ops::intro::plan(helped, other, Some(h.need), None, now) {
         Ok(made) => {
             state.popup = None;
             vec![Effect::LogIntro {
@@ -115,7 +115,7 @@ fn introduce(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>
             }]
         }
         Err(e) => {
-            state.warn(inert_line(&e).into_owned());
+            state.warn(inert_line(&e.0).into_owned());
             Vec::new()
         }
     }

@@ -1,0 +1,83 @@
+//! What an operation refuses or fails with, kept typed until a front door words it.
+
+use crate::sanitize::inert_line;
+use crate::store::StoreError;
+use std::fmt;
+
+/// Input an operation refuses before anything is read or written; the message is for the
+/// person and says nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid(pub String);
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// An operation that reached the store and did not happen.
+#[derive(Debug)]
+pub enum OpError {
+    Store(StoreError),
+    /// The person's file holds no need with that number (any more).
+    NoNeed {
+        name: String,
+        contact: String,
+        need: u32,
+    },
+    /// The person's file holds no follow-up with that number (any more).
+    NoFollowUp {
+        name: String,
+        follow_up: u32,
+    },
+}
+
+impl OpError {
+    /// The person's file is gone (deleted or renamed outside rolo).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, OpError::Store(StoreError::NotFound(_)))
+    }
+
+    /// The TUI's words for it: the number was picked on screen, so "gone" is the news.
+    pub fn status(&self) -> String {
+        match self {
+            OpError::Store(e) => e.to_string(),
+            OpError::NoNeed { need, .. } => format!("need #{need} is gone from the file"),
+            OpError::NoFollowUp { follow_up, .. } => {
+                format!("follow-up #{follow_up} is gone from the file")
+            }
+        }
+    }
+}
+
+/// The command line's words for it: the number was typed, so where to look it up.
+impl fmt::Display for OpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpError::Store(e) => e.fmt(f),
+            OpError::NoNeed {
+                name,
+                contact,
+                need,
+            } => write!(
+                f,
+                "{} has no need #{need} (see `rolo show {}`)",
+                inert_line(name),
+                inert_line(contact)
+            ),
+            OpError::NoFollowUp { name, follow_up } => {
+                write!(f, "{} has no follow-up #{follow_up}", inert_line(name))
+            }
+        }
+    }
+}
+
+impl std::error::Error for OpError {}
+
+impl From<StoreError> for OpError {
+    fn from(e: StoreError) -> Self {
+        OpError::Store(e)
+    }
+}

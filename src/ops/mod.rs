@@ -1,0 +1,51 @@
+//! The operations layer: every kind of change to the journal, described once.
+//!
+//! Each operation validates what it is given, takes people already resolved to ids (names
+//! go through `Journal::resolve`, the one resolver, in the front door that read them),
+//! runs its edit through the store, and says what it did in one line. Both front doors (the
+//! command line in `cmd` and the TUI's effects in `app`) call these; neither builds a change
+//! itself, so the two cannot drift apart again, and later history and undo have one place to
+//! hook into.
+//!
+//! Wording: `line` is the operation's description (what the command line prints, and what a
+//! history message will say). Where the TUI's status line has said something shorter for
+//! long enough that tests pin it, the outcome carries that too as `status`.
+
+mod error;
+pub mod follow_ups;
+pub mod intro;
+pub mod needs;
+pub mod note;
+pub mod person;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{Invalid, OpError};
+pub use follow_ups::{AddFollowUp, FollowUpDone};
+pub use needs::{AddNeed, MeetByIntro, SetNeed};
+pub use note::{NoteFields, SavedEntry};
+pub use person::{AddPerson, PersonFields};
+
+use crate::model::Contact;
+
+/// A person's file as a change left it, and what to say about it.
+#[derive(Debug, Clone)]
+pub struct Changed {
+    pub contact: Contact,
+    /// Someone else wrote the file since rolo last read it (the change was applied to theirs).
+    pub changed_outside: bool,
+    /// The description: the command line's output, a history message.
+    pub line: String,
+    /// The TUI's status line after the change.
+    pub status: String,
+}
+
+/// `text` trimmed, or why not: "the need is empty; nothing was written".
+pub fn non_empty(text: &str, what: &str) -> Result<String, Invalid> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Invalid(format!("{what} is empty; nothing was written")));
+    }
+    Ok(t.to_string())
+}

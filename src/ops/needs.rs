@@ -1,0 +1,130 @@
+//! Needs: record one, mark one met or dropped, and mark one met the way an intro said.
+
+use super::{Changed, Invalid, OpError, non_empty};
+use crate::model::{Need, NeedStatus};
+use crate::sanitize::inert_line;
+use crate::serve::NeedUpdate;
+use crate::store::Store;
+use chrono::NaiveDate;
+
+/// A new open need, numbered after the person's others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddNeed {
+    what: String,
+    since: NaiveDate,
+}
+
+impl AddNeed {
+    pub fn new(what: &str, since: NaiveDate) -> Result<AddNeed, Invalid> {
+        Ok(AddNeed {
+            what: non_empty(what, "the need")?,
+            since,
+        })
+    }
+
+    pub fn apply(self, store: &Store, contact: &str) -> Result<Changed, OpError> {
+        let mut number = 0;
+        let saved = store.update_contact(contact, |c| {
+            number = c.next_need_id();
+            c.needs.push(Need {
+                id: number,
+                what: self.what,
+                since: self.since,
+                status: NeedStatus::Open,
+                met_on: None,
+                how: None,
+            });
+            Ok(())
+        })?;
+        let name = inert_line(&saved.value.name).into_owned();
+        Ok(Changed {
+            line: format!("need #{number} recorded for {name}"),
+            status: "need recorded".into(),
+            contact: saved.value,
+            changed_outside: saved.changed_outside,
+        })
+    }
+}
+
+/// A need marked met (on a day, perhaps with how) or dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetNeed {
+    need: u32,
+    status: NeedStatus,
+    how: Option<String>,
+    on: NaiveDate,
+}
+
+impl SetNeed {
+    /// A blank `how` keeps whatever the file said before.
+    pub fn met(need: u32, how: Option<String>, on: NaiveDate) -> SetNeed {
+        SetNeed {
+            need,
+            status: NeedStatus::Met,
+            how: how.filter(|h| !h.trim().is_empty()),
+            on,
+        }
+    }
+
+    pub fn dropped(need: u32, on: NaiveDate) -> SetNeed {
+        SetNeed {
+            need,
+            status: NeedStatus::Dropped,
+            how: None,
+            on,
+        }
+    }
+
+    pub fn apply(self, store: &Store, contact: &str) -> Result<Changed, OpError> {
+        let SetNeed {
+            need,
+            status,
+            how,
+            on,
+        } = self;
+        let mut missing = None;
+        let result = store.update_contact(contact, |c| {
+            let (name, id) = (c.name.clone(), c.id.clone());
+            let Some(n) = c.need_mut(need) else {
+                missing = Some(OpError::NoNeed {
+                    name,
+                    contact: id,
+                    need,
+                });
+                return Err(String::new());
+            };
+            n.status = status;
+            n.met_on = (status == NeedStatus::Met).then_some(on);
+            n.how = how.or(n.how.take());
+            Ok(())
+        });
+        let saved = result.map_err(|e| missing.unwrap_or(OpError::Store(e)))?;
+        let name = inert_line(&saved.value.name).into_owned();
+        Ok(Changed {
+            line: format!("need #{need} of {name} marked {}", status.as_str()),
+            status: format!("need marked {}", status.as_str()),
+            contact: saved.value,
+            changed_outside: saved.changed_outside,
+        })
+    }
+}
+
+/// The second half of an intro for a need: the need met, "introduced to B". Refused when the
+/// need is gone or no longer open, so a late answer overwrites nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetByIntro(pub NeedUpdate);
+
+impl MeetByIntro {
+    pub fn apply(self, store: &Store) -> Result<Changed, OpError> {
+        let update = self.0;
+        let saved = store.update_contact(&update.contact_id, |c| update.apply(c))?;
+        let name = inert_line(&saved.value.name).into_owned();
+        let how = inert_line(&update.how).into_owned();
+        Ok(Changed {
+            line: format!("need #{} of {name} marked met: {how}", update.need_id),
+            status: format!("need marked met: {}", update.how),
+            contact: saved.value,
+            changed_outside: saved.changed_outside,
+        })
+    }
+}

@@ -1,0 +1,240 @@
+//! Each operation on the in-memory store: what it writes, what it says, what it refuses.
+
+use super::*;
+use crate::model::{Kind, NeedStatus};
+use crate::serve::NeedUpdate;
+use crate::store::{MemFs, Store, paths};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+const AIKO: &str = "# kept\nname = \"Aiko Tanaka\"\n\n[[need]]\nid = 2\nwhat = \"a flat\"\nsince = 2026-11-01\nstatus = \"open\"\n\n[[follow_up]]\nid = 1\nwhat = \"send the link\"\n";
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-12-03T14:05:00+01:00").unwrap()
+}
+
+fn store() -> Store {
+    let store = Store::new(Box::new(MemFs::new()));
+    store
+        .fs()
+        .write_atomic(&paths::contact("aiko"), AIKO.as_bytes())
+        .unwrap();
+    store
+}
+
+fn file(store: &Store) -> String {
+    store.read_file(&paths::contact("aiko")).unwrap().unwrap()
+}
+
+#[test]
+fn blank_text_is_refused_before_anything_is_read() {
+    assert_eq!(
+        AddNeed::new("  \n", day(3)).unwrap_err().to_string(),
+        "the need is empty; nothing was written"
+    );
+    assert_eq!(
+        AddFollowUp::new(" ", day(4), day(3)).unwrap_err().0,
+        "the follow-up is empty; nothing was written"
+    );
+    assert_eq!(
+        AddPerson::named("\t").unwrap_err().0,
+        "the name is empty; nothing was written"
+    );
+}
+
+#[test]
+fn a_need_is_numbered_after_the_others_and_said_both_ways() {
+    let store = store();
+    let done = AddNeed::new(" a job ", day(3))
+        .unwrap()
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(done.line, "need #3 recorded for Aiko Tanaka");
+    assert_eq!(done.status, "need recorded");
+    let need = done.contact.need(3).unwrap();
+    assert_eq!((need.what.as_str(), need.since), ("a job", day(3)));
+    assert!(file(&store).starts_with("# kept\n"), "{}", file(&store));
+}
+
+#[test]
+fn met_keeps_how_and_the_day_dropped_clears_the_day() {
+    let store = store();
+    let met = SetNeed::met(2, Some("intro to Sofia".into()), day(3))
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(met.line, "need #2 of Aiko Tanaka marked met");
+    assert_eq!(met.status, "need marked met");
+    let n = met.contact.need(2).unwrap();
+    assert_eq!(n.status, NeedStatus::Met);
+    assert_eq!(n.met_on, Some(day(3)));
+    assert_eq!(n.how.as_deref(), Some("intro to Sofia"));
+    // A blank how keeps the one already written.
+    let again = SetNeed::met(2, Some("  ".into()), day(4))
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(
+        again.contact.need(2).unwrap().how.as_deref(),
+        Some("intro to Sofia")
+    );
+    let dropped = SetNeed::dropped(2, day(5)).apply(&store, "aiko").unwrap();
+    assert_eq!(dropped.line, "need #2 of Aiko Tanaka marked dropped");
+    assert_eq!(dropped.contact.need(2).unwrap().met_on, None);
+}
+
+#[test]
+fn a_missing_number_is_typed_and_worded_for_each_door() {
+    let store = store();
+    let before = file(&store);
+    let e = SetNeed::dropped(9, day(3))
+        .apply(&store, "aiko")
+        .unwrap_err();
+    assert!(matches!(e, OpError::NoNeed { need: 9, .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "Aiko Tanaka has no need #9 (see `rolo show aiko`)"
+    );
+    assert_eq!(e.status(), "need #9 is gone from the file");
+    let e = FollowUpDone { id: 4 }.apply(&store, "aiko").unwrap_err();
+    assert_eq!(e.to_string(), "Aiko Tanaka has no follow-up #4");
+    assert_eq!(e.status(), "follow-up #4 is gone from the file");
+    assert_eq!(file(&store), before, "a refused change writes nothing");
+    let gone = AddNeed::new("x", day(3)).unwrap().apply(&store, "nobody");
+    assert!(gone.unwrap_err().is_not_found());
+}
+
+#[test]
+fn follow_up_added_and_done() {
+    let store = store();
+    let added = AddFollowUp::new("call back", day(4), day(3))
+        .unwrap()
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(
+        added.line,
+        "follow-up #2 for Aiko Tanaka due 2026-12-04 (Friday, tomorrow)"
+    );
+    assert_eq!(added.status, "follow-up due 2026-12-04 (Friday, tomorrow)");
+    let done = FollowUpDone { id: 2 }.apply(&store, "aiko").unwrap();
+    assert_eq!(done.line, "follow-up #2 of Aiko Tanaka done");
+    assert_eq!(done.status, "done: call back");
+    assert!(done.contact.follow_ups.iter().any(|f| f.id == 2 && f.done));
+}
+
+#[test]
+fn due_day_reads_what_people_type() {
+    let now = now().naive_local();
+    assert_eq!(follow_ups::due_day("2026-12-10", now), Ok(day(10)));
+    assert!(follow_ups::due_day("someday", now).is_err());
+}
+
+#[test]
+fn a_person_is_checked_then_given_an_id() {
+    let bad = |f: PersonFields| AddPerson::new(f).unwrap_err().0;
+    let named = |name: &str| PersonFields {
+        name: name.into(),
+        ..PersonFields::default()
+    };
+    assert!(
+        bad(PersonFields {
+            birthday: Some("soon".into()),
+            ..named("Sofia")
+        })
+        .starts_with("cannot read birthday \"soon\"")
+    );
+    assert!(
+        bad(PersonFields {
+            every: Some(0),
+            ..named("Sofia")
+        })
+        .starts_with("--every needs")
+    );
+    let ok = PersonFields {
+        birthday: Some("12-10".into()),
+        every: Some(30),
+        ..named(" Sofia Reyes ")
+    };
+    let store = store();
+    let added = AddPerson::new(ok).unwrap().apply(&store).unwrap();
+    assert_eq!(added.line, "added Sofia Reyes (sofia-reyes)");
+    assert_eq!(added.status, "added Sofia Reyes");
+    assert_eq!(added.contact.keep_in_touch_days, Some(30));
+    assert!(
+        store
+            .read_file(&paths::contact("sofia-reyes"))
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_note_is_trimmed_people_once_and_said() {
+    let fields = NoteFields {
+        with: vec!["aiko".into(), "aiko".into()],
+        at: now(),
+        kind: Kind::parse("coffee"),
+        text: "  ramen  ".into(),
+        gave: Some(" ".into()),
+        asked: Some("advice".into()),
+    };
+    let entry = note::entry(fields.clone()).unwrap();
+    assert_eq!(entry.with, ["aiko"]);
+    assert_eq!(
+        (entry.note.as_str(), entry.gave.as_deref()),
+        ("ramen", None)
+    );
+    let blank = NoteFields {
+        text: "\n".into(),
+        ..fields
+    };
+    assert_eq!(
+        note::entry(blank).unwrap_err().0,
+        "the note is empty; nothing was written"
+    );
+    let store = store();
+    let saved = note::save(&store, entry).unwrap();
+    assert_eq!(
+        saved.line(|_| "Aiko Tanaka".to_string()),
+        format!(
+            "logged coffee with Aiko Tanaka on 2026-12-03 14:05 ({})",
+            saved.entry.id
+        )
+    );
+    assert_eq!(note::saved_status(&saved.entry), "saved coffee");
+}
+
+#[test]
+fn an_intro_for_a_need_then_the_need_met() {
+    let store = store();
+    let aiko = store.update_contact("aiko", |_| Ok(())).unwrap().value;
+    let sofia = crate::model::Contact {
+        id: "sofia".into(),
+        name: "Sofia".into(),
+        ..Default::default()
+    };
+    assert!(intro::plan(&aiko, &aiko, None, None, now()).is_err());
+    let made = intro::plan(&aiko, &sofia, Some(2), None, now()).unwrap();
+    let saved = note::save(&store, made.entry).unwrap();
+    assert_eq!(
+        saved.intro_line("Aiko Tanaka", "Sofia"),
+        format!(
+            "logged the intro of Aiko Tanaka to Sofia ({})",
+            saved.entry.id
+        )
+    );
+    assert_eq!(
+        note::intro_status(&saved.entry),
+        "intro logged: Introduced Aiko Tanaka to Sofia for: a flat"
+    );
+    let update: NeedUpdate = made.need_update.unwrap();
+    let met = MeetByIntro(update.clone()).apply(&store).unwrap();
+    assert_eq!(
+        met.line,
+        "need #2 of Aiko Tanaka marked met: introduced to Sofia"
+    );
+    assert_eq!(met.status, "need marked met: introduced to Sofia");
+    // Asked twice (a late "yes"): the need is no longer open, so nothing is overwritten.
+    assert!(MeetByIntro(update).apply(&store).is_err());
+}
