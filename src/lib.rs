@@ -17,6 +17,8 @@ pub mod fold;
 pub mod journal;
 mod journal_lean;
 pub mod keymap;
+#[cfg(test)]
+mod layers_test;
 pub mod loads;
 pub mod model;
 mod quiet_pipe;
