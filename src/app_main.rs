@@ -139,7 +139,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             &mut journal,
             Some(pending),
             cli.exit_after_first_frame,
-        );
+        )
+        .map_err(|e| CliError(e.0));
         // The background load flushed what it read; this catches the rest (files reloaded
         // after outside edits, a folder with no older months).
         flush_cache(&store);

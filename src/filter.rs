@@ -12,7 +12,7 @@ mod index;
 
 use crate::journal::{Ix, Journal};
 use crate::search::{Hit, Query};
-use crate::store::default_threads;
+use crate::threads::default_threads;
 use index::Index;
 use std::cmp::Reverse;
 

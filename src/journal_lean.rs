@@ -1,14 +1,22 @@
 //! Journals built from lean loads (`store/lean_load.rs`) for commands that ask only some
 //! questions. Each answers its questions exactly as a journal from a full load would; the
 //! others it cannot answer, so only the commands named here may use it (see `loads.rs`).
+//! The first stage of a staged load becomes a journal here too (`from_recent`).
 
+use crate::fasthash::FastMap;
 use crate::journal::Journal;
 use crate::model::Entry;
-use crate::store::fasthash::FastMap;
-use crate::store::{Loaded, MonthsRead, OlderLoad, Touch};
+use crate::store::{Loaded, MonthsRead, OlderLoad, PendingOlder, RecentLoad, Touch};
 use chrono::NaiveDate;
 
 impl Journal {
+    /// A journal from the first stage of a staged load, and what is left to load (here rather
+    /// than in `journal`, which knows nothing of the store that staged the load).
+    pub fn from_recent(recent: RecentLoad) -> (Journal, PendingOlder) {
+        let journal = Journal::new_loading_older(recent.loaded, !recent.pending.is_empty());
+        (journal, recent.pending)
+    }
+
     /// Contacts and the last day each was seen: enough for `list`, `due` and `today`
     /// (last contact, days since, overdue, birthdays, follow-ups, needs). It holds no
     /// entries, so timelines are empty. `contacts` comes from `Store::load_contacts_lean`.

@@ -4,7 +4,6 @@
 
 use super::run::{Host, run_app};
 use super::signals::{self, DraftSlot, Stop};
-use crate::cmd::CliError;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::store::{OlderLoad, PendingOlder, Store, Watch, paths};
@@ -20,25 +19,39 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
+/// Why the TUI could not start or had to stop, as one line for the person. The TUI's own
+/// type: the entry (`app_main`) turns it into the binary's error, so `app` does not borrow
+/// the command line's parts.
+#[derive(Debug)]
+pub struct TuiError(pub String);
+
+impl std::fmt::Display for TuiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TuiError {}
+
 /// How long to wait for a key before a tick (which saves the draft if it is behind).
 const TICK: Duration = Duration::from_millis(250);
 
 /// The keymap: defaults, with the user's `[keys]` from `config.toml` on top when present.
-pub fn load_keymap() -> Result<Keymap, CliError> {
+pub fn load_keymap() -> Result<Keymap, TuiError> {
     let keymap = Keymap::default();
     let Some(path) = paths::config_file(|k| std::env::var(k).ok()) else {
         return Ok(keymap);
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => keymap.with_overrides(&text).map_err(|e| {
-            CliError(format!(
+            TuiError(format!(
                 "{}: {}",
                 path.display(),
                 crate::sanitize::inert_line(&e)
             ))
         }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(keymap),
-        Err(e) => Err(CliError(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => Err(TuiError(format!("cannot read {}: {e}", path.display()))),
     }
 }
 
@@ -168,15 +181,15 @@ pub fn run_tui(
     journal: &mut Journal,
     pending: Option<PendingOlder>,
     exit_after_first_frame: bool,
-) -> Result<(), CliError> {
+) -> Result<(), TuiError> {
     let keymap = load_keymap()?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(CliError(
+        return Err(TuiError(
             "the journal UI needs a terminal; use a command such as `rolo list` when piping".into(),
         ));
     }
     let mut terminal =
-        ratatui::try_init().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
+        ratatui::try_init().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
     let mut restore = Restore { done: false };
     // Bracketed paste, so a pasted line break lands in the note instead of saving it.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
@@ -202,7 +215,7 @@ pub fn run_tui(
         );
         return result
             .map(|_| ())
-            .map_err(|e| CliError(format!("terminal error: {e}")));
+            .map_err(|e| TuiError(format!("terminal error: {e}")));
     }
     let slot = DraftSlot::default();
     let result = std::thread::scope(|scope| {
@@ -249,5 +262,5 @@ pub fn run_tui(
     });
     result
         .map(|_| ())
-        .map_err(|e| CliError(format!("terminal error: {e}")))
+        .map_err(|e| TuiError(format!("terminal error: {e}")))
 }

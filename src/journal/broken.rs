@@ -8,7 +8,8 @@
 //! so it survives contacts being added or removed.
 
 use super::{Ix, Journal};
-use crate::store::{Problem, Severity, paths};
+use crate::model::layout as paths;
+use crate::model::{Problem, Severity};
 use std::path::Path;
 
 /// The id of the contact file at `path` (`contacts/ID.toml`), if it is one.

@@ -7,10 +7,10 @@ mod resolve;
 
 pub use resolve::Names;
 
+use crate::fasthash::FastMap;
 use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
+use crate::model::{Loaded, OlderLoad, Problem};
 use crate::search::{Hit, Matcher, SearchKey};
-use crate::store::fasthash::FastMap;
-use crate::store::{Loaded, OlderLoad, PendingOlder, Problem, RecentLoad};
 use chrono::NaiveDate;
 
 /// Position of a contact in the journal; stable until a contact is removed (`remove_contact`,
@@ -328,14 +328,14 @@ impl Journal {
 
 /// Staged loading: the first screen from the newest months, the rest merged in later.
 impl Journal {
-    /// A journal from the first stage of a staged load, and what is left to load. Until
-    /// `extend_older` runs, `is_loading_older` is true: a person without an entry yet may
-    /// simply have their last one in an older month, so views say "loading older entries…"
-    /// rather than "never".
-    pub fn from_recent(recent: RecentLoad) -> (Journal, PendingOlder) {
-        let mut journal = Journal::new(recent.loaded);
-        journal.loading_older = !recent.pending.is_empty();
-        (journal, recent.pending)
+    /// A journal from the first stage of a staged load (`Journal::from_recent`, next to the
+    /// store in `journal_lean`). Until `extend_older` runs, `is_loading_older` is true: a
+    /// person without an entry yet may simply have their last one in an older month, so views
+    /// say "loading older entries…" rather than "never".
+    pub fn new_loading_older(loaded: Loaded, older_to_come: bool) -> Journal {
+        let mut journal = Journal::new(loaded);
+        journal.loading_older = older_to_come;
+        journal
     }
 
     pub fn is_loading_older(&self) -> bool {

@@ -190,7 +190,7 @@ impl Keymap {
             let msg = e.message().to_string();
             match e.span() {
                 Some(span) => {
-                    let (line, col) = crate::store::line_col(config, span.start);
+                    let (line, col) = crate::model::line_col(config, span.start);
                     format!("{line}:{col}: {msg}")
                 }
                 None => msg,

@@ -6,9 +6,9 @@
 
 use super::matching::{Reason, Source};
 use super::words::{WordMatch, is_stopword, match_word, words};
+use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal};
 use crate::search::Matcher;
-use crate::store::fasthash::FastMap;
 use std::collections::HashMap;
 
 /// One distinct word of the network, with the phrases that use it.

@@ -5,7 +5,7 @@ use super::network::Network;
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
 use crate::model::Need;
-use crate::store::{default_threads, map_in_order};
+use crate::threads::{default_threads, map_in_order};
 use chrono::NaiveDate;
 
 /// How many people Today suggests reconnecting with.

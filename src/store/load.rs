@@ -13,13 +13,7 @@ use std::path::Path;
 
 pub type Month = (i32, u32);
 
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub contacts: Vec<Contact>,
-    /// Oldest first.
-    pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
-}
+pub use crate::model::Loaded;
 
 /// `2026-11.toml` inside `2026/` -> (2026, 11); anything else is not a month file.
 fn month_of(year_dir: &str, file: &str) -> Option<Month> {

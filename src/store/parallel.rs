@@ -8,94 +8,9 @@
 use super::gather::Gathered;
 use super::load::{KnownIds, lint_months};
 use super::{Loaded, Month, Problem, Store, StoreError, paths};
-use crate::model::{Contact, Entry};
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::thread;
+use crate::model::Contact;
 
-/// Threads for a load: the machine's cores, at most four (past that the disk, not parsing,
-/// is the limit for a personal journal).
-pub fn default_threads() -> usize {
-    thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4)
-}
-
-/// `f` over `items` on up to `threads` threads, with `take` getting the results in `items`
-/// order on this thread as soon as each one's turn comes: a result is put away (and its memory
-/// freed for the next) while later items are still being worked on, instead of every result
-/// living at once. Workers take the next few items as they finish, so a few big month files
-/// cannot leave one thread with all the work.
-pub(super) fn for_each_in_order<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-    mut take: impl FnMut(R),
-) {
-    let threads = threads.min(items.len());
-    if threads <= 1 {
-        items.iter().map(f).for_each(take);
-        return;
-    }
-    // About 64 batches a thread: one item at a time for a hundred month files, dozens at a
-    // time for ten thousand contacts, where a hand-over per item (a thread wake-up each) cost
-    // more than reading the contact from the cache.
-    let batch = (items.len() / (threads * 64)).max(1);
-    let next = AtomicUsize::new(0);
-    let (next, f) = (&next, &f);
-    let (tx, rx) = mpsc::channel();
-    thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let tx = tx.clone();
-                s.spawn(move || {
-                    loop {
-                        let start = next.fetch_add(batch, Ordering::Relaxed);
-                        let Some(some) = items.get(start..(start + batch).min(items.len())) else {
-                            break;
-                        };
-                        if some.is_empty() {
-                            break;
-                        }
-                        let results: Vec<R> = some.iter().map(f).collect();
-                        // The receiver only goes away if this thread's caller panicked.
-                        if tx.send((start, results)).is_err() {
-                            break;
-                        }
-                    }
-                })
-            })
-            .collect();
-        drop(tx);
-        // Batches that came in before their turn; a handful, since workers pick them in order.
-        let mut early = BTreeMap::new();
-        let mut due = 0;
-        for (start, results) in rx {
-            early.insert(start, results);
-            while let Some(results) = early.remove(&due) {
-                due += results.len();
-                results.into_iter().for_each(&mut take);
-            }
-        }
-        for worker in workers {
-            if let Err(panic) = worker.join() {
-                std::panic::resume_unwind(panic);
-            }
-        }
-    });
-}
-
-/// `f` over `items` on up to `threads` threads; every result, in `items` order.
-pub(crate) fn map_in_order<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let mut all = Vec::with_capacity(items.len());
-    for_each_in_order(items, threads, f, |r| all.push(r));
-    all
-}
+pub use crate::threads::{default_threads, for_each_in_order, map_in_order};
 
 /// First stage of a staged load: enough to draw the first screen.
 pub struct RecentLoad {
@@ -128,14 +43,7 @@ impl PendingOlder {
     }
 }
 
-/// Second stage of a staged load.
-#[derive(Debug, Default)]
-pub struct OlderLoad {
-    /// Entries of the older months, oldest first.
-    pub entries: Vec<Entry>,
-    /// The complete problem list for the whole folder; it replaces the first stage's.
-    pub problems: Vec<Problem>,
-}
+pub use crate::model::OlderLoad;
 
 /// Entries of the journal's own (recent) months, plus a few a person may add while the older
 /// months load: `extend_older` appends them to the older list, and room for them up front

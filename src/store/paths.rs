@@ -2,23 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-pub const CONTACTS: &str = "contacts";
-pub const JOURNAL: &str = "journal";
-pub const DRAFTS: &str = "drafts";
-
-pub fn contact(id: &str) -> PathBuf {
-    Path::new(CONTACTS).join(format!("{id}.toml"))
-}
-
-pub fn month((year, month): (i32, u32)) -> PathBuf {
-    Path::new(JOURNAL)
-        .join(format!("{year:04}"))
-        .join(format!("{year:04}-{month:02}.toml"))
-}
-
-pub fn draft(file_name: &str) -> PathBuf {
-    Path::new(DRAFTS).join(file_name)
-}
+pub use crate::model::layout::{CONTACTS, DRAFTS, JOURNAL, contact, draft, month};
 
 /// The longest file name rolo writes: most file systems stop at 255 bytes.
 pub const MAX_FILE_NAME: usize = 255;

@@ -5,7 +5,7 @@ use super::text::{fit, line};
 use crate::app::state::AppState;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
-use crate::store::Severity;
+use crate::model::Severity;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
