@@ -165,7 +165,7 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
         .journal
         .contact(ix)
         .cloned()
-        .ok_or_else(|| CliError("contact vanished".into()))?;
+        .ok_or_else(|| CliError::Vanished)?;
     let broken = ctx.journal.broken(ix).map(|p| ctx.shown(p));
     let out = &mut ctx.out;
     writeln!(out, "{}  ({})", inert_line(&c.name), inert_line(&c.id))?;
@@ -337,7 +337,7 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         count(problems.len() + links.len() - errors, "warning", "warnings"),
     );
     if errors > 0 {
-        return Err(CliError(format!(
+        return Err(CliError::Check(format!(
             "{summary}; files with errors are not loaded and rolo will not change them until they are fixed{}",
             if links.is_empty() {
                 ""
