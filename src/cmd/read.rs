@@ -161,11 +161,7 @@ fn write_entry(ctx: &mut Ctx, e: &Entry, except: Option<&str>, full: bool) -> Cl
 pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
     let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
-    let c = ctx
-        .journal
-        .contact(ix)
-        .cloned()
-        .ok_or_else(|| CliError::Vanished)?;
+    let c = ctx.journal.contact(ix).cloned().ok_or(CliError::Vanished)?;
     let broken = ctx.journal.broken(ix).map(|p| ctx.shown(p));
     let out = &mut ctx.out;
     writeln!(out, "{}  ({})", inert_line(&c.name), inert_line(&c.id))?;
