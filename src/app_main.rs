@@ -1,12 +1,112 @@
 //! From parsed arguments to a running command: find the data folder, load, dispatch.
 
+use crate::app::terminal::TuiError;
 use crate::cli::Cli;
 use crate::cmd::{self, CliError, Ctx};
 use crate::journal::Journal;
 use crate::loads::{self, Needs};
-use crate::store::{DiskFs, Severity, Store, paths};
-use std::io::Write;
+use crate::store::{DiskFs, Severity, Store, StoreError, paths};
+use std::fmt;
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Why a run of rolo failed, each layer's error kept as it is until `exit` words it.
+#[derive(Debug)]
+pub enum RunError {
+    /// A command failed (its own, the operations' or the store's reason inside).
+    Cli(CliError),
+    /// The TUI could not start, or had to stop.
+    Tui(TuiError),
+    /// Loading the journal failed before any command ran.
+    Store(StoreError),
+    /// `--demo`: the temporary copy could not be made.
+    Demo(io::Error),
+    /// Neither `--dir`, `ROLO_DIR` nor `HOME`.
+    NoDataDir,
+    /// The data folder's path names a file.
+    NotAFolder(PathBuf),
+    /// The data folder does not exist, and the command is not `add`.
+    NoJournal(PathBuf),
+}
+
+impl RunError {
+    /// Output into a pipe whose reader has gone (`rolo list | head`): the reader had all it
+    /// wanted, so rolo finishes quietly with success. Recognised by the io error's kind,
+    /// however deep it was wrapped. `QuietPipe` catches it first; this is the last line.
+    pub fn is_closed_pipe(&self) -> bool {
+        match self {
+            RunError::Cli(e) => e.is_closed_pipe(),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Cli(e) => e.fmt(f),
+            RunError::Tui(e) => e.fmt(f),
+            RunError::Store(e) => e.fmt(f),
+            RunError::Demo(e) => write!(f, "cannot set up the demo folder: {e}"),
+            RunError::NoDataDir => {
+                f.write_str("cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR")
+            }
+            RunError::NotAFolder(dir) => write!(f, "{} is not a folder", dir.display()),
+            RunError::NoJournal(dir) => write!(
+                f,
+                "no journal at {} — create it with `rolo add`",
+                dir.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+impl From<CliError> for RunError {
+    fn from(e: CliError) -> Self {
+        RunError::Cli(e)
+    }
+}
+
+impl From<TuiError> for RunError {
+    fn from(e: TuiError) -> Self {
+        RunError::Tui(e)
+    }
+}
+
+impl From<StoreError> for RunError {
+    fn from(e: StoreError) -> Self {
+        RunError::Store(e)
+    }
+}
+
+/// The edge: what a run's outcome prints on stderr, if anything, and its exit code. Every
+/// failure is exit 1 with one line `rolo: ...`, its text from the files made inert; a closed
+/// pipe is no failure.
+pub fn outcome(result: &Result<(), RunError>) -> (Option<String>, u8) {
+    match result {
+        Ok(()) => (None, 0),
+        Err(e) if e.is_closed_pipe() => (None, 0),
+        Err(e) => (
+            Some(format!(
+                "rolo: {}",
+                crate::sanitize::inert_line(&e.to_string())
+            )),
+            1,
+        ),
+    }
+}
+
+/// Print the outcome of a run and give the process its exit code.
+pub fn exit(result: Result<(), RunError>) -> ExitCode {
+    let (line, code) = outcome(&result);
+    if let Some(line) = line {
+        eprintln!("{line}");
+    }
+    ExitCode::from(code)
+}
 
 /// clap's errors are several lines with usage; help and version go to stdout with success.
 pub fn usage_error(e: clap::Error) -> ExitCode {
@@ -86,23 +186,21 @@ fn command_of(usage: Option<&str>) -> String {
 /// Months loaded before the TUI's first frame; the rest load while the person browses.
 const RECENT_MONTHS: usize = 3;
 
-pub fn run(cli: Cli) -> Result<(), CliError> {
+pub fn run(cli: Cli) -> Result<(), RunError> {
     let _demo_dir;
     let dir = if cli.demo {
-        let tmp = crate::demo::temp_copy(crate::clock::now().date_naive())
-            .map_err(|e| CliError(format!("cannot set up the demo folder: {e}")))?;
+        let tmp =
+            crate::demo::temp_copy(crate::clock::now().date_naive()).map_err(RunError::Demo)?;
         let path = tmp.path().to_path_buf();
         _demo_dir = tmp;
         path
     } else {
-        paths::data_dir(cli.dir.as_deref(), |k| std::env::var(k).ok()).ok_or_else(|| {
-            CliError("cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR".into())
-        })?
+        paths::data_dir(cli.dir.as_deref(), |k| std::env::var(k).ok()).ok_or(RunError::NoDataDir)?
     };
     // Every message names a file by its full path, whatever form `--dir` was given in.
     let dir = std::path::absolute(&dir).unwrap_or(dir);
     if dir.exists() && !dir.is_dir() {
-        return Err(CliError(format!("{} is not a folder", dir.display())));
+        return Err(RunError::NotAFolder(dir));
     }
     // Only `add` starts a journal (and the TUI, which can add the first person). Any other
     // command on a folder that is not there most likely got a mistyped --dir: "no contacts
@@ -114,10 +212,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         .is_some_and(|c| !matches!(c, crate::cli::Command::Add(_)))
         && matches!(dir.try_exists(), Ok(false))
     {
-        return Err(CliError(format!(
-            "no journal at {} — create it with `rolo add`",
-            dir.display()
-        )));
+        return Err(RunError::NoJournal(dir));
     }
     if DiskFs::new(&dir).readable_by_others() {
         // The folder's name is text from outside like any other: printed inert.
@@ -140,7 +235,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Some(pending),
             cli.exit_after_first_frame,
         )
-        .map_err(|e| CliError(e.0));
+        .map_err(RunError::Tui);
         // The background load flushed what it read; this catches the rest (files reloaded
         // after outside edits, a folder with no older months).
         flush_cache(&store);
@@ -175,8 +270,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         now,
         out: &mut out,
     };
-    let result = cmd::run(command, &mut ctx);
-    let _ = out.flush();
+    let result = cmd::dispatch(command, &mut ctx);
+    // The last of the output: a full disk here fails the command like one mid-way would.
+    let flushed = out.flush().map_err(CliError::Output);
     flush_cache(&store);
     if errors > 0 && !is_check {
         eprintln!(
@@ -185,7 +281,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if errors == 1 { "was" } else { "were" }
         );
     }
-    result
+    Ok(result.and(flushed)?)
 }
 
 /// `path` as one shell word, so the suggested `chmod` can be pasted as it is: quoted when it
@@ -236,7 +332,75 @@ fn flush_cache(store: &Store) {
 
 #[cfg(test)]
 mod tests {
-    use super::shell_word;
+    use super::{RunError, outcome, shell_word};
+    use crate::cmd::CliError;
+    use crate::ops::OpError;
+    use crate::store::StoreError;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_closed_pipe_on_the_output_exits_0_quietly() {
+        let closed = Err(RunError::from(CliError::from(Error::from(
+            ErrorKind::BrokenPipe,
+        ))));
+        assert_eq!(outcome(&closed), (None, 0));
+        assert_eq!(outcome(&Ok(())), (None, 0));
+    }
+
+    #[test]
+    fn a_broken_pipe_that_is_not_the_output_is_still_an_error() {
+        // The same kind from a file the store writes is a real failure, not a closed reader.
+        let store = StoreError::io("/d/contacts/ada.toml".into(), ErrorKind::BrokenPipe.into());
+        let (line, code) = outcome(&Err(RunError::from(CliError::from(OpError::from(store)))));
+        assert_eq!(code, 1);
+        assert!(line.is_some_and(|l| l.starts_with("rolo: /d/contacts/ada.toml: ")));
+    }
+
+    #[test]
+    fn every_other_kind_is_one_line_and_exit_1_as_before() {
+        let kinds = [
+            (
+                RunError::from(CliError::from(Error::from(ErrorKind::StorageFull))),
+                "rolo: cannot write output: ",
+            ),
+            (
+                RunError::from(StoreError::Invalid("bad; nothing was written".into())),
+                "rolo: bad; nothing was written",
+            ),
+            (
+                RunError::from(CliError::from(StoreError::Refused("no".into()))),
+                "rolo: no",
+            ),
+            (RunError::from(CliError::Vanished), "rolo: contact vanished"),
+            (
+                RunError::NoDataDir,
+                "rolo: cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR",
+            ),
+            (
+                RunError::NoJournal("/d".into()),
+                "rolo: no journal at /d — create it with `rolo add`",
+            ),
+            (
+                RunError::NotAFolder("/f".into()),
+                "rolo: /f is not a folder",
+            ),
+            (
+                RunError::from(CliError::NoMatch {
+                    query: "zed\x1b[2J".into(),
+                    close: vec![],
+                    write: true,
+                }),
+                "rolo: no one matches \"zed",
+            ),
+        ];
+        for (error, start) in kinds {
+            let (line, code) = outcome(&Err(error));
+            assert_eq!(code, 1, "{line:?}");
+            let line = line.unwrap_or_default();
+            assert!(line.starts_with(start), "{line:?} should start {start:?}");
+            assert!(!line.contains(['\n', '\x1b']), "one inert line: {line:?}");
+        }
+    }
 
     #[test]
     fn a_path_is_quoted_only_when_it_must_be() {

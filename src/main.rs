@@ -7,11 +7,5 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return rolo::app_main::usage_error(e),
     };
-    match rolo::app_main::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("rolo: {}", rolo::sanitize::inert_line(&e.to_string()));
-            ExitCode::FAILURE
-        }
-    }
+    rolo::app_main::exit(rolo::app_main::run(cli))
 }

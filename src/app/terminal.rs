@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::{self, IsTerminal};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
@@ -23,11 +23,37 @@ use std::time::Duration;
 /// type: the entry (`app_main`) turns it into the binary's error, so `app` does not borrow
 /// the command line's parts.
 #[derive(Debug)]
-pub struct TuiError(pub String);
+pub enum TuiError {
+    /// `[keys]` in `config.toml` does not read; `why` is the keymap's own words.
+    Keymap { path: PathBuf, why: String },
+    /// `config.toml` is there but cannot be read.
+    Config { path: PathBuf, source: io::Error },
+    /// stdin or stdout is not a terminal.
+    NotATerminal,
+    /// The terminal would not go into raw mode or the alternate screen.
+    Setup(io::Error),
+    /// Drawing or reading keys failed while running.
+    Terminal(Box<dyn std::error::Error>),
+}
 
 impl std::fmt::Display for TuiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            TuiError::Keymap { path, why } => write!(
+                f,
+                "{}: {}",
+                path.display(),
+                crate::sanitize::inert_line(why)
+            ),
+            TuiError::Config { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+            TuiError::NotATerminal => f.write_str(
+                "the journal UI needs a terminal; use a command such as `rolo list` when piping",
+            ),
+            TuiError::Setup(e) => write!(f, "cannot set up the terminal: {e}"),
+            TuiError::Terminal(e) => write!(f, "terminal error: {e}"),
+        }
     }
 }
 
@@ -43,15 +69,11 @@ pub fn load_keymap() -> Result<Keymap, TuiError> {
         return Ok(keymap);
     };
     match std::fs::read_to_string(&path) {
-        Ok(text) => keymap.with_overrides(&text).map_err(|e| {
-            TuiError(format!(
-                "{}: {}",
-                path.display(),
-                crate::sanitize::inert_line(&e)
-            ))
-        }),
+        Ok(text) => keymap
+            .with_overrides(&text)
+            .map_err(|why| TuiError::Keymap { path, why }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(keymap),
-        Err(e) => Err(TuiError(format!("cannot read {}: {e}", path.display()))),
+        Err(source) => Err(TuiError::Config { path, source }),
     }
 }
 
@@ -184,12 +206,9 @@ pub fn run_tui(
 ) -> Result<(), TuiError> {
     let keymap = load_keymap()?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(TuiError(
-            "the journal UI needs a terminal; use a command such as `rolo list` when piping".into(),
-        ));
+        return Err(TuiError::NotATerminal);
     }
-    let mut terminal =
-        ratatui::try_init().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
+    let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
     let mut restore = Restore { done: false };
     // Bracketed paste, so a pasted line break lands in the note instead of saving it.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
@@ -213,9 +232,7 @@ pub fn run_tui(
             std::iter::empty(),
             &mut host,
         );
-        return result
-            .map(|_| ())
-            .map_err(|e| TuiError(format!("terminal error: {e}")));
+        return result.map(|_| ()).map_err(TuiError::Terminal);
     }
     let slot = DraftSlot::default();
     let result = std::thread::scope(|scope| {
@@ -260,7 +277,5 @@ pub fn run_tui(
         }
         result
     });
-    result
-        .map(|_| ())
-        .map_err(|e| TuiError(format!("terminal error: {e}")))
+    result.map(|_| ()).map_err(TuiError::Terminal)
 }

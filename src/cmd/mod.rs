@@ -3,6 +3,7 @@
 
 mod brief_text;
 mod doc;
+mod error;
 mod read;
 mod serve;
 mod write;
@@ -13,32 +14,9 @@ use crate::sanitize::inert_line;
 use crate::store::Severity;
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::fmt;
 use std::io::Write;
 
-/// A message for the person at the terminal; printed as `rolo: ...` with exit code 1.
-#[derive(Debug)]
-pub struct CliError(pub String);
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for CliError {}
-
-impl From<crate::store::StoreError> for CliError {
-    fn from(e: crate::store::StoreError) -> Self {
-        CliError(e.to_string())
-    }
-}
-
-impl From<std::io::Error> for CliError {
-    fn from(e: std::io::Error) -> Self {
-        CliError(format!("cannot write output: {e}"))
-    }
-}
+pub use error::{CliError, Worded};
 
 pub type CliResult = Result<(), CliError>;
 
@@ -61,15 +39,15 @@ impl Ctx<'_> {
     /// Resolve the person a write is for, or explain why not (listing candidates when
     /// several fit, close names when no one does); the message says nothing was written.
     pub fn who(&self, query: &str) -> Result<Ix, CliError> {
-        self.resolve(query, "; nothing was written")
+        self.resolve(query, true)
     }
 
     /// Resolve the person a read is about, with the same rules and messages as a write.
     pub fn who_to_read(&self, query: &str) -> Result<Ix, CliError> {
-        self.resolve(query, "")
+        self.resolve(query, false)
     }
 
-    fn resolve(&self, query: &str, written: &str) -> Result<Ix, CliError> {
+    fn resolve(&self, query: &str, write: bool) -> Result<Ix, CliError> {
         let named = |ixs: &[Ix]| -> Vec<String> {
             ixs.iter()
                 .filter_map(|&ix| self.journal.contact(ix))
@@ -78,23 +56,20 @@ impl Ctx<'_> {
         };
         match self.journal.resolve(query) {
             Resolution::One(ix) => Ok(ix),
-            Resolution::None => Err(self.broken_contact(query).unwrap_or_else(|| {
-                let close = named(&self.journal.close_names(query));
-                let hint = if close.is_empty() {
-                    " (see `rolo list`, or add them with `rolo add`)".to_string()
-                } else {
-                    format!(". Close names: {}", close.join(", "))
-                };
-                CliError(format!(
-                    "no one matches \"{}\"{written}{hint}",
-                    inert_line(query)
-                ))
-            })),
-            Resolution::Ambiguous(ixs) => Err(CliError(format!(
-                "\"{}\" could be {}{written}. Use the id or more of the name.",
-                inert_line(query),
-                named(&ixs).join(", ")
-            ))),
+            Resolution::None => {
+                Err(self
+                    .broken_contact(query)
+                    .unwrap_or_else(|| CliError::NoMatch {
+                        query: query.to_string(),
+                        close: named(&self.journal.close_names(query)),
+                        write,
+                    }))
+            }
+            Resolution::Ambiguous(ixs) => Err(CliError::Ambiguous {
+                query: query.to_string(),
+                candidates: named(&ixs),
+                write,
+            }),
         }
     }
 
@@ -108,10 +83,9 @@ impl Ctx<'_> {
                     .iter()
                     .any(|id| p.path == crate::store::paths::contact(id))
         })?;
-        Some(CliError(format!(
-            "{} (this file must be fixed before rolo can use it; nothing was written)",
-            self.shown(problem)
-        )))
+        Some(CliError::BrokenContact {
+            shown: self.shown(problem),
+        })
     }
 
     /// A problem as the person sees it: with the full path, so it can be opened at once.
@@ -129,12 +103,13 @@ impl Ctx<'_> {
     pub fn writable(&self, query: &str) -> Result<String, CliError> {
         let ix = self.who(query)?;
         match self.journal.broken(ix) {
-            Some(p) => Err(CliError(format!(
-                "{} ({}'s file does not load, so rolo will not change it; nothing was written. \
-                 Fix the file in an editor, `rolo check` shows what is left)",
-                self.shown(p),
-                inert_line(self.journal.contact(ix).map_or("", |c| c.name.as_str()))
-            ))),
+            Some(p) => Err(CliError::Unwritable {
+                shown: self.shown(p),
+                name: self
+                    .journal
+                    .contact(ix)
+                    .map_or(String::new(), |c| c.name.clone()),
+            }),
             None => Ok(self.id_of(ix)),
         }
     }
@@ -162,7 +137,13 @@ impl Ctx<'_> {
     }
 }
 
-pub fn run(command: Command, ctx: &mut Ctx) -> CliResult {
+/// Run a command, its error worded: for callers that compare outcomes as text.
+pub fn run(command: Command, ctx: &mut Ctx) -> Result<(), Worded> {
+    dispatch(command, ctx).map_err(Worded::from)
+}
+
+/// Run a command, its error typed to the edge (`app_main` words it and picks the exit code).
+pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
     match command {
         Command::Add(args) => write::add(ctx, args),
         Command::Note(args) => write::note(ctx, args),

@@ -161,11 +161,7 @@ fn write_entry(ctx: &mut Ctx, e: &Entry, except: Option<&str>, full: bool) -> Cl
 pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
     let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
-    let c = ctx
-        .journal
-        .contact(ix)
-        .cloned()
-        .ok_or_else(|| CliError("contact vanished".into()))?;
+    let c = ctx.journal.contact(ix).cloned().ok_or(CliError::Vanished)?;
     let broken = ctx.journal.broken(ix).map(|p| ctx.shown(p));
     let out = &mut ctx.out;
     writeln!(out, "{}  ({})", inert_line(&c.name), inert_line(&c.id))?;
@@ -337,7 +333,7 @@ pub fn check(ctx: &mut Ctx) -> CliResult {
         count(problems.len() + links.len() - errors, "warning", "warnings"),
     );
     if errors > 0 {
-        return Err(CliError(format!(
+        return Err(CliError::Check(format!(
             "{summary}; files with errors are not loaded and rolo will not change them until they are fixed{}",
             if links.is_empty() {
                 ""

@@ -17,8 +17,7 @@ const TODAY_NEEDS: usize = 5;
 pub fn brief(ctx: &mut Ctx, who: &str, markdown: bool) -> CliResult {
     let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
-    let b =
-        serve::brief(&ctx.journal, ix, today).ok_or_else(|| CliError("contact vanished".into()))?;
+    let b = serve::brief(&ctx.journal, ix, today).ok_or(CliError::Vanished)?;
     let mut doc = Doc::new(Format::detect(markdown));
     brief_text::render(&mut doc, &ctx.journal, &b, today);
     ctx.out.write_all(doc.render().as_bytes())?;
@@ -32,7 +31,7 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
         ctx.writable(a)?;
     }
     let (Some(ca), Some(cb)) = (ctx.journal.contact(ia), ctx.journal.contact(ib)) else {
-        return Err(CliError("contact vanished".into()));
+        return Err(CliError::Vanished);
     };
     let made = ops::intro::plan(ca, cb, need, note, ctx.now).map_err(|e| {
         let hint = if need.is_some() {
@@ -40,7 +39,7 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
         } else {
             String::new()
         };
-        CliError(format!("{}{hint}; nothing was written", inert_line(&e.0)))
+        CliError::Intro { reason: e, hint }
     })?;
     let (name_a, name_b) = (ca.name.clone(), cb.name.clone());
     let saved = ops::note::save(ctx.store, made.entry)?;
@@ -49,11 +48,9 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
     if let Some(update) = made.need_update {
         // The entry is safe on disk; if the need changed meanwhile, say so and keep the entry.
         let need_id = update.need_id;
-        let met = ops::MeetByIntro(update).apply(ctx.store).map_err(|e| {
-            CliError(format!(
-                "the intro was logged, but need #{need_id} was not marked met: {e}"
-            ))
-        })?;
+        let met = ops::MeetByIntro(update)
+            .apply(ctx.store)
+            .map_err(|e| CliError::IntroNeedNotMet { need_id, source: e })?;
         writeln!(ctx.out, "{}", met.line)?;
     }
     Ok(())

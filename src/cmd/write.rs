@@ -5,21 +5,8 @@ use super::{CliError, CliResult, Ctx};
 use crate::cli::{AddArgs, NoteArgs};
 use crate::model::Kind;
 use crate::ops::{self, AddFollowUp, AddNeed, AddPerson, FollowUpDone, NoteFields, SetNeed};
-use crate::sanitize::inert_line;
 use crate::when::parse_when;
 use chrono::{NaiveTime, TimeZone};
-
-impl From<ops::Invalid> for CliError {
-    fn from(e: ops::Invalid) -> Self {
-        CliError(e.0)
-    }
-}
-
-impl From<ops::OpError> for CliError {
-    fn from(e: ops::OpError) -> Self {
-        CliError(e.to_string())
-    }
-}
 
 pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
     let added = AddPerson::new(ops::PersonFields {
@@ -50,14 +37,14 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
     let at = match &a.at {
         None => ctx.now,
         Some(s) => {
-            let when = parse_when(s, ctx.now.naive_local()).map_err(|e| CliError(e.to_string()))?;
+            let when = parse_when(s, ctx.now.naive_local())?;
             // A bare date is logged at noon, so it stays on that day in any time zone.
             let naive = when.at_or(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
             ctx.now
                 .offset()
                 .from_local_datetime(&naive)
                 .single()
-                .ok_or_else(|| CliError(format!("cannot place \"{}\" in time", inert_line(s))))?
+                .ok_or_else(|| CliError::CannotPlace(s.clone()))?
         }
     };
     let entry = ops::note::entry(NoteFields {
