@@ -10,7 +10,7 @@
 //! search (default: 64 cases, about a minute on two cores); `ROLO_MODEL_STEPS` sets the
 //! longest sequence (default 30).
 
-mod model_support;
+use crate::model_support;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use model_support::runner::Case;
