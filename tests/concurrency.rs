@@ -5,7 +5,7 @@
 //!
 //! Each writer logs 100 notes by default, which keeps this test to seconds on a 2-core machine
 //! (every note is a whole rolo process loading a growing month file);
-//! `ROLO_CONCURRENCY_NOTES=200 cargo test --test concurrency` runs the full 2 x 200.
+//! `ROLO_CONCURRENCY_NOTES=200 cargo test --test all concurrency::` runs the full 2 x 200.
 
 use crate::safety_support;
 
