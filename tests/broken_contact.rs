@@ -4,7 +4,7 @@
 //! calls the file broken, never missing. Every command runs with the cache on (the default
 //! in these folders) and off.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::time::Duration;

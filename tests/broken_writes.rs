@@ -3,7 +3,7 @@
 //!
 //! Every test builds its own data folder in a temp dir (`support::folder`).
 
-mod support;
+use crate::support;
 
 use std::fs;
 use support::folder::{Folder, MONTH, fixture};

@@ -4,8 +4,7 @@
 //! written.
 
 #[allow(dead_code)]
-#[path = "../examples/gen/generator.rs"]
-mod generator;
+use crate::generator;
 
 use rolo::store::{CacheStats, Loaded, Store, Touch};
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 //! that a cache folder rolo cannot write changes nothing. `ROLO_DEBUG_CACHE=1` makes rolo say
 //! on stderr what the cache did.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

@@ -2,7 +2,7 @@
 //! a bare weekday is the next one for something due and the last one for something that
 //! happened, today counting in both (see `src/when.rs`).
 
-mod support;
+use crate::support;
 
 use support::home::Home;
 

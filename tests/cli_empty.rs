@@ -2,7 +2,7 @@
 //! name, a folder that does not exist, an empty journal, a filter that matches no one.
 //! Through the real binary in a temporary HOME (`support::home`), "now" 2026-11-24.
 
-mod support;
+use crate::support;
 
 use support::home::Home;
 

@@ -1,7 +1,7 @@
 //! Errors: each is one line with exit code 1 and writes nothing. Through the real binary in a
 //! temporary HOME, never the real one (`support::home`). `ROLO_NOW` pins "now" to 2026-11-24.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Commands that read, `--help`, and where the data folder is found, through the real binary in
 //! a temporary HOME, never the real one (`support::home`). `ROLO_NOW` pins "now" to 2026-11-24.
 
-mod support;
+use crate::support;
 
 use assert_cmd::Command;
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! one, with names in any script. Through the real binary in a temporary HOME holding the
 //! demo journal (`support::home`).
 
-mod support;
+use crate::support;
 
 use support::home::Home;
 

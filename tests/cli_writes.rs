@@ -1,7 +1,7 @@
 //! Commands that write (add, note, needs, follow-ups, the demo), through the real binary in a
 //! temporary HOME, never the real one (`support::home`). `ROLO_NOW` pins "now" to 2026-11-24.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::PathBuf;

@@ -5,9 +5,9 @@
 //!
 //! Each writer logs 100 notes by default, which keeps this test to seconds on a 2-core machine
 //! (every note is a whole rolo process loading a growing month file);
-//! `ROLO_CONCURRENCY_NOTES=200 cargo test --test concurrency` runs the full 2 x 200.
+//! `ROLO_CONCURRENCY_NOTES=200 cargo test --test all concurrency::` runs the full 2 x 200.
 
-mod safety_support;
+use crate::safety_support;
 
 use rolo::store::Store;
 use safety_support::{rolo, seed};

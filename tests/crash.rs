@@ -7,9 +7,9 @@
 //! changed, it replays the same command to completion on a copy of the old folder: the killed
 //! run's folder must equal that, byte for byte.
 //!
-//! `ROLO_CRASH_KILLS=1000 cargo test --test crash` runs longer; `ROLO_CRASH_SEED=N` replays.
+//! `ROLO_CRASH_KILLS=1000 cargo test --test all crash::` runs longer; `ROLO_CRASH_SEED=N` replays.
 
-mod safety_support;
+use crate::safety_support;
 
 use rolo::store::{Loaded, Severity, Store};
 use safety_support::{TEMP_PREFIX, restore, rolo, run_ok, seed, snapshot, temps};

@@ -1,7 +1,7 @@
 //! A draft belongs to the rolo that writes it (issue 12, item 2): no other rolo offers or
 //! removes it while that one runs; once it is gone, its drafts are offered.
 
-mod tui_support;
+use crate::tui_support;
 
 use chrono::DateTime;
 use rolo::model::{Draft, Kind};

@@ -3,7 +3,7 @@
 //! here: an appended entry, an entry edited in place, as text, moved and deleted, a contact
 //! changed, and a contact replaced by its edited text (the TUI's `e`).
 
-mod support;
+use crate::support;
 
 use rolo::store::Store;
 use std::fs;

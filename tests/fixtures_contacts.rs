@@ -4,7 +4,7 @@
 //!
 //! Every test builds its own data folder in a temp dir (`support::folder`).
 
-mod support;
+use crate::support;
 
 use support::folder::{Folder, REFUSE, SKIPPED, fixture};
 use support::text;

@@ -6,8 +6,7 @@
 //! against the default) for stdout, stderr and exit code.
 
 #[allow(dead_code)]
-#[path = "../examples/gen/generator.rs"]
-mod generator;
+use crate::generator;
 
 use assert_cmd::Command;
 use chrono::DateTime;

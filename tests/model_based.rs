@@ -6,11 +6,11 @@
 //! reference model of what was meant: no panic, no lost write, no write to anyone but the
 //! person meant, and a person deleted outside gone from the TUI.
 //!
-//! `ROLO_MODEL_CASES=500 cargo test --test model_based` runs the long
+//! `ROLO_MODEL_CASES=500 cargo test --test all model_based::` runs the long
 //! search (default: 64 cases, about a minute on two cores); `ROLO_MODEL_STEPS` sets the
 //! longest sequence (default 30).
 
-mod model_support;
+use crate::model_support;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use model_support::runner::Case;

@@ -1,7 +1,7 @@
 //! Guarantee: what rolo creates is private to its owner (folders 0700, files 0600), whatever
 //! the umask, and rolo warns when it finds the data folder open to other users.
 
-mod safety_support;
+use crate::safety_support;
 
 use chrono::DateTime;
 use rolo::model::{Draft, Kind};

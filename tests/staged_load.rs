@@ -2,8 +2,7 @@
 //! months first, the rest merged later), give exactly what a plain one-thread load gives.
 
 #[allow(dead_code)]
-#[path = "../examples/gen/generator.rs"]
-mod generator;
+use crate::generator;
 
 use rolo::journal::Journal;
 use rolo::store::{Loaded, MemFs, Store};

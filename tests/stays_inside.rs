@@ -4,8 +4,8 @@
 //! long) go through every write command, the CLI's and the TUI's; a sibling folder keeps
 //! every name, mode and byte.
 
-mod support;
-mod tui_support;
+use crate::support;
+use crate::tui_support;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

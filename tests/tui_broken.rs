@@ -2,7 +2,7 @@
 //! a note with him is saved (with a warning), and `e` is how his file gets fixed, after which
 //! he is whole again.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode;
 use tui_support::{App, ch, key, text};

@@ -2,7 +2,7 @@
 //! which day it understood before enter, and every example it offers is a day still to come.
 //! The clock is fixed at Tuesday 2026-11-24 (`tui_support::NOW`).
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::Event;
 use ratatui::crossterm::event::KeyCode::Enter;

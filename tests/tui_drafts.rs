@@ -1,7 +1,7 @@
 //! A restored draft keeps the time it was begun: shown while writing, changeable, and the
 //! time the entry is saved at (issue 11, item 6).
 
-mod tui_support;
+use crate::tui_support;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyCode::{Backspace, Enter, Esc};

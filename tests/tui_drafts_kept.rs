@@ -2,7 +2,7 @@
 //! refused by a broken month file the draft on disk follows the typing; a draft that cannot
 //! be written says so at once.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::Event;
 use ratatui::crossterm::event::KeyCode::Enter;

@@ -4,7 +4,7 @@
 //! both values shown (issue 12, item 1). The outside writes are the real `rolo` binary run as a
 //! second process, or a hand edit in place, made while the fake `$EDITOR` is "open".
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode::{Enter, Tab};
 use std::cell::RefCell;

@@ -1,7 +1,7 @@
 //! `E` edits an entry in `$EDITOR` as its month file has it: every key, known or not, is shown,
 //! and every key the person adds or keeps is written back (issue 11, item 4).
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode::{Enter, Tab};
 use std::cell::RefCell;

@@ -2,7 +2,7 @@
 //! kept as a note (on screen and in its draft, offered again after a restart), never thrown
 //! away (issue 12, item 5's last promise).
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode::Enter;
 use tui_support::outside::{Cache, Step, keys, outside, play, start};

@@ -4,7 +4,7 @@
 //! the modification time, a deletion the folder's time does not show (`rsync -a --delete`
 //! puts folder times back), a whole year folder removed. With the cache on and off.
 
-mod tui_support;
+use crate::tui_support;
 
 use rolo::journal::Journal;
 use std::os::unix::fs::MetadataExt;

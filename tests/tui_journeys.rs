@@ -1,7 +1,7 @@
 //! Whole-app journeys on a TestBackend: scripted keys against a temp copy of the demo
 //! journal, then the TOML files are checked.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode::{Enter, Esc, Tab};
 use tui_support::{App, ch, key, tick};

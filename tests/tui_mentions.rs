@@ -1,7 +1,7 @@
 //! `@name` in the note editor links only the person the note names: a word that fits no one
 //! (or several) stays plain text, the editor marks it, and Enter never adds anyone else.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode::{Enter, Tab};
 use ratatui::style::{Color, Modifier};

@@ -3,7 +3,7 @@
 //! an action taken afterwards in a popup opened before lands on the person it was opened
 //! for, or is refused (issue 11: no panic from anything outside).
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode;
 use rolo::app::AppState;

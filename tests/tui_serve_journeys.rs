@@ -2,7 +2,7 @@
 //! (then the need marked met), and promises marked done from the reconnect and today views.
 //! The TOML files are checked afterwards.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode::{Enter, Esc, Tab};
 use ratatui::style::{Color, Modifier};

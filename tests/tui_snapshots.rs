@@ -1,6 +1,6 @@
 //! Every screen and popup at 120×35 and 60×20, on the demo journal and a fixed clock.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::Event;
 use ratatui::crossterm::event::KeyCode::{Enter, Esc, Tab};

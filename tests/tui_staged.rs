@@ -1,7 +1,7 @@
 //! The TUI starts on the newest months and takes the older ones from a background load:
 //! meanwhile nothing shown is wrong, and afterwards the screen equals a full load's.
 
-mod tui_support;
+use crate::tui_support;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Terminal;

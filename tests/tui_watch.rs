@@ -1,7 +1,7 @@
 //! Hand edits and `git pull` while the TUI runs: the change shows up, and a later save
 //! through rolo keeps it (issue: nothing is ever lost).
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;

@@ -1,0 +1,66 @@
+//! Every integration test, linked as one binary: rolo and its dependencies are linked once,
+//! not once per file. Each file (and helper folder) in tests/ is a module here; Cargo.toml
+//! sets `autotests = false`, so a file not named here would never be built, and
+//! `no_file_forgotten` fails on one. One file's tests: `cargo test --test all cli_writes::`.
+
+// Helpers the test files share (`use crate::support;`). `tui_support` first and with
+// `macro_use`: its `script!` macro is then in scope in every test module below.
+#[macro_use]
+mod tui_support;
+// The demo-data generator of `examples/gen`; the tests do not read the summary it returns.
+#[allow(dead_code)]
+#[path = "../examples/gen/generator.rs"]
+mod generator;
+mod model_support;
+mod safety_support;
+mod support;
+
+// The tests, one module per file.
+mod append;
+mod broken_contact;
+mod broken_writes;
+mod cache;
+mod cache_cli;
+mod cli_dates;
+mod cli_empty;
+mod cli_errors;
+mod cli_reads;
+mod cli_resolve;
+mod cli_serve;
+mod cli_writes;
+mod concurrency;
+mod crash;
+mod demo_dates;
+mod drafts_owner;
+mod far_dates;
+mod file_style;
+mod fixtures_contacts;
+mod fixtures_hostile;
+mod fixtures_months;
+mod journal_edits;
+mod lean_reads;
+mod model_based;
+mod no_file_forgotten;
+mod no_panic;
+mod privacy;
+mod roundtrip;
+mod staged_load;
+mod stays_inside;
+mod store;
+mod tmux;
+mod tui_broken;
+mod tui_cli;
+mod tui_dates;
+mod tui_drafts;
+mod tui_drafts_kept;
+mod tui_edit_merge;
+mod tui_entry_editor;
+mod tui_gone_typed;
+mod tui_in_place;
+mod tui_journeys;
+mod tui_mentions;
+mod tui_outside;
+mod tui_serve_journeys;
+mod tui_snapshots;
+mod tui_staged;
+mod tui_watch;
