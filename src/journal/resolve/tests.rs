@@ -178,8 +178,10 @@ fn nothing_typed_is_no_one() {
 }
 
 /// A name from a few scripts: Latin with accents, Cyrillic, Greek, Hebrew, Arabic, CJK.
+/// Greek skips U+03A2, the one code point in Α..ω that is no letter (a name of it folds to
+/// nothing, so only its id can reach it).
 fn name() -> impl Strategy<Value = String> {
-    "[a-zäéøłА-яΑ-ωא-תء-ي一-龥]{1,6}( [a-zäéА-яΑ-ωא-ת一-龥]{1,6}){0,2}"
+    "[a-zäéøłА-яΑ-ΡΣ-ωא-תء-ي一-龥]{1,6}( [a-zäéА-яΑ-ΡΣ-ωא-ת一-龥]{1,6}){0,2}"
 }
 
 proptest! {
