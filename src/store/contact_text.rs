@@ -18,6 +18,9 @@ impl Store {
         mine: &str,
     ) -> Result<Edited<Contact>, StoreError> {
         let rel = self.contact_file(id)?;
+        // The editor was shown the text without the file's BOM and may save one of its own;
+        // the file keeps its BOM and line ending (`Style`).
+        let mine = mine.strip_prefix(super::file_text::BOM).unwrap_or(mine);
         // The person's text must read as a contact on its own; its problems point into it.
         decode::contact(id, &rel, mine).map_err(|p| self.broken(p))?;
         let _lock = self.lock()?;
@@ -32,9 +35,6 @@ impl Store {
             Ok(None) => return Err(changed("was removed".into())),
             Err(e) => return Err(changed(format!("became unreadable ({e})"))),
         };
-        // The editor was shown the text without the file's BOM and saves it maybe with its own
-        // line endings: the file keeps its BOM and line ending (`Style`).
-        let mine = mine.strip_prefix(super::file_text::BOM).unwrap_or(mine);
         let theirs = file.text.as_str();
         let (text, merge) = if theirs == base {
             // Nobody else touched it: the text exactly as typed.

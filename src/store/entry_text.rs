@@ -115,6 +115,8 @@ impl Store {
         edited: &str,
     ) -> Result<Edited<Entry>, StoreError> {
         let rel = paths::month(month);
+        // A BOM the editor added is not part of the entry (the file keeps its own).
+        let edited = edited.strip_prefix(super::file_text::BOM).unwrap_or(edited);
         let edited = edited_table(&rel, id, edited)?;
         // The text shown came from the file, so it parses; if not, the edit is all there is.
         let shown = edited_table(&rel, id, shown).unwrap_or_else(|_| Table::new());

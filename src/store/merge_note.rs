@@ -30,7 +30,9 @@ pub fn note(conflicts: &[Conflict]) -> String {
 
 /// The text without the note at its top (a text without one is returned as it is).
 pub fn strip(text: &str) -> &str {
-    let mut rest = text;
+    // An editor that saves with a byte-order mark of its own (vim's `bomb`, old Notepad): the
+    // text was shown without one, and the file keeps the BOM it had (`Style`).
+    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
     while rest.starts_with(MARK) {
         rest = rest.split_once('\n').map_or("", |(_, after)| after);
     }
@@ -55,5 +57,8 @@ mod tests {
         assert_eq!(strip(&format!("{note}{text}")), text);
         assert_eq!(strip(text), text);
         assert_eq!(strip("# rolo: only"), "");
+        // A BOM the editor saved, before the note or before the text, comes off too.
+        assert_eq!(strip(&format!("\u{feff}{note}{text}")), text);
+        assert_eq!(strip(&format!("\u{feff}{text}")), text);
     }
 }
