@@ -164,13 +164,39 @@ fn a_hostile_file_name_is_shown_inert() {
         let out = f.rolo(args);
         assert_inert(&format!("{args:?} stdout"), &out.stdout);
         assert_inert(&format!("{args:?} stderr"), &out.stderr);
-        // Each of these mentions the id (timeline shows names only).
+        // Each of these mentions the id (timeline shows names only; the note's entry id keeps
+        // only the id's letters and digits).
         let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert!(
-            args[0] == "timeline" || all.contains("␛[31mred"),
+            args[0] == "timeline" || all.contains("␛[31mred") || all.contains("-31mred)"),
             "{args:?}: {all}"
         );
     }
+}
+
+/// A hand-named contact file whose name holds an escape sequence, with a need someone can
+/// help with: the intro hint of `today` and the intro itself print the id inert, and the
+/// entry id rolo makes from it holds letters and digits only.
+#[test]
+fn a_hostile_file_name_stays_inert_through_an_intro() {
+    let f = Folder::with(&[
+        (
+            "contacts/evil\u{1b}[31mred.toml",
+            b"name = \"Evil One\"\n[[need]]\nid = 1\nwhat = \"a designer\"\nsince = 2026-11-01\nstatus = \"open\"\n".to_vec(),
+        ),
+        (
+            "contacts/bob.toml",
+            b"name = \"Bob Design\"\ncan_help_with = [\"designer\"]\n".to_vec(),
+        ),
+    ]);
+    for args in [&["today"][..], &["intro", "evil one", "bob"][..]] {
+        let out = f.rolo(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        assert_inert(&format!("{args:?} stdout"), &out.stdout);
+        assert_inert(&format!("{args:?} stderr"), &out.stderr);
+    }
+    let month = fs::read_to_string(f.path("journal/2026/2026-11.toml")).expect("month");
+    assert!(month.contains("id = \"2026-11-24-1200-evil31mred\""), "{month}");
 }
 
 /// contacts/mallory.toml is a link to a file outside the data folder: rolo reads it, and

@@ -228,6 +228,11 @@ fn need_item(doc: &mut Doc, j: &Journal, n: &NeedMatch) {
         doc.detail(&format!("→ {}", helper_line(doc, j, h)));
     }
     if let (Some(o), Some(h)) = (owner, n.helpers.first().and_then(|h| j.contact(h.ix))) {
-        doc.detail(&doc.quiet(&format!("rolo intro {} {} --for {}", o.id, h.id, n.need.id)));
+        doc.detail(&doc.quiet(&format!(
+            "rolo intro {} {} --for {}",
+            inert_line(&o.id),
+            inert_line(&h.id),
+            n.need.id
+        )));
     }
 }

@@ -23,11 +23,14 @@ impl Entry {
 
     /// A readable, stable id: date, time and the first person's first name (`2026-11-24-1405-ada`).
     pub fn make_id(at: &DateTime<FixedOffset>, with: &[String]) -> String {
-        let who = with
+        // Only letters and digits of the first id: a contact file named by hand may hold
+        // anything (a control character, say), and an entry id is printed and stored.
+        let who: String = with
             .first()
             .and_then(|w| w.split('-').next())
-            .filter(|w| !w.is_empty())
-            .unwrap_or("note");
+            .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect())
+            .filter(|w: &String| !w.is_empty())
+            .unwrap_or_else(|| "note".into());
         format!("{}-{}", at.format("%Y-%m-%d-%H%M"), who)
     }
 

@@ -82,7 +82,7 @@ impl SavedEntry {
             "logged the intro of {} to {} ({})",
             inert_line(helped),
             inert_line(other),
-            self.entry.id
+            inert_line(&self.entry.id)
         )
     }
 }
