@@ -149,7 +149,10 @@ fn the_tui_save_paths_keep_bom_and_crlf() {
         .expect("read")
         .expect("there");
     assert!(!shown.starts_with('\u{feff}'));
-    let edited = format!("\u{feff}{}", shown.replace("\r\n", "\n").replace("math", "poetry"));
+    let edited = format!(
+        "\u{feff}{}",
+        shown.replace("\r\n", "\n").replace("math", "poetry")
+    );
     store
         .replace_contact_text("ada", &shown, &edited)
         .expect("contact replaced");

@@ -191,12 +191,20 @@ fn a_hostile_file_name_stays_inert_through_an_intro() {
     ]);
     for args in [&["today"][..], &["intro", "evil one", "bob"][..]] {
         let out = f.rolo(args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
         assert_inert(&format!("{args:?} stdout"), &out.stdout);
         assert_inert(&format!("{args:?} stderr"), &out.stderr);
     }
     let month = fs::read_to_string(f.path("journal/2026/2026-11.toml")).expect("month");
-    assert!(month.contains("id = \"2026-11-24-1200-evil31mred\""), "{month}");
+    assert!(
+        month.contains("id = \"2026-11-24-1200-evil31mred\""),
+        "{month}"
+    );
 }
 
 /// contacts/mallory.toml is a link to a file outside the data folder: rolo reads it, and

@@ -278,3 +278,37 @@ fn a_brief_of_someone_deleted_closes_and_says_so() {
         assert!(!screen.contains("Brief"), "{cache:?}:\n{screen}");
     }
 }
+
+/// "@ada" could be two people, and the hint under the note says so. A contact file that sorts
+/// before both is deleted meanwhile: the hint still names the same two, not whoever moved
+/// into their places.
+#[test]
+fn an_open_mention_hint_names_the_same_people_after_a_delete() {
+    for cache in BOTH {
+        let mut app = App::empty(120, 35);
+        for (id, name) in [
+            ("aaron-ames", "Aaron Ames"),
+            ("ada-byron", "Ada Byron"),
+            ("ada-lovelace", "Ada Lovelace"),
+            ("zed-zorn", "Zed Zorn"),
+        ] {
+            let file = app.path(&format!("contacts/{id}.toml"));
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, format!("name = \"{name}\"\n")).unwrap();
+        }
+        let dir = app.dir.path().to_path_buf();
+        let mut run = start(&dir, cache);
+        let mut steps = keys(vec![tick(), ch('G'), ch('n')]);
+        steps.extend(keys(text("Met @ada ")));
+        steps.push(outside(|dir| {
+            std::fs::remove_file(dir.join("contacts/aaron-ames.toml")).unwrap();
+        }));
+        steps.extend(keys(vec![tick(), tick()]));
+        play(&mut app, &mut run, steps);
+        let screen = app.screen();
+        assert!(
+            screen.contains("@ada: could be Ada Byron, Ada Lovelace"),
+            "{cache:?}:\n{screen}"
+        );
+    }
+}

@@ -106,6 +106,11 @@ impl Anchors {
                 .and_then(|old| self.now(old, journal))
                 .and_then(|ix| cap.suggestions.iter().position(|&s| s == ix))
                 .unwrap_or(0);
+            // Mentions that could be several people hold positions: scan them again, so the
+            // hint under the note names the people as they now stand.
+            if !cap.mentions.is_empty() {
+                cap.mentions = crate::app::mentions::scan(cap.editor.text(), &cap.with, journal);
+            }
             // The note stays open (nothing typed is lost); saving names the id as written.
             if let Some(first) = cap.with.first()
                 && journal.by_id(first).is_none()
