@@ -22,12 +22,12 @@ impl Store {
         .map(PathBuf::from)
         .collect();
         for folder in [paths::CONTACTS, paths::DRAFTS] {
-            places.extend(self.files_in(Path::new(folder)));
+            places.extend(self.items_in(Path::new(folder), false));
         }
         // A linked year folder lists as no folder at all: it is one of these.
-        places.extend(self.files_in(Path::new(paths::JOURNAL)));
-        for year in self.folders_in(Path::new(paths::JOURNAL)) {
-            places.extend(self.files_in(&year));
+        places.extend(self.items_in(Path::new(paths::JOURNAL), false));
+        for year in self.items_in(Path::new(paths::JOURNAL), true) {
+            places.extend(self.items_in(&year, false));
             places.push(year);
         }
         let mut found = BTreeSet::new();
@@ -44,20 +44,12 @@ impl Store {
         self.display(rel).is_dir()
     }
 
-    fn files_in(&self, dir: &Path) -> Vec<PathBuf> {
+    /// The files (or folders) listed in `dir`; nothing when it cannot be listed.
+    fn items_in(&self, dir: &Path, folders: bool) -> Vec<PathBuf> {
         let items = self.fs.list(dir).unwrap_or_default();
         items
             .into_iter()
-            .filter(|i| !i.is_dir)
-            .map(|i| dir.join(i.name))
-            .collect()
-    }
-
-    fn folders_in(&self, dir: &Path) -> Vec<PathBuf> {
-        let items = self.fs.list(dir).unwrap_or_default();
-        items
-            .into_iter()
-            .filter(|i| i.is_dir)
+            .filter(|i| i.is_dir == folders)
             .map(|i| dir.join(i.name))
             .collect()
     }
