@@ -102,8 +102,6 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
             // this (see `app::anchors`).
             Change::ContactRemoved(id) => {
                 replace_problem(journal, &paths::contact(id), None);
-                // A broken file that is deleted takes its mark with it.
-                journal.set_broken(id, None);
                 if journal.remove_contact(id).is_some() {
                     done.removed += 1;
                 }

@@ -170,6 +170,8 @@ impl Journal {
         for later in self.by_id.values_mut().filter(|v| **v > ix) {
             *later -= 1;
         }
+        // A person whose file did not load takes their mark along.
+        self.set_broken(id, None);
         self.generation += 1;
         Some(gone)
     }
