@@ -64,3 +64,4 @@ mod tui_serve_journeys;
 mod tui_snapshots;
 mod tui_staged;
 mod tui_watch;
+mod url_field;
