@@ -32,7 +32,9 @@ fn a_file_without_url_reads_as_before() {
 
 #[test]
 fn url_may_be_one_text_or_a_list() {
-    let one = ada(&store_with("name = \"Ada\"\nurl = \"https://ada.example\"\n"));
+    let one = ada(&store_with(
+        "name = \"Ada\"\nurl = \"https://ada.example\"\n",
+    ));
     assert_eq!(one.urls, ["https://ada.example"]);
     let many = ada(&store_with(
         "name = \"Ada\"\nurl = [\"https://a.example\", \"https://b.example\"]\n",
@@ -79,7 +81,10 @@ fn urls_are_written_and_read_back_keeping_the_rest_of_the_file() {
 fn a_new_contact_with_urls_round_trips() {
     let store = Store::new(Box::new(MemFs::new()));
     let mut c = Contact::new("", "Grace Hopper");
-    c.urls = vec!["https://grace.example".into(), "https://navy.example/gh".into()];
+    c.urls = vec![
+        "https://grace.example".into(),
+        "https://navy.example/gh".into(),
+    ];
     let saved = store.create_contact(c.clone()).expect("create");
     c.id = saved.id.clone();
     assert_eq!(saved, c);

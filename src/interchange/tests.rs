@@ -1,0 +1,1 @@
+//! Reading address books: the fixtures of `tests/fixtures/interchange/` through `read`.
