@@ -37,6 +37,8 @@ mod file_style;
 mod fixtures_contacts;
 mod fixtures_hostile;
 mod fixtures_months;
+mod interchange_cli;
+mod interchange_read;
 mod journal_edits;
 mod lean_reads;
 mod model_based;

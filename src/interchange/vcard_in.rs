@@ -154,6 +154,19 @@ fn parts(e: &VCardEntry) -> Vec<String> {
         .collect()
 }
 
+/// The value of the first `name` line of a card as written (after its first `:`), for the
+/// one case where calcard's reading loses part of it (see `BDAY`). Dates are never folded.
+fn written_value(card: &str, name: &str) -> Option<String> {
+    card.lines().find_map(|line| {
+        let (head, value) = line.split_once(':')?;
+        let prop = head.split(';').next()?;
+        let prop = prop.rsplit('.').next()?;
+        prop.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_string())
+    })
+}
+
 fn other_is(e: &VCardEntry, name: &str) -> bool {
     matches!(&e.name, VCardProperty::Other(n) if n.eq_ignore_ascii_case(name))
 }
@@ -201,10 +214,19 @@ fn card(text: &str) -> Result<Contact, String> {
                 }
             }
             VCardProperty::Bday => {
-                c.birthday = e.values.iter().find_map(|v| match v {
-                    VCardValue::PartialDateTime(p) => birthday_from_parts(p.year, p.month, p.day),
-                    other => value_text(other).and_then(|t| birthday_from_text(&t)),
-                });
+                c.birthday = e
+                    .values
+                    .iter()
+                    .find_map(|v| match v {
+                        VCardValue::PartialDateTime(p) => {
+                            birthday_from_parts(p.year, p.month, p.day)
+                        }
+                        other => value_text(other).and_then(|t| birthday_from_text(&t)),
+                    })
+                    // calcard reads the extended forms Google and others write (`--12-26`
+                    // in 3.0, `1815-12-10` in 4.0) as a month without its day: the line as
+                    // written says the rest.
+                    .or_else(|| written_value(text, "BDAY").and_then(|t| birthday_from_text(&t)));
             }
             VCardProperty::Note => {
                 if let Some(n) = first(e) {
