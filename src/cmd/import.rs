@@ -32,7 +32,7 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> CliResult {
         texts.push(bytes);
     }
     let total: u64 = texts.iter().map(|t| t.len() as u64).sum();
-    let reading = bar(total, "reading");
+    let reading = reading_bar(total);
     let mut read = Read::default();
     for (s, bytes) in sources.iter().zip(&texts) {
         read.extend(interchange::read(&s.name, bytes));
@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> CliResult {
     let question = format!("\nImport {new} new, update {updates}? [y/N] ");
     match confirm(ctx, args.yes, &question)? {
         Answer::Yes => {
-            let spinner = bar(if total >= BAR_FROM_BYTES { 1 } else { 0 }, "writing");
+            let spinner = writing_spinner(total);
             let done = op.apply(ctx.store)?;
             spinner.finish_and_clear();
             writeln!(ctx.out, "{}", done.line)?;
@@ -94,24 +94,30 @@ fn confirm(ctx: &mut Ctx, yes: bool, question: &str) -> Result<Answer, CliError>
     })
 }
 
-/// A progress bar on stderr for a large import on a terminal; hidden otherwise (indicatif
-/// draws nothing when stderr is not a terminal, and redraws at most 20 times a second).
-fn bar(len: u64, what: &str) -> ProgressBar {
-    if len < BAR_FROM_BYTES && what == "reading" || len == 0 || !std::io::stderr().is_terminal() {
+/// A progress bar on stderr while a large import is read, on a terminal only: indicatif
+/// draws nothing when stderr is not one, and redraws at most 20 times a second.
+fn reading_bar(total: u64) -> ProgressBar {
+    if total < BAR_FROM_BYTES || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    if what == "writing" {
-        let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        spinner.set_message("writing the contact files…");
-        spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-        return spinner;
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {percent}%") {
         bar.set_style(style);
     }
     bar.set_message("reading cards");
     bar
+}
+
+/// While a large import writes (one call, flushed once at the end): a spinner, so a second
+/// or two of quiet does not look like a hang.
+fn writing_spinner(total: u64) -> ProgressBar {
+    if total < BAR_FROM_BYTES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    spinner.set_message("writing the contact files…");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+    spinner
 }
 
 /// The files named, a folder standing for the `.vcf` files in it (khard and Apple export a
