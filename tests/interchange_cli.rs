@@ -137,7 +137,7 @@ fn a_person_here_gains_what_is_missing_and_keeps_what_they_wrote() {
 fn a_bad_card_names_file_and_line_and_the_rest_imports() {
     let home = Home::new();
     let file = fixture("broken.vcf");
-    let out = import(&home, &[file.clone()], true);
+    let out = import(&home, std::slice::from_ref(&file), true);
     assert!(
         out.contains(&format!(
             "  {file}:7: no name (FN, N and ORG are all empty); skipped\n"

@@ -41,7 +41,7 @@ pub fn read(file: &str, text: &str) -> Read {
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(text[offset..].as_bytes());
+        .from_reader(&text.as_bytes()[offset..]);
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),
         Err(e) => {
@@ -168,8 +168,7 @@ impl Row<'_> {
 }
 
 fn contact(row: &Row, linkedin: bool) -> Result<Contact, String> {
-    let mut c = Contact::default();
-    c.name = row.get(&["name", "display name"]).unwrap_or_else(|| {
+    let name = row.get(&["name", "display name"]).unwrap_or_else(|| {
         name_from_parts(
             &row.text(&["last name", "family name"]),
             &row.text(&["first name", "given name"]),
@@ -178,6 +177,10 @@ fn contact(row: &Row, linkedin: bool) -> Result<Contact, String> {
             &row.text(&["name suffix", "suffix"]),
         )
     });
+    let mut c = Contact {
+        name,
+        ..Contact::default()
+    };
     c.company = row.get(&["company", "organization name", "organization 1 - name"]);
     c.role = row.get(&[
         "position",

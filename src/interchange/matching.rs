@@ -47,6 +47,9 @@ pub enum Found {
     Several(Vec<Target>, How),
 }
 
+/// People by one kind of key.
+type Keyed = HashMap<String, Vec<Target>>;
+
 /// The people an import may match, by each key.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -91,7 +94,7 @@ impl Index {
         let emails: Vec<String> = card.email.iter().map(|e| email_key(e)).collect();
         let phones: Vec<String> = card.phone.iter().filter_map(|p| phone_key(p)).collect();
         let name = [fold::key(&card.name)];
-        let tries: [(&HashMap<String, Vec<Target>>, &[String], How); 3] = [
+        let tries: [(&Keyed, &[String], How); 3] = [
             (&self.by_email, &emails, How::Email),
             (&self.by_phone, &phones, How::Phone),
             (&self.by_name, &name, How::Name),

@@ -167,6 +167,11 @@ fn written_value(card: &str, name: &str) -> Option<String> {
     })
 }
 
+/// `KIND:group` (4.0) or Apple's `X-ADDRESSBOOKSERVER-KIND:group`: a list of people.
+fn is_group(e: &VCardEntry) -> bool {
+    first(e).is_some_and(|k| k.eq_ignore_ascii_case("group"))
+}
+
 fn other_is(e: &VCardEntry, name: &str) -> bool {
     matches!(&e.name, VCardProperty::Other(n) if n.eq_ignore_ascii_case(name))
 }
@@ -179,11 +184,7 @@ fn card(text: &str) -> Result<Contact, String> {
     let (mut title, mut job) = (None, None);
     for e in &vcard.entries {
         match &e.name {
-            VCardProperty::Fn => {
-                if c.name.is_empty() {
-                    c.name = first(e).unwrap_or_default();
-                }
-            }
+            VCardProperty::Fn if c.name.is_empty() => c.name = first(e).unwrap_or_default(),
             VCardProperty::N => structured = Some(parts(e)),
             VCardProperty::Nickname => {
                 for n in texts(e) {
@@ -244,15 +245,11 @@ fn card(text: &str) -> Result<Contact, String> {
                     }
                 }
             }
-            VCardProperty::Kind => {
-                if first(e).is_some_and(|k| k.eq_ignore_ascii_case("group")) {
-                    return Err("a group of contacts, not a person; skipped".into());
-                }
+            VCardProperty::Kind if is_group(e) => {
+                return Err("a group of contacts, not a person; skipped".into());
             }
-            _ if other_is(e, "X-ADDRESSBOOKSERVER-KIND") => {
-                if first(e).is_some_and(|k| k.eq_ignore_ascii_case("group")) {
-                    return Err("a group of contacts, not a person; skipped".into());
-                }
+            _ if other_is(e, "X-ADDRESSBOOKSERVER-KIND") && is_group(e) => {
+                return Err("a group of contacts, not a person; skipped".into());
             }
             _ if other_is(e, X_MET) => c.met = first(e),
             _ if other_is(e, X_HELPS_WITH) => {
@@ -270,11 +267,11 @@ fn card(text: &str) -> Result<Contact, String> {
         }
     }
     c.role = title.or(job);
-    if c.name.trim().is_empty() {
-        if let Some(p) = &structured {
-            let at = |i: usize| p.get(i).map(String::as_str).unwrap_or("");
-            c.name = name_from_parts(at(0), at(1), at(2), at(3), at(4));
-        }
+    if c.name.trim().is_empty()
+        && let Some(p) = &structured
+    {
+        let at = |i: usize| p.get(i).map(String::as_str).unwrap_or("");
+        c.name = name_from_parts(at(0), at(1), at(2), at(3), at(4));
     }
     if c.name.trim().is_empty() {
         // A card for a company (Outlook, Apple) names only the organisation.
