@@ -104,7 +104,7 @@ fn reading_bar(total: u64) -> ProgressBar {
     if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {percent}%") {
         bar.set_style(style);
     }
-    bar.set_message("reading cards");
+    bar.set_message("reading the cards");
     bar
 }
 
@@ -115,6 +115,9 @@ fn writing_spinner(total: u64) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+        spinner.set_style(style);
+    }
     spinner.set_message("writing the contact files…");
     spinner.enable_steady_tick(std::time::Duration::from_millis(100));
     spinner
