@@ -187,6 +187,14 @@ fn command_of(usage: Option<&str>) -> String {
 const RECENT_MONTHS: usize = 3;
 
 pub fn run(cli: Cli) -> Result<(), RunError> {
+    // Completions and the manual need no journal: they describe rolo itself.
+    if let Some(command) = &cli.command {
+        let stdout = std::io::stdout();
+        let mut out = crate::quiet_pipe::QuietPipe::new(stdout.lock());
+        if let Some(done) = cmd::without_journal(command, &mut out) {
+            return Ok(done.and(out.flush().map_err(CliError::Output))?);
+        }
+    }
     let _demo_dir;
     let dir = if cli.demo {
         let tmp =
@@ -206,11 +214,22 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     // command on a folder that is not there most likely got a mistyped --dir: "no contacts
     // yet" would hide that, so it is an error (exit 1). An empty folder that exists is a
     // journal with no one in it yet, and reads say so with exit 0.
+    // `import` starts a journal too: a new person's first step may well be their address
+    // book. The completion scripts' `__ids` on no journal offers no one, quietly.
     if cli
         .command
         .as_ref()
-        .is_some_and(|c| !matches!(c, crate::cli::Command::Add(_)))
+        .is_some_and(|c| matches!(c, crate::cli::Command::Ids))
         && matches!(dir.try_exists(), Ok(false))
+    {
+        return Ok(());
+    }
+    if cli.command.as_ref().is_some_and(|c| {
+        !matches!(
+            c,
+            crate::cli::Command::Add(_) | crate::cli::Command::Import(_)
+        )
+    }) && matches!(dir.try_exists(), Ok(false))
     {
         return Err(RunError::NoJournal(dir));
     }

@@ -85,15 +85,26 @@ pub enum Command {
         /// Only people past their keep-in-touch rhythm
         #[arg(long)]
         due: bool,
+        /// JSON (schema rolo/1, see the README) instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Show a person: profile, needs, follow-ups and recent entries
-    Show { who: String },
+    Show {
+        who: String,
+        /// JSON (schema rolo/1): the person and every entry with them, newest first
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the timeline of everyone, or of one person
     Timeline {
         who: Option<String>,
         /// How many entries, newest first (1 or more)
         #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = entry_count)]
         count: usize,
+        /// JSON (schema rolo/1) instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Check every file and report problems as path:line:col: message
     Check,
@@ -102,8 +113,11 @@ pub enum Command {
         /// Who (id, name or part of it)
         who: String,
         /// Markdown, for pasting into notes
-        #[arg(long)]
+        #[arg(long, conflicts_with = "json")]
         markdown: bool,
+        /// JSON (schema rolo/1) instead of text
+        #[arg(long)]
+        json: bool,
     },
     /// Log an introduction of A to B, optionally for one of A's needs (marked met)
     #[command(
@@ -122,9 +136,79 @@ pub enum Command {
         note: Option<String>,
     },
     /// People to reconnect with, promises due, birthdays in the next 30 days
-    Due,
+    Due {
+        /// JSON (schema rolo/1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Today: promises due, birthdays this week, who to reconnect with, needs you could help with
-    Today,
+    Today {
+        /// JSON (schema rolo/1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import people from address books: vCard (.vcf files, or folders of them), LinkedIn's
+    /// Connections.csv, a Google Contacts CSV
+    #[command(
+        long_about = "Import people from the address books you already have: vCard 2.1, 3.0 and \
+                      4.0 files (Google, Apple, Outlook, khard; a file of many cards, or a folder \
+                      of .vcf files), LinkedIn's Connections.csv and Google Contacts CSV.\n\n\
+                      rolo first shows what it would do: who is new, who is here already \
+                      (matched by email, phone or exact name) and what their record gains, \
+                      and what is skipped and why (file:line). Nothing you wrote is ever \
+                      changed or removed; importing the same file twice changes nothing. \
+                      On a terminal it asks before writing; elsewhere it writes only with --yes.",
+        after_help = "Examples:\n  rolo import contacts.vcf\n  rolo import ~/Downloads/Connections.csv --yes\n  rolo import ~/.local/share/khard/contacts/"
+    )]
+    Import(ImportArgs),
+    /// Export everyone (or --who) as vCard, JSON, Markdown or iCalendar, to stdout or -o FILE
+    #[command(
+        after_help = "Examples:\n  rolo export vcard -o contacts.vcf\n  rolo export json > backup.json\n  rolo export ics --who ada -o ada.ics\n  rolo export markdown -o archive.md"
+    )]
+    Export(ExportArgs),
+    /// Print a completion script for a shell (see the README to install it)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print rolo's manual page (roff; see the README to install it)
+    Man,
+    /// Everyone's id, one a line: what the completion scripts offer for WHO
+    #[command(name = "__ids", hide = true)]
+    Ids,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// vCard files (.vcf), folders of them, LinkedIn or Google Contacts CSV files
+    #[arg(required = true, num_args = 1.., value_name = "FILE", value_hint = clap::ValueHint::AnyPath)]
+    pub files: Vec<PathBuf>,
+    /// Write without asking (for scripts); without it, off a terminal only the preview prints
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// vCard 4.0, for address books
+    Vcard,
+    /// Everything, schema rolo/1 (see the README)
+    Json,
+    /// A readable archive: one section per person with their timeline
+    Markdown,
+    /// iCalendar: birthdays (yearly) and open promises with a due date
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    pub format: ExportFormat,
+    /// Write to FILE (replaced atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+    /// Only this person (repeatable; id, name or part of it)
+    #[arg(long = "who", value_name = "WHO")]
+    pub who: Vec<String>,
 }
 
 /// `-n 0` would print nothing, which reads as an empty journal; it is refused instead.

@@ -26,10 +26,13 @@ pub fn needs(command: &Command) -> Needs {
         | C::Met { .. }
         | C::Drop { .. }
         | C::Followup { .. }
-        | C::Done { .. } => Needs::Contacts,
+        | C::Done { .. }
+        // An import matches against contacts and writes contacts; `__ids` lists them.
+        | C::Import(_)
+        | C::Ids => Needs::Contacts,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
-        C::List { .. } | C::Due | C::Today | C::Intro { .. } => Needs::Touches,
-        C::Brief { who, .. } | C::Show { who } | C::Timeline { who: Some(who), .. } => {
+        C::List { .. } | C::Due { .. } | C::Today { .. } | C::Intro { .. } => Needs::Touches,
+        C::Brief { who, .. } | C::Show { who, .. } | C::Timeline { who: Some(who), .. } => {
             Needs::OnePerson(who.clone())
         }
         // Anything not listed (check, the whole timeline, new commands) loads everything.

@@ -142,7 +142,7 @@ fn list() -> impl Strategy<Value = Vec<String>> {
 fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Value = Contact> {
     (
         (name(), list(), list(), prop::option::of(odd_text())),
-        (prop::option::of(odd_text()), list(), list()),
+        (prop::option::of(odd_text()), list(), list(), list()),
         (
             prop::option::of(birthday()),
             prop::option::of(odd_text()),
@@ -154,7 +154,7 @@ fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Va
         .prop_map(
             |(
                 (name, aliases, tags, company),
-                (role, email, phone),
+                (role, email, phone, urls),
                 (birthday, met, keep_in_touch_days),
                 (can_help_with, notes),
                 (needs, follow_ups),
@@ -167,6 +167,7 @@ fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Va
                 role,
                 email,
                 phone,
+                urls,
                 birthday,
                 met,
                 keep_in_touch_days,

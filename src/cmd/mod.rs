@@ -4,8 +4,12 @@
 mod brief_text;
 mod doc;
 mod error;
+mod export;
+mod import;
+mod json;
 mod read;
 mod serve;
+mod shell;
 mod write;
 
 use crate::cli::Command;
@@ -137,6 +141,16 @@ impl Ctx<'_> {
     }
 }
 
+/// The commands that need no journal (completion scripts, the manual), run on stdout;
+/// `None` for every other command.
+pub fn without_journal(command: &Command, out: &mut dyn Write) -> Option<CliResult> {
+    match command {
+        Command::Completions { shell } => Some(shell::write_completions(out, *shell)),
+        Command::Man => Some(shell::write_man(out)),
+        _ => None,
+    }
+}
+
 /// Run a command, its error worded: for callers that compare outcomes as text.
 pub fn run(command: Command, ctx: &mut Ctx) -> Result<(), Worded> {
     dispatch(command, ctx).map_err(Worded::from)
@@ -152,14 +166,35 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Drop { who, need_id } => write::drop_need(ctx, &who, need_id),
         Command::Followup { who, text, due } => write::follow_up(ctx, &who, &text, &due),
         Command::Done { who, follow_up_id } => write::done(ctx, &who, follow_up_id),
-        Command::List { tag, due } => read::list(ctx, tag.as_deref(), due),
-        Command::Show { who } => read::show(ctx, &who),
-        Command::Timeline { who, count } => read::timeline(ctx, who.as_deref(), count),
+        Command::List {
+            tag,
+            due,
+            json: true,
+        } => json::list(ctx, tag.as_deref(), due),
+        Command::List { tag, due, .. } => read::list(ctx, tag.as_deref(), due),
+        Command::Show { who, json: true } => json::show(ctx, &who),
+        Command::Show { who, .. } => read::show(ctx, &who),
+        Command::Timeline {
+            who,
+            count,
+            json: true,
+        } => json::timeline(ctx, who.as_deref(), count),
+        Command::Timeline { who, count, .. } => read::timeline(ctx, who.as_deref(), count),
         Command::Check => read::check(ctx),
-        Command::Brief { who, markdown } => serve::brief(ctx, &who, markdown),
+        Command::Brief {
+            who, json: true, ..
+        } => json::brief(ctx, &who),
+        Command::Brief { who, markdown, .. } => serve::brief(ctx, &who, markdown),
         Command::Intro { a, b, need, note } => serve::intro(ctx, &a, &b, need, note.as_deref()),
-        Command::Due => serve::due_lists(ctx),
-        Command::Today => serve::today(ctx),
+        Command::Due { json: true } => json::due(ctx),
+        Command::Due { .. } => serve::due_lists(ctx),
+        Command::Today { json: true } => json::today(ctx),
+        Command::Today { .. } => serve::today(ctx),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Completions { shell } => shell::completions(ctx, shell),
+        Command::Man => shell::man(ctx),
+        Command::Ids => shell::ids(ctx),
     }
 }
 

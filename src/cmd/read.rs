@@ -191,6 +191,9 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
     for p in &c.phone {
         writeln!(out, "  phone: {}", inert_line(p))?;
     }
+    for u in &c.urls {
+        writeln!(out, "  url: {}", inert_line(u))?;
+    }
     if let Some(b) = c.birthday {
         writeln!(out, "  birthday: {b}")?;
     }

@@ -55,6 +55,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("serve", Core),
     ("keymap", Core),
     ("action", Core),
+    ("interchange", Core),
     ("ops", Ops),
     ("refresh", Ops),
     ("journal_lean", Ops),

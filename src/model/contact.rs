@@ -12,6 +12,8 @@ pub struct Contact {
     pub role: Option<String>,
     pub email: Vec<String>,
     pub phone: Vec<String>,
+    /// Web addresses (a site, a profile); `url` in the file, one or a list like `email`.
+    pub urls: Vec<String>,
     pub birthday: Option<Birthday>,
     pub met: Option<String>,
     pub keep_in_touch_days: Option<u32>,

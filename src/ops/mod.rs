@@ -13,6 +13,7 @@
 
 mod error;
 pub mod follow_ups;
+pub mod import;
 pub mod intro;
 pub mod needs;
 pub mod note;
@@ -23,6 +24,7 @@ mod tests;
 
 pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
+pub use import::{Import, Imported};
 pub use needs::{AddNeed, MeetByIntro, SetNeed};
 pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};

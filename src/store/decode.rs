@@ -24,6 +24,8 @@ struct RawContact {
     email: OneOrMany,
     #[serde(default)]
     phone: OneOrMany,
+    #[serde(default)]
+    url: OneOrMany,
     birthday: Option<Spanned<Value>>,
     met: Option<String>,
     keep_in_touch_days: Option<Spanned<i64>>,
@@ -296,6 +298,7 @@ pub fn contact_with_warnings(
         role: raw.role,
         email: raw.email.into_vec(),
         phone: raw.phone.into_vec(),
+        urls: raw.url.into_vec(),
         birthday,
         met: raw.met,
         keep_in_touch_days,

@@ -9,6 +9,8 @@
 //! swaps a checked folder for a link between the check and the write; it would need to be
 //! able to write in the data folder already, and so to change any file in it anyway.
 
+mod many;
+
 use super::fs::{DirItem, Fs, Lease, Lock, Stamp, TEMP_PREFIX};
 use super::paths;
 use std::fs::{self, File, OpenOptions, TryLockError};
@@ -213,6 +215,10 @@ impl Fs for DiskFs {
             return Err(link);
         }
         write_atomic_at(&target, data)
+    }
+
+    fn write_atomic_many(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+        many::write(self, files)
     }
 
     fn remove(&self, rel: &Path) -> io::Result<()> {

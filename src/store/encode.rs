@@ -206,6 +206,7 @@ pub fn merge_contact(doc: &mut DocumentMut, old: &Contact, new: &Contact) {
     sync_str(t, "role", old.role.as_ref(), new.role.as_ref());
     sync_list(t, "email", &old.email, &new.email);
     sync_list(t, "phone", &old.phone, &new.phone);
+    sync_list(t, "url", &old.urls, &new.urls);
     sync(
         t,
         "birthday",

@@ -70,6 +70,14 @@ pub trait Fs: Send + Sync {
     fn read(&self, rel: &Path) -> io::Result<Option<Vec<u8>>>;
     /// Replace (or create) the file so that a reader sees either the old or the new bytes.
     fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()>;
+    /// Several files, each replaced as `write_atomic` replaces one (a reader sees each old
+    /// or new, never a mix), for a change that writes many at once (an import): the flushes
+    /// to disk are shared. Not one transaction: a crash part-way leaves some files new.
+    fn write_atomic_many(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+        files
+            .iter()
+            .try_for_each(|(rel, data)| self.write_atomic(rel, data))
+    }
     fn remove(&self, rel: &Path) -> io::Result<()>;
     /// Names in a folder; an absent folder lists as empty.
     fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>>;
@@ -138,6 +146,9 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     }
     fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()> {
         (**self).write_atomic(rel, data)
+    }
+    fn write_atomic_many(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+        (**self).write_atomic_many(files)
     }
     fn remove(&self, rel: &Path) -> io::Result<()> {
         (**self).remove(rel)

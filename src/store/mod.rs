@@ -4,6 +4,7 @@
 
 mod append;
 mod appendable;
+mod batch;
 mod cache;
 mod contact_text;
 pub mod decode;
@@ -32,6 +33,7 @@ mod watch;
 mod wording;
 mod writable;
 
+pub use batch::{Addition, ContactsWritten};
 pub use cache::CacheStats;
 pub use decode::{Loc, LocatedEntry};
 pub use disk::DiskFs;

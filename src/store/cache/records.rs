@@ -43,6 +43,7 @@ pub fn put_contact(w: &mut Writer, c: &Contact) {
     w.opt_str(c.role.as_deref());
     w.strs(&c.email);
     w.strs(&c.phone);
+    w.strs(&c.urls);
     match c.birthday {
         None => w.u8(0),
         Some(Birthday::Full(d)) => {
@@ -97,6 +98,7 @@ pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
         role: r.opt_string()?,
         email: r.strings()?,
         phone: r.strings()?,
+        urls: r.strings()?,
         birthday: match r.u8()? {
             0 => None,
             1 => Some(Birthday::Full(get_date(r)?)),
