@@ -26,7 +26,8 @@ pub fn needs(command: &Command) -> Needs {
         | C::Met { .. }
         | C::Drop { .. }
         | C::Followup { .. }
-        | C::Done { .. } => Needs::Contacts,
+        | C::Done { .. }
+        | C::Edit(_) => Needs::Contacts,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
         C::List { .. } | C::Due | C::Today | C::Intro { .. } => Needs::Touches,
         C::Brief { who, .. } | C::Show { who } | C::Timeline { who: Some(who), .. } => {

@@ -22,6 +22,7 @@ mod broken_writes;
 mod cache;
 mod cache_cli;
 mod cli_dates;
+mod cli_edit;
 mod cli_empty;
 mod cli_errors;
 mod cli_reads;
