@@ -77,6 +77,17 @@ pub enum Command {
     },
     /// Mark a follow-up as done
     Done { who: String, follow_up_id: u32 },
+    /// Edit a person's card in $VISUAL or $EDITOR, or set fields with --set
+    #[command(
+        after_help = "Without --set, the card opens in $VISUAL, $EDITOR or vi, as its file has it \
+                      (comments and keys rolo does not know too); what you change is saved into \
+                      the file as it is then, so a change made meanwhile is kept. A text that \
+                      does not read is shown with its line: edit it again, or it is kept in a \
+                      file whose path is printed.\n\n\
+                      Examples:\n  rolo edit ada\n  rolo edit ada --set role=CTO --set \"email=ada@example.org\"\n  \
+                      rolo edit ada --set birthday=12-10 --set company="
+    )]
+    Edit(EditArgs),
     /// List people
     List {
         /// Only people with this tag
@@ -246,6 +257,17 @@ pub struct AddArgs {
     /// Something they can help others with (repeatable)
     #[arg(long = "helps-with", value_name = "SKILL")]
     pub helps_with: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Who (id, name or part of it)
+    pub who: String,
+    /// Set a field without an editor (repeatable): name, role, company, email, phone,
+    /// birthday, met, keep_in_touch_days. An empty value removes the field; email and phone
+    /// take several values split by commas
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
 }
 
 #[derive(Debug, Args)]

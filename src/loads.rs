@@ -27,6 +27,7 @@ pub fn needs(command: &Command) -> Needs {
         | C::Drop { .. }
         | C::Followup { .. }
         | C::Done { .. }
+        | C::Edit(_)
         // An import matches against contacts and writes contacts; `__ids` lists them.
         | C::Import(_)
         | C::Ids => Needs::Contacts,

@@ -22,6 +22,8 @@ mod broken_writes;
 mod cache;
 mod cache_cli;
 mod cli_dates;
+mod cli_edit;
+mod cli_edit_terminal;
 mod cli_empty;
 mod cli_errors;
 mod cli_reads;

@@ -126,10 +126,14 @@ fn month(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("journal/2026/2026-11.toml")).unwrap()
 }
 
+/// The drafts on disk. Not a write still in flight: its temp file (`.rolo-tmp-*`, which rolo
+/// never reads) already holds the new text while the draft beside it still holds the old,
+/// and counting both made a slow final write look like two drafts.
 fn drafts(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir.join("drafts"))
         .map(|d| {
             d.flatten()
+                .filter(|e| !e.file_name().to_string_lossy().starts_with(".rolo-tmp-"))
                 .filter_map(|e| std::fs::read_to_string(e.path()).ok())
                 .collect()
         })

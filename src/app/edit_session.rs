@@ -1,24 +1,31 @@
 //! An edit in `$EDITOR` of a contact file or of one entry, as a three-way merge: the text the
 //! editor opened with is the base, and what the person changed from it is applied to the file
-//! as it is when they save (`Store::replace_contact_text`, `Store::replace_entry_text`), so a
-//! need added by another rolo or a hand edit made meanwhile is kept. A key changed on both
-//! sides keeps the file's value, and the editor reopens on the file as now written with a note
-//! at the top naming each such key and both values. Nothing typed is lost: a text that cannot
-//! be saved stays in the "edit again / revert" popup, together with its base.
+//! as it is when they save (`ops::EditPerson`, `ops::EditEntry`), so a need added by another
+//! rolo or a hand edit made meanwhile is kept. A key changed on both sides keeps the file's
+//! value, and the editor reopens on the file as now written with a note at the top naming
+//! each such key and both values. Nothing typed is lost: a text that cannot be saved stays in
+//! the "edit again / revert" popup, together with its base.
+//!
+//! What stays imperative here, and why: the reopening after a conflict is a loop around the
+//! terminal (the editor runs, its text is saved, the editor runs again), and `update` cannot
+//! hand the terminal over in the middle of a message. So the whole session is one effect;
+//! it does only IO, and reports each save and how it ended as one `Done::Edited`, which
+//! `update` then learns in order. Nothing is drawn while the editor has the terminal, so
+//! learning the saves at the end shows the same as learning them one by one.
 
-use super::effects::reload_month;
+use super::effects::read_month;
 use super::run::Host;
-use super::state::{AppState, EditResume, EditTarget};
-use super::update::outcome;
-use crate::journal::Journal;
-use crate::sanitize::inert_line;
-use crate::store::{Conflict, MergeOutcome, Store, StoreError, decode, merge_note, paths};
-use chrono::NaiveDate;
-use std::io::Write;
+use super::state::{EditResume, EditTarget};
+use super::update::done::{EditEnd, EditSave, Edited};
+use crate::ops::edit::{EditCopy, EditorError, kept_words, renumbered_words};
+use crate::ops::{EditEntry, EditPerson};
+use crate::store::{Conflict, MergeOutcome, Store, merge_note, paths};
 
-/// One save: what the merge reported, the text now on disk (for a reopened editor), the target
-/// (an entry may have moved to another month) and what to say.
+/// One save: what it saved (nothing when the text was unchanged), what the merge reported,
+/// the text now on disk (for a reopened editor), the target (an entry may have moved to
+/// another month) and what to say.
 struct Round {
+    save: Option<EditSave>,
     merge: MergeOutcome,
     text: String,
     target: EditTarget,
@@ -26,19 +33,30 @@ struct Round {
 }
 
 pub(super) fn edit(
-    state: &mut AppState,
-    journal: &mut Journal,
     store: &Store,
     host: &mut dyn Host,
+    names: &dyn Fn(&str) -> String,
     target: EditTarget,
     resume: Option<EditResume>,
-    today: NaiveDate,
-) {
+) -> Edited {
+    let mut saves = Vec::new();
+    let end = session(store, host, names, target, resume, &mut saves);
+    Edited { saves, end }
+}
+
+fn session(
+    store: &Store,
+    host: &mut dyn Host,
+    names: &dyn Fn(&str) -> String,
+    target: EditTarget,
+    resume: Option<EditResume>,
+    saves: &mut Vec<EditSave>,
+) -> EditEnd {
     let (mut base, mut start) = match resume {
         Some(r) => (r.base, r.text),
         None => match original(store, &target) {
             Ok(text) => (text.clone(), text),
-            Err(e) => return outcome::failed(state, e),
+            Err(e) => return EditEnd::Failed(e),
         },
     };
     let mut target = target;
@@ -50,26 +68,35 @@ pub(super) fn edit(
             Ok(None) => {
                 let error = "the edited file is not UTF-8 text".to_string();
                 let resume = EditResume { base, text: start };
-                return outcome::edit_failed(state, target, resume, error);
+                return EditEnd::Kept {
+                    target,
+                    resume,
+                    error,
+                };
             }
-            Err(e) => return outcome::failed(state, e),
+            Err(e) => return EditEnd::Failed(e.to_string()),
         };
         let mine = merge_note::strip(&edited);
-        if mine == base {
-            return match before {
-                None => state.say("no changes"),
-                Some((said, kept)) => state.say(format!("{said}; {}", kept_words(&kept))),
-            };
-        }
-        let round = match save(state, journal, store, &target, &base, mine, today) {
+        let round = match save(store, names, &target, &base, mine) {
             Ok(round) => round,
             Err(error) => {
                 let resume = EditResume { base, text: edited };
-                return outcome::edit_failed(state, target, resume, error);
+                return EditEnd::Kept {
+                    target,
+                    resume,
+                    error,
+                };
             }
         };
+        let Some(saved) = round.save else {
+            return EditEnd::Said(match before {
+                None => round.said,
+                Some((said, kept)) => format!("{said}; {}", kept_words(&kept)),
+            });
+        };
+        saves.push(saved);
         if round.merge.conflicts.is_empty() {
-            return state.say(format!("{}{}", round.said, renumbered_words(&round.merge)));
+            return EditEnd::Said(format!("{}{}", round.said, renumbered_words(&round.merge)));
         }
         start = format!("{}{}", merge_note::note(&round.merge.conflicts), round.text);
         base = round.text;
@@ -93,106 +120,76 @@ fn original(store: &Store, target: &EditTarget) -> Result<String, String> {
 
 /// Hand `text` to the editor in a private copy and read back what was saved; `None` when that
 /// is not UTF-8.
-fn run_editor(store: &Store, host: &mut dyn Host, text: &str) -> Result<Option<String>, String> {
-    let Some(root) = store.root() else {
-        return Err("editing needs a data folder on disk".into());
-    };
-    // The copy lives in the data folder, so it stays on the same disk and as private.
-    let mut file = tempfile::Builder::new()
-        .prefix(".rolo-edit-")
-        .suffix(".toml")
-        .tempfile_in(root)
-        .map_err(|e| format!("cannot make a copy to edit: {e}"))?;
-    file.write_all(text.as_bytes())
-        .and_then(|_| file.flush())
-        .map_err(|e| format!("cannot make a copy to edit: {e}"))?;
-    host.edit(file.path())
-        .map_err(|e| format!("cannot run the editor: {e}"))?;
-    let bytes =
-        std::fs::read(file.path()).map_err(|e| format!("cannot read the edited copy: {e}"))?;
-    Ok(String::from_utf8(bytes).ok())
+fn run_editor(
+    store: &Store,
+    host: &mut dyn Host,
+    text: &str,
+) -> Result<Option<String>, EditorError> {
+    let copy = EditCopy::new(store, text)?;
+    host.edit(copy.path()).map_err(EditorError::Editor)?;
+    copy.read()
 }
 
-/// Save the person's text, merged into the file as it is now, and show the result.
+/// Save the person's text through its operation, merged into the file as it is now.
 fn save(
-    state: &mut AppState,
-    journal: &mut Journal,
     store: &Store,
+    names: &dyn Fn(&str) -> String,
     target: &EditTarget,
     base: &str,
     mine: &str,
-    today: NaiveDate,
 ) -> Result<Round, String> {
     match target {
-        EditTarget::Contact { id } => match store.replace_contact_text(id, base, mine) {
-            Ok(saved) => {
-                let said = format!("saved {}", inert_line(&saved.value.name));
-                outcome::contact_saved(state, journal, saved.value, said.clone(), today);
-                Ok(Round {
-                    merge: saved.merge,
-                    text: saved.text,
-                    target: target.clone(),
-                    said,
-                })
-            }
-            Err(StoreError::Broken(p)) => Err(at_line(&p)),
-            Err(e) => Err(e.to_string()),
-        },
-        EditTarget::Entry { id, month } => {
-            // A text that does not parse is told by its line; the store checks the rest.
-            if let Err(p) = decode::month(&paths::month(*month), mine) {
-                return Err(at_line(&p));
-            }
-            let saved = store
-                .replace_entry_text(id, *month, base, mine)
-                .map_err(|e| e.to_string())?;
-            let now_in = saved.value.month();
-            let moved = EditTarget::Entry {
-                id: saved.value.id.clone(),
-                month: now_in,
-            };
-            outcome::entry_edited(state, journal, id, saved.value);
-            // The month file may hold other changes made by hand meanwhile: show it as it is.
-            reload_month(journal, store, *month);
-            if now_in != *month {
-                reload_month(journal, store, now_in);
-            }
+        EditTarget::Contact { id } => {
+            let done = EditPerson::new(id, base, mine)
+                .apply(store)
+                .map_err(|e| e.status())?;
             Ok(Round {
-                merge: saved.merge,
-                text: saved.text,
-                target: moved,
-                said: "entry saved".into(),
+                save: done.contact.map(|contact| EditSave::Person {
+                    contact,
+                    status: done.status.clone(),
+                }),
+                merge: done.merge,
+                text: done.text,
+                target: target.clone(),
+                said: done.status,
+            })
+        }
+        EditTarget::Entry { id, month } => {
+            let done = EditEntry::new(id, *month, base, mine)
+                .apply(store, names)
+                .map_err(|e| e.status())?;
+            let (save, target) = match done.entry {
+                None => (None, target.clone()),
+                Some(entry) => {
+                    let now_in = entry.month();
+                    let moved = EditTarget::Entry {
+                        id: entry.id.clone(),
+                        month: now_in,
+                    };
+                    // The month files may hold other changes made by hand meanwhile: they are
+                    // shown as they are.
+                    let mut months: Vec<_> = read_month(store, *month).into_iter().collect();
+                    if now_in != *month {
+                        months.extend(read_month(store, now_in));
+                    }
+                    let old_id = id.clone();
+                    (
+                        Some(EditSave::Entry {
+                            old_id,
+                            entry,
+                            months,
+                        }),
+                        moved,
+                    )
+                }
+            };
+            Ok(Round {
+                save,
+                merge: done.merge,
+                text: done.text,
+                target,
+                said: done.status,
             })
         }
     }
-}
-
-/// The popup is about the text being edited, so the place in it says more than a file path.
-fn at_line(p: &crate::store::Problem) -> String {
-    format!("line {}, column {}: {}", p.line, p.col, p.message)
-}
-
-fn kept_words(kept: &[Conflict]) -> String {
-    let keys: Vec<String> = kept
-        .iter()
-        .map(|c| inert_line(&c.key).into_owned())
-        .collect();
-    format!(
-        "kept the file's {} (changed outside while you edited)",
-        keys.join(", ")
-    )
-}
-
-fn renumbered_words(merge: &MergeOutcome) -> String {
-    merge
-        .renumbered
-        .iter()
-        .map(|r| {
-            let key = inert_line(&r.key);
-            format!(
-                "; your {key} #{} is now #{} (#{} was added meanwhile)",
-                r.from, r.to, r.from
-            )
-        })
-        .collect()
 }

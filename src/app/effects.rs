@@ -1,60 +1,50 @@
-//! Carrying out effects: the only part of the app that calls the store or the editor.
+//! Carrying out effects: the only part of the app that calls the store or the editor. Each
+//! effect does its IO and nothing else, and says what it came to as a `Done`, which the loop
+//! hands back to `update::on_done`: the state and the journal change only there.
 
 use super::run::Host;
-use super::state::AppState;
-use super::update::{Effect, outcome};
+use super::update::Effect;
+use super::update::done::{Done, MonthRead};
 use crate::journal::Journal;
 use crate::model::NeedStatus;
 use crate::ops::{
     self, AddFollowUp, AddNeed, AddPerson, Changed, FollowUpDone, Invalid, MeetByIntro, OpError,
     SetNeed,
 };
-use crate::sanitize::inert_line;
-use crate::store::{Claim, Store, decode, drafts, paths};
+use crate::store::{Claim, Store, decode, paths};
 use chrono::{DateTime, FixedOffset};
 
-/// Returns true when the terminal was handed to another program and must be redrawn.
+/// Do what `effect` asks; `None` when there is nothing to learn from it. The journal is only
+/// read (for names in the descriptions).
 pub fn carry_out(
     effect: Effect,
-    state: &mut AppState,
-    journal: &mut Journal,
+    journal: &Journal,
     store: &Store,
     host: &mut dyn Host,
     now: DateTime<FixedOffset>,
-) -> bool {
+) -> Option<Done> {
     let today = now.date_naive();
-    match effect {
-        Effect::Quit => state.quit = true,
+    Some(match effect {
+        // `update` has set `quit` already; the loop stops after this event.
+        Effect::Quit => return None,
         Effect::SaveEntry { entry, draft } => match ops::note::save(store, entry) {
-            Ok(saved) => {
-                if let Err(e) = store.remove_draft(&draft) {
-                    state.warn(format!("saved, but the draft could not be removed: {e}"));
-                }
-                let (month, outside) = (saved.entry.month(), saved.changed_outside);
-                outcome::entry_saved(state, journal, saved, today);
-                if outside {
-                    // Someone else wrote that month too (a hand edit, a sync): show their
-                    // entries as well, from the file as it is now.
-                    reload_month(journal, store, month);
-                }
-            }
-            Err(e) => outcome::entry_failed(state, &draft, e.to_string()),
+            Ok(saved) => Done::EntrySaved {
+                draft_left: store.remove_draft(&draft).err(),
+                month: reread(store, &saved),
+                saved,
+            },
+            Err(error) => Done::EntryFailed { draft, error },
         },
         // A draft never written is not an error (removing it is `Ok`).
-        Effect::RemoveDraft(draft) => {
-            if let Err(e) = store.remove_draft(&draft) {
-                state.warn(format!("the draft was not removed: {e}"));
-            }
-        }
+        Effect::RemoveDraft(draft) => Done::DraftNotRemoved(store.remove_draft(&draft).err()?),
+        Effect::SaveDraft(draft) => match store.save_draft(&draft) {
+            Ok(()) => Done::DraftSaved(draft),
+            Err(e) => Done::DraftFailed(e),
+        },
         Effect::ClaimDraft(draft) => match store.claim_draft(&draft) {
-            Ok(Claim::Ours) => {}
-            Ok(Claim::Taken { pid }) => {
-                state.capture = None;
-                state.warn(format!("not restored: {}", drafts::taken(pid)));
-            }
-            Err(e) => state.warn(format!(
-                "the draft cannot be saved ({e}); the note is only on screen"
-            )),
+            Ok(Claim::Ours) => return None,
+            Ok(Claim::Taken { pid }) => Done::DraftTaken { pid },
+            Err(e) => Done::DraftUnclaimed(e),
         },
         Effect::AddNeed {
             contact,
@@ -63,8 +53,7 @@ pub fn carry_out(
         } => {
             let typed = format!("need: {what}");
             let result = AddNeed::new(&what, since).map(|op| op.apply(store, &contact));
-            let gone = changed(state, journal, &contact, result, today);
-            keep_if_gone(state, journal, gone, &contact, typed, now);
+            changed(contact, result, Some(typed))
         }
         Effect::SetNeed {
             contact,
@@ -80,111 +69,77 @@ pub fn carry_out(
                 NeedStatus::Dropped => SetNeed::dropped(need, on),
                 _ => SetNeed::met(need, how, on),
             };
-            let gone = changed(
-                state,
-                journal,
-                &contact,
-                Ok(op.apply(store, &contact)),
-                today,
-            );
-            if let Some(typed) = typed {
-                keep_if_gone(state, journal, gone, &contact, typed, now);
-            }
+            let result = op.apply(store, &contact);
+            changed(contact, Ok(result), typed)
         }
         Effect::AddFollowUp { contact, what, due } => {
             let typed = format!("follow-up: {what} (due {})", due.format("%Y-%m-%d"));
             let result = AddFollowUp::new(&what, due, today).map(|op| op.apply(store, &contact));
-            let gone = changed(state, journal, &contact, result, today);
-            keep_if_gone(state, journal, gone, &contact, typed, now);
+            changed(contact, result, Some(typed))
         }
         Effect::AddContact { name } => match AddPerson::named(&name).map(|op| op.apply(store)) {
-            Ok(Ok(added)) => outcome::contact_added(state, journal, added, today),
-            Ok(Err(e)) => outcome::failed(state, e),
-            Err(e) => outcome::failed(state, e),
+            Ok(Ok(added)) => Done::PersonAdded(added),
+            Ok(Err(e)) => Done::PersonNotAdded(e),
+            Err(e) => Done::Invalid(e),
         },
         Effect::LogIntro { entry, need_update } => match ops::note::save(store, entry) {
-            Ok(saved) => {
-                let (month, outside) = (saved.entry.month(), saved.changed_outside);
-                outcome::intro_logged(state, journal, saved.entry, need_update, today);
-                if outside {
-                    reload_month(journal, store, month);
-                }
-            }
-            Err(e) => outcome::failed(state, format!("the intro was not logged: {e}")),
+            Ok(saved) => Done::IntroLogged {
+                month: reread(store, &saved),
+                saved,
+                need_update,
+            },
+            Err(e) => Done::IntroFailed(e),
         },
         Effect::MeetByIntro(update) => {
             let contact = update.contact_id.clone();
-            changed(
-                state,
-                journal,
-                &contact,
-                Ok(MeetByIntro(update).apply(store)),
-                today,
-            );
+            changed(contact, Ok(MeetByIntro(update).apply(store)), None)
         }
         Effect::FollowUpDone { contact, id } => {
             let result = FollowUpDone { id }.apply(store, &contact);
-            changed(state, journal, &contact, Ok(result), today);
+            changed(contact, Ok(result), None)
         }
         Effect::Edit { target, resume } => {
-            super::edit_session::edit(state, journal, store, host, target, resume, today);
-            return true;
+            let names = |id: &str| journal.name_of(id).to_string();
+            Done::Edited(super::edit_session::edit(
+                store, host, &names, target, resume,
+            ))
         }
-    }
-    false
+    })
 }
 
-pub(super) fn reload_month(journal: &mut Journal, store: &Store, month: (i32, u32)) {
+/// The month a saved entry went to, read again when someone else had written it too: their
+/// entries are shown as well, from the file as it is now.
+fn reread(store: &Store, saved: &ops::SavedEntry) -> Option<MonthRead> {
+    saved
+        .changed_outside
+        .then(|| read_month(store, saved.entry.month()))
+        .flatten()
+}
+
+/// A month file as it reads now; `None` when it cannot be read (what is shown stays).
+pub(super) fn read_month(store: &Store, month: (i32, u32)) -> Option<MonthRead> {
     let rel = paths::month(month);
-    if let Ok(Some(text)) = store.read_file(&rel)
-        && let Ok(entries) = decode::month(&rel, &text)
-    {
-        journal.replace_month(month, entries.into_iter().map(|l| l.entry).collect());
-    }
+    let text = store.read_file(&rel).ok()??;
+    let entries = decode::month(&rel, &text).ok()?;
+    Some(MonthRead {
+        month,
+        entries: entries.into_iter().map(|l| l.entry).collect(),
+    })
 }
 
-/// The person's file went before the write (deleted or renamed outside rolo, and not yet
-/// noticed): what was typed for them is kept as a note, on screen and in its draft.
-fn keep_if_gone(
-    state: &mut AppState,
-    journal: &Journal,
-    gone: bool,
-    contact: &str,
-    typed: String,
-    now: DateTime<FixedOffset>,
-) {
-    if !gone {
-        return;
-    }
-    outcome::keep_as_note(state, contact, typed, now);
-    state.warn(format!(
-        "{}'s file was removed outside rolo; nothing was written, and what you typed is kept as a note (and its draft)",
-        inert_line(journal.name_of(contact))
-    ));
-}
-
-/// Show a change to a person's file, or why it did not happen; true when the file was gone
-/// (deleted or renamed outside rolo, and not yet noticed).
+/// A change to a person's file, or why it did not happen.
 fn changed(
-    state: &mut AppState,
-    journal: &mut Journal,
-    id: &str,
+    contact: String,
     result: Result<Result<Changed, OpError>, Invalid>,
-    today: chrono::NaiveDate,
-) -> bool {
-    let gone = matches!(&result, Ok(Err(e)) if e.is_not_found());
+    typed: Option<String>,
+) -> Done {
     match result {
-        Ok(Ok(c)) => outcome::contact_saved(state, journal, c.contact, c.status, today),
-        // Deleted or renamed in another terminal since the last look: say who, not the id.
-        Ok(Err(e)) if e.is_not_found() && journal.by_id(id).is_some() => outcome::failed(
-            state,
-            format!(
-                "{}'s file was removed outside rolo; nothing was written",
-                inert_line(journal.name_of(id))
-            ),
-        ),
-        Ok(Err(e)) => outcome::failed(state, e.status()),
-        Err(e) => outcome::failed(state, e),
+        Ok(Ok(c)) => Done::Changed(c),
+        Ok(Err(error)) => Done::NotChanged {
+            contact,
+            error,
+            typed,
+        },
+        Err(e) => Done::Invalid(e),
     }
-    gone
 }

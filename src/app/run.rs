@@ -6,11 +6,10 @@ use super::anchors::Anchors;
 use super::effects;
 use super::signals::DraftSlot;
 use super::state::{AppState, Popup};
-use super::update::update;
+use super::update::{Cue, Effect, autosave, on_done, update};
 use crate::action::Action;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
-use crate::model::Draft;
 use crate::refresh;
 use crate::store::{OlderLoad, Store, Watch, paths};
 use chrono::{DateTime, Datelike, FixedOffset};
@@ -19,10 +18,9 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::io;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// How far the draft on disk may fall behind typing.
-pub const DRAFT_EVERY: Duration = Duration::from_millis(500);
+pub use super::update::DRAFT_EVERY;
 
 /// What the loop needs from the world outside the screen.
 pub trait Host {
@@ -66,7 +64,6 @@ where
 {
     let mut state = AppState::new(journal, host.now().date_naive());
     offer_drafts(&mut state, store);
-    let mut drafts = DraftSaver::default();
     draw(terminal, &mut state, journal, keymap, host.now())?;
     // Taken after the first frame (or on a background thread): it stats every file once, which
     // the person should not wait for.
@@ -93,15 +90,16 @@ where
                 let now = host.now();
                 let effects = update(&mut state, journal, action, now);
                 acted |= !effects.is_empty();
-                for effect in effects {
-                    let suspended =
-                        effects::carry_out(effect, &mut state, journal, store, host, now);
-                    if suspended {
-                        terminal.clear()?;
-                    }
-                }
+                carry_out_all(effects, &mut state, journal, store, host, now, terminal)?;
             }
-            drafts.maybe_save(&mut state, store, tick || acted);
+            let cue = match (tick, acted) {
+                (true, _) => Cue::Idle,
+                (false, true) => Cue::Acted,
+                (false, false) => Cue::Typing,
+            };
+            let writes = autosave(&mut state, Instant::now(), cue);
+            let now = host.now();
+            carry_out_all(writes, &mut state, journal, store, host, now, terminal)?;
             if let Some(p) = published.as_mut() {
                 **p = state.capture.as_ref().map(|c| c.draft());
             }
@@ -134,8 +132,39 @@ where
         Ok(())
     };
     let result = run();
-    drafts.maybe_save(&mut state, store, true);
+    // The draft is written last, however the loop ended. Writing it needs no terminal (the
+    // one that failed, perhaps), so nothing here can fail but the write, which says so.
+    let writes = autosave(&mut state, Instant::now(), Cue::Leaving);
+    for effect in writes {
+        let now = host.now();
+        if let Some(done) = effects::carry_out(effect, journal, store, host, now) {
+            on_done(&mut state, journal, done, now);
+        }
+    }
     result.map(|()| state)
+}
+
+/// Carry out each effect and let `update` learn what it came to.
+fn carry_out_all<B: Backend>(
+    effects: Vec<Effect>,
+    state: &mut AppState,
+    journal: &mut Journal,
+    store: &Store,
+    host: &mut dyn Host,
+    now: DateTime<FixedOffset>,
+    terminal: &mut Terminal<B>,
+) -> Result<(), B::Error> {
+    for effect in effects {
+        let suspends = effect.hands_over_terminal();
+        let done = effects::carry_out(effect, journal, store, host, now);
+        if suspends {
+            terminal.clear()?;
+        }
+        if let Some(done) = done {
+            on_done(state, journal, done, now);
+        }
+    }
+    Ok(())
 }
 
 fn to_actions(state: &AppState, keymap: &Keymap, event: Event) -> Vec<Action> {
@@ -222,58 +251,5 @@ fn offer_drafts(state: &mut AppState, store: &Store) {
     }
     if !kept.is_empty() {
         state.popup = Some(Popup::Drafts { drafts: kept });
-    }
-}
-
-/// Writes the capture draft at most `DRAFT_EVERY` behind the typing.
-///
-/// It remembers the draft it last wrote, not a revision number: what counts is whether the
-/// file on disk holds what is on screen. (A revision count restarted after a refused save
-/// matched an older write, and the draft stopped at the first letter.)
-#[derive(Default)]
-struct DraftSaver {
-    saved: Option<Draft>,
-    at: Option<Instant>,
-    /// The last write failed: said once in the status line, and said again when it works.
-    failing: bool,
-}
-
-impl DraftSaver {
-    /// `now`: write without waiting (idle, leaving, or right after a save was refused).
-    fn maybe_save(&mut self, state: &mut AppState, store: &Store, now: bool) {
-        let Some(cap) = &state.capture else {
-            // The note was saved or dropped (and its draft with it): the next one starts anew.
-            self.saved = None;
-            return;
-        };
-        // A note just opened, nothing typed yet: no draft.
-        if cap.revision == 0 {
-            return;
-        }
-        let draft = cap.draft();
-        if self.saved.as_ref() == Some(&draft) {
-            return;
-        }
-        let due = now || self.at.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-        if !due {
-            return;
-        }
-        self.at = Some(Instant::now());
-        match store.save_draft(&draft) {
-            Ok(()) => {
-                self.saved = Some(draft);
-                if std::mem::take(&mut self.failing) {
-                    state.say("the draft is saved again");
-                }
-            }
-            Err(e) => {
-                if !self.failing {
-                    state.warn(format!(
-                        "the draft cannot be saved ({e}); the note is only on screen"
-                    ));
-                }
-                self.failing = true;
-            }
-        }
     }
 }

@@ -112,6 +112,20 @@ impl Capture {
     }
 }
 
+/// What is known about the draft file of the note being typed; `update::autosave` decides
+/// from it when the draft is written, and the results of those writes update it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Autosave {
+    /// The draft as last written: what the file on disk holds. It is the draft itself, not
+    /// a revision number, that counts (a revision count restarted after a refused save once
+    /// matched an older write, and the draft stopped at the first letter).
+    pub saved: Option<Draft>,
+    /// When the last write was asked for, on the loop's monotonic clock.
+    pub asked_at: Option<std::time::Instant>,
+    /// The last write failed: said once in the status line, and said again when one works.
+    pub failing: bool,
+}
+
 /// What a one-line question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
@@ -255,6 +269,7 @@ pub struct AppState {
     pub capture: Option<Capture>,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
+    pub autosave: Autosave,
     /// Rows a page holds, set by the loop from the terminal size.
     pub page: usize,
     pub quit: bool,
@@ -277,6 +292,7 @@ impl AppState {
             capture: None,
             popup: None,
             status: None,
+            autosave: Autosave::default(),
             page: 20,
             quit: false,
         };

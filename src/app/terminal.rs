@@ -153,25 +153,10 @@ impl Host for RealHost {
     fn edit(&mut self, path: &Path) -> io::Result<()> {
         disable_raw_mode()?;
         execute!(io::stdout(), LeaveAlternateScreen)?;
-        let editor = std::env::var("VISUAL")
-            .or_else(|_| std::env::var("EDITOR"))
-            .ok()
-            .filter(|e| !e.trim().is_empty())
-            .unwrap_or_else(|| "vi".into());
-        // Through the shell, so `EDITOR="code --wait"` works as it does for git.
-        let status = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!("{editor} \"$1\""))
-            .arg("sh")
-            .arg(path)
-            .status();
+        let edited = crate::ops::edit::open_editor(path);
         execute!(io::stdout(), EnterAlternateScreen)?;
         enable_raw_mode()?;
-        match status {
-            Ok(s) if s.success() => Ok(()),
-            Ok(s) => Err(io::Error::other(format!("`{editor}` exited with {s}"))),
-            Err(e) => Err(io::Error::other(format!("`{editor}`: {e}"))),
-        }
+        edited
     }
 }
 

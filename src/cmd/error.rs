@@ -2,12 +2,14 @@
 //! the lower layers' errors are wrapped, not flattened, so the edge can still tell a closed
 //! pipe from a full disk.
 
+use crate::ops::edit::EditorError;
 use crate::ops::{self, OpError};
 use crate::sanitize::inert_line;
 use crate::store::StoreError;
 use crate::when::WhenError;
 use std::fmt;
 use std::io;
+use std::path::PathBuf;
 
 /// A message for the person at the terminal; printed as `rolo: ...` with exit code 1.
 #[derive(Debug)]
@@ -57,6 +59,14 @@ pub enum CliError {
     },
     /// `rolo check` found files with errors; the summary is the whole message.
     Check(String),
+    /// `rolo edit`: the editor or its copy failed before there was a text to save.
+    Editor(EditorError),
+    /// `rolo edit`: the edited text was not saved (`why`, already worded) and is kept in the
+    /// copy at `path`, so nothing typed is lost.
+    EditKept {
+        why: String,
+        path: PathBuf,
+    },
 }
 
 impl CliError {
@@ -127,6 +137,12 @@ impl fmt::Display for CliError {
                 "the intro was logged, but need #{need_id} was not marked met: {source}"
             ),
             CliError::Check(summary) => f.write_str(summary),
+            CliError::Editor(e) => e.fmt(f),
+            CliError::EditKept { why, path } => write!(
+                f,
+                "{why}; nothing was written, and your text is kept in {}",
+                inert_line(&path.display().to_string())
+            ),
         }
     }
 }
@@ -137,6 +153,7 @@ impl std::error::Error for CliError {
             CliError::Store(e) => Some(e),
             CliError::Op(e) | CliError::IntroNeedNotMet { source: e, .. } => Some(e),
             CliError::Output(e) => Some(e),
+            CliError::Editor(e) => Some(e),
             _ => None,
         }
     }
@@ -157,6 +174,12 @@ impl From<OpError> for CliError {
 impl From<ops::Invalid> for CliError {
     fn from(e: ops::Invalid) -> Self {
         CliError::Invalid(e)
+    }
+}
+
+impl From<EditorError> for CliError {
+    fn from(e: EditorError) -> Self {
+        CliError::Editor(e)
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod brief_text;
 mod doc;
+mod edit;
 mod error;
 mod export;
 mod import;
@@ -166,6 +167,7 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Drop { who, need_id } => write::drop_need(ctx, &who, need_id),
         Command::Followup { who, text, due } => write::follow_up(ctx, &who, &text, &due),
         Command::Done { who, follow_up_id } => write::done(ctx, &who, follow_up_id),
+        Command::Edit(args) => edit::edit(ctx, args),
         Command::List {
             tag,
             due,

@@ -1,7 +1,7 @@
 //! What an operation refuses or fails with, kept typed until a front door words it.
 
 use crate::sanitize::inert_line;
-use crate::store::StoreError;
+use crate::store::{Problem, StoreError};
 use std::fmt;
 
 /// Input an operation refuses before anything is read or written; the message is for the
@@ -32,6 +32,9 @@ pub enum OpError {
         name: String,
         follow_up: u32,
     },
+    /// A text edited in `$EDITOR` does not read as a record: the problem points into that
+    /// text (its line and column), not into a file, and nothing was written.
+    Unparsed(Problem),
 }
 
 impl OpError {
@@ -48,6 +51,7 @@ impl OpError {
             OpError::NoFollowUp { follow_up, .. } => {
                 format!("follow-up #{follow_up} is gone from the file")
             }
+            OpError::Unparsed(p) => at_line(p),
         }
     }
 }
@@ -70,11 +74,19 @@ impl fmt::Display for OpError {
             OpError::NoFollowUp { name, follow_up } => {
                 write!(f, "{} has no follow-up #{follow_up}", inert_line(name))
             }
+            OpError::Unparsed(p) => f.write_str(&at_line(p)),
         }
     }
 }
 
 impl std::error::Error for OpError {}
+
+/// A problem in an edited text, by its place in that text: the text is not a file yet, so a
+/// line and a column say more than a path. Not made inert here: each door does that where
+/// it shows text (the command line's edge, the TUI's widgets).
+fn at_line(p: &Problem) -> String {
+    format!("line {}, column {}: {}", p.line, p.col, p.message)
+}
 
 impl From<StoreError> for OpError {
     fn from(e: StoreError) -> Self {

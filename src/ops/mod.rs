@@ -11,6 +11,7 @@
 //! history message will say). Where the TUI's status line has said something shorter for
 //! long enough that tests pin it, the outcome carries that too as `status`.
 
+pub mod edit;
 mod error;
 pub mod follow_ups;
 pub mod import;
@@ -22,6 +23,7 @@ pub mod person;
 #[cfg(test)]
 mod tests;
 
+pub use edit::{EditEntry, EditPerson, SetFields};
 pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use import::{Import, Imported};

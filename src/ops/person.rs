@@ -84,7 +84,7 @@ impl AddPerson {
 }
 
 /// "1990-12-10", or "12-10" when the year is unknown.
-fn birthday(text: &str) -> Result<Birthday, Invalid> {
+pub(super) fn birthday(text: &str) -> Result<Birthday, Invalid> {
     Birthday::parse_month_day(text)
         .or_else(|| {
             NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")

@@ -1,15 +1,22 @@
 //! `update`: an action changes the state and asks for effects. No IO here; the loop in
-//! `run.rs` carries the effects out and reports back through `outcome`.
+//! `run.rs` carries the effects out and hands what they came to back in as a message
+//! (`done::Done`, learnt by `on_done` through the handlers in `outcome`). The draft of the
+//! note being typed is written the same way: `autosave` says when, as an effect.
 
+mod autosave;
 mod broken;
 mod browse;
 mod capture;
+pub mod done;
 mod forms;
 mod note_time;
 pub mod outcome;
 mod pick_need;
 mod popups;
 mod serve;
+
+pub use autosave::{Cue, DRAFT_EVERY, autosave};
+pub use done::{Done, on_done};
 
 use super::state::{AppState, EditResume, EditTarget, Popup};
 use crate::action::Action;
@@ -27,6 +34,8 @@ pub enum Effect {
         draft: Draft,
     },
     RemoveDraft(Draft),
+    /// Write the draft of the note being typed (see `autosave`).
+    SaveDraft(Draft),
     /// Write a restored draft as this rolo's own; if another running rolo has it, close it.
     ClaimDraft(Draft),
     AddNeed {
@@ -66,6 +75,13 @@ pub enum Effect {
         resume: Option<EditResume>,
     },
     Quit,
+}
+
+impl Effect {
+    /// Carrying it out hands the terminal to another program: the screen must be redrawn.
+    pub fn hands_over_terminal(&self) -> bool {
+        matches!(self, Effect::Edit { .. })
+    }
 }
 
 pub fn update(

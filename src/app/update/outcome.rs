@@ -1,9 +1,11 @@
-//! What the loop reports back after carrying out an effect: the journal learns the new
+//! `update`'s handlers for what an effect came to (`done::Done`): the journal learns the new
 //! truth from the store, and the state shows it.
 
+use super::done::{EditEnd, EditSave, Edited};
 use crate::app::state::{AppState, Capture, EditResume, EditTarget, Popup, Question};
 use crate::journal::Journal;
 use crate::model::{Contact, Draft, Entry};
+use crate::ops::OpError;
 use crate::ops::note::SavedEntry;
 use crate::ops::person::PersonAdded;
 use crate::sanitize::inert_line;
@@ -147,6 +149,70 @@ pub fn contact_added(
     state.timeline_sel = 0;
     state.needs_sel = 0;
     state.say(message);
+}
+
+/// A change to a person's file did not happen. When the file is gone (deleted or renamed
+/// outside rolo, and not yet noticed), what was typed for them is kept as a note.
+pub fn not_changed(
+    state: &mut AppState,
+    journal: &Journal,
+    id: &str,
+    error: &OpError,
+    typed: Option<String>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) {
+    let gone = error.is_not_found();
+    let name = || inert_line(journal.name_of(id)).into_owned();
+    if gone && journal.by_id(id).is_some() {
+        // Deleted or renamed in another terminal since the last look: say who, not the id.
+        failed(
+            state,
+            format!(
+                "{}'s file was removed outside rolo; nothing was written",
+                name()
+            ),
+        );
+    } else {
+        failed(state, error.status());
+    }
+    if let (true, Some(typed)) = (gone, typed) {
+        keep_as_note(state, id, typed, now);
+        state.warn(format!(
+            "{}'s file was removed outside rolo; nothing was written, and what you typed is kept as a note (and its draft)",
+            name()
+        ));
+    }
+}
+
+/// An editor session ended: what it saved goes into the journal in order, then its last word.
+pub fn edited(state: &mut AppState, journal: &mut Journal, edited: Edited, today: NaiveDate) {
+    for save in edited.saves {
+        match save {
+            EditSave::Person { contact, status } => {
+                contact_saved(state, journal, contact, status, today);
+            }
+            EditSave::Entry {
+                old_id,
+                entry,
+                months,
+            } => {
+                entry_edited(state, journal, &old_id, entry);
+                // The month files may hold other changes made by hand meanwhile.
+                for m in months {
+                    journal.replace_month(m.month, m.entries);
+                }
+            }
+        }
+    }
+    match edited.end {
+        EditEnd::Said(said) => state.say(said),
+        EditEnd::Kept {
+            target,
+            resume,
+            error,
+        } => edit_failed(state, target, resume, error),
+        EditEnd::Failed(error) => failed(state, error),
+    }
 }
 
 pub fn entry_edited(state: &mut AppState, journal: &mut Journal, old_id: &str, entry: Entry) {

@@ -47,8 +47,10 @@ fn selected_id(s: &AppState, j: &Journal) -> String {
     j.contact(s.selected_ix().unwrap()).unwrap().id.clone()
 }
 
+mod autosave;
 mod broken;
 mod capture;
+mod done;
 mod forms;
 mod needs;
 mod note_time;
