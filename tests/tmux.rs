@@ -57,7 +57,7 @@ impl Tmux {
     }
 
     fn start(&self, command: &str) {
-        let out = self.tmux(&[
+        let args = [
             "new-session",
             "-d",
             "-s",
@@ -67,7 +67,20 @@ impl Tmux {
             "-y",
             "35",
             command,
-        ]);
+        ];
+        let mut out = self.tmux(&args);
+        // A session started right after the last one ended can reach the server while it is
+        // still shutting down (it exits when it has no sessions left); tmux then says so and a
+        // new server is started on the next try.
+        for _ in 0..20 {
+            if out.status.success()
+                || !String::from_utf8_lossy(&out.stderr).contains("server exited unexpectedly")
+            {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+            out = self.tmux(&args);
+        }
         assert!(
             out.status.success(),
             "{}",
