@@ -88,3 +88,23 @@ pub fn map_in_order<T: Sync, R: Send>(
     for_each_in_order(items, threads, f, |r| all.push(r));
     all
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small lists go one item at a time, long ones in batches: both hand results over in
+    /// order, each exactly once.
+    #[test]
+    fn results_come_in_item_order_whatever_the_batching() {
+        for len in [0, 1, 2, 127, 128, 129, 1_000, 10_007] {
+            let items: Vec<usize> = (0..len).collect();
+            for threads in [1, 2, 3, 8] {
+                let mut seen = Vec::new();
+                for_each_in_order(&items, threads, |&i| i * 3, |r| seen.push(r));
+                let expected: Vec<usize> = items.iter().map(|i| i * 3).collect();
+                assert_eq!(seen, expected, "{len} items on {threads} threads");
+            }
+        }
+    }
+}

@@ -4,10 +4,10 @@
 //! files that did not load), in the same order; the warnings, which only `rolo check` lists
 //! and which it gets from a full load, are left out.
 
-use super::parallel::map_in_order;
 use super::touch::Touch;
-use super::{Loaded, Month, Problem, Severity, Store, StoreError, default_threads};
 use crate::model::Entry;
+use crate::store::{Loaded, Month, Problem, Severity, Store, StoreError};
+use crate::threads::{default_threads, map_in_order};
 use chrono::NaiveDate;
 
 /// What was read from the month files, and the months that did not load.

@@ -2,9 +2,11 @@
 //! opened with to the text they saved, is merged into the file as it is now (`merge3`), so a
 //! need or a follow-up written meanwhile by another rolo, or a hand edit, is kept.
 
+use super::decode;
+use super::error::StoreError;
 use super::merge3::{self, Outcome};
-use super::{Edited, Store, StoreError, decode};
 use crate::model::Contact;
+use crate::store::{Edited, Store};
 use toml_edit::DocumentMut;
 
 impl Store {

@@ -9,7 +9,7 @@
 //! content hash of the bytes; a save that reads bytes with a known hash only needs to parse
 //! its own new block. Any other text (edited outside, say) takes the full check.
 
-use super::fasthash::FastSet;
+use crate::fasthash::FastSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -24,7 +24,7 @@ struct Known {
 }
 
 #[derive(Default)]
-pub(super) struct Appendable {
+pub(in crate::store) struct Appendable {
     /// Most recently used last.
     known: Mutex<Vec<Known>>,
 }
@@ -32,7 +32,7 @@ pub(super) struct Appendable {
 impl Appendable {
     /// The entry ids in the text of `rel` whose content hash is `hash`, if that text is known
     /// to take an appended entry.
-    pub(super) fn ids(&self, rel: &Path, hash: u64) -> Option<FastSet<String>> {
+    pub(in crate::store) fn ids(&self, rel: &Path, hash: u64) -> Option<FastSet<String>> {
         let known = self.known.lock().ok()?;
         known
             .iter()
@@ -41,7 +41,7 @@ impl Appendable {
             .map(|k| k.ids.clone())
     }
 
-    pub(super) fn record(&self, rel: &Path, hash: u64, ids: FastSet<String>) {
+    pub(in crate::store) fn record(&self, rel: &Path, hash: u64, ids: FastSet<String>) {
         let Ok(mut known) = self.known.lock() else {
             return;
         };

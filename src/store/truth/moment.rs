@@ -14,7 +14,7 @@ use toml::value::{Offset, Value};
 /// The moment a value written in TOML stands for, or `None` when it is not a date and time.
 /// Offset datetimes are kept as written; a local datetime or bare date typed by hand is read in
 /// this machine's time zone (a bare date at noon, so it stays on its day anywhere).
-pub(super) fn read(written: &str) -> Option<DateTime<FixedOffset>> {
+pub(in crate::store) fn read(written: &str) -> Option<DateTime<FixedOffset>> {
     if let Some(at) = usual(written) {
         return Some(at);
     }
@@ -48,7 +48,7 @@ pub(super) fn read(written: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Any value, not read: only where it is written matters (see the module notes).
-pub(super) struct Unread;
+pub(in crate::store) struct Unread;
 
 impl<'de> Deserialize<'de> for Unread {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -3,7 +3,7 @@
 
 use super::{Cache, CacheStats, CachedMonth};
 use crate::model::Contact;
-use crate::store::fs::Stamp;
+use crate::store::Stamp;
 use crate::store::{LocatedEntry, Month, Problem, Store};
 use std::io;
 use std::path::{Path, PathBuf};

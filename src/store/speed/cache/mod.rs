@@ -21,10 +21,10 @@ mod shards;
 
 pub use months::Cached as CachedMonth;
 
-use super::disk::write_atomic_at;
-use super::fs::{Stamp, TEMP_PREFIX};
-use super::{LocatedEntry, Month};
 use crate::model::Contact;
+use crate::store::truth::disk::write_atomic_at;
+use crate::store::truth::fs::TEMP_PREFIX;
+use crate::store::{LocatedEntry, Month, Stamp};
 use shards::{SHARDS, Shard, shard_of, shard_path};
 use std::collections::{BTreeMap, HashSet};
 use std::io;

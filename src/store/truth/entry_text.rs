@@ -2,10 +2,12 @@
 //! has it (every key rolo knows and every key it does not, comments too), and the edited text
 //! written back key by key, so only what the person changed changes.
 
+use super::error::StoreError;
 use super::file_text::FileText;
 use super::merge3::{self, Outcome, place};
-use super::{Edited, Store, StoreError, decode, paths};
+use super::{decode, paths};
 use crate::model::Entry;
+use crate::store::{Edited, Store};
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
@@ -22,7 +24,7 @@ fn find<'a>(doc: &'a DocumentMut, id: &str) -> Option<(usize, &'a Table)> {
 
 /// One entry table as a block of its own, as written: what the editor shows, and what is
 /// appended when an edit moves the entry to another month.
-pub(super) fn lone_entry(table: &Table) -> String {
+pub(in crate::store) fn lone_entry(table: &Table) -> String {
     let mut table = table.clone();
     place(&mut table, None);
     let mut array = ArrayOfTables::new();

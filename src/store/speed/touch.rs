@@ -2,8 +2,8 @@
 //! entry (`rolo list` over years of journal), or one person's entries. From the cache these
 //! skip the notes of everyone else; without one they filter a plain `load_month`.
 
-use super::fasthash::FastMap;
-use super::{LocatedEntry, Month, Problem, Store, paths};
+use crate::fasthash::FastMap;
+use crate::store::{LocatedEntry, Month, Problem, Store, paths};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Who and when of one entry, for commands that need neither notes nor places.

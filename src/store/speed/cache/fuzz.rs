@@ -6,8 +6,8 @@ use super::codec::{FileKind, frame};
 use super::months::{self, Cached};
 use super::shards::{Shard, encode_record};
 use crate::model::{Birthday, Contact, FollowUp, Need, NeedStatus};
+use crate::store::Stamp;
 use crate::store::decode;
-use crate::store::fs::Stamp;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -77,7 +77,7 @@ proptest! {
         read_all(&frame(FileKind::Contacts, &bytes));
         read_all(&frame(FileKind::Month, &bytes));
         // A month payload that gets past the zone and stamp checks.
-        let mut head = crate::store::cache::codec::Writer::default();
+        let mut head = super::codec::Writer::default();
         head.fixed64(months::zone());
         head.stamp(&STAMP);
         head.buf.extend_from_slice(&bytes);

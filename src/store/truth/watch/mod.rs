@@ -21,7 +21,8 @@
 
 use super::fs::Stamp;
 use super::load::Month;
-use super::{Store, paths};
+use super::paths;
+use crate::store::Store;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};

@@ -163,7 +163,7 @@ fn stamp_of(m: &fs::Metadata) -> Stamp {
 /// the change survives a power cut; missing folders are created `0700`. The derived cache
 /// writes the same way: the flushes cost it only when it writes, which is once per changed
 /// file, and it keeps one rule for every file rolo writes.
-pub(super) fn write_atomic_at(target: &Path, data: &[u8]) -> io::Result<()> {
+pub(in crate::store) fn write_atomic_at(target: &Path, data: &[u8]) -> io::Result<()> {
     let dir = target
         .parent()
         .ok_or_else(|| io::Error::other("a file needs a folder"))?;
@@ -179,7 +179,7 @@ pub(super) fn write_atomic_at(target: &Path, data: &[u8]) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
-pub(super) fn create_private_dir_all(path: &Path) -> io::Result<()> {
+pub(in crate::store) fn create_private_dir_all(path: &Path) -> io::Result<()> {
     if path.is_dir() {
         return Ok(());
     }

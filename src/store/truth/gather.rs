@@ -6,8 +6,8 @@
 //! list in a few bytes per entry (`MonthLocs`); the list is put in time order last, one month
 //! at a time.
 
-use super::Month;
 use super::decode::{Loc, LocatedEntry};
+use super::load::Month;
 use crate::model::Entry;
 use std::ops::Range;
 use std::path::{Path, PathBuf};

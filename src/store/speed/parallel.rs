@@ -5,12 +5,12 @@
 //! `load_sequential` and a staged load (`load_recent`, then `load_older`) therefore give equal
 //! contacts, entries and problems, in the same order.
 
-use super::gather::Gathered;
-use super::load::{KnownIds, lint_months};
-use super::{Loaded, Month, Problem, Store, StoreError, paths};
 use crate::model::Contact;
+use crate::store::truth::gather::Gathered;
+use crate::store::truth::load::{KnownIds, lint_months};
+use crate::store::{Loaded, Month, Problem, Store, StoreError, paths};
 
-pub use crate::threads::{default_threads, for_each_in_order, map_in_order};
+use crate::threads::{default_threads, for_each_in_order};
 
 /// First stage of a staged load: enough to draw the first screen.
 pub struct RecentLoad {
@@ -175,26 +175,6 @@ impl Store {
         OlderLoad {
             entries: older.into_sorted(recent.len() + ROOM_FOR_RECENT),
             problems,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Small lists go one item at a time, long ones in batches: both hand results over in
-    /// order, each exactly once.
-    #[test]
-    fn results_come_in_item_order_whatever_the_batching() {
-        for len in [0, 1, 2, 127, 128, 129, 1_000, 10_007] {
-            let items: Vec<usize> = (0..len).collect();
-            for threads in [1, 2, 3, 8] {
-                let mut seen = Vec::new();
-                for_each_in_order(&items, threads, |&i| i * 3, |r| seen.push(r));
-                let expected: Vec<usize> = items.iter().map(|i| i * 3).collect();
-                assert_eq!(seen, expected, "{len} items on {threads} threads");
-            }
         }
     }
 }

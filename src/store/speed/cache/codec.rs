@@ -2,7 +2,8 @@
 //! (magic, version, kind, payload length, checksum). Reading never panics: anything short,
 //! long, out of range or not UTF-8 reads as `None`, and the caller treats the file as absent.
 
-use crate::store::fs::Stamp;
+use crate::store::Stamp;
+use crate::store::truth::file_text::content_hash;
 
 const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// Bump on any change to what is written, so an older rolo's files are simply ignored.
@@ -201,7 +202,7 @@ pub fn frame(kind: FileKind, payload: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.push(kind as u8);
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crate::store::content_hash(payload).to_le_bytes());
+    out.extend_from_slice(&content_hash(payload).to_le_bytes());
     out.extend_from_slice(payload);
     out
 }
@@ -219,7 +220,7 @@ pub fn unframe(kind: FileKind, file: &[u8]) -> Option<&[u8]> {
     let len = usize::try_from(r.fixed64()?).ok()?;
     let sum = r.fixed64()?;
     let payload = file.get(HEADER..)?;
-    (payload.len() == len && crate::store::content_hash(payload) == sum).then_some(payload)
+    (payload.len() == len && content_hash(payload) == sum).then_some(payload)
 }
 
 #[cfg(test)]

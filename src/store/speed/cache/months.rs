@@ -4,13 +4,12 @@
 
 use super::codec::{FileKind, HEADER, Reader, Writer, frame, unframe};
 use super::records;
+use crate::fasthash::FastMap;
 use crate::model::Entry;
-use crate::store::Month;
-use crate::store::decode::LocatedEntry;
-use crate::store::fasthash::FastMap;
-use crate::store::fs::Stamp;
-use crate::store::gather::MonthLocs;
-use crate::store::touch::Touch;
+use crate::store::speed::touch::Touch;
+use crate::store::truth::file_text::content_hash;
+use crate::store::truth::gather::MonthLocs;
+use crate::store::{LocatedEntry, Month, Stamp};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -47,7 +46,7 @@ pub(super) fn zone() -> u64 {
             seen.extend(std::fs::read(file).unwrap_or_default());
             seen.push(0);
         }
-        crate::store::content_hash(&seen)
+        content_hash(&seen)
     })
 }
 
@@ -228,7 +227,7 @@ kind = "Brunch"
         // "bob" has no contact file and "Brunch" is not a known kind: both are placed.
         let is_known = |who: &str| who == "ada";
         let small = cached.entries_small(&is_known).unwrap();
-        let split = crate::store::gather::split_located(entries, is_known);
+        let split = crate::store::truth::gather::split_located(entries, is_known);
         assert_eq!(format!("{small:?}"), format!("{split:?}"));
         assert_eq!((small.1.odd_with.len(), small.1.odd_kinds.len()), (2, 1));
     }

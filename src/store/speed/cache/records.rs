@@ -3,9 +3,9 @@
 
 use super::codec::{Reader, Writer};
 use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
-use crate::store::decode::{Loc, LocatedEntry};
-use crate::store::gather::{MonthLocs, SmallLoc};
-use crate::store::touch::Touch;
+use crate::store::speed::touch::Touch;
+use crate::store::truth::gather::{MonthLocs, SmallLoc};
+use crate::store::{Loc, LocatedEntry};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 fn put_date(w: &mut Writer, d: NaiveDate) {

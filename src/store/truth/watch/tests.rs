@@ -1,7 +1,7 @@
 //! The watch on the in-memory file system, and on one whose times never move.
 
 use super::*;
-use crate::store::fs::{DirItem, Lock};
+use crate::store::{DirItem, Lock};
 use crate::store::{Fs, MemFs};
 use std::io;
 use std::sync::Arc;

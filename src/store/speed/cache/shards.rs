@@ -4,7 +4,7 @@
 use super::codec::{FileKind, HEADER, Reader, Writer, frame, unframe};
 use super::records;
 use crate::model::Contact;
-use crate::store::fs::Stamp;
+use crate::store::Stamp;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};

@@ -371,7 +371,7 @@ fn birthday(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Birthday, Problem> {
     }
 }
 
-pub(super) fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
+pub(in crate::store) fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
     let d = dt.date?;
     NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
 }

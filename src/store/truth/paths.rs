@@ -133,7 +133,7 @@ pub fn cache_dir(data: &Path, env: impl Fn(&str) -> Option<String>) -> Option<Pa
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .take(40)
         .collect();
-    let hash = super::content_hash(data.as_os_str().as_encoded_bytes());
+    let hash = super::file_text::content_hash(data.as_os_str().as_encoded_bytes());
     Some(base.join(format!("{}-{hash:016x}", name.trim_start_matches('.'))))
 }
 

@@ -9,8 +9,11 @@
 //! alone could not tell this (pids are reused, and a draft may outlive a reboot); the pid
 //! is written too, only so a person or a message can say which process it is.
 
-use super::{Lease, Store, StoreError, paths};
+use super::error::StoreError;
+use super::fs::Lease;
+use super::paths;
 use crate::model::{Draft, Kind};
+use crate::store::Store;
 use chrono::{DateTime, FixedOffset, Local};
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, value};
@@ -21,7 +24,7 @@ use paths::LEASES;
 
 /// This process's claim on its drafts: the lease's name, written into each draft, and the
 /// lease itself, held while the store lives.
-pub(super) struct Owner {
+pub(in crate::store) struct Owner {
     token: String,
     _lease: Lease,
 }

@@ -1,10 +1,12 @@
 //! Adding an entry at the end of its month file: the one write a person makes mid-conversation,
 //! so it is kept to one small parse when the file is one rolo has already checked.
 
-use super::fasthash::FastSet;
-use super::file_text::Style;
-use super::{Saved, Store, StoreError, content_hash, decode, encode, paths};
+use super::error::StoreError;
+use super::file_text::{Style, content_hash};
+use super::{decode, encode, paths};
+use crate::fasthash::FastSet;
 use crate::model::Entry;
+use crate::store::{Saved, Store};
 use std::path::Path;
 
 impl Store {
@@ -16,7 +18,7 @@ impl Store {
 
     /// `append_entry` with the block's text made by `block` from the entry (its id may change
     /// to stay unique): an entry edited as text keeps every key the person wrote.
-    pub(super) fn append_as(
+    pub(in crate::store) fn append_as(
         &self,
         mut entry: Entry,
         block: &dyn Fn(&Entry) -> String,

@@ -2,12 +2,15 @@
 //! reported with its place, and cross-file checks become warnings.
 
 use super::decode::{self, LocatedEntry};
-use super::fasthash::{FastBuild, FastSet};
+use super::error::StoreError;
+use super::file_text::content_hash;
 use super::gather::{Gathered, MonthLocs, MonthView, split_located};
+use super::paths;
 use super::problem::Problem;
 use super::stand_in::{BrokenContact, stand_in};
-use super::{Store, StoreError, paths};
+use crate::fasthash::{FastBuild, FastSet};
 use crate::model::{Contact, Entry};
+use crate::store::Store;
 use std::hash::BuildHasher;
 use std::path::Path;
 
@@ -54,7 +57,7 @@ impl Store {
         self.load_contact_with_warnings(id).map(|(c, _)| c)
     }
 
-    pub(super) fn load_contact_with_warnings(
+    pub(in crate::store) fn load_contact_with_warnings(
         &self,
         id: &str,
     ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
@@ -91,7 +94,7 @@ impl Store {
                 ));
             }
         };
-        let hash = super::content_hash(&bytes);
+        let hash = content_hash(&bytes);
         self.remember(&rel, hash);
         let text = match decode::utf8(&rel, &bytes) {
             Ok(text) => text,
@@ -152,7 +155,7 @@ impl Store {
     /// A month's entries in file order and where they are written, kept small: what a
     /// whole-folder load needs (see `gather.rs`). `None` when the file is gone. `known` holds
     /// the contact ids, for the check that every person named exists.
-    pub(super) fn load_month_entries(
+    pub(in crate::store) fn load_month_entries(
         &self,
         month: Month,
         known: &FastSet<&str>,
@@ -191,7 +194,7 @@ impl Store {
 
     /// The month file parsed (and its decode handed to the cache), without looking in the
     /// cache first: for callers that already looked.
-    pub(super) fn parse_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+    pub(in crate::store) fn parse_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
         Ok(self.parse_month_file(month)?.unwrap_or_default())
     }
 
@@ -202,7 +205,7 @@ impl Store {
             Ok(None) => return Ok(None),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
-        let hash = super::content_hash(&bytes);
+        let hash = content_hash(&bytes);
         self.remember(&rel, hash);
         let text = decode::utf8(&rel, &bytes)?;
         let parsed = decode::month(&rel, text);
@@ -222,7 +225,7 @@ impl Store {
             Ok(None) => return Ok(None),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
-        self.remember(&rel, super::content_hash(&bytes));
+        self.remember(&rel, content_hash(&bytes));
         let text = decode::utf8(&rel, &bytes)?;
         decode(&rel, text).map(Some)
     }
@@ -256,7 +259,7 @@ impl Store {
 /// it looks one up per person per entry, and the ids inside the contacts themselves lie
 /// scattered over megabytes of memory (fetching them anew was most of the checks' time).
 #[derive(Debug, Default)]
-pub(super) struct KnownIds {
+pub(in crate::store) struct KnownIds {
     packed: String,
     ends: Vec<usize>,
 }
@@ -287,7 +290,7 @@ impl KnownIds {
 /// the warnings say what looks wrong. (Checks within one contact file come with the file:
 /// `decode::contact_with_warnings`; whether each person named exists is checked as a month is
 /// read, see `decode::month_entries`.)
-pub(super) fn lint_months(months: &[MonthView<'_>]) -> Vec<Problem> {
+pub(in crate::store) fn lint_months(months: &[MonthView<'_>]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut repeated = repeated_ids(months).into_iter().peekable();
     let mut pos = 0;

@@ -2,7 +2,8 @@
 //! (`Store::check_writable`), so `check` names each of them, as it names every file a write
 //! would refuse.
 
-use super::{Store, paths};
+use super::paths;
+use crate::store::Store;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
