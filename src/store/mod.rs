@@ -56,6 +56,7 @@ pub(crate) use truth::{drafts, merge_note};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
+use truth::shortcuts::{AppendMemo, DecodeMemo};
 
 /// The result of a write, and whether the file had been changed by someone else since rolo
 /// last read it (the caller should then refresh what it shows from `value`).
@@ -113,5 +114,15 @@ impl Store {
     /// Full path for messages, relative when the store is not on disk.
     pub fn display(&self, rel: &Path) -> PathBuf {
         truth::fs::display_path(self.fs.as_ref(), rel)
+    }
+
+    /// The speed half's cache, as the truth half's loads ask it (`truth/shortcuts.rs`).
+    fn decodes(&self) -> Option<&dyn DecodeMemo> {
+        self.cache.as_ref().map(|c| c as &dyn DecodeMemo)
+    }
+
+    /// The speed half's proven month texts, as the truth half's append asks them.
+    fn appends(&self) -> &dyn AppendMemo {
+        &self.appendable
     }
 }

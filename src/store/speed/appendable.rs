@@ -10,6 +10,7 @@
 //! its own new block. Any other text (edited outside, say) takes the full check.
 
 use crate::fasthash::FastSet;
+use crate::store::truth::shortcuts::AppendMemo;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -29,10 +30,10 @@ pub(in crate::store) struct Appendable {
     known: Mutex<Vec<Known>>,
 }
 
-impl Appendable {
+impl AppendMemo for Appendable {
     /// The entry ids in the text of `rel` whose content hash is `hash`, if that text is known
     /// to take an appended entry.
-    pub(in crate::store) fn ids(&self, rel: &Path, hash: u64) -> Option<FastSet<String>> {
+    fn ids(&self, rel: &Path, hash: u64) -> Option<FastSet<String>> {
         let known = self.known.lock().ok()?;
         known
             .iter()
@@ -41,7 +42,7 @@ impl Appendable {
             .map(|k| k.ids.clone())
     }
 
-    pub(in crate::store) fn record(&self, rel: &Path, hash: u64, ids: FastSet<String>) {
+    fn record(&self, rel: &Path, hash: u64, ids: FastSet<String>) {
         let Ok(mut known) = self.known.lock() else {
             return;
         };

@@ -72,7 +72,7 @@ impl Store {
 
     fn contacts_with(&self, threads: usize) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
         let ids = self.contact_ids()?;
-        self.cache_listed(&ids);
+        self.contacts_listed(&ids);
         let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
         let load = |id: &String| self.load_contact_with_warnings(id);
         for_each_in_order(&ids, threads, load, |result| match result {

@@ -34,7 +34,7 @@ impl Store {
         let changed_outside = self.changed_since_seen_hash(&rel, file.as_ref().map(|f| f.hash));
         let (old, style) = file.map(|f| (f.text, f.style)).unwrap_or_default();
         let old_hash = content_hash(old.as_bytes());
-        if let Some(ids) = self.appendable.ids(&rel, old_hash) {
+        if let Some(ids) = self.appends().ids(&rel, old_hash) {
             let value = self.append_to_known(&rel, (old, style), ids, entry, block)?;
             return Ok(Saved {
                 value,
@@ -75,10 +75,10 @@ impl Store {
         };
         self.write(&rel, &out, style)?;
         // The old text took an entry at its end, and so will the new one.
-        self.appendable.record(&rel, old_hash, old_ids.clone());
+        self.appends().record(&rel, old_hash, old_ids.clone());
         let mut ids = old_ids;
         ids.insert(value.id.clone());
-        self.appendable
+        self.appends()
             .record(&rel, content_hash(out.as_bytes()), ids);
         Ok(Saved {
             value,
@@ -87,7 +87,7 @@ impl Store {
     }
 
     /// `append_entry` on a text already known to take an entry at its end: only the new block
-    /// is parsed (see `appendable.rs`).
+    /// is parsed (see `AppendMemo`).
     fn append_to_known(
         &self,
         rel: &Path,
@@ -115,7 +115,7 @@ impl Store {
         out.push_str(&block);
         self.write(rel, &out, style)?;
         ids.insert(value.id.clone());
-        self.appendable
+        self.appends()
             .record(rel, content_hash(out.as_bytes()), ids);
         Ok(value)
     }

@@ -108,7 +108,7 @@ pub trait Fs: Send + Sync {
     fn sweep_stale_temps(&self) -> io::Result<usize> {
         Ok(0)
     }
-    /// What the derived cache keys a file on (see `store::cache`); `None` when this file
+    /// What the derived cache keys a file on (see `store/speed/cache/`); `None` when this file
     /// system cannot tell, which turns the cache off for the file.
     fn stamp(&self, _rel: &Path) -> Option<Stamp> {
         None

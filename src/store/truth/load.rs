@@ -62,14 +62,14 @@ impl Store {
         id: &str,
     ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
         let rel = paths::contact(id);
-        if let Some(contact) = self.cached_contact(id, &rel) {
+        if let Some(contact) = self.remembered_contact(id, &rel) {
             return Ok((contact, Vec::new()));
         }
         let broken = |problem: Problem, text: Option<&str>| BrokenContact {
             problem,
             stand_in: text.map(|t| Box::new(stand_in(id, t))),
         };
-        let (bytes, stamp) = match self.read_for_cache(&rel) {
+        let (bytes, stamp) = match self.read_for_memo(&rel) {
             Ok(Some(b)) => b,
             Ok(None) if self.fs.is_symlink(&rel) => {
                 return Err(broken(
@@ -101,8 +101,7 @@ impl Store {
             Err(p) => return Err(broken(p, Some(&String::from_utf8_lossy(&bytes)))),
         };
         let parsed = decode::contact_with_warnings(id, &rel, text);
-        // Only a file that parsed is ever cached (see `cache_contact`).
-        self.cache_contact(id, stamp, hash, &parsed);
+        self.contact_parsed(id, stamp, hash, &parsed);
         parsed.map_err(|p| broken(p, Some(text)))
     }
 
@@ -111,7 +110,7 @@ impl Store {
         let mut contacts = Vec::new();
         let mut problems = Vec::new();
         let ids = self.contact_ids()?;
-        self.cache_listed(&ids);
+        self.contacts_listed(&ids);
         for id in ids {
             match self.load_contact_with_warnings(&id) {
                 Ok((c, warnings)) => {
@@ -144,7 +143,7 @@ impl Store {
             months.extend(files.iter().filter_map(|f| month_of(&year.name, &f.name)));
         }
         months.sort_unstable();
-        self.cache_months_listed(&months);
+        self.months_listed(&months);
         Ok(months)
     }
 
@@ -161,46 +160,41 @@ impl Store {
         known: &FastSet<&str>,
     ) -> Result<Option<(Vec<Entry>, MonthLocs)>, Problem> {
         let is_known = |who: &str| known.contains(who);
-        if !self.has_cache() {
-            // Without a cache, straight to the small places (no per-entry place lists at all).
+        if self.decodes().is_none() {
+            // Without a memo, straight to the small places (no per-entry place lists at all).
             return self.read_month(month, |path, text| {
                 decode::month_entries(path, text, is_known)
             });
         }
         let rel = paths::month(month);
-        if let Some(small) = self
-            .cached_month(month, &rel)
-            .and_then(|c| c.entries_small(&is_known))
-        {
+        if let Some(small) = self.remembered_month_small(month, &rel, &is_known) {
             return Ok(Some(small));
         }
-        // The cache is given the decode with every place, made small here once it has it.
+        // The memo is given the decode with every place, made small here once it has it.
         Ok(self
             .parse_month_file(month)?
             .map(|located| split_located(located, is_known)))
     }
 
-    /// The month from its cache, or parsed (and then cached). `None` when the file is gone.
+    /// The month from the memo, or parsed (and then handed to it). `None` when the file is
+    /// gone.
     fn month_located(&self, month: Month) -> Result<Option<Vec<LocatedEntry>>, Problem> {
         let rel = paths::month(month);
-        if let Some(entries) = self
-            .cached_month(month, &rel)
-            .and_then(|c| c.entries(|_| true))
-        {
+        if let Some(entries) = self.remembered_month(month, &rel) {
             return Ok(Some(entries));
         }
         self.parse_month_file(month)
     }
 
-    /// The month file parsed (and its decode handed to the cache), without looking in the
-    /// cache first: for callers that already looked.
+    /// The month file parsed (and its decode handed to the memo), without asking the memo
+    /// first: for callers that already asked.
     pub(in crate::store) fn parse_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
         Ok(self.parse_month_file(month)?.unwrap_or_default())
     }
 
     fn parse_month_file(&self, month: Month) -> Result<Option<Vec<LocatedEntry>>, Problem> {
         let rel = paths::month(month);
-        let (bytes, stamp) = match self.read_for_cache(&rel) {
+        let (bytes, stamp) = match self.read_for_memo(&rel) {
             Ok(Some(b)) => b,
             Ok(None) => return Ok(None),
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
@@ -209,11 +203,11 @@ impl Store {
         self.remember(&rel, hash);
         let text = decode::utf8(&rel, &bytes)?;
         let parsed = decode::month(&rel, text);
-        self.cache_month(month, stamp, hash, &parsed);
+        self.month_parsed(month, stamp, hash, &parsed);
         parsed.map(Some)
     }
 
-    /// A month file read and decoded with `decode`, bypassing the cache. `None` when gone.
+    /// A month file read and decoded with `decode`, bypassing the memo. `None` when gone.
     fn read_month<T>(
         &self,
         month: Month,

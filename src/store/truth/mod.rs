@@ -26,6 +26,7 @@ pub mod merge_note;
 pub mod moment;
 pub mod paths;
 pub mod problem;
+pub mod shortcuts;
 pub mod stand_in;
 pub mod watch;
 pub mod wording;

@@ -1,19 +1,73 @@
-//! Where the load paths meet the cache: look up before reading, queue what was parsed after.
-//! Without a cache every hook is a no-op and files are read exactly as before.
+//! Where the cache meets the store: the truth half's loads ask it through `DecodeMemo` (a
+//! trait the truth half owns, see `truth/shortcuts.rs`), and the store's own cache methods
+//! turn it on, flush it and report on it. Without a cache the loads read every file.
 
 use super::{Cache, CacheStats, CachedMonth};
-use crate::model::Contact;
-use crate::store::Stamp;
-use crate::store::{LocatedEntry, Month, Problem, Store};
+use crate::model::{Contact, Entry};
+use crate::store::truth::gather::MonthLocs;
+use crate::store::truth::shortcuts::DecodeMemo;
+use crate::store::{LocatedEntry, Month, Problem, Stamp, Store};
 use std::io;
 use std::path::{Path, PathBuf};
 
-impl Store {
-    /// Whether decodes are kept in (and read from) a cache.
-    pub(in crate::store) fn has_cache(&self) -> bool {
-        self.cache.is_some()
+impl DecodeMemo for Cache {
+    fn contact(&self, id: &str, stamp: &Stamp) -> Option<(Contact, u64)> {
+        Cache::contact(self, id, stamp)
     }
 
+    /// Only a file that parsed without any problem is cached: a warning must show again on
+    /// the next load, and the cache keeps no problems.
+    fn contact_parsed(
+        &self,
+        id: &str,
+        stamp: &Stamp,
+        hash: u64,
+        parsed: &Result<(Contact, Vec<Problem>), Problem>,
+    ) {
+        if let Ok((contact, warnings)) = parsed
+            && warnings.is_empty()
+        {
+            Cache::contact_parsed(self, id, stamp, hash, contact);
+        }
+    }
+
+    fn contacts_listed(&self, ids: &[String]) {
+        Cache::contacts_listed(self, ids);
+    }
+
+    fn months_listed(&self, months: &[Month]) {
+        Cache::months_listed(self, months);
+    }
+
+    fn month(&self, month: Month, stamp: &Stamp) -> Option<(Vec<LocatedEntry>, u64)> {
+        let cached = Cache::month(self, month, stamp)?;
+        Some((cached.entries(|_| true)?, cached.hash))
+    }
+
+    fn month_small(
+        &self,
+        month: Month,
+        stamp: &Stamp,
+        is_known: &dyn Fn(&str) -> bool,
+    ) -> Option<((Vec<Entry>, MonthLocs), u64)> {
+        let cached = Cache::month(self, month, stamp)?;
+        Some((cached.entries_small(is_known)?, cached.hash))
+    }
+
+    fn month_parsed(
+        &self,
+        month: Month,
+        stamp: &Stamp,
+        hash: u64,
+        parsed: &Result<Vec<LocatedEntry>, Problem>,
+    ) {
+        if let Ok(entries) = parsed {
+            Cache::month_parsed(self, month, stamp, hash, entries);
+        }
+    }
+}
+
+impl Store {
     /// Keep decoded files in a cache under `root` (outside the data folder), so later loads
     /// skip the TOML that has not changed. Call `flush_cache` after loading to write it.
     pub fn with_cache(mut self, root: impl Into<PathBuf>) -> Store {
@@ -45,69 +99,12 @@ impl Store {
         self.cache.as_ref().map_or(Ok(0), Cache::flush)
     }
 
-    /// The file's bytes, and its stamp when a cache will want it.
-    pub(in crate::store) fn read_for_cache(
-        &self,
-        rel: &Path,
-    ) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
-        if self.cache.is_some() {
-            self.fs.read_stamped(rel)
-        } else {
-            Ok(self.fs.read(rel)?.map(|b| (b, None)))
-        }
-    }
-
-    pub(in crate::store) fn cached_contact(&self, id: &str, rel: &Path) -> Option<Contact> {
-        let cache = self.cache.as_ref()?;
-        let (contact, hash) = cache.contact(id, &self.fs.stamp(rel)?)?;
-        self.remember(rel, hash);
-        Some(contact)
-    }
-
-    /// Queue a parsed contact for the cache, when it parsed without any problem.
-    pub(in crate::store) fn cache_contact(
-        &self,
-        id: &str,
-        stamp: Option<Stamp>,
-        hash: u64,
-        parsed: &Result<(Contact, Vec<Problem>), Problem>,
-    ) {
-        if let (Some(cache), Some(stamp), Ok((contact, warnings))) = (&self.cache, stamp, parsed)
-            && warnings.is_empty()
-        {
-            cache.contact_parsed(id, &stamp, hash, contact);
-        }
-    }
-
-    pub(in crate::store) fn cache_listed(&self, ids: &[String]) {
-        if let Some(cache) = &self.cache {
-            cache.contacts_listed(ids);
-        }
-    }
-
-    pub(in crate::store) fn cache_months_listed(&self, months: &[Month]) {
-        if let Some(cache) = &self.cache {
-            cache.months_listed(months);
-        }
-    }
-
-    /// The month's cache when it matches the month file as it is now.
+    /// The month's cache when it matches the month file as it is now: for the lean reads
+    /// (`touch.rs`), which take less from it than a whole entry.
     pub(in crate::store) fn cached_month(&self, month: Month, rel: &Path) -> Option<CachedMonth> {
         let cache = self.cache.as_ref()?;
         let cached = cache.month(month, &self.fs.stamp(rel)?)?;
         self.remember(rel, cached.hash);
         Some(cached)
-    }
-
-    pub(in crate::store) fn cache_month(
-        &self,
-        month: Month,
-        stamp: Option<Stamp>,
-        hash: u64,
-        parsed: &Result<Vec<LocatedEntry>, Problem>,
-    ) {
-        if let (Some(cache), Some(stamp), Ok(entries)) = (&self.cache, stamp, parsed) {
-            cache.month_parsed(month, &stamp, hash, entries);
-        }
     }
 }
