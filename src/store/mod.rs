@@ -27,10 +27,10 @@
 //! | the cache            | `with_cache`, `flush_cache`, `cache_stats`, `cache_root`        |
 //! | housekeeping         | `sweep_stale_temps`, `links_inside`, `is_folder`, `display`     |
 //!
-//! Types: `Loaded`, `Problem` and `Severity` (a file's problems), `StoreError` (why a change
-//! was refused, typed), `Saved` and `Edited` (what a change wrote), `Fs` with `DiskFs` and
-//! the in-memory `MemFs`. Modules by name: `paths` (where files live), `decode` (TOML to the
-//! model, for checking a text before it is saved).
+//! Types: `Loaded`, `Problem` and `Severity` (a file's problems), `StoreError` (why a call
+//! failed, with its kinds in `error`: `Missing`, `Invalid`, `Refusal`), `Saved` and `Edited`
+//! (what a change wrote), `Fs` with `DiskFs` and the in-memory `MemFs`. Modules by name:
+//! `paths` (where files live), `decode` (TOML to the model, to check a text before saving).
 
 mod speed;
 mod truth;
@@ -50,7 +50,7 @@ pub use truth::merge3::{Conflict, Outcome as MergeOutcome, Renumbered};
 pub use truth::problem::{Problem, Severity};
 pub use truth::stand_in::BrokenContact;
 pub use truth::watch::{Change, Watch};
-pub use truth::{decode, paths};
+pub use truth::{decode, error, paths};
 pub(crate) use truth::{drafts, merge_note};
 
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! Adding an entry at the end of its month file: the one write a person makes mid-conversation,
 //! so it is kept to one small parse when the file is one rolo has already checked.
 
-use super::error::StoreError;
+use super::error::{Breakage, Invalid, StoreError};
 use super::file_text::{Style, content_hash};
 use super::{decode, encode, paths};
 use crate::fasthash::FastSet;
@@ -24,9 +24,7 @@ impl Store {
         block: &dyn Fn(&Entry) -> String,
     ) -> Result<Saved<Entry>, StoreError> {
         if entry.with.is_empty() {
-            return Err(StoreError::Invalid(
-                "an entry needs at least one person".into(),
-            ));
+            return Err(Invalid::NoPerson.into());
         }
         let rel = paths::month(entry.month());
         let _lock = self.lock()?;
@@ -69,8 +67,7 @@ impl Store {
                 ours.entry
             }
             _ => {
-                return Err(self
-                    .unreadable_because("the entry", "it would not read back as written".into()));
+                return Err(self.unreadable_because("the entry", Breakage::NotAsWritten));
             }
         };
         self.write(&rel, &out, style)?;
@@ -107,8 +104,7 @@ impl Store {
         let value = match parsed.pop() {
             Some(ours) if parsed.is_empty() && ours.entry.id == entry.id => ours.entry,
             _ => {
-                return Err(self
-                    .unreadable_because("the entry", "it would not read back as written".into()));
+                return Err(self.unreadable_because("the entry", Breakage::NotAsWritten));
             }
         };
         let mut out = with_separator(old, style);

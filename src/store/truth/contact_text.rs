@@ -3,7 +3,7 @@
 //! need or a follow-up written meanwhile by another rolo, or a hand edit, is kept.
 
 use super::decode;
-use super::error::StoreError;
+use super::error::{Meanwhile, Refusal, StoreError};
 use super::merge3::{self, Outcome};
 use crate::model::Contact;
 use crate::store::{Edited, Store};
@@ -26,16 +26,16 @@ impl Store {
         // The person's text must read as a contact on its own; its problems point into it.
         decode::contact(id, &rel, mine).map_err(|p| self.broken(p))?;
         let _lock = self.lock()?;
-        let changed = |why: String| {
-            StoreError::Refused(format!(
-                "{} {why} while you were editing; nothing was written, your text is kept",
-                self.display(&rel).display()
-            ))
+        let changed = |how: Meanwhile| {
+            StoreError::Refused(Refusal::ChangedMeanwhile {
+                path: self.display(&rel),
+                how,
+            })
         };
         let file = match self.read_text(&rel) {
             Ok(Some(file)) => file,
-            Ok(None) => return Err(changed("was removed".into())),
-            Err(e) => return Err(changed(format!("became unreadable ({e})"))),
+            Ok(None) => return Err(changed(Meanwhile::Removed)),
+            Err(e) => return Err(changed(Meanwhile::Unreadable(Box::new(e)))),
         };
         let theirs = file.text.as_str();
         let (text, merge) = if theirs == base {
@@ -43,16 +43,13 @@ impl Store {
             (mine.to_string(), Outcome::default())
         } else {
             if let Err(p) = decode::contact(id, &rel, theirs) {
-                return Err(changed(format!("changed and is now broken ({p})")));
+                return Err(changed(Meanwhile::NowBroken(p)));
             }
-            merged(base, mine, theirs).ok_or_else(|| changed("changed".into()))?
+            merged(base, mine, theirs).ok_or_else(|| changed(Meanwhile::Changed))?
         };
         let text = file.style.lines(&text).into_owned();
-        let value = decode::contact(id, &rel, &text).map_err(|p| {
-            StoreError::Refused(format!(
-                "your edit and the change made meanwhile do not fit together ({p}); nothing was written"
-            ))
-        })?;
+        let value = decode::contact(id, &rel, &text)
+            .map_err(|p| StoreError::Refused(Refusal::EditsClash(p)))?;
         if text != theirs {
             self.write(&rel, &text, file.style)?;
         }

@@ -9,7 +9,7 @@
 //! alone could not tell this (pids are reused, and a draft may outlive a reboot); the pid
 //! is written too, only so a person or a message can say which process it is.
 
-use super::error::StoreError;
+use super::error::{Invalid, Refusal, StoreError};
 use super::fs::Lease;
 use super::paths;
 use crate::model::{Draft, Kind};
@@ -58,10 +58,7 @@ fn lease_path(token: &str) -> PathBuf {
 
 /// Why a draft is left alone: another running rolo holds it.
 pub fn taken(pid: Option<u32>) -> String {
-    match pid {
-        Some(pid) => format!("this note is open in another rolo (process {pid}); it is left to it"),
-        None => "this note is open in another rolo; it is left to it".into(),
-    }
+    Refusal::DraftTaken { pid }.to_string()
 }
 
 impl Store {
@@ -122,7 +119,7 @@ impl Store {
     pub fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
         match self.claim_draft(draft)? {
             Claim::Ours => Ok(()),
-            Claim::Taken { pid } => Err(StoreError::Refused(taken(pid))),
+            Claim::Taken { pid } => Err(StoreError::Refused(Refusal::DraftTaken { pid })),
         }
     }
 
@@ -164,7 +161,7 @@ impl Store {
         let _lock = self.lock()?;
         let writer = self.writer(&rel);
         if self.held_elsewhere(&writer) {
-            return Err(StoreError::Refused(taken(writer.pid)));
+            return Err(StoreError::Refused(Refusal::DraftTaken { pid: writer.pid }));
         }
         self.fs
             .remove(&rel)
@@ -173,9 +170,13 @@ impl Store {
 
     /// The draft's file, when its name can be one: the name is built from the first person's
     /// id, which a draft file's `with` may make anything (`../../elsewhere/x`).
-    fn draft_file(&self, draft: &Draft, outcome: &str) -> Result<std::path::PathBuf, StoreError> {
+    fn draft_file(
+        &self,
+        draft: &Draft,
+        outcome: &'static str,
+    ) -> Result<std::path::PathBuf, StoreError> {
         paths::draft_checked(&draft.file_name())
-            .map_err(|why| StoreError::Invalid(format!("{why}; {outcome}")))
+            .map_err(|name| StoreError::Invalid(Invalid::BadName { name, outcome }))
     }
 
     /// Drafts left from an earlier session (and this process's own), oldest first; not

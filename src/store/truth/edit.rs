@@ -3,7 +3,7 @@
 //! entry is `append.rs`; a whole card or entry edited as text is `contact_text.rs` and
 //! `entry_text.rs`.
 
-use super::error::StoreError;
+use super::error::{Invalid, Missing, Refusal, StoreError};
 use super::{decode, encode, paths};
 use crate::model::{Contact, Entry};
 use crate::slug;
@@ -16,14 +16,18 @@ impl Store {
     /// The file of contact `id`, when the id can name one (see `paths::name_problem`): an id
     /// is never joined into a path before it is checked.
     pub(in crate::store) fn contact_file(&self, id: &str) -> Result<PathBuf, StoreError> {
-        paths::contact_checked(id)
-            .map_err(|why| StoreError::Invalid(format!("{why}; nothing was written")))
+        paths::contact_checked(id).map_err(|name| {
+            StoreError::Invalid(Invalid::BadName {
+                name,
+                outcome: "nothing was written",
+            })
+        })
     }
 
     /// Create a new contact; the id is derived from the name and made unique.
     pub fn create_contact(&self, mut contact: Contact) -> Result<Contact, StoreError> {
         if contact.name.trim().is_empty() {
-            return Err(StoreError::Invalid("a contact needs a name".into()));
+            return Err(Invalid::NoName.into());
         }
         let _lock = self.lock()?;
         // An id whose file cannot be read (a folder in its place, say) counts as taken, and so
@@ -41,25 +45,19 @@ impl Store {
         contact.id = match slug::unique_slug(&contact.name, taken) {
             Some(id) => id,
             None => {
-                let folder = self.display(Path::new(paths::CONTACTS));
-                let why = match failure.into_inner().ok().flatten() {
-                    Some(e) => format!("cannot read {}: {e}", folder.display()),
-                    None => format!(
-                        "too many contacts in {} are named like this",
-                        folder.display()
-                    ),
-                };
-                return Err(StoreError::Refused(format!(
-                    "no free id for \"{}\" ({why}); nothing was written",
-                    crate::sanitize::inert(&contact.name)
-                )));
+                return Err(Refusal::NoFreeId {
+                    name: contact.name,
+                    folder: self.display(Path::new(paths::CONTACTS)),
+                    cause: failure.into_inner().ok().flatten(),
+                }
+                .into());
             }
         };
         let rel = paths::contact(&contact.id);
         let text = encode::new_contact(&contact);
         // Never write a file rolo could not read back (a zero rhythm, a need numbered 0, ...).
         let value = decode::contact(&contact.id, &rel, &text)
-            .map_err(|p| StoreError::Invalid(format!("{}; nothing was written", p.message)))?;
+            .map_err(|p| StoreError::Invalid(Invalid::Unreadable(p)))?;
         self.write(&rel, &text, Default::default())?;
         Ok(value)
     }
@@ -73,10 +71,10 @@ impl Store {
         let _lock = self.lock()?;
         let (file, old) = self
             .contact_for_write(id, &rel)?
-            .ok_or_else(|| StoreError::NotFound(format!("no contact with id \"{id}\"")))?;
+            .ok_or_else(|| Missing::Contact { id: id.to_string() })?;
         let changed_outside = self.changed_since_seen_hash(&rel, Some(file.hash));
         let mut new = old.clone();
-        change(&mut new).map_err(StoreError::Invalid)?;
+        change(&mut new).map_err(Invalid::Change)?;
         new.id = id.to_string();
         if new == old {
             self.remember(&rel, file.hash);
@@ -86,10 +84,9 @@ impl Store {
             });
         }
         let mut doc: DocumentMut = file.text.parse().map_err(|_| {
-            StoreError::Refused(format!(
-                "{} could not be edited",
-                self.display(&rel).display()
-            ))
+            StoreError::Refused(Refusal::NotEditable {
+                path: self.display(&rel),
+            })
         })?;
         encode::merge_contact(&mut doc, &old, &new);
         let out = doc.to_string();
@@ -119,27 +116,26 @@ impl Store {
         let rel = paths::month(month);
         let lock = self.lock()?;
         let (file, entries) = self.month_for_write(&rel)?.ok_or_else(|| {
-            StoreError::NotFound(format!("no entry \"{id}\" (its month file is gone)"))
+            StoreError::NotFound(Missing::Month {
+                id: Some(id.to_string()),
+            })
         })?;
         let changed_outside = self.changed_since_seen_hash(&rel, Some(file.hash));
         let old = entries
             .into_iter()
             .map(|l| l.entry)
             .find(|e| e.id == id)
-            .ok_or_else(|| StoreError::NotFound(format!("no entry \"{id}\"")))?;
+            .ok_or_else(|| Missing::Entry { id: id.to_string() })?;
         let mut new = old.clone();
-        change(&mut new).map_err(StoreError::Invalid)?;
+        change(&mut new).map_err(Invalid::Change)?;
         new.id = old.id.clone();
         if new.with.is_empty() {
-            return Err(StoreError::Invalid(
-                "an entry needs at least one person".into(),
-            ));
+            return Err(Invalid::NoPerson.into());
         }
         let mut doc: DocumentMut = file.text.parse().map_err(|_| {
-            StoreError::Refused(format!(
-                "{} could not be edited",
-                self.display(&rel).display()
-            ))
+            StoreError::Refused(Refusal::NotEditable {
+                path: self.display(&rel),
+            })
         })?;
         if new.month() == month {
             encode::merge_entry(&mut doc, &old, &new);
@@ -177,10 +173,9 @@ impl Store {
             return Ok(());
         };
         let mut doc: DocumentMut = file.text.parse().map_err(|_| {
-            StoreError::Refused(format!(
-                "{} could not be edited",
-                self.display(rel).display()
-            ))
+            StoreError::Refused(Refusal::NotEditable {
+                path: self.display(rel),
+            })
         })?;
         if encode::remove_entry(&mut doc, id) {
             let out = doc.to_string();

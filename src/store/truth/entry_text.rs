@@ -2,7 +2,7 @@
 //! has it (every key rolo knows and every key it does not, comments too), and the edited text
 //! written back key by key, so only what the person changed changes.
 
-use super::error::StoreError;
+use super::error::{EntryText, Invalid, Missing, Refusal, StoreError};
 use super::file_text::FileText;
 use super::merge3::{self, Outcome, place};
 use super::{decode, paths};
@@ -50,32 +50,29 @@ fn apply_edit(current: &Table, shown: &Table, edited: &Table) -> (Table, Outcome
 
 /// The one `[[entry]]` table of an edited text, checked: nothing outside it, and its id kept.
 fn edited_table(rel: &Path, id: &str, edited: &str) -> Result<Table, StoreError> {
-    let invalid = |m: String| StoreError::Invalid(m);
+    let invalid = |e: EntryText| StoreError::Invalid(Invalid::EntryText(e));
     let entries = decode::month(rel, edited).map_err(StoreError::Broken)?;
     if entries.len() != 1 {
-        return Err(invalid("the text must hold exactly one [[entry]]".into()));
+        return Err(invalid(EntryText::NotOneEntry));
     }
-    let doc: DocumentMut = edited
-        .parse()
-        .map_err(|_| invalid("the text is not TOML".into()))?;
+    let doc: DocumentMut = edited.parse().map_err(|_| invalid(EntryText::NotToml))?;
     if let Some((key, _)) = doc.iter().find(|(k, _)| *k != "entry") {
-        return Err(invalid(format!(
-            "`{key}` is above the [[entry]] line, outside the entry: move it below that line"
-        )));
+        return Err(invalid(EntryText::KeyAbove {
+            key: key.to_string(),
+        }));
     }
     let Some(Item::ArrayOfTables(array)) = doc.get("entry") else {
-        return Err(invalid(
-            "write the entry as an [[entry]] table, as it was shown".into(),
-        ));
+        return Err(invalid(EntryText::NotATable));
     };
     let Some(table) = array.get(0) else {
-        return Err(invalid("the text must hold exactly one [[entry]]".into()));
+        return Err(invalid(EntryText::NotOneEntry));
     };
     let written = table.get("id").and_then(Item::as_str).unwrap_or("");
     if written != id {
-        return Err(invalid(format!(
-            "the id cannot change (it is \"{id}\", the edit says \"{written}\"): put it back"
-        )));
+        return Err(invalid(EntryText::IdChanged {
+            id: id.to_string(),
+            written: written.to_string(),
+        }));
     }
     Ok(table.clone())
 }
@@ -85,12 +82,11 @@ impl Store {
         // A broken month is reported as such, never edited.
         let (file, _) = self
             .month_for_write(rel)?
-            .ok_or_else(|| StoreError::NotFound("the entry's month file is gone".into()))?;
+            .ok_or(StoreError::NotFound(Missing::Month { id: None }))?;
         let doc = file.text.parse().map_err(|_| {
-            StoreError::Refused(format!(
-                "{} could not be edited",
-                self.display(rel).display()
-            ))
+            StoreError::Refused(Refusal::NotEditable {
+                path: self.display(rel),
+            })
         })?;
         Ok((file, doc))
     }
@@ -129,9 +125,7 @@ impl Store {
         let (mut merged, merge) = apply_edit(current, &shown, &edited);
         let new = self.read_back(&rel, &lone_entry(&merged), id)?;
         if new.with.is_empty() {
-            return Err(StoreError::Invalid(
-                "an entry needs at least one person".into(),
-            ));
+            return Err(Invalid::NoPerson.into());
         }
         if new.month() == month {
             place(&mut merged, position);
@@ -167,9 +161,7 @@ impl Store {
 }
 
 fn gone(id: &str) -> StoreError {
-    StoreError::NotFound(format!(
-        "entry \"{id}\" is no longer in its month file (changed elsewhere?)"
-    ))
+    StoreError::NotFound(Missing::EditedEntry { id: id.to_string() })
 }
 
 #[cfg(test)]

@@ -31,23 +31,53 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
     }
 }
 
+/// A name that cannot be a file's: what it was to name, the name, and why not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadName {
+    pub of: NameOf,
+    pub name: String,
+    pub why: &'static str,
+}
+
+/// What a checked name was to name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOf {
+    Contact,
+    Draft,
+}
+
+impl std::fmt::Display for BadName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (name, why) = (shown(&self.name), self.why);
+        match self.of {
+            NameOf::Contact => write!(f, "\"{name}\" is not a contact id ({why})"),
+            NameOf::Draft => write!(f, "\"{name}\" cannot be a draft's file name ({why})"),
+        }
+    }
+}
+
 /// `contacts/ID.toml`, when `id` can name a file there; otherwise why not.
-pub fn contact_checked(id: &str) -> Result<PathBuf, String> {
+pub fn contact_checked(id: &str) -> Result<PathBuf, BadName> {
     let file = format!("{id}.toml");
     match name_problem(id).or_else(|| name_problem(&file)) {
         None => Ok(Path::new(CONTACTS).join(file)),
-        Some(why) => Err(format!("\"{}\" is not a contact id ({why})", shown(id))),
+        Some(why) => Err(BadName {
+            of: NameOf::Contact,
+            name: id.to_string(),
+            why,
+        }),
     }
 }
 
 /// `drafts/NAME`, when `name` can name a file there; otherwise why not.
-pub fn draft_checked(name: &str) -> Result<PathBuf, String> {
+pub fn draft_checked(name: &str) -> Result<PathBuf, BadName> {
     match name_problem(name) {
         None => Ok(Path::new(DRAFTS).join(name)),
-        Some(why) => Err(format!(
-            "\"{}\" cannot be a draft's file name ({why})",
-            shown(name)
-        )),
+        Some(why) => Err(BadName {
+            of: NameOf::Draft,
+            name: name.to_string(),
+            why,
+        }),
     }
 }
 
@@ -231,7 +261,9 @@ mod tests {
         assert!(!is_inside(Path::new("")));
         assert!(is_inside(&month((2026, 11))));
         // A message never carries the name raw or whole.
-        let e = contact_checked(&format!("\u{1b}[31m{}", "z".repeat(300))).unwrap_err();
+        let e = contact_checked(&format!("\u{1b}[31m{}", "z".repeat(300)))
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with("\"␛[31mzzz") && e.contains("…\" is not a contact id"),
             "{e}"

@@ -8,7 +8,7 @@
 //! from loading, so they do not stop a write.) The message always carries the full path.
 
 use super::decode::{self, LocatedEntry};
-use super::error::StoreError;
+use super::error::{Breakage, LinkAdvice, Refusal, StoreError};
 use super::file_text::content_hash;
 use super::file_text::{FileText, Style};
 use super::fs::Lock;
@@ -80,18 +80,20 @@ impl Store {
     }
 
     /// A refusal of a text that would not load, its place given by the file's full path.
-    pub(in crate::store) fn unreadable(&self, what: &str, problem: Problem) -> StoreError {
+    pub(in crate::store) fn unreadable(&self, what: &'static str, problem: Problem) -> StoreError {
         let problem = Problem {
             path: self.display(&problem.path),
             ..problem
         };
-        self.unreadable_because(what, problem.to_string())
+        self.unreadable_because(what, Breakage::Problem(problem))
     }
 
-    pub(in crate::store) fn unreadable_because(&self, what: &str, why: String) -> StoreError {
-        StoreError::Refused(format!(
-            "{what} would make the file unreadable ({why}); nothing was written"
-        ))
+    pub(in crate::store) fn unreadable_because(
+        &self,
+        what: &'static str,
+        why: Breakage,
+    ) -> StoreError {
+        StoreError::Refused(Refusal::WouldBreak { what, why })
     }
 
     /// The entry `id` as a later load will see it in the month text `out`, or a refusal when
@@ -109,10 +111,7 @@ impl Store {
             .map(|l| l.entry)
             .find(|e| e.id == id)
             .ok_or_else(|| {
-                self.unreadable_because(
-                    "the entry",
-                    format!("entry \"{id}\" is missing after the edit"),
-                )
+                self.unreadable_because("the entry", Breakage::EntryMissing { id: id.to_string() })
             })
     }
 
@@ -142,25 +141,23 @@ impl Store {
     /// or go through a link inside it, naming the link: a link could lead anywhere.
     pub(in crate::store) fn check_writable(&self, rel: &Path) -> Result<(), StoreError> {
         if !paths::is_inside(rel) {
-            return Err(StoreError::Refused(format!(
-                "{} is not a file inside the data folder; nothing was written",
-                rel.display()
-            )));
+            return Err(StoreError::Refused(Refusal::Outside {
+                path: rel.to_path_buf(),
+            }));
         }
         match self.fs.link_on_way(rel) {
             None => Ok(()),
-            Some((link, to)) => Err(StoreError::Refused(format!(
-                "{} is a link to {}; rolo does not write through links ({}); nothing was written",
-                self.display(&link).display(),
-                to.display(),
-                if link == Path::new(paths::LOCK) {
-                    "remove it: rolo makes its own"
+            Some((link, to)) => Err(StoreError::Refused(Refusal::Link {
+                advice: if link == Path::new(paths::LOCK) {
+                    LinkAdvice::RemoveIt
                 } else if link == rel {
-                    "replace it with a regular file"
+                    LinkAdvice::RegularFile
                 } else {
-                    "replace it with a real folder"
-                }
-            ))),
+                    LinkAdvice::RealFolder
+                },
+                link: self.display(&link),
+                to,
+            })),
         }
     }
 
