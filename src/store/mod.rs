@@ -14,9 +14,11 @@
 //!
 //! | for                  | methods                                                        |
 //! |----------------------|----------------------------------------------------------------|
-//! | loading everything   | `load`, `load_recent` + `load_older`, `load_sequential`         |
+//! | loading everything   | `load`, `load_recent` then `load_older`, `load_sequential`      |
+//! |                      | (`load_with`, `load_older_with`: a thread count)               |
 //! | loading less         | `load_contacts_only`, `load_contacts_lean`, `load_touches`,     |
-//! |                      | `load_last_days`, `load_entries_with`, `load_contact`,          |
+//! |                      | `load_last_days`, `load_entries_with`, `month_touches`,         |
+//! |                      | `month_last_days`, `month_entries_with`, `load_contact`,        |
 //! |                      | `load_contact_or_stand_in`, `load_month`, `contact_ids`, `months` |
 //! | changing a record    | `create_contact`, `update_contact`, `append_entry`,             |
 //! |                      | `update_entry`, `delete_entry`                                  |
@@ -25,7 +27,8 @@
 //! | drafts               | `save_draft`, `claim_draft`, `remove_draft`, `drafts`           |
 //! | outside edits        | `watch`, then `Watch::poll`                                     |
 //! | the cache            | `with_cache`, `flush_cache`, `cache_stats`, `cache_root`        |
-//! | housekeeping         | `sweep_stale_temps`, `links_inside`, `is_folder`, `display`     |
+//! | housekeeping         | `sweep_stale_temps`, `links_inside`, `is_folder`, `display`,    |
+//! |                      | `fs`, `root`                                                    |
 //!
 //! Types: `Loaded`, `Problem` and `Severity` (a file's problems), `StoreError` (why a call
 //! failed, with its kinds in `error`: `Missing`, `Invalid`, `Refusal`), `Saved` and `Edited`
