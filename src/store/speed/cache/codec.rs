@@ -7,7 +7,10 @@ use crate::store::truth::file_text::content_hash;
 
 const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// Bump on any change to what is written, so an older rolo's files are simply ignored.
-pub const VERSION: u32 = 1;
+/// 2: the content hash (kept in each record, and each file's checksum) and the shard of an id
+/// are xxh3; a record of version 1 holds another hash of the same bytes, which would make
+/// every file look changed outside rolo, so it must never be read.
+pub const VERSION: u32 = 2;
 /// Bytes before the payload.
 pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;
 

@@ -16,6 +16,8 @@ pub mod codec;
 mod fuzz;
 mod hooks;
 mod months;
+#[cfg(test)]
+mod older;
 mod records;
 mod shards;
 
