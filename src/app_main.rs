@@ -355,6 +355,7 @@ mod tests {
     use crate::cmd::CliError;
     use crate::ops::OpError;
     use crate::store::StoreError;
+    use crate::store::error::{Invalid, Refusal};
     use std::io::{Error, ErrorKind};
 
     #[test]
@@ -383,12 +384,16 @@ mod tests {
                 "rolo: cannot write output: ",
             ),
             (
-                RunError::from(StoreError::Invalid("bad; nothing was written".into())),
+                RunError::from(StoreError::Invalid(Invalid::Change(
+                    "bad; nothing was written".into(),
+                ))),
                 "rolo: bad; nothing was written",
             ),
             (
-                RunError::from(CliError::from(StoreError::Refused("no".into()))),
-                "rolo: no",
+                RunError::from(CliError::from(StoreError::Refused(Refusal::DraftTaken {
+                    pid: None,
+                }))),
+                "rolo: this note is open in another rolo; it is left to it",
             ),
             (RunError::from(CliError::Vanished), "rolo: contact vanished"),
             (

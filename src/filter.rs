@@ -115,21 +115,7 @@ impl Filter {
             index.score(pool, &prepared)
         } else {
             let chunk = pool.len().div_ceil(threads);
-            let prepared = &prepared;
-            std::thread::scope(|s| {
-                let parts: Vec<_> = pool
-                    .chunks(chunk)
-                    .map(|p| s.spawn(move || index.score(p, prepared)))
-                    .collect();
-                let mut all = Vec::with_capacity(pool.len());
-                for part in parts {
-                    match part.join() {
-                        Ok(found) => all.extend(found),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-                all
-            })
+            crate::threads::map_chunks(pool, chunk, |p| index.score(p, &prepared))
         };
         let matched = found.iter().map(|&(p, _)| p).collect();
         let mut ranked: Vec<(Ix, i64)> = found

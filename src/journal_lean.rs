@@ -1,4 +1,4 @@
-//! Journals built from lean loads (`store/lean_load.rs`) for commands that ask only some
+//! Journals built from lean loads (`store/speed/lean_load.rs`) for commands that ask only some
 //! questions. Each answers its questions exactly as a journal from a full load would; the
 //! others it cannot answer, so only the commands named here may use it (see `loads.rs`).
 //! The first stage of a staged load becomes a journal here too (`from_recent`).

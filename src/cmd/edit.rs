@@ -28,10 +28,7 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> CliResult {
 /// The editor round, and again while the person wants it.
 fn in_editor(ctx: &mut Ctx, id: &str) -> CliResult {
     let original = ctx.store.read_file(&paths::contact(id))?.ok_or_else(|| {
-        StoreError::NotFound(format!(
-            "{}'s file is gone; nothing was written",
-            inert_line(ctx.journal.name_of(id))
-        ))
+        StoreError::NotFound(crate::store::error::Missing::Contact { id: id.to_string() })
     })?;
     // `base` is what the person's changes are measured from: the text the editor first
     // showed, or after a conflict the file as then written.

@@ -4,11 +4,10 @@
 //! companies, skills: shared by many people) are stored, and scored per word, once per
 //! distinct text however many people share it.
 
+use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal};
 use crate::model::Contact;
 use crate::search::{NAME_BONUS, PreparedField, Query, Word, field_score, fields_of, push_field};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Memo marks: not scored yet for this word, and scored without a match.
 const UNSCORED: i64 = i64::MIN;
@@ -79,7 +78,7 @@ impl Index {
         // keeps a key of their own (ten thousand keys cost 13 MB for as long as rolo ran).
         let mut shared = Texts::default();
         let mut scratch = Texts::default();
-        let mut ids: HashMap<Vec<char>, u32, BuildHasherDefault<TextHasher>> = HashMap::default();
+        let mut ids: FastMap<Vec<char>, u32> = FastMap::default();
         index.starts.push(0);
         for &ix in &by_name {
             let mut fields = fields_of(&contacts[ix]);
@@ -219,30 +218,4 @@ fn name_order(contacts: &[Contact]) -> Vec<Ix> {
             .then(a.cmp(&b))
     });
     by_name.into_iter().map(|(_, ix)| ix).collect()
-}
-
-/// A quick multiply-rotate hash for field texts: std's SipHash guards against crafted keys,
-/// which a person's own contacts are not, at several times the cost.
-#[derive(Default)]
-struct TextHasher(u64);
-
-impl Hasher for TextHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u32(u32::from(b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u32(n as u32);
-        self.write_u32((n as u64 >> 32) as u32);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }

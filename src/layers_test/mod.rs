@@ -220,6 +220,139 @@ fn every_arrow_between_modules_is_allowed() {
     );
 }
 
+/// The store's two halves: `truth/` (the correctness core) and `speed/` (cache, parallel and
+/// lean loads, shortcuts). The speed half may use the truth half, never the other way round,
+/// so the core can be read, tested and trusted without the machinery. Both halves add methods
+/// to `Store`, so a call in `truth/` to a method `speed/` defines is an arrow as much as a
+/// path is, and so is reading a field of `Store` whose type is the speed half's. From
+/// `truth/` the facade (`store/mod.rs`) may be named only for what it defines itself: any
+/// other name there is a re-export, and could be the speed half's.
+const TRUTH: &str = "src/store/truth/";
+const SPEED: &str = "src/store/speed/";
+const FACADE_OWN: &[&str] = &["Store", "Saved", "Edited"];
+
+/// Every arrow from the truth half to the speed half in non-test code, as `file:line: message`,
+/// in file and line order.
+fn store_halves(files: &[scan::File]) -> Vec<String> {
+    let speed_methods: BTreeSet<&str> = files
+        .iter()
+        .filter(|f| f.rel.starts_with(SPEED))
+        .flat_map(|f| f.store_methods.iter().map(String::as_str))
+        .collect();
+    let speed_fields: BTreeSet<&str> = files
+        .iter()
+        .flat_map(|f| f.speed_fields.iter().map(String::as_str))
+        .collect();
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| f.rel.starts_with(TRUTH)) {
+        for r in file.refs.iter().filter(|r| !r.test) {
+            let target: Vec<&str> = r.target.iter().map(String::as_str).collect();
+            let to_speed = match target.as_slice() {
+                ["store", "truth", ..] => false,
+                ["store", name, ..] => !FACADE_OWN.contains(name),
+                _ => false,
+            };
+            if to_speed {
+                found.push(format!(
+                    "{}:{}: the store's truth half uses crate::{} (only the speed half may use \
+                     the other; name truth items by their path in store::truth)",
+                    file.rel,
+                    r.line,
+                    target.join("::")
+                ));
+            }
+        }
+        for (line, name) in &file.fields {
+            if speed_fields.contains(name.as_str()) {
+                found.push(format!(
+                    "{}:{line}: the store's truth half reads Store's field `{name}`, whose type \
+                     is the speed half's (plug it in through a trait the truth half owns)",
+                    file.rel
+                ));
+            }
+        }
+        for (line, name) in &file.calls {
+            if speed_methods.contains(name.as_str()) {
+                found.push(format!(
+                    "{}:{line}: the store's truth half calls Store::{name}, which the speed half \
+                     defines (plug the speed half in through a trait the truth half owns)",
+                    file.rel
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|f| {
+        let mut parts = f.splitn(3, ':');
+        let file = parts.next().unwrap_or_default().to_string();
+        (file, parts.next().and_then(|l| l.parse::<usize>().ok()))
+    });
+    found
+}
+
+#[test]
+fn the_stores_truth_half_never_uses_its_speed_half() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = scan::crate_files(root).unwrap_or_else(|e| panic!("reading src/: {e}"));
+    let halves = |prefix: &str| files.iter().filter(|f| f.rel.starts_with(prefix)).count();
+    // The rule is empty if the folders move: make sure both halves are where it looks.
+    assert!(
+        halves(TRUTH) > 10 && halves(SPEED) > 3,
+        "store halves not found"
+    );
+    let found = store_halves(&files);
+    assert!(
+        found.is_empty(),
+        "{} arrows from the store's truth half to its speed half:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+#[test]
+fn a_speed_import_or_call_in_the_truth_half_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(src.join("store/truth")).unwrap();
+    std::fs::create_dir_all(src.join("store/speed")).unwrap();
+    let files = [
+        ("lib.rs", "pub mod store;\n"),
+        (
+            "store/mod.rs",
+            "mod speed;\nmod truth;\npub use speed::Quick;\n\
+             pub struct Store {\n    fs: Box<dyn Fs>,\n    memo: Option<speed::Memo>,\n}\n",
+        ),
+        (
+            "store/speed/mod.rs",
+            "impl Store {\n    fn cached(&self) {}\n}\n",
+        ),
+        (
+            "store/truth/mod.rs",
+            "use crate::store::{Store, Quick};\nuse super::speed::x;\n\
+             impl Store {\n    fn load(&self) { self.cached(); self.fs.read(); }\n\
+             fn kept(&self) -> bool { self.memo.is_some() }\n}\n\
+             #[cfg(test)]\nmod t { fn f(s: Store) { s.cached(); } }\n",
+        ),
+    ];
+    for (rel, text) in files {
+        std::fs::write(src.join(rel), text).unwrap();
+    }
+    let found = store_halves(&scan::crate_files(dir.path()).unwrap());
+    let lines: Vec<&str> = found.iter().filter_map(|f| f.split(": ").next()).collect();
+    assert_eq!(
+        lines,
+        [
+            "src/store/truth/mod.rs:1",
+            "src/store/truth/mod.rs:2",
+            "src/store/truth/mod.rs:4",
+            "src/store/truth/mod.rs:5"
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].contains("crate::store::Quick"), "{}", found[0]);
+    assert!(found[2].contains("Store::cached"), "{}", found[2]);
+    assert!(found[3].contains("field `memo`"), "{}", found[3]);
+}
+
 #[test]
 fn every_source_file_is_read() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

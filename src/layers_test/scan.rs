@@ -14,6 +14,15 @@ pub struct File {
     /// Relative to the crate root, `/`-separated (`src/journal/mod.rs`).
     pub rel: String,
     pub refs: Vec<Ref>,
+    /// Methods this file defines on the store (`fn` directly inside `impl Store { }`),
+    /// outside test code: the store's halves both add to `Store`, so a call is an arrow too.
+    pub store_methods: Vec<String>,
+    /// Method calls (`.name(` or `.name::<`) outside test code, with their lines.
+    pub calls: Vec<(usize, String)>,
+    /// Field reads (`.name` not called) outside test code, with their lines.
+    pub fields: Vec<(usize, String)>,
+    /// Fields of `struct Store { }` declared here whose type names the store's speed half.
+    pub speed_fields: Vec<String>,
 }
 
 /// A path in the source that names something in the crate.
@@ -74,6 +83,10 @@ fn visit(
     out.push(File {
         rel: rel.to_string_lossy().replace('\\', "/"),
         refs: scan.refs,
+        store_methods: scan.store_methods,
+        calls: scan.calls,
+        fields: scan.fields,
+        speed_fields: scan.speed_fields,
     });
     for decl in scan.mods {
         let child = match &decl.path_attr {
@@ -107,21 +120,35 @@ struct ModDecl {
 struct Scan {
     refs: Vec<Ref>,
     mods: Vec<ModDecl>,
+    store_methods: Vec<String>,
+    calls: Vec<(usize, String)>,
+    fields: Vec<(usize, String)>,
+    speed_fields: Vec<String>,
 }
 
-/// A `{` seen: whether what it opens is test code, and the module it opens if any.
+/// A `{` seen: whether what it opens is test code, the module it opens if any, and whether
+/// it is the body of an `impl Store` or of `struct Store`.
 struct Frame {
     test: bool,
     module: Option<String>,
+    impl_store: bool,
+    struct_store: bool,
 }
 
 fn walk(toks: &[Token], module: &[String], file_test: bool) -> Scan {
     let mut scan = Scan {
         refs: Vec::new(),
         mods: Vec::new(),
+        store_methods: Vec::new(),
+        calls: Vec::new(),
+        fields: Vec::new(),
+        speed_fields: Vec::new(),
     };
     let mut frames: Vec<Frame> = Vec::new();
     let (mut pending_test, mut pending_path, mut pending_mod) = (false, None, None);
+    let (mut pending_impl_store, mut pending_struct_store) = (false, false);
+    // Inside `struct Store { }`: the field being declared.
+    let mut field: Option<String> = None;
     let in_test = |frames: &[Frame]| file_test || frames.last().is_some_and(|f| f.test);
     let here = |frames: &[Frame]| {
         let mut m = module.to_vec();
@@ -176,10 +203,57 @@ fn walk(toks: &[Token], module: &[String], file_test: bool) -> Scan {
                     }
                 }
             }
+            Tok::Ident(kw) if kw == "impl" || kw == "struct" => {
+                let store = is(i + 1, &Tok::Ident("Store".into())) && is(i + 2, &Tok::Punct('{'));
+                if kw == "impl" {
+                    pending_impl_store = store;
+                } else {
+                    pending_struct_store = store;
+                }
+            }
+            Tok::Ident(name) if frames.last().is_some_and(|f| f.struct_store) => {
+                if is(i + 1, &Tok::Punct(':')) && !is(i + 2, &Tok::Punct(':')) {
+                    field = Some(name.clone());
+                } else if name == "speed"
+                    && let Some(f) = field.take()
+                {
+                    scan.speed_fields.push(f);
+                }
+            }
+            Tok::Ident(kw) if kw == "fn" => {
+                if let Some(Token {
+                    tok: Tok::Ident(name),
+                    ..
+                }) = toks.get(i + 1)
+                    && frames.last().is_some_and(|f| f.impl_store)
+                    && !(in_test(&frames) || pending_test)
+                {
+                    scan.store_methods.push(name.clone());
+                }
+            }
+            Tok::Punct('.') => {
+                if let Some(Token {
+                    tok: Tok::Ident(name),
+                    line,
+                }) = toks.get(i + 1)
+                    && !(in_test(&frames) || pending_test)
+                {
+                    let call = is(i + 2, &Tok::Punct('('))
+                        || (colons(i + 2) && is(i + 4, &Tok::Punct('<')));
+                    let list = if call {
+                        &mut scan.calls
+                    } else {
+                        &mut scan.fields
+                    };
+                    list.push((*line, name.clone()));
+                }
+            }
             Tok::Punct('{') => {
                 frames.push(Frame {
                     test: in_test(&frames) || pending_test,
                     module: pending_mod.take(),
+                    impl_store: std::mem::take(&mut pending_impl_store),
+                    struct_store: std::mem::take(&mut pending_struct_store),
                 });
                 (pending_test, pending_path) = (false, None);
             }
@@ -187,7 +261,10 @@ fn walk(toks: &[Token], module: &[String], file_test: bool) -> Scan {
                 frames.pop();
                 (pending_test, pending_path, pending_mod) = (false, None, None);
             }
-            Tok::Punct(';') => (pending_test, pending_path, pending_mod) = (false, None, None),
+            Tok::Punct(';') => {
+                (pending_test, pending_path, pending_mod) = (false, None, None);
+                (pending_impl_store, pending_struct_store) = (false, false);
+            }
             Tok::Ident(kw) if (kw == "crate" || kw == "super") && colons(i + 1) => {
                 // `$crate::` is a macro's; `a::super::` is not where a path starts.
                 let starts =

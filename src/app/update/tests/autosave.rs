@@ -27,7 +27,9 @@ fn write(s: &mut AppState, j: &mut Journal, at: Instant, cue: Cue) -> Option<Dra
 }
 
 fn full() -> StoreError {
-    StoreError::Refused("the disk is full".into())
+    StoreError::Invalid(crate::store::error::Invalid::Change(
+        "the disk is full".into(),
+    ))
 }
 
 #[test]

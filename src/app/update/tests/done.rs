@@ -55,7 +55,11 @@ fn a_changed_file_is_taken_in_and_said() {
 #[test]
 fn a_change_to_a_file_gone_meanwhile_keeps_what_was_typed_as_a_note() {
     let (mut s, mut j) = demo();
-    let gone = OpError::Store(StoreError::NotFound("no contact".into()));
+    let gone = OpError::Store(StoreError::NotFound(
+        crate::store::error::Missing::Contact {
+            id: "kwame-asante".into(),
+        },
+    ));
     let done = Done::NotChanged {
         contact: "kwame-asante".into(),
         error: gone,
@@ -77,7 +81,11 @@ fn a_change_to_a_file_gone_meanwhile_keeps_what_was_typed_as_a_note() {
     let (mut s, mut j) = demo();
     let done = Done::NotChanged {
         contact: "kwame-asante".into(),
-        error: OpError::Store(StoreError::NotFound("no contact".into())),
+        error: OpError::Store(StoreError::NotFound(
+            crate::store::error::Missing::Contact {
+                id: "kwame-asante".into(),
+            },
+        )),
         typed: None,
     };
     on_done(&mut s, &mut j, done, now());

@@ -1,0 +1,546 @@
+//! TOML text -> model, with every complaint located at a line and column.
+
+use super::gather::{MonthLocs, SmallLoc};
+use super::moment::Unread;
+use super::problem::{Lines, Problem, line_col};
+use super::wording;
+use crate::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+use toml::value::{Datetime, Value};
+
+#[derive(Deserialize)]
+struct RawContact {
+    name: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    company: Option<String>,
+    role: Option<String>,
+    #[serde(default)]
+    email: OneOrMany,
+    #[serde(default)]
+    phone: OneOrMany,
+    #[serde(default)]
+    url: OneOrMany,
+    birthday: Option<Spanned<Value>>,
+    met: Option<String>,
+    keep_in_touch_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    can_help_with: Vec<String>,
+    notes: Option<String>,
+    #[serde(default)]
+    need: Vec<RawNeed>,
+    #[serde(default)]
+    follow_up: Vec<RawFollowUp>,
+}
+
+/// People type `email = "a@b"` as often as a list; both mean the same.
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum OneOrMany {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::None => Vec::new(),
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawNeed {
+    id: Spanned<i64>,
+    what: String,
+    since: Option<Spanned<Value>>,
+    status: Option<Spanned<String>>,
+    met_on: Option<Spanned<Value>>,
+    how: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawFollowUp {
+    id: Spanned<i64>,
+    what: String,
+    due: Option<Spanned<Value>>,
+    #[serde(default)]
+    done: bool,
+}
+
+#[derive(Deserialize)]
+struct RawMonth {
+    #[serde(default)]
+    entry: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+struct RawEntry {
+    id: Spanned<String>,
+    /// Read from the text at this place; see `moment.rs`.
+    at: Spanned<Unread>,
+    #[serde(default)]
+    with: Vec<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    note: String,
+    gave: Option<String>,
+    asked: Option<String>,
+}
+
+/// Where an entry or a reference sits in its file, for warnings found after loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// An entry with the places in its file that later checks may point at.
+#[derive(Debug, Clone)]
+pub struct LocatedEntry {
+    pub entry: Entry,
+    pub id_at: Loc,
+    /// One per `with` item, same order.
+    pub with_at: Vec<Loc>,
+    pub kind_at: Loc,
+}
+
+struct Ctx<'a> {
+    path: &'a Path,
+    text: &'a str,
+    /// Built on the first position asked for; a file without entries never needs it.
+    lines: std::cell::OnceCell<Lines>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(path: &'a Path, text: &'a str) -> Ctx<'a> {
+        Ctx {
+            path,
+            text,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| Lines::new(self.text))
+            .line_col(self.text, offset)
+    }
+
+    fn at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> Problem {
+        Problem::error(self.path, self.line_col(spanned.span().start), message)
+    }
+
+    fn loc<T>(&self, spanned: &Spanned<T>) -> Loc {
+        let (line, col) = self.line_col(spanned.span().start);
+        Loc { line, col }
+    }
+}
+
+/// Turn raw bytes into text, refusing anything that is not UTF-8 with the place it breaks.
+/// A byte-order mark at the start is not part of the text (a writer puts it back, see
+/// `file_text.rs`), so every reader and every writer judges the same text.
+pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let text = std::str::from_utf8(valid).unwrap_or("");
+        Problem::error(
+            path,
+            line_col(text, text.len()),
+            "the file is not valid UTF-8 text; save it as UTF-8",
+        )
+    })?;
+    Ok(text.strip_prefix(super::file_text::BOM).unwrap_or(text))
+}
+
+/// Nothing but what TOML counts as blank: spaces, tabs and line ends. (Rust's `trim` also
+/// takes a form feed or a lone CR for blank, which TOML refuses: such a file would pass as
+/// empty here and then fail the first write.)
+pub(crate) fn blank(text: &str) -> bool {
+    text.split("\r\n")
+        .all(|part| part.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n')))
+}
+
+/// The first character TOML allows nowhere unescaped: a control character other than tab and
+/// a line end, or a byte-order mark after the start. Its byte offset.
+fn stray(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(i, c)| {
+        let next_is_lf = text.as_bytes().get(i + 1) == Some(&b'\n');
+        match c {
+            '\t' | '\n' => false,
+            '\r' => !next_is_lf,
+            '\u{feff}' => true,
+            c => c.is_control(),
+        }
+    })
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, Problem> {
+    if blank(text) {
+        return Err(Problem::error(path, (1, 1), "the file is empty"));
+    }
+    // `utf8` took one off; the parser would silently take a second one too, and the first
+    // write would then drop it: the file is not what it seems, so it is said.
+    if text.starts_with(super::file_text::BOM) {
+        return Err(Problem::error(
+            path,
+            (1, 1),
+            "a second byte-order mark (U+FEFF) at the start of the file; delete it",
+        ));
+    }
+    toml::from_str(text).map_err(|e| {
+        let start = e.span().map(|s| s.start);
+        // A character the parser stumbles on only after it (a form feed alone on a line is
+        // "a key with no value") is named where it is.
+        if let Some((at, c)) = stray(text).filter(|(at, _)| *at < start.unwrap_or(usize::MAX)) {
+            return Problem::error(path, line_col(text, at), stray_message(c));
+        }
+        let pos = start.map(|s| line_col(text, s)).unwrap_or((1, 1));
+        // toml's message can span several lines (it quotes the source); the first line is the gist.
+        let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
+        let message = wording::reword(message, text, start.unwrap_or(0));
+        Problem::error(path, pos, message)
+    })
+}
+
+fn stray_message(c: char) -> String {
+    match c {
+        '\u{feff}' => "a byte-order mark (U+FEFF) can only be the very first character of a file; delete this one".into(),
+        '\r' => "a carriage return (U+000D) must be followed by a line feed; delete it or end the line with CRLF".into(),
+        c => format!(
+            "a control character (U+{:04X}) is not allowed in a TOML file; delete it (inside a string, write it as \\u{:04X})",
+            u32::from(c),
+            u32::from(c)
+        ),
+    }
+}
+
+pub fn contact(id: &str, path: &Path, text: &str) -> Result<Contact, Problem> {
+    contact_with_warnings(id, path, text).map(|(c, _)| c)
+}
+
+/// Two items numbered alike, pointed at where the second one's `id` is written.
+fn repeated_ids<'a>(
+    ctx: &Ctx,
+    ids: impl Iterator<Item = &'a Spanned<i64>>,
+    what: &str,
+) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| !seen.insert(*id.get_ref()))
+        .map(|id| {
+            Problem::warning(
+                ctx.path,
+                line_col(ctx.text, id.span().start),
+                format!(
+                    "two {what} have id {}; give each its own number",
+                    id.get_ref()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The contact, and what looks wrong in it without stopping it from loading.
+pub fn contact_with_warnings(
+    id: &str,
+    path: &Path,
+    text: &str,
+) -> Result<(Contact, Vec<Problem>), Problem> {
+    let raw: RawContact = parse_toml(path, text)?;
+    let ctx = Ctx::new(path, text);
+    let mut warnings = repeated_ids(&ctx, raw.need.iter().map(|n| &n.id), "needs");
+    warnings.extend(repeated_ids(
+        &ctx,
+        raw.follow_up.iter().map(|f| &f.id),
+        "follow-ups",
+    ));
+    let name = match raw.name {
+        Some(n) if !n.get_ref().trim().is_empty() => n.into_inner(),
+        Some(n) => return Err(ctx.at(&n, "`name` is empty")),
+        None => return Err(Problem::error(path, (1, 1), "missing `name`")),
+    };
+    let birthday = raw.birthday.map(|b| birthday(&ctx, &b)).transpose()?;
+    let keep_in_touch_days = match raw.keep_in_touch_days {
+        Some(d) if (1..=36_500).contains(d.get_ref()) => Some(*d.get_ref() as u32),
+        Some(d) => {
+            return Err(ctx.at(
+                &d,
+                "`keep_in_touch_days` must be a number of days from 1 to 36500",
+            ));
+        }
+        None => None,
+    };
+    let needs = raw
+        .need
+        .into_iter()
+        .map(|n| need(&ctx, n))
+        .collect::<Result<_, _>>()?;
+    let follow_ups = raw
+        .follow_up
+        .into_iter()
+        .map(|f| follow_up(&ctx, f))
+        .collect::<Result<_, _>>()?;
+    let contact = Contact {
+        id: id.to_string(),
+        name,
+        aliases: raw.aliases,
+        tags: raw.tags,
+        company: raw.company,
+        role: raw.role,
+        email: raw.email.into_vec(),
+        phone: raw.phone.into_vec(),
+        urls: raw.url.into_vec(),
+        birthday,
+        met: raw.met,
+        keep_in_touch_days,
+        can_help_with: raw.can_help_with,
+        notes: raw.notes.map(|n| n.replace("\r\n", "\n")),
+        needs,
+        follow_ups,
+    };
+    Ok((contact, warnings))
+}
+
+fn small_id(ctx: &Ctx, id: &Spanned<i64>) -> Result<u32, Problem> {
+    u32::try_from(*id.get_ref())
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ctx.at(id, "`id` must be a positive whole number"))
+}
+
+fn need(ctx: &Ctx, raw: RawNeed) -> Result<Need, Problem> {
+    let id = small_id(ctx, &raw.id)?;
+    let since = match &raw.since {
+        Some(s) => date(ctx, s, "since")?,
+        // A need typed by hand without a date is still a need; date it at the epoch of the file.
+        None => NaiveDate::MIN,
+    };
+    let status = match &raw.status {
+        Some(s) => NeedStatus::parse(s.get_ref().trim()).ok_or_else(|| {
+            ctx.at(
+                s,
+                format!(
+                    "unknown need status \"{}\"; use open, met or dropped",
+                    s.get_ref()
+                ),
+            )
+        })?,
+        None => NeedStatus::Open,
+    };
+    let met_on = raw
+        .met_on
+        .as_ref()
+        .map(|m| date(ctx, m, "met_on"))
+        .transpose()?;
+    Ok(Need {
+        id,
+        what: raw.what,
+        since,
+        status,
+        met_on,
+        how: raw.how,
+    })
+}
+
+fn follow_up(ctx: &Ctx, raw: RawFollowUp) -> Result<FollowUp, Problem> {
+    Ok(FollowUp {
+        id: small_id(ctx, &raw.id)?,
+        what: raw.what,
+        due: raw.due.as_ref().map(|d| date(ctx, d, "due")).transpose()?,
+        done: raw.done,
+    })
+}
+
+fn birthday(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Birthday, Problem> {
+    match raw.get_ref() {
+        Value::Datetime(dt) if dt.time.is_none() => datetime_date(dt)
+            .map(Birthday::Full)
+            .ok_or_else(|| ctx.at(raw, format!("{dt} is not a real date"))),
+        Value::String(s) => Birthday::parse_month_day(s)
+            .or_else(|| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok().map(Birthday::Full))
+            .ok_or_else(|| {
+                ctx.at(raw, format!("cannot read birthday \"{s}\"; write 1990-12-10, or \"12-10\" when the year is unknown"))
+            }),
+        _ => Err(ctx.at(raw, "`birthday` must be a date like 1990-12-10 or \"12-10\"")),
+    }
+}
+
+pub(in crate::store) fn datetime_date(dt: &Datetime) -> Option<NaiveDate> {
+    let d = dt.date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+/// A plain date; a quoted "2026-11-02" is accepted too, since people type it that way.
+fn date(ctx: &Ctx, raw: &Spanned<Value>, key: &str) -> Result<NaiveDate, Problem> {
+    let parsed = match raw.get_ref() {
+        Value::Datetime(dt) => datetime_date(dt),
+        Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+        _ => None,
+    };
+    let day =
+        parsed.ok_or_else(|| ctx.at(raw, format!("`{key}` must be a date like 2026-11-02")))?;
+    if !crate::model::in_years(day) {
+        return Err(ctx.at(
+            raw,
+            format!("`{key}` {day} is {}", crate::model::outside_years()),
+        ));
+    }
+    Ok(day)
+}
+
+/// The moment written at `span` (see `moment.rs`).
+fn at_moment(ctx: &Ctx, span: std::ops::Range<usize>) -> Result<DateTime<FixedOffset>, Problem> {
+    let written = ctx.text.get(span.clone()).unwrap_or("");
+    let at = super::moment::read(written).ok_or_else(|| {
+        Problem::error(
+            ctx.path,
+            ctx.line_col(span.start),
+            "`at` must be a date and time like 2026-11-24T14:05:00+01:00",
+        )
+    })?;
+    if !crate::model::in_years(at.date_naive()) {
+        return Err(Problem::error(
+            ctx.path,
+            ctx.line_col(span.start),
+            format!(
+                "`at` {} is {}",
+                at.format("%Y-%m-%d"),
+                crate::model::outside_years()
+            ),
+        ));
+    }
+    Ok(at)
+}
+
+/// Copying every note only to find no `\r` in it was a measurable part of a large load.
+fn unix_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+pub fn month(path: &Path, text: &str) -> Result<Vec<LocatedEntry>, Problem> {
+    let mut located = Vec::new();
+    each_entry(path, text, |entry, at| {
+        located.push(LocatedEntry {
+            entry,
+            id_at: at.id,
+            with_at: at.with.iter().map(|&w| at.loc(w)).collect(),
+            kind_at: at.kind(),
+        })
+    })?;
+    Ok(located)
+}
+
+/// The entries of a month file in file order, and their places kept small (see `MonthLocs`):
+/// what a whole-folder load keeps, so no per-entry location outlives the checks it serves.
+/// `is_known` tells contact ids; a person it does not know is located for a warning.
+pub(crate) fn month_entries(
+    path: &Path,
+    text: &str,
+    is_known: impl Fn(&str) -> bool,
+) -> Result<(Vec<Entry>, MonthLocs), Problem> {
+    let mut entries = Vec::new();
+    let mut locs = MonthLocs::default();
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut with_seen = 0;
+    each_entry(path, text, |entry, at| {
+        if !entry.kind.is_known() {
+            locs.odd_kinds
+                .push((small(entries.len()), SmallLoc::new(at.kind())));
+        }
+        locs.id.push(SmallLoc::new(at.id));
+        for (who, &start) in entry.with.iter().zip(at.with) {
+            if !is_known(who) {
+                locs.odd_with
+                    .push((small(with_seen), SmallLoc::new(at.loc(start))));
+            }
+            with_seen += 1;
+        }
+        entries.push(entry);
+    })?;
+    Ok((entries, locs))
+}
+
+/// Where one entry's parts are written; places other than the id's are found on request, since
+/// a load needs them only for the rare warning.
+struct EntryAt<'a> {
+    ctx: &'a Ctx<'a>,
+    id: Loc,
+    kind_start: Option<usize>,
+    /// Where each `with` item starts (a byte offset), same order.
+    with: &'a [usize],
+}
+
+impl EntryAt<'_> {
+    fn loc(&self, offset: usize) -> Loc {
+        let (line, col) = self.ctx.line_col(offset);
+        Loc { line, col }
+    }
+
+    /// Where the kind is written, or the id when it is not.
+    fn kind(&self) -> Loc {
+        self.kind_start.map_or(self.id, |k| self.loc(k))
+    }
+}
+
+/// Every entry of a month file, in file order, with where its parts are written; the first
+/// entry that cannot be read stops the file (it then loads as an error, whole).
+fn each_entry(
+    path: &Path,
+    text: &str,
+    mut take: impl FnMut(Entry, EntryAt<'_>),
+) -> Result<(), Problem> {
+    // An empty month is a diary with nothing in it yet (rolo appends to it happily), not an
+    // error; an empty contact file, with no name, is. Blank as TOML means it: a form feed is
+    // not blank, it is an error (see `blank`).
+    if blank(text) {
+        return Ok(());
+    }
+    let raw: RawMonth = parse_toml(path, text)?;
+    let ctx = Ctx::new(path, text);
+    let mut with_starts = Vec::new();
+    for raw in raw.entry {
+        if raw.id.get_ref().trim().is_empty() {
+            return Err(ctx.at(&raw.id, "entry `id` is empty"));
+        }
+        let at = at_moment(&ctx, raw.at.span())?;
+        with_starts.clear();
+        with_starts.extend(raw.with.iter().map(|w| w.span().start));
+        // Sized exactly: the list as parsed has room to spare, kept for every entry loaded.
+        let mut with = Vec::with_capacity(raw.with.len());
+        with.extend(raw.with.into_iter().map(Spanned::into_inner));
+        let located = EntryAt {
+            ctx: &ctx,
+            id: ctx.loc(&raw.id),
+            kind_start: raw.kind.as_ref().map(|k| k.span().start),
+            with: &with_starts,
+        };
+        let entry = Entry {
+            id: raw.id.into_inner(),
+            at,
+            with,
+            kind: raw
+                .kind
+                .map(|k| Kind::parse(k.get_ref()))
+                .unwrap_or(Kind::Note),
+            // A file saved with Windows line endings reads the same as any other.
+            note: unix_newlines(raw.note),
+            gave: raw.gave.filter(|g| !g.trim().is_empty()),
+            asked: raw.asked.filter(|a| !a.trim().is_empty()),
+        };
+        take(entry, located);
+    }
+    Ok(())
+}

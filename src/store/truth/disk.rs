@@ -1,0 +1,392 @@
+//! The real file system: atomic, private writes and a folder lock.
+//!
+//! Nothing is ever written outside the data folder: every path is checked to be plain names
+//! below it (`paths::is_inside`), and no write, delete or lock goes through a symbolic link
+//! below it: each folder on the way is looked at with `symlink_metadata`, the lock file is
+//! opened with `O_NOFOLLOW`, and temp files and renames happen in the real folder. The data
+//! folder itself may be a link (`~/.local/share/rolo` pointing into a synced folder is the
+//! person's choice), and so may the folders above it. What is not covered: a process that
+//! swaps a checked folder for a link between the check and the write; it would need to be
+//! able to write in the data folder already, and so to change any file in it anyway.
+
+mod many;
+
+use super::fs::{DirItem, Fs, Lease, Lock, Stamp, TEMP_PREFIX};
+use super::paths;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::Read;
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct DiskFs {
+    root: PathBuf,
+}
+
+impl DiskFs {
+    pub fn new(root: impl Into<PathBuf>) -> DiskFs {
+        DiskFs { root: root.into() }
+    }
+
+    fn full(&self, rel: &Path) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// The folder `rel_dir` on disk, made (`0700`) where missing when `create`, with no link
+    /// on the way from the data folder down: the one place a write or a delete may happen.
+    /// `Ok(None)` when it is missing and not to be made.
+    fn real_dir(&self, rel_dir: &Path, create: bool) -> io::Result<Option<PathBuf>> {
+        if !rel_dir.as_os_str().is_empty() && !paths::is_inside(rel_dir) {
+            return Err(outside(rel_dir));
+        }
+        if create {
+            create_private_dir_all(&self.root)?;
+        } else if !self.root.is_dir() {
+            return Ok(None);
+        }
+        let mut here = self.root.clone();
+        for part in rel_dir.components() {
+            here.push(part);
+            match fs::symlink_metadata(&here) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
+                    match fs::DirBuilder::new().mode(0o700).create(&here) {
+                        // Made by another rolo meanwhile: checked below like any folder.
+                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                        other => other?,
+                    }
+                    real_folder(&here, fs::symlink_metadata(&here)?)?;
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(e),
+                Ok(meta) => real_folder(&here, meta)?,
+            }
+        }
+        Ok(Some(here))
+    }
+
+    /// Remove temp files a killed writer left behind. Only called while holding the lock, when
+    /// no other rolo can be halfway through writing one. A folder that is a link is left
+    /// alone: its temp files are not ours to remove.
+    pub fn remove_stale_temps(&self, rel_dir: &Path) -> io::Result<usize> {
+        let Ok(Some(dir)) = self.real_dir(rel_dir, false) else {
+            return Ok(0);
+        };
+        let mut removed = 0;
+        for item in self.list(rel_dir)? {
+            if !item.is_dir && item.name.starts_with(TEMP_PREFIX) {
+                // Removing a name never follows it, even when it is a link.
+                match fs::remove_file(dir.join(&item.name)) {
+                    Ok(()) => removed += 1,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(removed)
+    }
+
+    /// The lock file, made `0600` when missing; never followed when it is a link (it could
+    /// create or lock a file anywhere).
+    fn open_lock_file(&self) -> io::Result<File> {
+        let path = self.root.join(paths::LOCK);
+        if let Some(link) = link_at(&path) {
+            return Err(link);
+        }
+        OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+    }
+
+    /// Whether others than the owner can read or enter the data folder.
+    pub fn readable_by_others(&self) -> bool {
+        fs::metadata(&self.root)
+            .map(|m| m.permissions().mode() & 0o077 != 0)
+            .unwrap_or(false)
+    }
+}
+
+/// Where the link at `path` points, or `None` when `path` is not a link.
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    meta.file_type()
+        .is_symlink()
+        .then(|| fs::read_link(path).unwrap_or_else(|_| PathBuf::from("?")))
+}
+
+/// The refusal for a link at `path`, or `None` when it is not one.
+fn link_at(path: &Path) -> Option<io::Error> {
+    link_target(path).map(|to| {
+        io::Error::other(format!(
+            "{} is a link to {}; rolo does not write through links",
+            path.display(),
+            to.display()
+        ))
+    })
+}
+
+fn real_folder(path: &Path, meta: fs::Metadata) -> io::Result<()> {
+    if meta.file_type().is_symlink() {
+        return Err(link_at(path).unwrap_or_else(|| io::Error::other("a link")));
+    }
+    if !meta.is_dir() {
+        return Err(io::Error::other(format!(
+            "{} is not a folder",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn outside(rel: &Path) -> io::Error {
+    io::Error::other(format!(
+        "{} is not a file inside the data folder; rolo writes only there",
+        rel.display()
+    ))
+}
+
+fn stamp_of(m: &fs::Metadata) -> Stamp {
+    let ns = |secs: i64, nsec: i64| secs.saturating_mul(1_000_000_000).saturating_add(nsec);
+    Stamp {
+        size: m.len(),
+        mtime_ns: ns(m.mtime(), m.mtime_nsec()),
+        ctime_ns: ns(m.ctime(), m.ctime_nsec()),
+        inode: m.ino(),
+        device: m.dev(),
+    }
+}
+
+/// Replace `target` so a reader sees the old bytes or the new, never a mix: a private temp
+/// file in the same folder, flushed to disk, renamed over it, and the folder flushed too, so
+/// the change survives a power cut; missing folders are created `0700`. The derived cache
+/// writes the same way: the flushes cost it only when it writes, which is once per changed
+/// file, and it keeps one rule for every file rolo writes.
+pub(in crate::store) fn write_atomic_at(target: &Path, data: &[u8]) -> io::Result<()> {
+    let dir = target
+        .parent()
+        .ok_or_else(|| io::Error::other("a file needs a folder"))?;
+    create_private_dir_all(dir)?;
+    // tempfile creates the file 0600 in the same folder, so the rename stays atomic.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(data)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    File::open(dir)?.sync_all()
+}
+
+pub(in crate::store) fn create_private_dir_all(path: &Path) -> io::Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+}
+
+impl Fs for DiskFs {
+    fn read(&self, rel: &Path) -> io::Result<Option<Vec<u8>>> {
+        match fs::read(self.full(rel)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn write_atomic(&self, rel: &Path, data: &[u8]) -> io::Result<()> {
+        let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) else {
+            return Err(outside(rel));
+        };
+        if !paths::is_inside(rel) {
+            return Err(outside(rel));
+        }
+        let dir = self.real_dir(parent, true)?.ok_or_else(|| outside(rel))?;
+        let target = dir.join(name);
+        // The rename would replace the link rather than follow it, but the person made the
+        // link for a reason: say so instead of undoing it.
+        if let Some(link) = link_at(&target) {
+            return Err(link);
+        }
+        write_atomic_at(&target, data)
+    }
+
+    fn write_atomic_many(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+        many::write(self, files)
+    }
+
+    fn remove(&self, rel: &Path) -> io::Result<()> {
+        let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) else {
+            return Err(outside(rel));
+        };
+        if !paths::is_inside(rel) {
+            return Err(outside(rel));
+        }
+        // A missing folder holds nothing to remove.
+        let Some(dir) = self.real_dir(parent, false)? else {
+            return Ok(());
+        };
+        // Removing a name never follows it; a link named so would only lose its name.
+        match fs::remove_file(dir.join(name)) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        }?;
+        File::open(&dir)?.sync_all()
+    }
+
+    fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>> {
+        let read = match fs::read_dir(self.full(rel_dir)) {
+            Ok(r) => r,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut items = Vec::new();
+        for item in read {
+            let item = item?;
+            // A name that is not UTF-8 cannot be one of ours; skip it rather than fail the load.
+            let Ok(name) = item.file_name().into_string() else {
+                continue;
+            };
+            let is_dir = item.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            items.push(DirItem { name, is_dir });
+        }
+        items.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(items)
+    }
+
+    fn is_symlink(&self, rel: &Path) -> bool {
+        fs::symlink_metadata(self.full(rel))
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false)
+    }
+
+    fn link_on_way(&self, rel: &Path) -> Option<(PathBuf, PathBuf)> {
+        let mut here = PathBuf::new();
+        for part in rel.components() {
+            here.push(part);
+            let full = self.full(&here);
+            match fs::symlink_metadata(&full) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    return link_target(&full).map(|to| (here, to));
+                }
+                Ok(_) => {}
+                // Nothing further exists, so nothing further is a link.
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
+    fn lock(&self) -> io::Result<Lock> {
+        create_private_dir_all(&self.root)?;
+        let file = self.open_lock_file()?;
+        file.lock()?;
+        Ok(Lock::from_file(file))
+    }
+
+    fn lease(&self, rel_dir: &Path) -> io::Result<(String, Lease)> {
+        let dir = self.full(rel_dir);
+        if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(io::Error::other(format!(
+                "{} is a symbolic link; rolo does not write through links",
+                dir.display()
+            )));
+        }
+        create_private_dir_all(&dir)?;
+        // A random name made with O_EXCL (tempfile), private (0600); only letters and digits,
+        // so it can be written into a draft and checked when read back.
+        let (mut file, path) = tempfile::Builder::new()
+            .prefix("")
+            .suffix(".lease")
+            .rand_bytes(20)
+            .tempfile_in(&dir)?
+            .keep()
+            .map_err(|e| e.error)?;
+        if let Err(e) = file.try_lock() {
+            let _ = fs::remove_file(&path);
+            return Err(match e {
+                TryLockError::WouldBlock => io::Error::other("a new lease was locked by another"),
+                TryLockError::Error(e) => e,
+            });
+        }
+        // For a person looking in the folder; nothing reads it.
+        let _ = writeln!(file, "pid = {}", std::process::id());
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        Ok((name, Lease::held(file, path)))
+    }
+
+    fn leased(&self, rel: &Path) -> bool {
+        let file = match File::open(self.full(rel)) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return false,
+            Err(_) => return true,
+        };
+        // Taking the lock succeeds only when its owner is gone; it is let go at once.
+        !matches!(file.try_lock(), Ok(()))
+    }
+
+    fn root(&self) -> Option<&Path> {
+        Some(&self.root)
+    }
+
+    fn ensure_dir(&self, rel_dir: &Path) -> io::Result<()> {
+        self.real_dir(rel_dir, true).map(|_| ())
+    }
+
+    fn modified(&self, rel: &Path) -> Option<std::time::SystemTime> {
+        fs::metadata(self.full(rel)).and_then(|m| m.modified()).ok()
+    }
+
+    fn stamp(&self, rel: &Path) -> Option<Stamp> {
+        fs::metadata(self.full(rel)).ok().map(|m| stamp_of(&m))
+    }
+
+    fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
+        let mut file = match File::open(self.full(rel)) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let meta = file.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok(Some((bytes, Some(stamp_of(&meta)))))
+    }
+
+    fn sweep_stale_temps(&self) -> io::Result<usize> {
+        // Looking must not create the data folder: `rolo list` on a new machine writes nothing.
+        if !self.root.is_dir() {
+            return Ok(0);
+        }
+        let file = self.open_lock_file()?;
+        match file.try_lock() {
+            Ok(()) => {}
+            // Another rolo is writing; its temp file is live. The next start sweeps instead.
+            Err(TryLockError::WouldBlock) => return Ok(0),
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+        let _lock = Lock::from_file(file);
+        let journal = Path::new(paths::JOURNAL);
+        let mut removed = self.remove_stale_temps(Path::new(paths::CONTACTS))?
+            + self.remove_stale_temps(Path::new(paths::DRAFTS))?;
+        // A journal folder that is a link lists nothing to sweep.
+        let years = match self.real_dir(journal, false) {
+            Ok(Some(_)) => self.list(journal)?,
+            _ => Vec::new(),
+        };
+        for year in years.into_iter().filter(|i| i.is_dir) {
+            removed += self.remove_stale_temps(&journal.join(&year.name))?;
+        }
+        Ok(removed)
+    }
+}

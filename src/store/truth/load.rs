@@ -1,0 +1,450 @@
+//! Reading the whole folder: every file that parses loads, every one that does not is
+//! reported with its place, and cross-file checks become warnings.
+
+use super::decode::{self, LocatedEntry};
+use super::error::StoreError;
+use super::file_text::content_hash;
+use super::gather::{Gathered, MonthLocs, MonthView, split_located};
+use super::paths;
+use super::problem::Problem;
+use super::stand_in::{BrokenContact, stand_in};
+use crate::fasthash::{FastBuild, FastSet};
+use crate::model::{Contact, Entry};
+use crate::store::Store;
+use std::hash::BuildHasher;
+use std::path::Path;
+
+pub type Month = (i32, u32);
+
+pub use crate::model::Loaded;
+
+/// `2026-11.toml` inside `2026/` -> (2026, 11); anything else is not a month file.
+fn month_of(year_dir: &str, file: &str) -> Option<Month> {
+    let stem = file.strip_suffix(".toml")?;
+    let (y, m) = stem.split_once('-')?;
+    if y != year_dir || y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    (1..=12).contains(&m).then_some((y, m))
+}
+
+impl Store {
+    /// Contact files, by id. Hidden files (temp files, editor backups) are not contacts.
+    pub fn contact_ids(&self) -> Result<Vec<String>, StoreError> {
+        let dir = Path::new(paths::CONTACTS);
+        let items = self
+            .fs
+            .list(dir)
+            .map_err(|e| StoreError::io(self.display(dir), e))?;
+        Ok(items
+            .into_iter()
+            .filter(|i| !i.is_dir && !i.name.starts_with('.'))
+            .filter_map(|i| i.name.strip_suffix(".toml").map(str::to_string))
+            .filter(|id| !id.is_empty())
+            .collect())
+    }
+
+    pub fn load_contact(&self, id: &str) -> Result<Contact, Problem> {
+        self.load_contact_with_warnings(id)
+            .map(|(c, _)| c)
+            .map_err(|b| b.problem)
+    }
+
+    /// The contact, or what is wrong with its file and a stand-in for its person (see
+    /// `stand_in.rs`): for a reload that must keep a broken person visible.
+    pub fn load_contact_or_stand_in(&self, id: &str) -> Result<Contact, BrokenContact> {
+        self.load_contact_with_warnings(id).map(|(c, _)| c)
+    }
+
+    pub(in crate::store) fn load_contact_with_warnings(
+        &self,
+        id: &str,
+    ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
+        let rel = paths::contact(id);
+        if let Some(contact) = self.remembered_contact(id, &rel) {
+            return Ok((contact, Vec::new()));
+        }
+        let broken = |problem: Problem, text: Option<&str>| BrokenContact {
+            problem,
+            stand_in: text.map(|t| Box::new(stand_in(id, t))),
+        };
+        let (bytes, stamp) = match self.read_for_memo(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) if self.fs.is_symlink(&rel) => {
+                return Err(broken(
+                    Problem::error(
+                        &rel,
+                        (1, 1),
+                        "a symbolic link to a file that does not exist",
+                    ),
+                    Some(""),
+                ));
+            }
+            Ok(None) => {
+                return Err(broken(
+                    Problem::error(&rel, (1, 1), "the file is gone"),
+                    None,
+                ));
+            }
+            Err(e) => {
+                return Err(broken(
+                    Problem::error(&rel, (1, 1), format!("cannot read: {e}")),
+                    Some(""),
+                ));
+            }
+        };
+        let hash = content_hash(&bytes);
+        self.remember(&rel, hash);
+        let text = match decode::utf8(&rel, &bytes) {
+            Ok(text) => text,
+            Err(p) => return Err(broken(p, Some(&String::from_utf8_lossy(&bytes)))),
+        };
+        let parsed = decode::contact_with_warnings(id, &rel, text);
+        self.contact_parsed(id, stamp, hash, &parsed);
+        parsed.map_err(|p| broken(p, Some(text)))
+    }
+
+    /// Every contact; a file that does not load is a problem and a stand-in for its person.
+    pub fn load_contacts(&self) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
+        let mut contacts = Vec::new();
+        let mut problems = Vec::new();
+        let ids = self.contact_ids()?;
+        self.contacts_listed(&ids);
+        for id in ids {
+            match self.load_contact_with_warnings(&id) {
+                Ok((c, warnings)) => {
+                    contacts.push(c);
+                    problems.extend(warnings);
+                }
+                Err(b) => {
+                    problems.push(b.problem);
+                    contacts.extend(b.stand_in.map(|c| *c));
+                }
+            }
+        }
+        Ok((contacts, problems))
+    }
+
+    /// Every month that has a file, oldest first.
+    pub fn months(&self) -> Result<Vec<Month>, StoreError> {
+        let root = Path::new(paths::JOURNAL);
+        let years = self
+            .fs
+            .list(root)
+            .map_err(|e| StoreError::io(self.display(root), e))?;
+        let mut months = Vec::new();
+        for year in years.into_iter().filter(|y| y.is_dir) {
+            let dir = root.join(&year.name);
+            let files = self
+                .fs
+                .list(&dir)
+                .map_err(|e| StoreError::io(self.display(&dir), e))?;
+            months.extend(files.iter().filter_map(|f| month_of(&year.name, &f.name)));
+        }
+        months.sort_unstable();
+        self.months_listed(&months);
+        Ok(months)
+    }
+
+    pub fn load_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        Ok(self.month_located(month)?.unwrap_or_default())
+    }
+
+    /// A month's entries in file order and where they are written, kept small: what a
+    /// whole-folder load needs (see `gather.rs`). `None` when the file is gone. `known` holds
+    /// the contact ids, for the check that every person named exists.
+    pub(in crate::store) fn load_month_entries(
+        &self,
+        month: Month,
+        known: &FastSet<&str>,
+    ) -> Result<Option<(Vec<Entry>, MonthLocs)>, Problem> {
+        let is_known = |who: &str| known.contains(who);
+        if self.decodes().is_none() {
+            // Without a memo, straight to the small places (no per-entry place lists at all).
+            return self.read_month(month, |path, text| {
+                decode::month_entries(path, text, is_known)
+            });
+        }
+        let rel = paths::month(month);
+        if let Some(small) = self.remembered_month_small(month, &rel, &is_known) {
+            return Ok(Some(small));
+        }
+        // The memo is given the decode with every place, made small here once it has it.
+        Ok(self
+            .parse_month_file(month)?
+            .map(|located| split_located(located, is_known)))
+    }
+
+    /// The month from the memo, or parsed (and then handed to it). `None` when the file is
+    /// gone.
+    fn month_located(&self, month: Month) -> Result<Option<Vec<LocatedEntry>>, Problem> {
+        let rel = paths::month(month);
+        if let Some(entries) = self.remembered_month(month, &rel) {
+            return Ok(Some(entries));
+        }
+        self.parse_month_file(month)
+    }
+
+    /// The month file parsed (and its decode handed to the memo), without asking the memo
+    /// first: for callers that already asked.
+    pub(in crate::store) fn parse_month(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+        Ok(self.parse_month_file(month)?.unwrap_or_default())
+    }
+
+    fn parse_month_file(&self, month: Month) -> Result<Option<Vec<LocatedEntry>>, Problem> {
+        let rel = paths::month(month);
+        let (bytes, stamp) = match self.read_for_memo(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
+        };
+        let hash = content_hash(&bytes);
+        self.remember(&rel, hash);
+        let text = decode::utf8(&rel, &bytes)?;
+        let parsed = decode::month(&rel, text);
+        self.month_parsed(month, stamp, hash, &parsed);
+        parsed.map(Some)
+    }
+
+    /// A month file read and decoded with `decode`, bypassing the memo. `None` when gone.
+    fn read_month<T>(
+        &self,
+        month: Month,
+        decode: impl FnOnce(&Path, &str) -> Result<T, Problem>,
+    ) -> Result<Option<T>, Problem> {
+        let rel = paths::month(month);
+        let bytes = match self.fs.read(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
+        };
+        self.remember(&rel, content_hash(&bytes));
+        let text = decode::utf8(&rel, &bytes)?;
+        decode(&rel, text).map(Some)
+    }
+
+    /// Everything, plain and in order, on this thread: the reference that `load` (on several
+    /// threads) and the staged load are tested against. See `parallel.rs`.
+    pub fn load_sequential(&self) -> Result<Loaded, StoreError> {
+        let (contacts, mut problems) = self.load_contacts()?;
+        let known = KnownIds::new(&contacts);
+        let known = known.set();
+        let mut gathered = Gathered::default();
+        for month in self.months()? {
+            match self.load_month_entries(month, &known) {
+                Ok(Some((entries, locs))) => {
+                    gathered.push(paths::month(month), month, entries, locs)
+                }
+                Ok(None) => {}
+                Err(p) => problems.push(p),
+            }
+        }
+        problems.extend(lint_months(&gathered.views().collect::<Vec<_>>()));
+        Ok(Loaded {
+            entries: gathered.into_sorted(0),
+            contacts,
+            problems,
+        })
+    }
+}
+
+/// The contact ids side by side in one buffer, for the check that every person named exists:
+/// it looks one up per person per entry, and the ids inside the contacts themselves lie
+/// scattered over megabytes of memory (fetching them anew was most of the checks' time).
+#[derive(Debug, Default)]
+pub(in crate::store) struct KnownIds {
+    packed: String,
+    ends: Vec<usize>,
+}
+
+impl KnownIds {
+    pub fn new(contacts: &[Contact]) -> KnownIds {
+        let mut known = KnownIds {
+            packed: String::with_capacity(contacts.iter().map(|c| c.id.len()).sum()),
+            ends: Vec::with_capacity(contacts.len()),
+        };
+        for c in contacts {
+            known.packed.push_str(&c.id);
+            known.ends.push(known.packed.len());
+        }
+        known
+    }
+
+    pub fn set(&self) -> FastSet<&str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .filter_map(|(start, &end)| self.packed.get(start..end))
+            .collect()
+    }
+}
+
+/// Cross-file checks on the journal, month files in file order; everything here still loads,
+/// the warnings say what looks wrong. (Checks within one contact file come with the file:
+/// `decode::contact_with_warnings`; whether each person named exists is checked as a month is
+/// read, see `decode::month_entries`.)
+pub(in crate::store) fn lint_months(months: &[MonthView<'_>]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut repeated = repeated_ids(months).into_iter().peekable();
+    let mut pos = 0;
+    for view in months {
+        let MonthView {
+            path,
+            month,
+            entries,
+            locs,
+        } = view;
+        let mut odd_with = locs.odd_with.iter().peekable();
+        let mut with_seen = 0;
+        let mut odd_kinds = locs.odd_kinds.iter().peekable();
+        for (ix, e) in entries.iter().enumerate() {
+            let at = locs.id.get(ix).copied().unwrap_or_default().line_col();
+            if let Some((_, other)) = repeated.next_if(|(p, _)| *p == pos) {
+                problems.push(Problem::warning(
+                    path,
+                    at,
+                    format!(
+                        "entry id \"{}\" is used twice (also in {})",
+                        e.id,
+                        months[other].path.display()
+                    ),
+                ));
+            }
+            for who in &e.with {
+                if let Some((_, loc)) = odd_with.next_if(|(i, _)| *i as usize == with_seen) {
+                    problems.push(Problem::warning(
+                        path,
+                        loc.line_col(),
+                        format!("no contact \"{who}\" (no file contacts/{who}.toml)"),
+                    ));
+                }
+                with_seen += 1;
+            }
+            if let Some((_, loc)) = odd_kinds.next_if(|(i, _)| *i as usize == ix) {
+                problems.push(Problem::warning(
+                    path,
+                    loc.line_col(),
+                    format!(
+                        "unknown kind \"{}\"; known kinds are note, coffee, call, message, email, meeting, event, intro, gift",
+                        e.kind
+                    ),
+                ));
+            }
+            pos += 1;
+            if e.month() != *month {
+                problems.push(Problem::warning(
+                    path,
+                    at,
+                    format!(
+                        "entry \"{}\" is dated {} but sits in the file for {:04}-{:02}",
+                        e.id,
+                        e.at.format("%Y-%m-%d"),
+                        month.0,
+                        month.1
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Entries whose id an earlier entry (in file order, over all the months) has too: each one's
+/// position over all the months and the month of the nearest such earlier entry, in position
+/// order. Positions sorted by a 32-bit hash of their id take a third of the memory a hash map
+/// of the ids needed at the peak of a large load; equal hashes are told apart by the ids.
+fn repeated_ids(months: &[MonthView<'_>]) -> Vec<(usize, usize)> {
+    let starts: Vec<usize> = months
+        .iter()
+        .scan(0, |next, m| {
+            let start = *next;
+            *next += m.entries.len();
+            Some(start)
+        })
+        .collect();
+    let month_of = |pos: usize| starts.partition_point(|&s| s <= pos).saturating_sub(1);
+    let id_at = |pos: usize| {
+        let m = month_of(pos);
+        let ix = pos - starts[m];
+        months[m].entries.get(ix).map_or("", |e| e.id.as_str())
+    };
+    let hasher = FastBuild::default();
+    let mut keyed: Vec<u64> = Vec::with_capacity(months.iter().map(|m| m.entries.len()).sum());
+    for (view, start) in months.iter().zip(&starts) {
+        for (ix, e) in view.entries.iter().enumerate() {
+            let h = hasher.hash_one(e.id.as_str());
+            let h = (h ^ (h >> 32)) as u32;
+            let pos = u32::try_from(start + ix).unwrap_or(u32::MAX);
+            keyed.push(u64::from(h) << 32 | u64::from(pos));
+        }
+    }
+    keyed.sort_unstable();
+    let mut found = Vec::new();
+    let mut same_hash = Vec::new();
+    for run in keyed
+        .chunk_by(|a, b| a >> 32 == b >> 32)
+        .filter(|r| r.len() > 1)
+    {
+        same_hash.clear();
+        same_hash.extend(run.iter().map(|k| *k as u32 as usize));
+        // Equal ids next to each other, oldest first: each one's nearest earlier twin precedes it.
+        same_hash.sort_by(|&a, &b| id_at(a).cmp(id_at(b)).then(a.cmp(&b)));
+        for pair in same_hash.windows(2) {
+            if id_at(pair[0]) == id_at(pair[1]) {
+                found.push((pair[1], month_of(pair[0])));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MonthLocs, MonthView, month_of, repeated_ids};
+    use crate::model::{Entry, Kind};
+    use std::path::Path;
+
+    #[test]
+    fn a_repeated_id_points_at_its_nearest_earlier_twin() {
+        let entry = |id: &str| Entry {
+            id: id.to_string(),
+            at: chrono::DateTime::parse_from_rfc3339("2026-01-02T10:00:00+00:00").unwrap(),
+            with: vec![],
+            kind: Kind::Note,
+            note: String::new(),
+            gave: None,
+            asked: None,
+        };
+        let months = [
+            vec![entry("a"), entry("b")],
+            vec![],
+            vec![entry("a"), entry("c"), entry("a")],
+            vec![entry("b"), entry("d")],
+        ];
+        let locs = MonthLocs::default();
+        let views: Vec<MonthView> = months
+            .iter()
+            .enumerate()
+            .map(|(m, entries)| MonthView {
+                path: Path::new("x"),
+                month: (2026, m as u32 + 1),
+                entries,
+                locs: &locs,
+            })
+            .collect();
+        // Positions over all months: a0 b1 | | a2 c3 a4 | b5 d6.
+        assert_eq!(repeated_ids(&views), [(2, 0), (4, 2), (5, 0)]);
+        assert_eq!(repeated_ids(&views[1..2]), []);
+    }
+
+    #[test]
+    fn month_files_are_recognised_strictly() {
+        assert_eq!(month_of("2026", "2026-11.toml"), Some((2026, 11)));
+        assert_eq!(month_of("2026", "2025-11.toml"), None);
+        assert_eq!(month_of("2026", "2026-13.toml"), None);
+        assert_eq!(month_of("2026", ".rolo-tmp-x.tmp"), None);
+        assert_eq!(month_of("2026", "2026-1.toml"), None);
+    }
+}
