@@ -3,6 +3,7 @@
 use crate::app::terminal::TuiError;
 use crate::cli::Cli;
 use crate::cmd::{self, CliError, Ctx};
+use crate::history::{self, History};
 use crate::journal::Journal;
 use crate::loads::{self, Needs};
 use crate::store::{DiskFs, Severity, Store, StoreError, paths};
@@ -222,10 +223,21 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
             shell_word(&shown)
         );
     }
-    let store = with_cache(Store::on_disk(&dir), &dir, cli.no_cache || cli.demo);
+    // The TUI commits on a thread of its own, so a save never waits for git; a command
+    // commits before it returns.
+    let mode = match cli.command {
+        None => history::Mode::Behind,
+        Some(_) => history::Mode::Now,
+    };
+    let history = open_history(&dir, mode);
+    let store = Store::new(history.wrap(Box::new(DiskFs::new(&dir))));
+    let store = with_cache(store, &dir, cli.no_cache || cli.demo);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
     let _ = store.sweep_stale_temps();
     let Some(command) = cli.command else {
+        // What a killed rolo left, and what was edited outside rolo since, is committed
+        // first (behind: the first frame does not wait for it).
+        history.start(true);
         // The TUI starts on the contacts and the newest months; older ones follow in the
         // background, so the first frame does not wait for years of journal.
         let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
@@ -239,8 +251,14 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         // The background load flushed what it read; this catches the rest (files reloaded
         // after outside edits, a folder with no older months).
         flush_cache(&store);
+        // The last commits, if git is slow; what is left is caught up by the next rolo.
+        history.finish(std::time::Duration::from_secs(10));
+        say_notices(&history, None);
         return result;
     };
+    // What a killed rolo left is committed first; outside edits are committed with the next
+    // change (or by `undo`, `redo` and `log`, which read the history).
+    history.start(false);
     // Most commands need far less than the whole journal: on a large folder that is the
     // difference between a tenth of a second and a second.
     let needs = if cli.full_load {
@@ -266,6 +284,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     );
     let mut ctx = Ctx {
         store: &store,
+        history: Some(&history),
         journal,
         now,
         out: &mut out,
@@ -274,6 +293,8 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     // The last of the output: a full disk here fails the command like one mid-way would.
     let flushed = out.flush().map_err(CliError::Output);
     flush_cache(&store);
+    let failed = result.as_ref().err().map(ToString::to_string);
+    say_notices(&history, failed.as_deref());
     if errors > 0 && !is_check {
         eprintln!(
             "rolo: warning: {errors} file{} could not be read and {} skipped; run `rolo check`",
@@ -282,6 +303,30 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         );
     }
     Ok(result.and(flushed)?)
+}
+
+/// The history of `dir`, with `[history]` from config.toml and the folder's cache folder to
+/// remember what was said once.
+fn open_history(dir: &std::path::Path, mode: history::Mode) -> History {
+    let env = |k: &str| std::env::var(k).ok();
+    let data = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    History::open(history::Settings {
+        dir: dir.to_path_buf(),
+        config: history::Config::load(paths::config_file(env)),
+        cache: paths::cache_dir(&data, env).filter(|c| !c.starts_with(&data)),
+        mode,
+    })
+}
+
+/// What the history has to say, on stderr, one line each: why it is off (once ever), a
+/// commit that failed (once until one works). Not what the command's own error says already.
+fn say_notices(history: &History, error: Option<&str>) {
+    for notice in history.notices() {
+        if error.is_some_and(|e| e.contains(&notice)) {
+            continue;
+        }
+        eprintln!("rolo: {}", crate::sanitize::inert_line(&notice));
+    }
 }
 
 /// `path` as one shell word, so the suggested `chmod` can be pasted as it is: quoted when it

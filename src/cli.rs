@@ -125,6 +125,39 @@ pub enum Command {
     Due,
     /// Today: promises due, birthdays this week, who to reconnect with, needs you could help with
     Today,
+    /// Take back the last change (a new commit in the history; works after a restart)
+    #[command(
+        after_help = "Every change rolo makes is a commit in the data folder's git history; an undo \
+                      is a new commit that takes one back (edits made outside rolo too).\n\
+                      Examples:\n  rolo undo\n  rolo undo --list"
+    )]
+    Undo {
+        /// List what can be undone, newest first, instead of undoing
+        #[arg(long)]
+        list: bool,
+        /// With --list: how many (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count)]
+        count: usize,
+    },
+    /// Put back the last change undone
+    Redo,
+    /// The history of changes, newest first: all of them, or those about one person
+    Log {
+        /// Who (id, name or part of it)
+        who: Option<String>,
+        /// How many changes (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count)]
+        count: usize,
+    },
+}
+
+/// `-n 0` would list nothing, which reads as an empty history; it is refused instead.
+fn change_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 changes would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a number of changes, 1 or more".into()),
+    }
 }
 
 /// `-n 0` would print nothing, which reads as an empty journal; it is refused instead.

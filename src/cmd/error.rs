@@ -2,6 +2,7 @@
 //! the lower layers' errors are wrapped, not flattened, so the edge can still tell a closed
 //! pipe from a full disk.
 
+use crate::history::undo::HistoryError;
 use crate::ops::{self, OpError};
 use crate::sanitize::inert_line;
 use crate::store::StoreError;
@@ -57,6 +58,8 @@ pub enum CliError {
     },
     /// `rolo check` found files with errors; the summary is the whole message.
     Check(String),
+    /// `undo`, `redo`, `log`: nothing to do, history off, or a later change in the way.
+    History(HistoryError),
 }
 
 impl CliError {
@@ -127,6 +130,7 @@ impl fmt::Display for CliError {
                 "the intro was logged, but need #{need_id} was not marked met: {source}"
             ),
             CliError::Check(summary) => f.write_str(summary),
+            CliError::History(e) => e.fmt(f),
         }
     }
 }
@@ -151,6 +155,12 @@ impl From<StoreError> for CliError {
 impl From<OpError> for CliError {
     fn from(e: OpError) -> Self {
         CliError::Op(e)
+    }
+}
+
+impl From<HistoryError> for CliError {
+    fn from(e: HistoryError) -> Self {
+        CliError::History(e)
     }
 }
 

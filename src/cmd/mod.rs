@@ -4,6 +4,7 @@
 mod brief_text;
 mod doc;
 mod error;
+mod history;
 mod read;
 mod serve;
 mod write;
@@ -26,6 +27,8 @@ pub const NO_CONTACTS: &str = "no contacts yet (add one with `rolo add NAME`)";
 
 pub struct Ctx<'a> {
     pub store: &'a Store,
+    /// The journal's history (`undo`, `redo`, `log`); `None` where there is none to read.
+    pub history: Option<&'a crate::history::History>,
     pub journal: Journal,
     pub now: DateTime<FixedOffset>,
     pub out: &'a mut dyn Write,
@@ -160,6 +163,9 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Intro { a, b, need, note } => serve::intro(ctx, &a, &b, need, note.as_deref()),
         Command::Due => serve::due_lists(ctx),
         Command::Today => serve::today(ctx),
+        Command::Undo { list, count } => history::undo(ctx, list, count),
+        Command::Redo => history::redo(ctx),
+        Command::Log { who, count } => history::log(ctx, who.as_deref(), count),
     }
 }
 
