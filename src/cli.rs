@@ -129,9 +129,13 @@ pub enum Command {
     #[command(
         after_help = "Every change rolo makes is a commit in the data folder's git history; an undo \
                       is a new commit that takes one back (edits made outside rolo too).\n\
-                      Examples:\n  rolo undo\n  rolo undo --list"
+                      Examples:\n  rolo undo\n  rolo undo --list\n  rolo undo 3"
     )]
     Undo {
+        /// Undo the change at this place in `rolo undo --list` (1, the newest, is the
+        /// default); the changes after it stay, unless one of them touched the same thing
+        #[arg(value_name = "NUMBER", value_parser = list_place)]
+        place: Option<usize>,
         /// List what can be undone, newest first, instead of undoing
         #[arg(long)]
         list: bool,
@@ -149,6 +153,14 @@ pub enum Command {
         #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count)]
         count: usize,
     },
+}
+
+/// A place in `rolo undo --list`, counted from 1.
+fn list_place(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("give the change's place in `rolo undo --list`: 1 for the newest, 2 for the one before, …".into()),
+    }
 }
 
 /// `-n 0` would list nothing, which reads as an empty history; it is refused instead.

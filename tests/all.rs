@@ -11,6 +11,7 @@ mod tui_support;
 #[allow(dead_code)]
 #[path = "../examples/gen/generator.rs"]
 mod generator;
+mod history_support;
 mod model_support;
 mod safety_support;
 mod support;
@@ -37,6 +38,8 @@ mod file_style;
 mod fixtures_contacts;
 mod fixtures_hostile;
 mod fixtures_months;
+mod history_safety;
+mod history_undo;
 mod journal_edits;
 mod lean_reads;
 mod model_based;

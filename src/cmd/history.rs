@@ -15,14 +15,17 @@ fn history<'a>(ctx: &Ctx<'a>, verb: &'static str) -> Result<&'a History, CliErro
     }))
 }
 
-pub fn undo(ctx: &mut Ctx, list: bool, count: usize) -> CliResult {
+pub fn undo(ctx: &mut Ctx, place: Option<usize>, list: bool, count: usize) -> CliResult {
     let history = history(ctx, "undo")?;
     if list {
         let listed = history.undoable(count)?;
         print(ctx, &listed)?;
         return Ok(());
     }
-    let line = history.undo(ctx.store)?;
+    let line = match place {
+        None => history.undo(ctx.store)?,
+        Some(n) => history.undo_at(ctx.store, n)?,
+    };
     writeln!(ctx.out, "undid: {line}")?;
     Ok(())
 }

@@ -163,7 +163,7 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Intro { a, b, need, note } => serve::intro(ctx, &a, &b, need, note.as_deref()),
         Command::Due => serve::due_lists(ctx),
         Command::Today => serve::today(ctx),
-        Command::Undo { list, count } => history::undo(ctx, list, count),
+        Command::Undo { place, list, count } => history::undo(ctx, place, list, count),
         Command::Redo => history::redo(ctx),
         Command::Log { who, count } => history::log(ctx, who.as_deref(), count),
     }

@@ -203,15 +203,38 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
 
     for (id, note) in &dead {
         let mut files = BTreeMap::new();
-        for p in note.paths.iter().filter(|p| repo::versioned(p)) {
-            if is_claimed(p) {
+        // A deferred change kept what it wrote: committed exactly. A crashed one did not:
+        // its files as they are now.
+        let kept: Option<Vec<(String, Content)>> = if note.written.is_empty() {
+            None
+        } else {
+            note.written
+                .iter()
+                .map(|wr| match &wr.kept {
+                    None => Some((wr.path.clone(), None)),
+                    Some(name) => w
+                        .intents
+                        .kept(id, name)
+                        .map(|bytes| (wr.path.clone(), Some(bytes))),
+                })
+                .collect()
+        };
+        let contents: Vec<(String, Content)> = match kept {
+            Some(k) => k,
+            None => note
+                .paths
+                .iter()
+                .filter(|p| !is_claimed(p))
+                .filter_map(|p| read(p).map(|c| (p.clone(), c)))
+                .collect(),
+        };
+        for (p, now) in contents {
+            if !repo::versioned(&p) {
                 continue;
             }
-            if let Some(now) = read(p)
-                && state.get(p) != Some(&now)
-            {
+            if state.get(&p) != Some(&now) {
                 state.insert(p.clone(), now.clone());
-                files.insert(p.clone(), now);
+                files.insert(p, now);
             }
         }
         if !files.is_empty() {

@@ -40,6 +40,19 @@ pub struct Intent {
     /// description, without "recovered".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deferred: bool,
+    /// For a deferred change, the bytes it wrote, kept beside the note: a later change may
+    /// rewrite the same file before the commit is caught up, and each commit must hold its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub written: Vec<Written>,
+}
+
+/// One file a deferred change wrote: its bytes kept under `kept` in the note's folder, or
+/// removed (`kept` absent).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<String>,
 }
 
 /// A note's file name inside the pending folder.
@@ -120,8 +133,7 @@ impl Intents {
             pid,
             owner,
             paths,
-            description: None,
-            deferred: false,
+            ..Intent::default()
         };
         self.write(&id, &intent)?;
         Ok((id, intent))
@@ -147,6 +159,34 @@ impl Intents {
 
     pub fn remove(&self, id: &IntentId) {
         let _ = std::fs::remove_file(self.dir().join(&id.0));
+        let _ = std::fs::remove_dir_all(self.kept_dir(id));
+    }
+
+    /// The folder beside a note where a deferred change's bytes are kept.
+    fn kept_dir(&self, id: &IntentId) -> PathBuf {
+        let stem = id.0.strip_suffix(".toml").unwrap_or(&id.0);
+        self.dir().join(format!("{stem}.d"))
+    }
+
+    /// Keep `bytes` beside the note, under `name` (a plain name rolo makes).
+    pub fn keep(&self, id: &IntentId, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let dir = self.kept_dir(id);
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)?;
+        let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(&dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(dir.join(name)).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// Bytes kept beside a note; `None` when they cannot be read (or `name` is no plain name).
+    pub fn kept(&self, id: &IntentId, name: &str) -> Option<Vec<u8>> {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        std::fs::read(self.kept_dir(id).join(name)).ok()
     }
 
     /// Every note there is, oldest first. A note that does not read is left out: its files

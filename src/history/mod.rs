@@ -431,15 +431,36 @@ fn commit_changes(
     }
 }
 
-/// Mark the notes of `changes` as complete but not committed, and say why once.
+/// Mark the notes of `changes` as complete but not committed, with the bytes each wrote kept
+/// beside it (so each is committed as it was, however many follow), and say why once.
 fn defer(shared: &Shared, live: &Live, changes: &[Change], failure: &Failure) {
     for c in changes {
-        if let Some((id, note)) = &c.intent {
-            let mut note = note.clone();
-            note.description = Some(c.description.clone());
-            note.deferred = true;
-            let _ = live.intents.write(id, &note);
+        let Some((id, note)) = &c.intent else {
+            continue;
+        };
+        let mut note = note.clone();
+        note.description = Some(c.description.clone());
+        note.deferred = true;
+        note.written.clear();
+        for (n, (path, after)) in c.after.iter().enumerate() {
+            let kept = match after {
+                Some(bytes) => {
+                    let name = format!("f{n}");
+                    if live.intents.keep(id, &name, bytes).is_err() {
+                        // Not kept: the file on disk is what a later commit takes.
+                        note.written.clear();
+                        break;
+                    }
+                    Some(name)
+                }
+                None => None,
+            };
+            note.written.push(intent::Written {
+                path: path.clone(),
+                kept,
+            });
         }
+        let _ = live.intents.write(id, &note);
     }
     shared.notices.failing(
         failure.kind,

@@ -15,17 +15,17 @@ use crate::store::Store;
 use std::fmt;
 use std::path::Path;
 
-/// Undo or redo.
+/// Undo (the change at this place in what can be undone, 1 the newest) or redo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Undo,
+enum Direction {
+    Undo(usize),
     Redo,
 }
 
 impl Direction {
     fn verb(self) -> &'static str {
         match self {
-            Direction::Undo => "undo",
+            Direction::Undo(_) => "undo",
             Direction::Redo => "redo",
         }
     }
@@ -87,7 +87,13 @@ impl From<&Commit> for Listed {
 impl History {
     /// Take back the newest change not yet undone; its line.
     pub fn undo(&self, store: &Store) -> Result<String, HistoryError> {
-        self.take_back(store, Direction::Undo)
+        self.take_back(store, Direction::Undo(1))
+    }
+
+    /// Take back the change at `place` in `undoable` (1 is the newest), leaving the changes
+    /// after it as they are; refused when one of them touched what it touched.
+    pub fn undo_at(&self, store: &Store, place: usize) -> Result<String, HistoryError> {
+        self.take_back(store, Direction::Undo(place.max(1)))
     }
 
     /// Take back the newest undo not yet redone; the line of the change it puts back.
@@ -171,7 +177,17 @@ impl History {
         let failed = |e: super::git::GitError| HistoryError::Failed(format!("cannot {verb}: {e}"));
         let log = Log::read(&live.repo, None, None).map_err(failed)?;
         let target = match dir {
-            Direction::Undo => stack::undoable(log, 1).pop(),
+            Direction::Undo(place) => {
+                let found = stack::undoable(log, place);
+                if found.len() < place && !found.is_empty() {
+                    return Err(HistoryError::Failed(format!(
+                        "nothing to undo at {place}: {} change{} can be undone (see `rolo undo --list`)",
+                        found.len(),
+                        if found.len() == 1 { "" } else { "s" }
+                    )));
+                }
+                found.into_iter().nth(place - 1)
+            }
             Direction::Redo => stack::redoable(log),
         }
         .ok_or(HistoryError::Nothing { verb })?;
@@ -204,7 +220,7 @@ impl History {
             }
         }
         let trailer = match dir {
-            Direction::Undo => stack::UNDO_TRAILER,
+            Direction::Undo(_) => stack::UNDO_TRAILER,
             Direction::Redo => stack::REDO_TRAILER,
         };
         store
