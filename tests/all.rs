@@ -39,6 +39,7 @@ mod fixtures_contacts;
 mod fixtures_hostile;
 mod fixtures_months;
 mod history_safety;
+mod history_setup;
 mod history_undo;
 mod journal_edits;
 mod lean_reads;

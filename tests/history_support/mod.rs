@@ -135,7 +135,7 @@ impl Folder {
     }
 
     pub fn log_in(&self, dir: &Path) -> Vec<String> {
-        if !dir.join(".git").exists() && self.git_dir_of(dir).is_none() {
+        if self.head_of(dir).is_none() {
             return Vec::new();
         }
         self.git_in(dir, &["log", "--format=%B%x00"])
@@ -145,9 +145,12 @@ impl Folder {
             .collect()
     }
 
-    fn git_dir_of(&self, dir: &Path) -> Option<String> {
+    /// The commit at HEAD, if there is a repository with one.
+    fn head_of(&self, dir: &Path) -> Option<String> {
         let mut cmd = Command::new("git");
-        cmd.arg("-C").arg(dir).args(["rev-parse", "--git-dir"]);
+        cmd.arg("-C")
+            .arg(dir)
+            .args(["rev-parse", "-q", "--verify", "HEAD"]);
         self.env(&mut cmd);
         let out = cmd.output().ok()?;
         out.status
@@ -175,6 +178,15 @@ impl Folder {
     }
 
     pub fn write(&self, rel: &str, bytes: &[u8]) {
+        if !self.data.exists() {
+            // Private, as rolo makes it (or every run warns).
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&self.data)
+                .expect("data folder");
+        }
         let path = self.data.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("folder");
