@@ -239,7 +239,7 @@ fn inside_another_repository_rolo_commits_only_when_told() {
     // Only the journal's files went in; the repository's own stay the person's.
     assert_eq!(
         f.git_in(&outer, &["ls-files"]),
-        "journal/contacts/ada.toml\n"
+        "journal/.gitignore\njournal/contacts/ada.toml\n"
     );
     assert_eq!(f.git_in(&outer, &["status", "--porcelain"]), "?? README\n");
     assert_eq!(f.ok(&["undo"]), "undid: need #2 recorded for Ada\n");

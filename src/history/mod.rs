@@ -96,6 +96,8 @@ pub(crate) struct Live {
     intents: Intents,
     lock: Arc<HistoryLock>,
     ident: OnceLock<Ident>,
+    /// The data folder's `.gitignore` was looked at by this process's first write.
+    ignored: OnceLock<()>,
 }
 
 impl Live {
@@ -106,6 +108,7 @@ impl Live {
             lock: HistoryLock::new(rolo.join("lock")),
             repo,
             ident: OnceLock::new(),
+            ignored: OnceLock::new(),
         }
     }
 
@@ -312,6 +315,14 @@ impl Engine {
         let Some(live) = self.live(true) else {
             return;
         };
+        if !live.repo.prefix.is_empty() {
+            // Committing into the person's repository (they said so): what is not the
+            // journal is left out of it from the first write on. Without the file rolo still
+            // commits only journal files (`repo::versioned`).
+            live.ignored.get_or_init(|| {
+                let _ = repo::write_gitignore(&self.shared.dir);
+            });
+        }
         let Ok(mut open) = self.shared.open.lock() else {
             return;
         };

@@ -167,6 +167,17 @@ pub fn versioned(rel: &str) -> bool {
         || name.starts_with(".#"))
 }
 
+/// Write rolo's `.gitignore` into the data folder when it has none (a person's own is kept).
+pub fn write_gitignore(dir: &Path) -> Result<(), String> {
+    let disk = DiskFs::new(dir);
+    let ignore = Path::new(paths::GITIGNORE);
+    if matches!(disk.read(ignore), Ok(None)) {
+        disk.write_atomic(ignore, GITIGNORE_TEXT.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", dir.join(ignore).display()))?;
+    }
+    Ok(())
+}
+
 /// Make the data folder a repository of its own: private like the folder (`--shared=0600`),
 /// no sample hooks (`--template=`), and a `.gitignore` when it has none. Returns the repository.
 pub fn init(dir: &Path) -> Result<Repo, String> {
@@ -178,11 +189,7 @@ pub fn init(dir: &Path) -> Result<Repo, String> {
         .map_err(|e| e.to_string())?;
     // Status stays quick on a folder of thousands of files (git keeps what it saw of folders).
     let _ = git.run(["config", "core.untrackedCache", "true"]);
-    let ignore = Path::new(paths::GITIGNORE);
-    if matches!(disk.read(ignore), Ok(None)) {
-        disk.write_atomic(ignore, GITIGNORE_TEXT.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", dir.join(ignore).display()))?;
-    }
+    write_gitignore(dir)?;
     let dot_git = dir.join(".git");
     Ok(Repo {
         git,
