@@ -55,7 +55,8 @@ impl Committer {
         }
     }
 
-    /// Commit what is pending before anything else happens: now, or behind and waited for.
+    /// Commit what is pending (a killed rolo's changes, outside edits): now, or behind
+    /// (the TUI's first frame does not wait for it).
     pub fn catch_up(&self, shared: &Shared, live: &Arc<Live>) {
         match self {
             Committer::Now => {
@@ -65,7 +66,6 @@ impl Committer {
                 if let Ok(tx) = tx.lock() {
                     let _ = tx.send(Job::CatchUp(live.clone()));
                 }
-                self.flush(WAIT_FOR_OTHER);
             }
         }
     }

@@ -137,9 +137,17 @@ impl Git {
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     }
 
-    /// Whether `git` can be started at all.
+    /// Whether there is a `git` to start: an executable of that name on PATH (looked for
+    /// without starting one; a git that is there but broken fails its first command instead).
     pub fn available(&self) -> bool {
-        !matches!(self.run(["--version"]), Err(GitError::Missing))
+        use std::os::unix::fs::PermissionsExt;
+        let Some(path) = std::env::var_os("PATH") else {
+            return false;
+        };
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(&self.program))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
     }
 }
 
@@ -195,7 +203,7 @@ mod tests {
     #[test]
     fn no_git_on_path_is_missing_not_an_error() {
         let mut git = Git::new("/");
-        git.program = PathBuf::from("/nonexistent/rolo-test/git");
+        git.program = PathBuf::from("rolo-test-no-such-git");
         assert!(matches!(git.run(["status"]), Err(GitError::Missing)));
         assert!(!git.available());
     }
