@@ -229,7 +229,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         None => history::Mode::Behind,
         Some(_) => history::Mode::Now,
     };
-    let history = open_history(&dir, mode);
+    let history = open_history(&dir, mode, cli.demo);
     let store = Store::new(history.wrap(Box::new(DiskFs::new(&dir))));
     let store = with_cache(store, &dir, cli.no_cache || cli.demo);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
@@ -306,14 +306,15 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
 }
 
 /// The history of `dir`, with `[history]` from config.toml and the folder's cache folder to
-/// remember what was said once.
-fn open_history(dir: &std::path::Path, mode: history::Mode) -> History {
+/// remember what was said once (none for a demo, whose folder is new each time: no litter).
+fn open_history(dir: &std::path::Path, mode: history::Mode, demo: bool) -> History {
     let env = |k: &str| std::env::var(k).ok();
     let data = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let cache = paths::cache_dir(&data, env).filter(|c| !c.starts_with(&data) && !demo);
     History::open(history::Settings {
         dir: dir.to_path_buf(),
         config: history::Config::load(paths::config_file(env)),
-        cache: paths::cache_dir(&data, env).filter(|c| !c.starts_with(&data)),
+        cache,
         mode,
     })
 }

@@ -239,6 +239,7 @@ fn a_held_index_lock_defers_the_commit_and_a_later_command_catches_up() {
 fn a_detached_head_defers_commits_until_a_branch_is_back() {
     let f = with_ada();
     f.git(&["checkout", "-q", "--detach"]);
+    let before = f.files();
     let out = f.run(&["need", "ada", "one"]);
     assert!(out.status.success());
     assert!(
@@ -247,6 +248,8 @@ fn a_detached_head_defers_commits_until_a_branch_is_back() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(f.subjects(), ["added Ada Lovelace (ada-lovelace)"]);
+    let written = f.files();
+    assert_ne!(written, before, "the save went through");
     f.git(&["checkout", "-q", "-"]);
     f.ok(&["list"]);
     assert_eq!(
@@ -256,6 +259,69 @@ fn a_detached_head_defers_commits_until_a_branch_is_back() {
             "added Ada Lovelace (ada-lovelace)"
         ]
     );
+    assert_eq!(f.files(), written);
+    assert_eq!(f.dirty(), Vec::<String>::new());
+}
+
+/// A commit that git cannot write (as with a full disk): the save stands, it is said once,
+/// and the next rolo that can commit does, under the change's own line.
+#[test]
+fn a_commit_git_cannot_write_is_caught_up_later() {
+    let f = with_ada();
+    let shim = f.tmp.path().join("shim");
+    let real = String::from_utf8(
+        std::process::Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    executable(
+        &shim.join("git"),
+        &format!(
+            "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = fast-import ] && echo 'fatal: write error: No space left on device' >&2 && exit 128; done\nexec {} \"$@\"\n",
+            real.trim()
+        ),
+    );
+    let path = format!(
+        "{}:{}",
+        shim.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = f
+        .cmd(&["need", "ada", "one"])
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "need #1 recorded for Ada Lovelace\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "rolo: history: the commit failed (git fast-import: write error: No space left on \
+         device); your change is saved and will be committed later\n"
+    );
+    let out = f
+        .cmd(&["need", "ada", "two"])
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "said once");
+    let written = f.files();
+    f.ok(&["list"]);
+    assert_eq!(
+        f.subjects(),
+        [
+            "need #2 recorded for Ada Lovelace",
+            "need #1 recorded for Ada Lovelace",
+            "added Ada Lovelace (ada-lovelace)"
+        ]
+    );
+    assert_eq!(f.files(), written);
 }
 
 /// Hooks that fail and a config that signs every commit change nothing: rolo's commits run
@@ -263,6 +329,7 @@ fn a_detached_head_defers_commits_until_a_branch_is_back() {
 #[test]
 fn failing_hooks_and_commit_signing_never_block_a_commit() {
     let f = with_ada();
+    let hooks = f.tmp.path().join("hooks");
     for hook in [
         "pre-commit",
         "commit-msg",
@@ -270,9 +337,8 @@ fn failing_hooks_and_commit_signing_never_block_a_commit() {
         "reference-transaction",
     ] {
         executable(&f.data.join(".git/hooks").join(hook), "#!/bin/sh\nexit 1\n");
+        executable(&hooks.join(hook), "#!/bin/sh\nexit 1\n");
     }
-    let hooks = f.tmp.path().join("hooks");
-    executable(&hooks.join("pre-commit"), "#!/bin/sh\nexit 1\n");
     std::fs::write(
         f.gitconfig(),
         format!(
@@ -281,17 +347,32 @@ fn failing_hooks_and_commit_signing_never_block_a_commit() {
         ),
     )
     .unwrap();
+    let before = f.files();
     assert_eq!(
         f.ok(&["need", "ada", "one"]),
         "need #1 recorded for Ada Lovelace\n"
     );
+    let after = f.files();
     assert_eq!(
         f.ok(&["undo"]),
         "undid: need #1 recorded for Ada Lovelace\n"
     );
+    assert_eq!(f.files(), before);
+    // The repository's own hooks folder (no hooksPath): its failing hooks change nothing.
+    std::fs::write(
+        f.gitconfig(),
+        "[commit]\n\tgpgsign = true\n[gpg]\n\tprogram = /bin/false\n",
+    )
+    .unwrap();
+    assert_eq!(
+        f.ok(&["redo"]),
+        "redid: need #1 recorded for Ada Lovelace\n"
+    );
+    assert_eq!(f.files(), after);
     assert_eq!(
         f.subjects(),
         [
+            "redo: need #1 recorded for Ada Lovelace",
             "undo: need #1 recorded for Ada Lovelace",
             "need #1 recorded for Ada Lovelace",
             "added Ada Lovelace (ada-lovelace)"

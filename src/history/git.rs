@@ -6,6 +6,12 @@
 //! never takes the index lock a person's own `git commit` may want) and no inherited
 //! `GIT_DIR`-like variables, which would point it at another repository. Input and output are
 //! always pipes: git never reads the terminal and never writes to it.
+//!
+//! A few settings of the person's own config are set aside for rolo's runs, because they
+//! would make git do something else than asked: hooks (a `reference-transaction` hook that
+//! fails would refuse every commit; rolo's commits are its own business), an fsmonitor
+//! command, line-ending conversion (rolo commits the exact bytes it wrote), and `git log`
+//! options that change its output (signatures shown, renames followed).
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -24,6 +30,15 @@ const REPOSITORY_VARS: &[&str] = &[
     "GIT_NAMESPACE",
     "GIT_PREFIX",
     "GIT_QUARANTINE_PATH",
+];
+
+/// The person's settings that rolo's runs do without (see the top of this file).
+const SET_ASIDE: &[&str] = &[
+    "core.hooksPath=/dev/null",
+    "core.fsmonitor=false",
+    "core.autocrlf=false",
+    "log.showSignature=false",
+    "log.follow=false",
 ];
 
 /// Why a git run did not give what was asked.
@@ -67,9 +82,11 @@ impl Git {
     /// The command, ready for its arguments.
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(&self.program);
-        cmd.arg("-C")
-            .arg(&self.dir)
-            .env("LC_ALL", "C")
+        cmd.arg("-C").arg(&self.dir);
+        for setting in SET_ASIDE {
+            cmd.args(["-c", setting]);
+        }
+        cmd.env("LC_ALL", "C")
             .env("GIT_TERMINAL_PROMPT", "0")
             .env("GIT_OPTIONAL_LOCKS", "0")
             // Paths rolo hands over are file names, never patterns.
@@ -99,11 +116,7 @@ impl Git {
         S: AsRef<OsStr>,
     {
         let args: Vec<S> = args.into_iter().collect();
-        let what = args
-            .iter()
-            .find(|a| !a.as_ref().to_string_lossy().starts_with('-'))
-            .map(|a| a.as_ref().to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let what = command_name(&args);
         let mut cmd = self.command();
         cmd.args(&args);
         let output = match input {
@@ -149,6 +162,19 @@ impl Git {
                 .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
         })
     }
+}
+
+/// The git command in `args` ("fast-import"), past the options before it (`-c name=value`).
+fn command_name<S: AsRef<OsStr>>(args: &[S]) -> String {
+    let mut words = args.iter().map(|a| a.as_ref().to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "-c" {
+            words.next();
+        } else if !word.starts_with('-') {
+            return word.into_owned();
+        }
+    }
+    String::new()
 }
 
 /// Write `input` on a thread while the output is read, so a large input and a large output
@@ -198,6 +224,15 @@ mod tests {
         assert_eq!(first_line(b"fatal: not a repo\nmore"), "not a repo");
         assert_eq!(first_line(b"\n  error: bad \x1b[31m\n"), "bad ␛[31m");
         assert_eq!(first_line(b""), "it failed without saying why");
+    }
+
+    #[test]
+    fn the_command_is_named_past_its_options() {
+        assert_eq!(
+            command_name(&["-c", "a=b", "fast-import", "--quiet"]),
+            "fast-import"
+        );
+        assert_eq!(command_name(&["--version"]), "");
     }
 
     #[test]
