@@ -259,6 +259,10 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     // What a killed rolo left is committed first; outside edits are committed with the next
     // change (or by `undo`, `redo` and `log`, which read the history).
     history.start(false);
+    if commits(&command) {
+        // What git will be asked at the commit, asked now, while the journal loads.
+        history.prefetch();
+    }
     // Most commands need far less than the whole journal: on a large folder that is the
     // difference between a tenth of a second and a second.
     let needs = if cli.full_load {
@@ -303,6 +307,22 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         );
     }
     Ok(result.and(flushed)?)
+}
+
+/// Whether a command commits: every change, and the commands that read the history (they
+/// commit what is pending first).
+fn commits(command: &crate::cli::Command) -> bool {
+    use crate::cli::Command as C;
+    !matches!(
+        command,
+        C::List { .. }
+            | C::Show { .. }
+            | C::Timeline { .. }
+            | C::Check
+            | C::Brief { .. }
+            | C::Due
+            | C::Today
+    )
 }
 
 /// The history of `dir`, with `[history]` from config.toml and the folder's cache folder to

@@ -68,6 +68,10 @@ pub struct Work<'a> {
     /// How long to wait for another git's `index.lock` to go.
     pub wait_index: Duration,
     pub now: chrono::DateTime<chrono::FixedOffset>,
+    /// What `git status` said, asked while the command was still loading (`None`: ask now).
+    /// It may be older than the commit: a file it names is compared with the last commit
+    /// anyway, and an outside edit made after it is caught up by a later commit.
+    pub on_disk: Option<Vec<String>>,
 }
 
 /// How many files an "edited outside rolo" message names before "and N more".
@@ -164,11 +168,15 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
             dead.push((id, note));
         }
     }
-    let on_disk: Vec<String> = plumbing::changed_on_disk(w.repo)
-        .map_err(Failure::git)?
-        .into_iter()
-        .filter(|p| repo::versioned(p))
-        .collect();
+    let mut on_disk = match &w.on_disk {
+        Some(paths) => paths.clone(),
+        None => plumbing::changed_on_disk(w.repo).map_err(Failure::git)?,
+    };
+    // Always looked at: rolo may have written it since a status asked ahead.
+    on_disk.push(paths::GITIGNORE.to_string());
+    on_disk.sort();
+    on_disk.dedup();
+    let on_disk: Vec<String> = on_disk.into_iter().filter(|p| repo::versioned(p)).collect();
     let mut looked: BTreeSet<String> = on_disk.iter().cloned().collect();
     for (_, note) in &dead {
         looked.extend(note.paths.iter().filter(|p| repo::versioned(p)).cloned());

@@ -132,6 +132,14 @@ pub(crate) struct Shared {
     /// One commit at a time in this process (the history lock is the process's, so it does
     /// not keep the TUI's committer thread and an undo apart).
     gate: Mutex<()>,
+    /// `git status` (and who commits), asked ahead while the command loads (`prefetch`).
+    ahead: Mutex<Option<std::thread::JoinHandle<Ahead>>>,
+}
+
+/// What is asked of git ahead of the first commit.
+struct Ahead {
+    on_disk: Option<Vec<String>>,
+    ident: Ident,
 }
 
 impl Shared {
@@ -173,6 +181,7 @@ impl History {
                     notices,
                     open: Mutex::new(None),
                     gate: Mutex::new(()),
+                    ahead: Mutex::new(None),
                 }),
                 state: Mutex::new(state),
                 committer: OnceLock::new(),
@@ -203,6 +212,28 @@ impl History {
             .any(|(_, n)| !live.intents.alive(n));
         if outside || crashed {
             e.catch_up();
+        }
+    }
+
+    /// A command that will commit (a change, or undo, redo, log): ask git what changed on
+    /// disk and who commits now, on a thread, while the journal loads; the first commit
+    /// uses the answers. Nothing when there is no repository yet.
+    pub fn prefetch(&self) {
+        let e = &self.engine;
+        if !e.shared.dir.join(".git").exists() && e.config.git != GitSetting::On {
+            return;
+        }
+        let Some(live) = e.live(false) else {
+            return;
+        };
+        let spawned = std::thread::Builder::new()
+            .name("rolo-history-ahead".into())
+            .spawn(move || Ahead {
+                on_disk: plumbing::changed_on_disk(&live.repo).ok(),
+                ident: live.ident().clone(),
+            });
+        if let (Ok(handle), Ok(mut ahead)) = (spawned, e.shared.ahead.lock()) {
+            *ahead = Some(handle);
         }
     }
 
@@ -414,6 +445,15 @@ fn commit_changes(
             }
         }
     };
+    let ahead = shared
+        .ahead
+        .lock()
+        .ok()
+        .and_then(|mut a| a.take())
+        .and_then(|h| h.join().ok());
+    if let Some(a) = &ahead {
+        let _ = live.ident.set(a.ident.clone());
+    }
     let disk = crate::store::DiskFs::new(&shared.dir);
     let claimed = |p: &str| shared.claimed(p);
     let work = Work {
@@ -424,6 +464,7 @@ fn commit_changes(
         claimed: &claimed,
         wait_index: WAIT_FOR_INDEX,
         now: crate::clock::now(),
+        on_disk: ahead.and_then(|a| a.on_disk),
     };
     match commit::commit(&work, changes) {
         Ok(_) => {
