@@ -202,6 +202,11 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
         if let Some(b) = earlier.get(p) {
             return Some(b.clone());
         }
+        // A link is not followed into the history: it could lead anywhere (`rolo check`
+        // names it; rolo never writes through one either).
+        if w.disk.is_symlink(Path::new(p)) {
+            return None;
+        }
         let now = w.disk.read(Path::new(p)).ok()?;
         // Written by a change that started while this was reading: that change's.
         (!(w.claimed)(p)).then_some(now)

@@ -327,7 +327,8 @@ pub fn refresh_index(repo: &Repo, paths: &[String]) {
     );
 }
 
-/// Let git gather its packs when there are many (it works in the background).
+/// Let git gather its packs when there are more than `gc --auto` leaves (50): each commit
+/// is a small pack of its own, and git gathers them in the background.
 pub fn tidy(repo: &Repo) {
     let packs = std::fs::read_dir(repo.git_dir.join("objects/pack"))
         .map(|d| {
@@ -336,7 +337,7 @@ pub fn tidy(repo: &Repo) {
                 .count()
         })
         .unwrap_or(0);
-    if packs > 40 {
+    if packs > 50 {
         let _ = repo.git.run(["gc", "--auto", "--quiet"]);
     }
 }
