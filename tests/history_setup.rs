@@ -14,6 +14,10 @@ fn the_first_write_makes_the_repository_from_the_journal_as_found() {
     f.write("contacts/ada.toml", ADA.as_bytes());
     f.write("drafts/ada-20261203-100000.toml", b"note = \"half\"\n");
     f.write("contacts/.rolo-tmp-abc.tmp", b"left by a crash\n");
+    // A link is read through, never followed into the history (it could lead anywhere).
+    let outside = f.tmp.path().join("elsewhere.toml");
+    std::fs::write(&outside, "name = \"Someone Else\"\n").unwrap();
+    std::os::unix::fs::symlink(&outside, f.data.join("contacts/linked.toml")).unwrap();
     // Reads make nothing.
     f.ok(&["list"]);
     assert!(!f.data.join(".git").exists());

@@ -260,15 +260,21 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
     }
 
     let mut outside = BTreeMap::new();
+    // Files git saw changed that are as the last commit has them: only the index is behind.
+    let mut as_committed = BTreeSet::new();
     let ours_paths: BTreeSet<&String> = earlier.keys().collect();
     for p in on_disk.iter().chain(ours_paths.iter().copied()) {
         if is_claimed(p) || outside.contains_key(p) {
             continue;
         }
-        if let Some(now) = read(p)
-            && state.get(p) != Some(&now)
-        {
-            outside.insert(p.clone(), now);
+        match read(p) {
+            Some(now) if state.get(p) != Some(&now) => {
+                outside.insert(p.clone(), now);
+            }
+            Some(_) => {
+                as_committed.insert(p.clone());
+            }
+            None => {}
         }
     }
     let ignore = paths::GITIGNORE.to_string();
@@ -319,7 +325,7 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
         }
     }
 
-    let mut touched: BTreeSet<String> = on_disk.into_iter().collect();
+    let mut touched = as_committed;
     for c in &commits {
         touched.extend(c.files.keys().cloned());
     }
