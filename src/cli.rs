@@ -137,10 +137,10 @@ pub enum Command {
         #[arg(value_name = "NUMBER", value_parser = list_place)]
         place: Option<usize>,
         /// List what can be undone, newest first, instead of undoing
-        #[arg(long)]
+        #[arg(long, conflicts_with = "place")]
         list: bool,
         /// With --list: how many (1 or more)
-        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count)]
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count, requires = "list")]
         count: usize,
     },
     /// Put back the last change undone

@@ -123,3 +123,22 @@ fn undo_list_redo_chain_and_a_new_change_ends_redo() {
     assert_eq!(f.fails(&["undo"]), "nothing to undo");
     assert_eq!(f.fails(&["undo", "--list"]), "nothing to undo");
 }
+
+#[test]
+fn undo_and_log_arguments_are_checked() {
+    let f = Folder::new();
+    f.ok(&["add", "Ada"]);
+    assert!(f.fails(&["undo", "0"]).starts_with(
+        "invalid value '0' for '[NUMBER]': give the change's place in `rolo undo --list`"
+    ));
+    assert!(
+        f.fails(&["undo", "2", "--list"])
+            .contains("cannot be used with '--list'")
+    );
+    assert!(
+        f.fails(&["log", "-n", "0"])
+            .contains("0 changes would show nothing; give 1 or more")
+    );
+    // Nothing was undone by any of them.
+    assert_eq!(f.subjects(), ["added Ada (ada)"]);
+}
