@@ -92,11 +92,12 @@ fn changed_by(repo: &Repo, commit: &Commit) -> Result<Vec<String>, GitError> {
     Ok(files)
 }
 
-/// The writes that take `commit` back from the files as they are now (`now` reads one).
+/// The writes that take `commit` back from the files as they are now (`now` reads one, or
+/// says why it cannot).
 pub fn plan(
     repo: &Repo,
     commit: &Commit,
-    now: &dyn Fn(&str) -> Option<Vec<u8>>,
+    now: &dyn Fn(&str) -> Result<Option<Vec<u8>>, String>,
 ) -> Result<Result<Writes, Blocked>, GitError> {
     let files = changed_by(repo, commit)?;
     let after = files_at(repo, &commit.id, &files)?.files;
@@ -108,7 +109,16 @@ pub fn plan(
     for path in &files {
         let a = after.get(path).cloned().flatten();
         let b = before.get(path).cloned().flatten();
-        let n = now(path);
+        let blocked = |blocker| Blocked {
+            path: path.clone(),
+            blocker,
+            after: a.clone(),
+            before: b.clone(),
+        };
+        let n = match now(path) {
+            Ok(n) => n,
+            Err(why) => return Ok(Err(blocked(Blocker::Unreadable(why)))),
+        };
         if n == b {
             continue;
         }
@@ -116,12 +126,6 @@ pub fn plan(
             writes.push((path.clone(), b));
             continue;
         }
-        let blocked = |blocker| Blocked {
-            path: path.clone(),
-            blocker,
-            after: a.clone(),
-            before: b.clone(),
-        };
         let text = |c: &Option<Vec<u8>>| -> Result<Option<String>, ()> {
             match c {
                 None => Ok(None),

@@ -191,7 +191,14 @@ impl History {
             Direction::Redo => stack::redoable(log),
         }
         .ok_or(HistoryError::Nothing { verb })?;
-        let now = |p: &str| store.fs().read(Path::new(p)).ok().flatten();
+        let now = |p: &str| {
+            store.fs().read(Path::new(p)).map_err(|e| {
+                format!(
+                    "{} cannot be read ({e})",
+                    store.display(Path::new(p)).display()
+                )
+            })
+        };
         let writes = match reverse::plan(&live.repo, &target, &now).map_err(failed)? {
             Ok(writes) => writes,
             Err(blocked) => return Err(self.blocked(&live, verb, &target, &blocked)),
