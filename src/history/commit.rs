@@ -329,23 +329,25 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
     for c in &commits {
         touched.extend(c.files.keys().cloned());
     }
-    plumbing::commit(
+    // The index follows what was committed, and forgets what it held that was no change;
+    // updated beside the commit, not after it.
+    let touched: Vec<String> = touched.into_iter().filter(|p| !is_claimed(p)).collect();
+    let index = plumbing::refresh_index(w.repo, &touched);
+    let committed = plumbing::commit(
         w.repo,
         &branch,
         head.commit.as_deref(),
         w.ident,
         w.now,
         &commits,
-    )
-    .map_err(|e| Failure {
+    );
+    index.wait();
+    committed.map_err(|e| Failure {
         kind: "commit",
         text: format!(
             "history: the commit failed ({e}); your change is saved and will be committed later"
         ),
     })?;
-    // The index follows what was committed, and forgets what it held that was no change.
-    let touched: Vec<String> = touched.into_iter().filter(|p| !is_claimed(p)).collect();
-    plumbing::refresh_index(w.repo, &touched);
     for id in &dead_done {
         w.intents.remove(id);
     }

@@ -310,21 +310,53 @@ pub fn commit(
 }
 
 /// Make the index agree with the files for `paths` (inside the data folder), so the person's
-/// own `git status` shows what rolo committed as committed. Best effort: the index is only a
-/// cache, and the next commit does this again.
-pub fn refresh_index(repo: &Repo, paths: &[String]) {
+/// own `git status` shows what rolo committed as committed. Started, not waited for: it runs
+/// beside the commit (the index and the commit do not depend on each other); `IndexUpdate::
+/// wait` waits. Best effort: the index is only a cache, and the next commit does this again.
+pub fn refresh_index(repo: &Repo, paths: &[String]) -> IndexUpdate {
     if paths.is_empty() {
-        return;
+        return IndexUpdate(None);
     }
-    let mut input = Vec::new();
-    for p in paths {
-        input.extend_from_slice(p.as_bytes());
-        input.push(0);
+    let mut cmd = repo.git.command();
+    cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let Ok(mut child) = cmd.spawn() else {
+        return IndexUpdate(None);
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        for p in paths {
+            // Closed early, it has failed, which costs only the index.
+            if stdin
+                .write_all(p.as_bytes())
+                .and(stdin.write_all(b"\0"))
+                .is_err()
+            {
+                break;
+            }
+        }
     }
-    let _ = repo.git.run_with(
-        ["update-index", "--add", "--remove", "-z", "--stdin"],
-        Some(&input),
-    );
+    IndexUpdate(Some(child))
+}
+
+/// An index update under way.
+pub struct IndexUpdate(Option<std::process::Child>);
+
+impl IndexUpdate {
+    pub fn wait(mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for IndexUpdate {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.wait();
+        }
+    }
 }
 
 /// Let git gather its packs when there are more than `gc --auto` leaves (50): each commit
