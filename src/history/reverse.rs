@@ -40,6 +40,9 @@ pub struct Blocked {
 /// The writes that take a commit back: each file's new bytes, `None` to remove it.
 pub type Writes = Vec<(String, Option<Vec<u8>>)>;
 
+/// A file of the data folder as it is now (`None`: there is none), or why it cannot be read.
+pub type ReadNow<'a> = &'a dyn Fn(&str) -> Result<Option<Vec<u8>>, String>;
+
 enum FileKind {
     Contact,
     Month,
@@ -97,7 +100,7 @@ fn changed_by(repo: &Repo, commit: &Commit) -> Result<Vec<String>, GitError> {
 pub fn plan(
     repo: &Repo,
     commit: &Commit,
-    now: &dyn Fn(&str) -> Result<Option<Vec<u8>>, String>,
+    now: ReadNow,
 ) -> Result<Result<Writes, Blocked>, GitError> {
     let files = changed_by(repo, commit)?;
     let after = files_at(repo, &commit.id, &files)?.files;
