@@ -5,6 +5,7 @@
 //! lost to it.
 
 use super::commit::Change;
+use super::engine::describe_intent;
 use super::{Live, Shared, WAIT_FOR_OTHER, commit_changes};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
@@ -100,7 +101,8 @@ fn run(shared: &Shared, rx: &Receiver<Job>) {
         };
         let mut closing = false;
         let mut take = |job: Job| match job {
-            Job::Change(l, c) => {
+            Job::Change(l, mut c) => {
+                describe_intent(&l, &mut c);
                 live = Some(l);
                 queue.push(c);
             }

@@ -148,9 +148,9 @@ impl Engine {
             return;
         };
         change.description = description.to_string();
-        if let Some((id, note)) = &mut change.intent {
-            note.description = Some(change.description.clone());
-            let _ = live.intents.write(id, note);
+        if self.mode == Mode::Now {
+            // Behind, the committer's thread writes it, off the TUI's save.
+            describe_intent(&live, &mut change);
         }
         self.committer().submit(&self.shared, &live, change);
     }
@@ -225,6 +225,15 @@ pub(super) fn commit_changes(
             defer(shared, live, changes, &failure);
             Err(failure)
         }
+    }
+}
+
+/// The change's note says what the change was: a rolo killed before its commit is then caught
+/// up under that line.
+pub(super) fn describe_intent(live: &Live, change: &mut Change) {
+    if let Some((id, note)) = &mut change.intent {
+        note.description = Some(change.description.clone());
+        let _ = live.intents.write(id, note);
     }
 }
 
