@@ -164,6 +164,30 @@ fn bench(c: &mut Criterion) {
     });
     behind.finish(std::time::Duration::from_secs(60));
     g.finish();
+    paired(&env_on, on.path(), &env_off, off.path(), &who);
+}
+
+/// `rolo note` with history on and off, one after the other, 30 times: on a machine whose
+/// load comes and goes, each pair sees the same load, so the medians compare fairly.
+fn paired(env_on: &Env, on: &Path, env_off: &Env, off: &Path, who: &str) {
+    let (mut t_on, mut t_off) = (Vec::new(), Vec::new());
+    for k in 0..30 {
+        let at = format!("2026-11-24 20:{k:02}");
+        let start = std::time::Instant::now();
+        env_on.rolo(on, &["note", who, "Paired", "--at", &at]);
+        t_on.push(start.elapsed().as_secs_f64() * 1000.0);
+        let start = std::time::Instant::now();
+        env_off.rolo(off, &["note", who, "Paired", "--at", &at]);
+        t_off.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (on_ms, off_ms) = (median(&mut t_on), median(&mut t_off));
+    eprintln!(
+        "history/large/cli/paired (30 pairs): note with history {on_ms:.1} ms, without {off_ms:.1} ms (medians)"
+    );
 }
 
 criterion_group!(benches, bench);
