@@ -165,6 +165,32 @@ fn bench(c: &mut Criterion) {
     behind.finish(std::time::Duration::from_secs(60));
     g.finish();
     paired(&env_on, on.path(), &env_off, off.path(), &who);
+    // A save without history and one with the TUI's history, one after the other.
+    let (mut t_none, mut t_behind) = (Vec::new(), Vec::new());
+    for _ in 0..200 {
+        n += 1;
+        let entry = note(&who, n);
+        let start = std::time::Instant::now();
+        black_box(ops::note::save(&plain, entry).expect("saves"));
+        t_none.push(start.elapsed().as_secs_f64() * 1000.0);
+        behind.finish(std::time::Duration::from_secs(60));
+        n += 1;
+        let entry = note(&who, n);
+        let start = std::time::Instant::now();
+        black_box(ops::note::save(&store, entry).expect("saves"));
+        t_behind.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    behind.finish(std::time::Duration::from_secs(60));
+    eprintln!(
+        "history/large/save/paired (200 pairs): without history {:.2} ms, with the TUI's history {:.2} ms (medians)",
+        median(&mut t_none),
+        median(&mut t_behind)
+    );
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 /// `rolo note` with history on and off, one after the other, 30 times: on a machine whose
@@ -180,10 +206,6 @@ fn paired(env_on: &Env, on: &Path, env_off: &Env, off: &Path, who: &str) {
         env_off.rolo(off, &["note", who, "Paired", "--at", &at]);
         t_off.push(start.elapsed().as_secs_f64() * 1000.0);
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (on_ms, off_ms) = (median(&mut t_on), median(&mut t_off));
     eprintln!(
         "history/large/cli/paired (30 pairs): note with history {on_ms:.1} ms, without {off_ms:.1} ms (medians)"
