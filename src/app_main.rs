@@ -3,6 +3,7 @@
 use crate::app::terminal::TuiError;
 use crate::cli::Cli;
 use crate::cmd::{self, CliError, Ctx};
+use crate::history::{self, History};
 use crate::journal::Journal;
 use crate::loads::{self, Needs};
 use crate::store::{DiskFs, Severity, Store, StoreError, paths};
@@ -241,10 +242,21 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
             shell_word(&shown)
         );
     }
-    let store = with_cache(Store::on_disk(&dir), &dir, cli.no_cache || cli.demo);
+    // The TUI commits on a thread of its own, so a save never waits for git; a command
+    // commits before it returns.
+    let mode = match cli.command {
+        None => history::Mode::Behind,
+        Some(_) => history::Mode::Now,
+    };
+    let history = open_history(&dir, mode, cli.demo);
+    let store = Store::new(history.wrap(Box::new(DiskFs::new(&dir))));
+    let store = with_cache(store, &dir, cli.no_cache || cli.demo);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
     let _ = store.sweep_stale_temps();
     let Some(command) = cli.command else {
+        // What a killed rolo left, and what was edited outside rolo since, is committed
+        // first (behind: the first frame does not wait for it).
+        history.start(true);
         // The TUI starts on the contacts and the newest months; older ones follow in the
         // background, so the first frame does not wait for years of journal.
         let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
@@ -258,8 +270,18 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         // The background load flushed what it read; this catches the rest (files reloaded
         // after outside edits, a folder with no older months).
         flush_cache(&store);
+        // The last commits, if git is slow; what is left is caught up by the next rolo.
+        history.finish(std::time::Duration::from_secs(10));
+        say_notices(&history, None);
         return result;
     };
+    // What a killed rolo left is committed first; outside edits are committed with the next
+    // change (or by `undo`, `redo` and `log`, which read the history).
+    history.start(false);
+    if commits(&command) {
+        // What git will be asked at the commit, asked now, while the journal loads.
+        history.prefetch();
+    }
     // Most commands need far less than the whole journal: on a large folder that is the
     // difference between a tenth of a second and a second.
     let needs = if cli.full_load {
@@ -285,6 +307,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     );
     let mut ctx = Ctx {
         store: &store,
+        history: Some(&history),
         journal,
         now,
         out: &mut out,
@@ -293,6 +316,8 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     // The last of the output: a full disk here fails the command like one mid-way would.
     let flushed = out.flush().map_err(CliError::Output);
     flush_cache(&store);
+    let failed = result.as_ref().err().map(ToString::to_string);
+    say_notices(&history, failed.as_deref());
     if errors > 0 && !is_check {
         eprintln!(
             "rolo: warning: {errors} file{} could not be read and {} skipped; run `rolo check`",
@@ -301,6 +326,51 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         );
     }
     Ok(result.and(flushed)?)
+}
+
+/// Whether a command commits: every change, and the commands that read the history (they
+/// commit what is pending first).
+fn commits(command: &crate::cli::Command) -> bool {
+    use crate::cli::Command as C;
+    !matches!(
+        command,
+        C::List { .. }
+            | C::Show { .. }
+            | C::Timeline { .. }
+            | C::Check
+            | C::Brief { .. }
+            | C::Due { .. }
+            | C::Today { .. }
+            | C::Export(_)
+            | C::Completions { .. }
+            | C::Man
+            | C::Ids
+    )
+}
+
+/// The history of `dir`, with `[history]` from config.toml and the folder's cache folder to
+/// remember what was said once (none for a demo, whose folder is new each time: no litter).
+fn open_history(dir: &std::path::Path, mode: history::Mode, demo: bool) -> History {
+    let env = |k: &str| std::env::var(k).ok();
+    let data = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let cache = paths::cache_dir(&data, env).filter(|c| !c.starts_with(&data) && !demo);
+    History::open(history::Settings {
+        dir: dir.to_path_buf(),
+        config: history::Config::load(paths::config_file(env)),
+        cache,
+        mode,
+    })
+}
+
+/// What the history has to say, on stderr, one line each: why it is off (once ever), a
+/// commit that failed (once until one works). Not what the command's own error says already.
+fn say_notices(history: &History, error: Option<&str>) {
+    for notice in history.notices() {
+        if error.is_some_and(|e| e.contains(&notice)) {
+            continue;
+        }
+        eprintln!("rolo: {}", crate::sanitize::inert_line(&notice));
+    }
 }
 
 /// `path` as one shell word, so the suggested `chmod` can be pasted as it is: quoted when it

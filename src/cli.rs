@@ -158,6 +158,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take back the last change (a new commit in the history; works after a restart)
+    #[command(
+        after_help = "Every change rolo makes is a commit in the data folder's git history; an undo \
+                      is a new commit that takes one back (edits made outside rolo too).\n\
+                      Examples:\n  rolo undo\n  rolo undo --list\n  rolo undo 3"
+    )]
+    Undo {
+        /// Undo the change at this place in `rolo undo --list` (1, the newest, is the
+        /// default); the changes after it stay, unless one of them touched the same thing
+        #[arg(value_name = "NUMBER", value_parser = list_place)]
+        place: Option<usize>,
+        /// List what can be undone, newest first, instead of undoing
+        #[arg(long, conflicts_with = "place")]
+        list: bool,
+        /// With --list: how many (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count, requires = "list")]
+        count: usize,
+    },
+    /// Put back the last change undone
+    Redo,
+    /// The history of changes, newest first: all of them, or those about one person
+    Log {
+        /// Who (id, name or part of it)
+        who: Option<String>,
+        /// How many changes (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count)]
+        count: usize,
+    },
     /// Import people from address books: vCard (.vcf files, or folders of them), LinkedIn's
     /// Connections.csv, a Google Contacts CSV
     #[command(
@@ -220,6 +248,23 @@ pub struct ExportArgs {
     /// Only this person (repeatable; id, name or part of it)
     #[arg(long = "who", value_name = "WHO")]
     pub who: Vec<String>,
+}
+
+/// A place in `rolo undo --list`, counted from 1.
+fn list_place(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("give the change's place in `rolo undo --list`: 1 for the newest, 2 for the one before, …".into()),
+    }
+}
+
+/// `-n 0` would list nothing, which reads as an empty history; it is refused instead.
+fn change_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 changes would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a number of changes, 1 or more".into()),
+    }
 }
 
 /// `-n 0` would print nothing, which reads as an empty journal; it is refused instead.

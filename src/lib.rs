@@ -14,6 +14,7 @@ mod demo_dates;
 pub(crate) mod fasthash;
 pub mod filter;
 pub mod fold;
+pub mod history;
 pub mod interchange;
 pub mod journal;
 mod journal_lean;

@@ -8,6 +8,8 @@ use crate::store::{MonthsRead, Store, StoreError};
 /// How much of the folder a command needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Needs {
+    /// Commands that read only the history (`undo`, `redo`, `log`).
+    Nothing,
     /// Commands that change contacts or append one entry without looking at others.
     Contacts,
     /// Contacts and who was seen when, plus every file that did not load.
@@ -30,7 +32,9 @@ pub fn needs(command: &Command) -> Needs {
         | C::Edit(_)
         // An import matches against contacts and writes contacts; `__ids` lists them.
         | C::Import(_)
-        | C::Ids => Needs::Contacts,
+        | C::Ids
+        | C::Log { who: Some(_), .. } => Needs::Contacts,
+        C::Undo { .. } | C::Redo | C::Log { who: None, .. } => Needs::Nothing,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
         C::List { .. } | C::Due { .. } | C::Today { .. } | C::Intro { .. } => Needs::Touches,
         C::Brief { who, .. } | C::Show { who, .. } | C::Timeline { who: Some(who), .. } => {
@@ -45,6 +49,7 @@ pub fn needs(command: &Command) -> Needs {
 /// the same errors in the same order (only `check`, which loads everything, lists warnings).
 pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> {
     Ok(match needs {
+        Needs::Nothing => Journal::new(crate::model::Loaded::default()),
         Needs::Contacts => Journal::new(store.load_contacts_only()?),
         Needs::Everything => Journal::new(store.load()?),
         Needs::Touches => {

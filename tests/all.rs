@@ -11,6 +11,7 @@ mod tui_support;
 #[allow(dead_code)]
 #[path = "../examples/gen/generator.rs"]
 mod generator;
+mod history_support;
 mod model_support;
 mod safety_support;
 mod support;
@@ -39,6 +40,9 @@ mod file_style;
 mod fixtures_contacts;
 mod fixtures_hostile;
 mod fixtures_months;
+mod history_safety;
+mod history_setup;
+mod history_undo;
 mod interchange_cli;
 mod interchange_read;
 mod journal_edits;

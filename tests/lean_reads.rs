@@ -163,6 +163,7 @@ fn run(store: &Store, args: &[&str], full: bool) -> Vec<Outcome> {
     let mut writer = shared.clone();
     let mut ctx = Ctx {
         store,
+        history: None,
         journal,
         now: DateTime::parse_from_rfc3339(DATES[0]).expect("date"),
         out: &mut writer,

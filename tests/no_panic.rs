@@ -424,7 +424,7 @@ proptest! {
         let store = seeded_store();
         let journal = Journal::new(store.load().expect("memory store lists"));
         let mut out = Vec::new();
-        let mut ctx = Ctx { store: &store, journal, now, out: &mut out };
+        let mut ctx = Ctx { store: &store, history: None, journal, now, out: &mut out };
         let _ = cmd::run(command, &mut ctx);
         // Whatever was written must still load.
         let reloaded = store.load().expect("memory store lists");
@@ -451,6 +451,7 @@ fn add_refuses_a_rhythm_the_loader_would_reject() {
     let now = DateTime::parse_from_rfc3339("2026-11-24T14:05:00+01:00").expect("valid");
     let mut ctx = Ctx {
         store: &store,
+        history: None,
         journal,
         now,
         out: &mut out,

@@ -2,6 +2,7 @@
 //! the lower layers' errors are wrapped, not flattened, so the edge can still tell a closed
 //! pipe from a full disk.
 
+use crate::history::undo::HistoryError;
 use crate::ops::edit::EditorError;
 use crate::ops::{self, OpError};
 use crate::sanitize::inert_line;
@@ -67,6 +68,8 @@ pub enum CliError {
         why: String,
         path: PathBuf,
     },
+    /// `undo`, `redo`, `log`: nothing to do, history off, or a later change in the way.
+    History(HistoryError),
 }
 
 impl CliError {
@@ -143,6 +146,7 @@ impl fmt::Display for CliError {
                 "{why}; nothing was written, and your text is kept in {}",
                 inert_line(&path.display().to_string())
             ),
+            CliError::History(e) => e.fmt(f),
         }
     }
 }
@@ -168,6 +172,12 @@ impl From<StoreError> for CliError {
 impl From<OpError> for CliError {
     fn from(e: OpError) -> Self {
         CliError::Op(e)
+    }
+}
+
+impl From<HistoryError> for CliError {
+    fn from(e: HistoryError) -> Self {
+        CliError::History(e)
     }
 }
 

@@ -6,6 +6,7 @@ mod doc;
 mod edit;
 mod error;
 mod export;
+mod history;
 mod import;
 mod json;
 mod read;
@@ -31,6 +32,8 @@ pub const NO_CONTACTS: &str = "no contacts yet (add one with `rolo add NAME`)";
 
 pub struct Ctx<'a> {
     pub store: &'a Store,
+    /// The journal's history (`undo`, `redo`, `log`); `None` where there is none to read.
+    pub history: Option<&'a crate::history::History>,
     pub journal: Journal,
     pub now: DateTime<FixedOffset>,
     pub out: &'a mut dyn Write,
@@ -197,6 +200,9 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Completions { shell } => shell::completions(ctx, shell),
         Command::Man => shell::man(ctx),
         Command::Ids => shell::ids(ctx),
+        Command::Undo { place, list, count } => history::undo(ctx, place, list, count),
+        Command::Redo => history::redo(ctx),
+        Command::Log { who, count } => history::log(ctx, who.as_deref(), count),
     }
 }
 

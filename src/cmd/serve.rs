@@ -42,7 +42,7 @@ pub fn intro(ctx: &mut Ctx, a: &str, b: &str, need: Option<u32>, note: Option<&s
         CliError::Intro { reason: e, hint }
     })?;
     let (name_a, name_b) = (ca.name.clone(), cb.name.clone());
-    let saved = ops::note::save(ctx.store, made.entry)?;
+    let saved = ops::note::save_intro(ctx.store, made.entry, &name_a, &name_b)?;
     writeln!(ctx.out, "{}", saved.intro_line(&name_a, &name_b))?;
     ctx.warn_broken(&saved.entry.with);
     if let Some(update) = made.need_update {

@@ -21,6 +21,8 @@ enum Layer {
     Leaf,
     /// The only code that touches the data folder.
     Store,
+    /// The journal's history in git: commits, undo and redo, through the store's writes.
+    History,
     /// The pure core: the index, filtering, search, serve-first views, keys and actions.
     Core,
     /// Changes to the journal through the store, described once for both front doors.
@@ -49,6 +51,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("fasthash", Leaf),
     ("threads", Leaf),
     ("store", Store),
+    ("history", History),
     ("journal", Core),
     ("filter", Core),
     ("search", Core),
@@ -84,6 +87,11 @@ const MAY_USE: &[(Layer, &[Layer], &str)] = &[
         "the store knows files, not what is drawn or decided",
     ),
     (
+        History,
+        &[Model, Leaf, Store],
+        "the history knows files and git, not what is shown or decided",
+    ),
+    (
         Core,
         &[Model, Leaf],
         "the core is pure: no files, no screen, no front door",
@@ -105,17 +113,17 @@ const MAY_USE: &[(Layer, &[Layer], &str)] = &[
     ),
     (
         App,
-        &[Model, Leaf, Store, Core, Ops, View, Ui],
+        &[Model, Leaf, Store, History, Core, Ops, View, Ui],
         "the TUI does not borrow the CLI's parts",
     ),
     (
         Cmd,
-        &[Model, Leaf, Store, Core, Ops],
+        &[Model, Leaf, Store, History, Core, Ops],
         "the CLI does not borrow the TUI's parts",
     ),
     (
         Entry,
-        &[Model, Leaf, Store, Core, Ops, View, Ui, App, Cmd],
+        &[Model, Leaf, Store, History, Core, Ops, View, Ui, App, Cmd],
         "",
     ),
 ];

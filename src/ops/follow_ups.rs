@@ -1,6 +1,6 @@
 //! Follow-ups (promises): record one with its due day, mark one done.
 
-use super::{Changed, Invalid, OpError, non_empty};
+use super::{Changed, Invalid, OpError, finish, non_empty};
 use crate::model::FollowUp;
 use crate::sanitize::inert_line;
 use crate::store::Store;
@@ -64,8 +64,10 @@ impl AddFollowUp {
                 crate::when::say_day(d, today)
             )
         };
+        let line = format!("follow-up #{number} for {name} due {}", said(stored));
+        finish(store, &line);
         Ok(Changed {
-            line: format!("follow-up #{number} for {name} due {}", said(stored)),
+            line,
             status: format!("follow-up due {}", said(due)),
             contact: saved.value,
             changed_outside: saved.changed_outside,
@@ -98,8 +100,10 @@ impl FollowUpDone {
             Ok(())
         });
         let saved = result.map_err(|e| missing.unwrap_or(OpError::Store(e)))?;
+        let line = format!("follow-up #{id} of {} done", inert_line(&saved.value.name));
+        finish(store, &line);
         Ok(Changed {
-            line: format!("follow-up #{id} of {} done", inert_line(&saved.value.name)),
+            line,
             status: format!("done: {what}"),
             contact: saved.value,
             changed_outside: saved.changed_outside,

@@ -84,6 +84,7 @@ impl Import {
             .collect();
         let written = store.write_contacts(new, additions)?;
         let line = self.line(written.created.len(), written.updated.len());
+        super::finish(store, &line);
         Ok(Imported { written, line })
     }
 }

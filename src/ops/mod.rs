@@ -7,6 +7,11 @@
 //! itself, so the two cannot drift apart again, and later history and undo have one place to
 //! hook into.
 //!
+//! Every operation that wrote something ends with `finish(store, &line)`: the change is
+//! complete and this is what it was. The store's file system hears it (`Fs::change_described`);
+//! with history on, that makes the change one commit (`crate::history`), for either door.
+//! A new operation must do the same (a test in `tests.rs` checks each file here).
+//!
 //! Wording: `line` is the operation's description (what the command line prints, and what a
 //! history message will say). Where the TUI's status line has said something shorter for
 //! long enough that tests pin it, the outcome carries that too as `status`.
@@ -32,6 +37,12 @@ pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};
 
 use crate::model::Contact;
+use crate::store::Store;
+
+/// The change is complete, and `line` says what it was: every operation that wrote ends here.
+pub fn finish(store: &Store, line: &str) {
+    store.fs().change_described(line);
+}
 
 /// A person's file as a change left it, and what to say about it.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! Needs: record one, mark one met or dropped, and mark one met the way an intro said.
 
-use super::{Changed, Invalid, OpError, non_empty};
+use super::{Changed, Invalid, OpError, finish, non_empty};
 use crate::model::{Need, NeedStatus};
 use crate::sanitize::inert_line;
 use crate::serve::NeedUpdate;
@@ -37,8 +37,10 @@ impl AddNeed {
             Ok(())
         })?;
         let name = inert_line(&saved.value.name).into_owned();
+        let line = format!("need #{number} recorded for {name}");
+        finish(store, &line);
         Ok(Changed {
-            line: format!("need #{number} recorded for {name}"),
+            line,
             status: "need recorded".into(),
             contact: saved.value,
             changed_outside: saved.changed_outside,
@@ -100,8 +102,10 @@ impl SetNeed {
         });
         let saved = result.map_err(|e| missing.unwrap_or(OpError::Store(e)))?;
         let name = inert_line(&saved.value.name).into_owned();
+        let line = format!("need #{need} of {name} marked {}", status.as_str());
+        finish(store, &line);
         Ok(Changed {
-            line: format!("need #{need} of {name} marked {}", status.as_str()),
+            line,
             status: format!("need marked {}", status.as_str()),
             contact: saved.value,
             changed_outside: saved.changed_outside,
@@ -120,8 +124,10 @@ impl MeetByIntro {
         let saved = store.update_contact(&update.contact_id, |c| update.apply(c))?;
         let name = inert_line(&saved.value.name).into_owned();
         let how = inert_line(&update.how).into_owned();
+        let line = format!("need #{} of {name} marked met: {how}", update.need_id);
+        finish(store, &line);
         Ok(Changed {
-            line: format!("need #{} of {name} marked met: {how}", update.need_id),
+            line,
             status: format!("need marked met: {}", update.how),
             contact: saved.value,
             changed_outside: saved.changed_outside,

@@ -1,9 +1,9 @@
 //! Notes (journal entries): one built from what was typed, then appended to its month.
 
-use super::{Invalid, non_empty};
+use super::{Invalid, finish, non_empty};
 use crate::model::{Entry, Kind};
 use crate::sanitize::inert_line;
-use crate::store::{Saved, Store, StoreError};
+use crate::store::{Saved, Store, StoreError, decode, paths};
 use chrono::{DateTime, FixedOffset};
 
 /// What a note is made of, with its people already resolved to ids.
@@ -45,8 +45,27 @@ pub struct SavedEntry {
     pub changed_outside: bool,
 }
 
-/// Append the entry (a note, an intro) to the end of its month file.
+/// Append the entry (a note) to the end of its month file. It is described with the names
+/// its people's files give them (`name_in_files`), as the command line prints it.
 pub fn save(store: &Store, entry: Entry) -> Result<SavedEntry, StoreError> {
+    let saved = append(store, entry)?;
+    finish(store, &saved.line(|id| name_in_files(store, id)));
+    Ok(saved)
+}
+
+/// Append an intro's entry, described as the intro of `helped` to `other`.
+pub fn save_intro(
+    store: &Store,
+    entry: Entry,
+    helped: &str,
+    other: &str,
+) -> Result<SavedEntry, StoreError> {
+    let saved = append(store, entry)?;
+    finish(store, &saved.intro_line(helped, other));
+    Ok(saved)
+}
+
+fn append(store: &Store, entry: Entry) -> Result<SavedEntry, StoreError> {
     let Saved {
         value,
         changed_outside,
@@ -55,6 +74,26 @@ pub fn save(store: &Store, entry: Entry) -> Result<SavedEntry, StoreError> {
         entry: value,
         changed_outside,
     })
+}
+
+/// A person's name as their contact file has it, read without the store remembering the
+/// read (which would hide an outside edit from the next write); the id when the file is
+/// missing or does not read.
+fn name_in_files(store: &Store, id: &str) -> String {
+    let Ok(rel) = paths::contact_checked(id) else {
+        return id.to_string();
+    };
+    store
+        .fs()
+        .read(&rel)
+        .ok()
+        .flatten()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| {
+            let text = text.trim_start_matches('\u{feff}');
+            decode::contact(id, &rel, text).ok()
+        })
+        .map_or_else(|| id.to_string(), |c| c.name)
 }
 
 impl SavedEntry {

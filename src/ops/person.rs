@@ -1,6 +1,6 @@
 //! Adding a person: the card's fields, checked, then a new file under a fresh id.
 
-use super::{Invalid, non_empty};
+use super::{Invalid, finish, non_empty};
 use crate::model::{Birthday, Contact};
 use crate::sanitize::inert_line;
 use crate::store::{Store, StoreError};
@@ -75,8 +75,10 @@ impl AddPerson {
     pub fn apply(self, store: &Store) -> Result<PersonAdded, StoreError> {
         let saved = store.create_contact(self.0)?;
         let name = inert_line(&saved.name).into_owned();
+        let line = format!("added {name} ({})", saved.id);
+        finish(store, &line);
         Ok(PersonAdded {
-            line: format!("added {name} ({})", saved.id),
+            line,
             status: format!("added {name}"),
             contact: saved,
         })

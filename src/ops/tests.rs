@@ -238,3 +238,105 @@ fn an_intro_for_a_need_then_the_need_met() {
     // Asked twice (a late "yes"): the need is no longer open, so nothing is overwritten.
     assert!(MeetByIntro(update).apply(&store).is_err());
 }
+
+/// Every operation that writes ends with `finish`, so its change is described (and, with
+/// history on, committed on its own). An operation added without it would have its writes
+/// folded into the next operation's commit, under the wrong line.
+#[test]
+fn every_file_that_writes_finishes_its_change() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ops");
+    let writes = [
+        "create_contact(",
+        "update_contact(",
+        "append_entry(",
+        "update_entry(",
+        "delete_entry(",
+        "replace_contact_text(",
+        "replace_entry_text(",
+    ];
+    let mut missing = Vec::new();
+    for item in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = item.file_name().to_string_lossy().into_owned();
+        if name == "tests.rs" || !name.ends_with(".rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(item.path()).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let writes_here = writes.iter().filter(|w| code.contains(*w)).count();
+        let finishes = code.matches("finish(store").count();
+        if writes_here > finishes {
+            missing.push(format!("{name}: {writes_here} writes, {finishes} finish"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "operations that do not finish: {missing:?}"
+    );
+}
+
+/// A note is described with the names the people's files give them.
+#[test]
+fn a_saved_note_is_described_to_the_file_system() {
+    use std::sync::{Arc, Mutex};
+    struct Said(Arc<MemFs>, Arc<Mutex<Vec<String>>>);
+    impl crate::store::Fs for Said {
+        fn read(&self, rel: &std::path::Path) -> std::io::Result<Option<Vec<u8>>> {
+            self.0.read(rel)
+        }
+        fn write_atomic(&self, rel: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
+            self.0.write_atomic(rel, data)
+        }
+        fn remove(&self, rel: &std::path::Path) -> std::io::Result<()> {
+            self.0.remove(rel)
+        }
+        fn list(&self, rel: &std::path::Path) -> std::io::Result<Vec<crate::store::DirItem>> {
+            self.0.list(rel)
+        }
+        fn is_symlink(&self, rel: &std::path::Path) -> bool {
+            self.0.is_symlink(rel)
+        }
+        fn lock(&self) -> std::io::Result<crate::store::Lock> {
+            self.0.lock()
+        }
+        fn root(&self) -> Option<&std::path::Path> {
+            None
+        }
+        fn ensure_dir(&self, rel: &std::path::Path) -> std::io::Result<()> {
+            self.0.ensure_dir(rel)
+        }
+        fn modified(&self, rel: &std::path::Path) -> Option<std::time::SystemTime> {
+            self.0.modified(rel)
+        }
+        fn change_described(&self, line: &str) {
+            self.1.lock().unwrap().push(line.to_string());
+        }
+    }
+    let mem = Arc::new(MemFs::new());
+    mem.put(paths::contact("aiko"), AIKO);
+    let said = Arc::new(Mutex::new(Vec::new()));
+    let store = Store::new(Box::new(Said(mem, said.clone())));
+    let entry = note::entry(NoteFields {
+        with: vec!["aiko".into(), "ghost".into()],
+        at: now(),
+        kind: Kind::Coffee,
+        text: "ramen".into(),
+        gave: None,
+        asked: None,
+    })
+    .unwrap();
+    let saved = note::save(&store, entry).unwrap();
+    AddNeed::new("a job", day(3))
+        .unwrap()
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(
+        *said.lock().unwrap(),
+        [
+            format!(
+                "logged coffee with Aiko Tanaka, ghost on 2026-12-03 14:05 ({})",
+                saved.entry.id
+            ),
+            "need #3 recorded for Aiko Tanaka".to_string()
+        ]
+    );
+}

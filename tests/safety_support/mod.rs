@@ -50,6 +50,11 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         if name == ".lock" || name.starts_with(TEMP_PREFIX) {
             continue;
         }
+        // The journal's history (issue 14), not the journal.
+        let rel = path.strip_prefix(dir).unwrap_or(&path);
+        if rel.starts_with(".git") || rel == Path::new(".gitignore") {
+            continue;
+        }
         let bytes = std::fs::read(&path).expect("readable file");
         let rel = path.strip_prefix(dir).expect("inside dir").to_path_buf();
         files.insert(rel, bytes);

@@ -83,8 +83,10 @@ impl EditEntry {
                 e => OpError::Store(e),
             })?;
         let written = now.as_deref() != Some(saved.text.as_str());
+        let line = entry_line(&before, &saved.value, written, name);
+        crate::ops::finish(store, &line);
         Ok(EntryEdited {
-            line: entry_line(&before, &saved.value, written, name),
+            line,
             status: "entry saved".into(),
             entry: Some(saved.value),
             merge: saved.merge,

@@ -59,8 +59,10 @@ impl SetFields {
             Ok(())
         })?;
         let written = before.as_ref() != Some(&saved.value);
+        let line = person_line(before.as_ref(), &saved.value, written);
+        crate::ops::finish(store, &line);
         Ok(Changed {
-            line: person_line(before.as_ref(), &saved.value, written),
+            line,
             status: format!("saved {}", inert_line(&saved.value.name)),
             contact: saved.value,
             changed_outside: saved.changed_outside,

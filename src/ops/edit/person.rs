@@ -71,8 +71,10 @@ impl EditPerson {
                 e => OpError::Store(e),
             })?;
         let written = now.as_deref() != Some(saved.text.as_str());
+        let line = person_line(before.as_ref(), &saved.value, written);
+        crate::ops::finish(store, &line);
         Ok(PersonEdited {
-            line: person_line(before.as_ref(), &saved.value, written),
+            line,
             status: format!("saved {}", crate::sanitize::inert_line(&saved.value.name)),
             contact: Some(saved.value),
             merge: saved.merge,

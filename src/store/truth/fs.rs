@@ -126,6 +126,11 @@ pub trait Fs: Send + Sync {
     fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
         Ok(self.read(rel)?.map(|b| (b, None)))
     }
+    /// A change is complete: what was written and removed since the last call is one change,
+    /// and `description` says what it was (the line the command line prints). Every operation
+    /// ends with this (`ops::finish`). A plain file system has nothing to do; the history
+    /// wraps the disk and makes the change one commit (`crate::history`).
+    fn change_described(&self, _description: &str) {}
 }
 
 /// Size, times and identity of a file, as git's index keys its entries: any write through
@@ -188,6 +193,9 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     }
     fn sweep_stale_temps(&self) -> io::Result<usize> {
         (**self).sweep_stale_temps()
+    }
+    fn change_described(&self, description: &str) {
+        (**self).change_described(description)
     }
 }
 

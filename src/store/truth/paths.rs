@@ -107,8 +107,10 @@ pub fn is_inside(rel: &Path) -> bool {
         let Some(name) = name.to_str() else {
             return false;
         };
-        // rolo's own dot names at the top: the lock and the drafts' leases.
-        if name_problem(name).is_some() && !(parts == 1 && (name == LOCK || name == LEASES)) {
+        // rolo's own dot names at the top: the lock, the drafts' leases, the history's ignores.
+        if name_problem(name).is_some()
+            && !(parts == 1 && (name == LOCK || name == LEASES || name == GITIGNORE))
+        {
             return false;
         }
     }
@@ -117,6 +119,10 @@ pub fn is_inside(rel: &Path) -> bool {
 
 /// The folder lock, at the top of the data folder.
 pub const LOCK: &str = ".lock";
+
+/// What the history (a git repository, `crate::history`) leaves out: drafts, temp files, the
+/// lock and the leases. Written by rolo when it creates the repository.
+pub const GITIGNORE: &str = ".gitignore";
 
 /// Each running rolo's lease, which marks the drafts it is writing as its own (`drafts.rs`).
 pub const LEASES: &str = ".leases";
@@ -256,6 +262,9 @@ mod tests {
         assert!(draft_checked("ada-20261201-100000.toml").is_ok());
         assert!(draft_checked("../../elsewhere/x-20261201-100000.toml").is_err());
         assert!(is_inside(Path::new(".lock")));
+        assert!(is_inside(Path::new(".gitignore")));
+        assert!(!is_inside(Path::new("contacts/.gitignore")));
+        assert!(!is_inside(Path::new(".git/config")));
         assert!(!is_inside(Path::new("contacts/.lock")));
         assert!(!is_inside(Path::new("/etc/passwd")));
         assert!(!is_inside(Path::new("")));
