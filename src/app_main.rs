@@ -341,7 +341,6 @@ fn commits(command: &crate::cli::Command) -> bool {
             | C::Brief { .. }
             | C::Due { .. }
             | C::Today { .. }
-            | C::Export(_)
             | C::Completions { .. }
             | C::Man
             | C::Ids

@@ -94,11 +94,18 @@ fn write_file(ctx: &Ctx, path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             ))
             .into());
         }
-        return ctx
-            .store
+        ctx.store
             .fs()
             .write_atomic(&rel, bytes)
-            .map_err(|e| StoreError::io(ctx.store.display(&rel), e).into());
+            .map_err(|e| StoreError::io(ctx.store.display(&rel), e))?;
+        // A file rolo wrote in the data folder is a change like any other: one commit, with
+        // its own description (left undescribed, the history would take it for an
+        // interrupted change and commit it later as "recovered").
+        crate::ops::finish(
+            ctx.store,
+            &format!("exported to {}", inert_line(&rel.display().to_string())),
+        );
+        return Ok(());
     }
     write_outside(path, bytes).map_err(|e| StoreError::io(path.to_path_buf(), e).into())
 }
