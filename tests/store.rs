@@ -119,6 +119,34 @@ fn unknown_keys_and_comments_survive_update_contact() {
     assert_eq!(ada.needs[1].what, "Beta readers");
 }
 
+/// A comment on its own line above a key belongs to that key: changing the key's value
+/// (a need marked met, a new company, a new name) keeps the comment above it.
+#[test]
+fn a_comment_above_a_key_survives_a_change_of_that_key() {
+    let (fs, store) = shared_store();
+    fs.0.put(
+        "contacts/ada.toml",
+        "# her name as she writes it\nname = \"Ada\"\n# since the merger\ncompany = \"Old Co\"\n\n[[need]]\nid = 1\nwhat = \"A flat\"\nsince = 2026-11-01\n# still looking\nstatus = \"open\"\n",
+    );
+    store
+        .update_contact("ada", |c| {
+            c.name = "Ada Lovelace".into();
+            c.company = Some("Babbage & Co".into());
+            let need = c.need_mut(1).ok_or("need 1")?;
+            need.status = NeedStatus::Met;
+            Ok(())
+        })
+        .expect("update");
+    let text = fs.0.get("contacts/ada.toml").expect("file");
+    for kept in [
+        "# her name as she writes it\nname = \"Ada Lovelace\"\n",
+        "# since the merger\ncompany = \"Babbage & Co\"\n",
+        "# still looking\nstatus = \"met\"\n",
+    ] {
+        assert!(text.contains(kept), "lost {kept:?} in:\n{text}");
+    }
+}
+
 #[test]
 fn update_entry_keeps_unknown_keys_in_the_entry() {
     let (fs, store) = shared_store();

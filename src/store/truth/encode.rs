@@ -80,7 +80,14 @@ fn sync<T: PartialEq>(
             if let Some(d) = decor {
                 *fresh.decor_mut() = d;
             }
-            t.insert(key, Item::Value(fresh));
+            // In place when the key is there: a comment on the line above belongs to the key
+            // itself, and `insert` would make a new key without it.
+            match t.get_mut(key) {
+                Some(slot) => *slot = Item::Value(fresh),
+                None => {
+                    t.insert(key, Item::Value(fresh));
+                }
+            }
         }
         None => {
             t.remove(key);
