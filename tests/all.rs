@@ -39,6 +39,7 @@ mod fixtures_hostile;
 mod fixtures_months;
 mod journal_edits;
 mod lean_reads;
+mod matching_quality;
 mod model_based;
 mod no_file_forgotten;
 mod no_panic;

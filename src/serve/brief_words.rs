@@ -82,14 +82,24 @@ pub fn helpers(j: &Journal, n: &NeedBrief) -> (String, bool) {
             .collect();
         list.join(", ")
     };
-    let strong: Vec<&Helper> = n.helpers.iter().filter(|h| h.strong).take(3).collect();
-    if !strong.is_empty() {
-        (format!("could help: {}", names(strong)), false)
-    } else if n.helpers.is_empty() {
+    let named = named(&n.helpers);
+    if named.is_empty() {
         ("no one in your journal matches this yet".into(), true)
+    } else if named.iter().any(|h| h.strong) {
+        (format!("could help: {}", names(named)), false)
     } else {
-        let maybe = n.helpers.iter().take(3).collect();
-        (format!("might help: {}", names(maybe)), false)
+        (format!("might help: {}", names(named)), false)
+    }
+}
+
+/// The helpers the brief names for a need: up to three strong ones, or when none is strong,
+/// the first three.
+pub fn named(helpers: &[Helper]) -> Vec<&Helper> {
+    let strong: Vec<&Helper> = helpers.iter().filter(|h| h.strong).take(3).collect();
+    if strong.is_empty() {
+        helpers.iter().take(3).collect()
+    } else {
+        strong
     }
 }
 

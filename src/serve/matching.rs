@@ -82,6 +82,16 @@ pub fn helpers_for_text(journal: &Journal, exclude: Option<Ix>, text: &str) -> V
 }
 
 impl Network {
+    /// Baseline shim for the benchmark: the network reads no timeline yet.
+    pub fn with_timeline(journal: &Journal) -> Network {
+        Network::new(journal)
+    }
+
+    /// Rank people for `owner`'s `need`.
+    pub fn helpers_for_need(&self, journal: &Journal, owner: Ix, need: &Need) -> Vec<Helper> {
+        self.helpers(journal, Some(owner), &need.what)
+    }
+
     /// Rank people for `text`, leaving out `exclude` (the person with the need). The journal
     /// must be the one this network was built from.
     pub fn helpers(&self, journal: &Journal, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
