@@ -119,6 +119,7 @@ fn synthetic() -> Journal {
                     status: NeedStatus::parse(&n.status).expect("a status"),
                     met_on: n.met_on.as_ref().map(date),
                     how: n.how,
+                    not_a_fit: Vec::new(),
                 })
                 .collect();
             out
@@ -228,6 +229,7 @@ fn score(journal: &Journal, labels: &[Label]) -> Figures {
                 status: NeedStatus::Open,
                 met_on: None,
                 how: None,
+                not_a_fit: Vec::new(),
             },
             (None, Some(n)) => journal.contacts()[owner]
                 .need(n)

@@ -150,6 +150,9 @@ pub struct Need {
     pub status: NeedStatus,
     pub met_on: Option<NaiveDate>,
     pub how: Option<String>,
+    /// People (contact ids) marked "not a fit" for this need: never suggested for it again.
+    /// Written `not_a_fit = ["klaus-weber"]` under the need; a person may edit it by hand.
+    pub not_a_fit: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -237,6 +240,7 @@ mod tests {
             status: NeedStatus::Met,
             met_on: None,
             how: None,
+            not_a_fit: Vec::new(),
         });
         assert_eq!(c.next_need_id(), 8);
     }

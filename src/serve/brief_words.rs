@@ -92,15 +92,15 @@ pub fn helpers(j: &Journal, n: &NeedBrief) -> (String, bool) {
     }
 }
 
-/// The helpers the brief names for a need: up to three strong ones, or when none is strong,
-/// the first three.
+/// The helpers the brief names for a need, at most three: the strong ones, and others only
+/// while they match nearly as well as the best (a distant third is noise, not an idea).
 pub fn named(helpers: &[Helper]) -> Vec<&Helper> {
-    let strong: Vec<&Helper> = helpers.iter().filter(|h| h.strong).take(3).collect();
-    if strong.is_empty() {
-        helpers.iter().take(3).collect()
-    } else {
-        strong
-    }
+    let best = helpers.iter().map(|h| h.score).max().unwrap_or(0);
+    helpers
+        .iter()
+        .filter(|h| h.strong || h.score * 2 >= best)
+        .take(3)
+        .collect()
 }
 
 /// "Send Zoë Nadia's contact — due in 2 days (Thu 26 Nov)", and whether it is late.

@@ -130,6 +130,26 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
 
+/// Words that say nothing about *which* help is needed even where they are not framing
+/// ("first", "contacts", "introduce"): never enough for a match (issue 20). Kept apart from
+/// `STOPWORDS`, which the brief's "what you already did" also uses.
+pub const GENERIC: &[&str] = &[
+    "first", "second", "next", "last", "someone", "somebody", "anyone", "anybody", "help",
+    "helps", "helping", "helped", "introduction", "introductions", "introduce", "intro",
+    "intros", "contact", "contacts", "connection", "connections", "network", "people",
+    "person", "good", "great", "best", "better", "nice", "right", "recommendation",
+    "recommendations", "recommend", "tips", "tip", "ideas", "idea", "question", "questions",
+    "thing", "things", "stuff", "know", "knows", "knowing", "get", "make", "find", "use",
+    "really", "quite", "also", "other", "another", "any", "every", "everything", "way",
+    "ways", "lot", "lots", "bit", "time", "today", "soon", "asap", "urgently", "urgent",
+    "please", "thanks", "needed", "wanted", "looks", "speaks", "speak", "feedback", "support",
+    "part", "full", "time", "parttime", "fulltime", "move", "moves", "moving", "moved",
+];
+
+pub fn is_generic(word: &str) -> bool {
+    GENERIC.contains(&word)
+}
+
 /// A word in a piece of text: lowercased, with its first character's position (in chars) in
 /// the text, so a match can be highlighted in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]

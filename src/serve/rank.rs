@@ -1,0 +1,454 @@
+//! Ranking one need against the network (see `matching` for the rules in words).
+
+use super::matching::{Helper, Reason, Source, rare_limit};
+use super::network::{Network, OFFER_MARKERS, is_offer};
+use super::terms::{Term, terms};
+use super::words::{is_generic, is_stopword};
+use crate::fasthash::FastMap;
+use crate::journal::Ix;
+
+/// Weight of a word of what is needed, and of a word of what for.
+const HEAD: f64 = 1.0;
+const PURPOSE: f64 = 0.6;
+/// A related term counts this much of the same word.
+const RELATED: f64 = 0.7;
+/// Someone is suggested when what matched covers this much of the need.
+const MIN_COVER: f64 = 0.15;
+/// A strong match covers this much of the need.
+const STRONG_COVER: f64 = 0.45;
+/// For a need offering work, a phrase that says nothing of hiring counts this much.
+const NOT_HIRING: f64 = 0.4;
+
+/// Words that end what is needed and start what it is for.
+const PURPOSE_MARKS: &[&str] = &[
+    "for", "to", "who", "when", "as", "because", "before", "after", "from", "with", "so",
+    "that", "which", "while", "until",
+];
+
+fn is_content(t: &Term) -> bool {
+    !is_stopword(&t.lower)
+        && !is_generic(&t.lower)
+        && !t.lower.chars().all(|c| c.is_numeric() || c == '-')
+}
+
+/// Which terms say what is needed (before the first "for", "to", "who"... that follows a
+/// word worth matching) rather than what it is for.
+pub(super) fn heads(ts: &[Term]) -> Vec<bool> {
+    let mut purpose = false;
+    let mut seen = false;
+    ts.iter()
+        .map(|t| {
+            if seen && PURPOSE_MARKS.contains(&t.lower.as_str()) {
+                purpose = true;
+            }
+            seen |= is_content(t);
+            !purpose
+        })
+        .collect()
+}
+
+fn weight(source: Source) -> f64 {
+    match source {
+        Source::Confirmed | Source::CanHelpWith => 1.0,
+        Source::Role => 0.9,
+        Source::OpenNeed => 0.85,
+        Source::Notes => 0.6,
+        Source::Timeline => 0.55,
+        Source::Company => 0.5,
+        Source::Tag => 0.0,
+    }
+}
+
+/// One word of the need.
+#[derive(Debug, Clone)]
+pub(super) struct QTerm {
+    pub lower: String,
+    pub stem: String,
+    /// The parts of a hyphenated word ("half", "marathon" of "half-marathon"): each matches
+    /// as a related term would.
+    pub parts: Vec<String>,
+    pub groups: Vec<u32>,
+    pub head: bool,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Query {
+    pub terms: Vec<QTerm>,
+    /// The need looks for work: it is answered by people who hire or need what it offers.
+    pub offer: bool,
+    pub total: f64,
+}
+
+pub(super) fn query(net: &Network, text: &str) -> Query {
+    let ts = terms(text);
+    let offer = is_offer(&ts);
+    let groups = net.vocab.groups_of(&ts);
+    let head = heads(&ts);
+    let mut q = Query {
+        offer,
+        ..Query::default()
+    };
+    let n = net.people.max(1) as f64;
+    let mut parts: Vec<String> = Vec::new();
+    for (i, (t, gs)) in ts.iter().zip(groups).enumerate() {
+        let last_of_word = ts.get(i + 1).is_none_or(|n| n.word != t.word);
+        if offer && OFFER_MARKERS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        if !is_content(t) {
+            // A stopword that ends a phrase of the vocabulary ("take over") gives the
+            // phrase's groups to the word before it.
+            if !gs.is_empty()
+                && let Some(prev) = q.terms.last_mut()
+            {
+                prev.groups.extend(gs);
+            }
+            continue;
+        }
+        if !last_of_word {
+            parts.push(t.stem.clone());
+            continue;
+        }
+        let mut groups = gs;
+        if let Some(same) = q.terms.iter_mut().find(|x| x.stem == t.stem) {
+            same.groups.append(&mut groups);
+            parts.clear();
+            continue;
+        }
+        let df = net.people_with(&t.stem) as f64;
+        let idf = 0.4 + 0.6 * (1.0 + n / (1.0 + df)).ln() / (1.0 + n).ln();
+        // A need that offers work names what it offers throughout: all of it counts.
+        let is_head = head[i] || offer;
+        q.terms.push(QTerm {
+            lower: t.lower.clone(),
+            stem: t.stem.clone(),
+            parts: std::mem::take(&mut parts),
+            groups,
+            head: is_head,
+            weight: if is_head { HEAD } else { PURPOSE } * idf,
+        });
+    }
+    q.total = q.terms.iter().map(|t| t.weight).sum();
+    q
+}
+
+/// One matched word of a phrase.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    phrase: u32,
+    term: u16,
+    word: u16,
+    factor: f32,
+}
+
+/// A person ranked for a need.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    pub ix: Ix,
+    pub score: f64,
+    pub strong: bool,
+    /// Index into `Network::confirmed`.
+    pub confirmed: Option<usize>,
+    /// Their matched phrases: a range of `Ranked::phrases`.
+    from: usize,
+    to: usize,
+}
+
+/// A matched phrase: which, the strong flag, and the hits (a range of `Ranked::hits`).
+#[derive(Debug, Clone)]
+struct MatchedPhrase {
+    phrase: u32,
+    strong: bool,
+    from: usize,
+    to: usize,
+}
+
+pub(super) struct Ranked {
+    pub query: Query,
+    pub cands: Vec<Cand>,
+    phrases: Vec<MatchedPhrase>,
+    hits: Vec<Hit>,
+}
+
+/// Rank every person of the network for `text`, best first. Nobody is left out here.
+pub(super) fn rank(net: &Network, text: &str) -> Ranked {
+    let q = query(net, text);
+    let mut out = Ranked {
+        query: q,
+        cands: Vec::new(),
+        phrases: Vec::new(),
+        hits: Vec::new(),
+    };
+    if out.query.terms.is_empty() {
+        return out;
+    }
+    let q = &out.query;
+    let mut hits: Vec<Hit> = Vec::new();
+    for (i, t) in q.terms.iter().enumerate() {
+        let term = i.min(u16::MAX as usize) as u16;
+        for p in net.stems.get(&t.stem).into_iter().flatten() {
+            hits.push(Hit {
+                phrase: p.phrase,
+                term,
+                word: p.word,
+                factor: 1.0,
+            });
+        }
+        for part in &t.parts {
+            for p in net.stems.get(part).into_iter().flatten() {
+                hits.push(Hit {
+                    phrase: p.phrase,
+                    term,
+                    word: p.word,
+                    factor: RELATED as f32,
+                });
+            }
+        }
+        for g in &t.groups {
+            for p in net.groups.get(g).into_iter().flatten() {
+                hits.push(Hit {
+                    phrase: p.phrase,
+                    term,
+                    word: p.word,
+                    factor: RELATED as f32,
+                });
+            }
+        }
+    }
+    hits.sort_unstable_by(|a, b| {
+        (a.phrase, a.term, a.word)
+            .cmp(&(b.phrase, b.term, b.word))
+            .then(b.factor.total_cmp(&a.factor))
+    });
+    hits.dedup_by(|b, a| (a.phrase, a.term, a.word) == (b.phrase, b.term, b.word));
+    let hiring = net.vocab.groups_of(&terms("hiring"));
+    let hiring: &[u32] = hiring.first().map(Vec::as_slice).unwrap_or(&[]);
+    let others = net.people.saturating_sub(1);
+    // Per person: the best weight per need term, and their phrases.
+    let mut people: FastMap<Ix, (Vec<f64>, Vec<MatchedPhrase>)> = FastMap::default();
+    let n = q.terms.len();
+    let mut best = vec![0.0f64; n];
+    let mut start = 0;
+    while start < hits.len() {
+        let pid = hits[start].phrase;
+        let mut end = start;
+        while end < hits.len() && hits[end].phrase == pid {
+            end += 1;
+        }
+        let group = &hits[start..end];
+        let phrase = &net.phrases[pid as usize];
+        start = end;
+        let source = phrase.source;
+        // An open need answers a need only across the two kinds: work offered for a need,
+        // a need for what is offered.
+        if source == Source::OpenNeed {
+            let theirs_offer = is_offer(&terms(&phrase.text));
+            if theirs_offer == q.offer {
+                continue;
+            }
+        }
+        // Each word of the phrase answers one word of the need, and each word of the need is
+        // answered once: the closest pairs first ("design" cannot stand for "UI", "UX" and
+        // "designer" at once).
+        let mut pairs: Vec<Hit> = group.to_vec();
+        pairs.sort_by(|a, b| b.factor.total_cmp(&a.factor).then(a.term.cmp(&b.term)));
+        let mut used_words: Vec<u16> = Vec::new();
+        let mut used_terms: Vec<u16> = Vec::new();
+        pairs.retain(|h| {
+            let fresh = !used_words.contains(&h.word) && !used_terms.contains(&h.term);
+            if fresh {
+                used_words.push(h.word);
+                used_terms.push(h.term);
+            }
+            fresh
+        });
+        best.fill(0.0);
+        for h in &pairs {
+            best[h.term as usize] = h.factor as f64;
+        }
+        let matched = pairs.len();
+        let rare_head = pairs.iter().any(|h| {
+            let t = &q.terms[h.term as usize];
+            h.factor >= 1.0 && t.head && net.people_with(&t.stem) <= rare_limit(others)
+        });
+        // A sentence of notes or timeline shares a word with many needs by chance: it takes
+        // two words of the need, or the very word of what is needed when few people use it.
+        if matches!(source, Source::Notes | Source::Timeline) && matched < 2 && !rare_head {
+            continue;
+        }
+        let mut factor = weight(source);
+        let says_hiring = q.offer && hits_any_group(net, pid, hiring);
+        if q.offer && source != Source::OpenNeed && !says_hiring {
+            factor *= NOT_HIRING;
+        }
+        // Mostly about the need: half its content words matched.
+        let mostly = used_words.len() * 2 >= phrase.content.max(1) as usize;
+        let can_be_strong = if q.offer {
+            source == Source::OpenNeed || says_hiring
+        } else {
+            matches!(
+                source,
+                Source::CanHelpWith | Source::Role | Source::OpenNeed
+            )
+        };
+        let strong = can_be_strong && mostly && rare_head;
+        let group = pairs.as_slice();
+        let entry = people
+            .entry(phrase.ix)
+            .or_insert_with(|| (vec![0.0; n], Vec::new()));
+        for (k, b) in best.iter().enumerate() {
+            entry.0[k] = entry.0[k].max(b * factor);
+        }
+        let from = out.hits.len();
+        out.hits.extend_from_slice(group);
+        entry.1.push(MatchedPhrase {
+            phrase: pid,
+            strong,
+            from,
+            to: out.hits.len(),
+        });
+    }
+    let q = &out.query;
+    let mut cands: Vec<Cand> = Vec::new();
+    for (ix, (best, phrases)) in people {
+        let score: f64 = best.iter().zip(&q.terms).map(|(b, t)| b * t.weight).sum();
+        let head = best.iter().zip(&q.terms).any(|(b, t)| *b > 0.0 && t.head);
+        let count = best.iter().filter(|b| **b > 0.0).count();
+        let cover = score / q.total.max(f64::MIN_POSITIVE);
+        if !(head || count >= 2) || cover < MIN_COVER {
+            continue;
+        }
+        let strong = cover >= STRONG_COVER && phrases.iter().any(|p| p.strong);
+        let from = out.phrases.len();
+        out.phrases.extend(phrases);
+        cands.push(Cand {
+            ix,
+            score,
+            strong,
+            confirmed: None,
+            from,
+            to: out.phrases.len(),
+        });
+    }
+    // Confirmed: introduced before for a need like this one: the very word of what is
+    // needed in common, and a good part of the rest.
+    let full = terms(text);
+    let full_heads = heads(&full);
+    let mine: Vec<(&str, bool)> = full
+        .iter()
+        .zip(&full_heads)
+        .filter(|(t, _)| is_content(t))
+        .map(|(t, h)| (t.stem.as_str(), *h))
+        .collect();
+    for (i, c) in net.confirmed.iter().enumerate() {
+        let head = mine
+            .iter()
+            .any(|(s, h)| *h && c.head.iter().any(|x| x == s));
+        let shared = mine
+            .iter()
+            .filter(|(s, _)| c.stems.iter().any(|x| x == s))
+            .count();
+        if !head || shared * 3 < mine.len() {
+            continue;
+        }
+        match cands.iter_mut().find(|x| x.ix == c.helper) {
+            Some(x) => {
+                x.confirmed.get_or_insert(i);
+                x.strong = true;
+            }
+            None => cands.push(Cand {
+                ix: c.helper,
+                score: 0.0,
+                strong: true,
+                confirmed: Some(i),
+                from: 0,
+                to: 0,
+            }),
+        }
+    }
+    // Tags break ties, never more.
+    for c in &mut cands {
+        let tags = &net.tags[c.ix];
+        let tagged: f64 = q
+            .terms
+            .iter()
+            .filter(|t| tags.contains(&t.stem))
+            .map(|t| t.weight)
+            .sum();
+        c.score += 0.01 * tagged;
+    }
+    cands.sort_by(|a, b| {
+        b.confirmed
+            .is_some()
+            .cmp(&a.confirmed.is_some())
+            .then(b.strong.cmp(&a.strong))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.ix.cmp(&b.ix))
+    });
+    out.cands = cands;
+    out
+}
+
+fn hits_any_group(net: &Network, phrase: u32, groups: &[u32]) -> bool {
+    groups.iter().any(|g| {
+        net.groups
+            .get(g)
+            .is_some_and(|posts| posts.binary_search_by(|p| p.phrase.cmp(&phrase)).is_ok())
+    })
+}
+
+impl Ranked {
+    /// The helper with their reasons written out.
+    pub fn helper(&self, net: &Network, c: &Cand) -> Helper {
+        let mut reasons: Vec<Reason> = Vec::new();
+        if let Some(conf) = c.confirmed.and_then(|i| net.confirmed.get(i)) {
+            reasons.push(Reason {
+                source: Source::Confirmed,
+                phrase: conf.what.clone(),
+                keywords: Vec::new(),
+                positions: Vec::new(),
+                strong: true,
+            });
+        }
+        for m in &self.phrases[c.from..c.to] {
+            let phrase = &net.phrases[m.phrase as usize];
+            let hits = &self.hits[m.from..m.to];
+            let mut terms: Vec<u16> = hits.iter().map(|h| h.term).collect();
+            terms.sort_unstable();
+            terms.dedup();
+            let mut positions: Vec<usize> = Vec::new();
+            for h in hits {
+                if let Some(w) = phrase.words.get(h.word as usize) {
+                    positions.extend(w.start as usize..(w.start + w.len) as usize);
+                }
+            }
+            positions.sort_unstable();
+            positions.dedup();
+            reasons.push(Reason {
+                source: phrase.source,
+                phrase: phrase.text.clone(),
+                keywords: terms
+                    .iter()
+                    .filter_map(|t| self.query.terms.get(*t as usize))
+                    .map(|t| t.lower.clone())
+                    .collect(),
+                positions,
+                strong: m.strong,
+            });
+        }
+        reasons.sort_by(|a, b| {
+            a.source
+                .cmp(&b.source)
+                .then(b.strong.cmp(&a.strong))
+                .then(b.keywords.len().cmp(&a.keywords.len()))
+        });
+        Helper {
+            ix: c.ix,
+            score: (c.score * 1000.0).round() as i64,
+            strong: c.strong,
+            reasons,
+        }
+    }
+}
+
