@@ -281,8 +281,13 @@ fn score(journal: &Journal, labels: &[Label]) -> Figures {
                 .iter()
                 .take(4)
                 .map(|h| {
-                    let r = h.reasons.first().map(|r| r.phrase.as_str()).unwrap_or("");
-                    format!("{}{} {} ({r})", if h.strong { "★" } else { "" }, id(h), h.score)
+                    let why: Vec<String> = h
+                        .reasons
+                        .iter()
+                        .map(|r| format!("{:?} {:?} {:?}", r.source, r.phrase, r.keywords))
+                        .collect();
+                    let star = if h.strong { "★" } else { "" };
+                    format!("{star}{} {} ({})", id(h), h.score, why.join(", "))
                 })
                 .collect();
             f.misses.push(format!(

@@ -98,7 +98,7 @@ pub fn named(helpers: &[Helper]) -> Vec<&Helper> {
     let best = helpers.iter().map(|h| h.score).max().unwrap_or(0);
     helpers
         .iter()
-        .filter(|h| h.strong || h.score * 2 >= best)
+        .filter(|h| h.strong || h.score * 5 > best * 3)
         .take(3)
         .collect()
 }

@@ -103,15 +103,22 @@ const SEEKING: &[&str] = &[
     "is looking",
     "searching for",
     "wondering about",
-    "needs a",
-    "needs an",
-    "needs someone",
+    " needs ",
+    "wants to",
+    "want to",
     "wants to find",
+    "has to",
+    "have to",
+    "needs to",
+    "no idea",
+    "hopes to",
+    "would like",
+    "got the",
     "sucht",
 ];
 
 fn seeking(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+    let lower = format!(" {} ", sentence.to_lowercase());
     SEEKING.iter().any(|s| lower.contains(s))
 }
 

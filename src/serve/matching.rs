@@ -113,13 +113,13 @@ impl Network {
             .filter_map(|id| journal.ix(id))
             .chain([owner])
             .collect();
-        self.finish(&rank(self, &need.what), &skip, usize::MAX)
+        self.finish(&rank(self, &need.what, Some(owner)), &skip, usize::MAX)
     }
 
     /// Rank people for `text`, leaving out `exclude`.
     pub fn helpers(&self, _journal: &Journal, exclude: Option<Ix>, text: &str) -> Vec<Helper> {
         let skip: Vec<Ix> = exclude.into_iter().collect();
-        self.finish(&rank(self, text), &skip, usize::MAX)
+        self.finish(&rank(self, text, exclude), &skip, usize::MAX)
     }
 
     /// The first `limit` of `helpers(..)` that are strong.
@@ -131,7 +131,7 @@ impl Network {
         limit: usize,
     ) -> Vec<Helper> {
         let skip: Vec<Ix> = exclude.into_iter().collect();
-        let mut ranked = rank(self, text);
+        let mut ranked = rank(self, text, exclude);
         ranked.cands.retain(|c| c.strong);
         self.finish(&ranked, &skip, limit)
     }

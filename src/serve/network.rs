@@ -24,8 +24,8 @@ pub(super) struct Post {
 pub(super) struct PWord {
     pub start: u32,
     pub len: u32,
-    /// Counts towards "most of the phrase" (not a stopword or a generic word).
-    pub content: bool,
+    /// Says what was needed, in a need (always, elsewhere).
+    pub head: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +47,8 @@ pub(super) struct Confirmed {
     /// Stems of its words worth matching, and of those saying what was needed.
     pub stems: Vec<String>,
     pub head: Vec<String>,
+    /// The need looked for work (the helper gave work, not help).
+    pub offer: bool,
 }
 
 /// Build once per journal state; cheap next to ranking every open need.
@@ -63,13 +65,15 @@ pub struct Network {
     pub(super) tags: Vec<Vec<String>>,
     pub(super) confirmed: Vec<Confirmed>,
     pub(super) people: usize,
+    /// Per person, their profile's phrases (a range of `phrases`).
+    profile: Vec<(u32, u32)>,
 }
 
 /// Words that mark a need as looking for work ("a job as a designer", "clients for React
 /// work"): such a need offers what it names, so it can answer someone else's need.
 pub(super) const OFFER_MARKERS: &[&str] = &[
     "job", "jobs", "work", "client", "clients", "customers", "gig", "gigs", "stelle", "auftrag",
-    "aufträge", "kunden", "internship", "position",
+    "aufträge", "kunden", "internship", "position", "role", "roles",
 ];
 
 /// Is this need text someone looking for work?
@@ -106,9 +110,11 @@ impl Network {
             tags: vec![Vec::new(); journal.contacts().len()],
             confirmed: Vec::new(),
             people: journal.contacts().len(),
+            profile: vec![(0, 0); journal.contacts().len()],
         };
         let names = evidence::Names::new(journal);
         for (ix, c) in journal.contacts().iter().enumerate() {
+            let first = net.phrases.len() as u32;
             for p in &c.can_help_with {
                 net.add(ix, Source::CanHelpWith, p);
             }
@@ -132,6 +138,7 @@ impl Network {
                     NeedStatus::Dropped => {}
                 }
             }
+            net.profile[ix] = (first, net.phrases.len() as u32);
             net.tags[ix] = c
                 .tags
                 .iter()
@@ -178,6 +185,11 @@ impl Network {
         }
         let id = self.phrases.len() as u32;
         let groups = self.vocab.groups_of(&ts);
+        let heads = if source == Source::OpenNeed {
+            super::rank::heads(&ts)
+        } else {
+            vec![true; ts.len()]
+        };
         let mut words = Vec::with_capacity(ts.len());
         let mut content = 0u16;
         for (i, (t, gs)) in ts.iter().zip(groups).enumerate() {
@@ -191,18 +203,17 @@ impl Network {
             words.push(PWord {
                 start: t.start as u32,
                 len: t.len as u32,
-                content: is_content,
+                head: heads[i],
             });
-            if !is_content {
-                continue;
-            }
             let post = Post {
                 phrase: id,
                 word: i.min(u16::MAX as usize) as u16,
             };
-            let list = self.stems.entry(t.stem.clone()).or_default();
-            if list.last().is_none_or(|p| p.phrase != id) {
-                list.push(post);
+            if is_content {
+                let list = self.stems.entry(t.stem.clone()).or_default();
+                if list.last().is_none_or(|p| p.phrase != id) {
+                    list.push(post);
+                }
             }
             for g in gs {
                 let list = self.groups.entry(g).or_default();
@@ -228,6 +239,7 @@ impl Network {
             helper,
             owner,
             what: what.trim().to_string(),
+            offer: is_offer(&ts),
             stems: ts.iter().filter(|t| content(t)).map(|t| t.stem.clone()).collect(),
             head: ts
                 .iter()
@@ -236,6 +248,14 @@ impl Network {
                 .map(|(t, _)| t.stem.clone())
                 .collect(),
         });
+    }
+
+    /// The phrases of a person's file.
+    pub(super) fn profile_of(&self, ix: Ix) -> &[Phrase] {
+        let (from, to) = self.profile.get(ix).copied().unwrap_or((0, 0));
+        self.phrases
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
     }
 
     /// How many people's files (or timelines) hold this stem.

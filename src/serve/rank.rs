@@ -11,19 +11,48 @@ use crate::journal::Ix;
 const HEAD: f64 = 1.0;
 const PURPOSE: f64 = 0.6;
 /// A related term counts this much of the same word.
-const RELATED: f64 = 0.7;
+const RELATED: f64 = 0.6;
 /// Someone is suggested when what matched covers this much of the need.
 const MIN_COVER: f64 = 0.15;
+/// Someone known only from notes, the timeline or a company name needs this much.
+const WEAK_COVER: f64 = 0.28;
 /// A strong match covers this much of the need.
-const STRONG_COVER: f64 = 0.45;
+const STRONG_COVER: f64 = 0.66;
 /// For a need offering work, a phrase that says nothing of hiring counts this much.
-const NOT_HIRING: f64 = 0.4;
+const NOT_HIRING: f64 = 0.25;
+/// For a need for someone, a phrase saying they hire such people ("recruiting rust
+/// engineers") helps find one, a little less than being one.
+const HIRES: f64 = 0.9;
 
 /// Words that end what is needed and start what it is for.
 const PURPOSE_MARKS: &[&str] = &[
     "for", "to", "who", "when", "as", "because", "before", "after", "from", "with", "so",
-    "that", "which", "while", "until",
+    "that", "which", "while", "until", "für", "als", "um", "weil", "wenn", "damit",
 ];
+
+/// Words that say what kind of help rather than what help: they count half.
+const QUALIFIERS: &[&str] = &[
+    "technical", "senior", "junior", "experienced", "small", "big", "large", "local",
+    "english-speaking", "german-speaking", "cheap", "affordable", "quick", "fast", "simple",
+    "simpler", "reliable", "trusted", "young", "ideally",
+];
+
+/// Words by which a need points at its owner's own work ("the business", "his practice"):
+/// what the owner does then says what the need is about.
+const OWN_WORK: &[&str] = &[
+    "business", "company", "practice", "shop", "studio", "firm", "agency", "café", "cafe",
+    "bakery", "restaurant", "store", "betrieb", "firma", "laden",
+];
+const OWNERS: &[&str] = &["the", "his", "her", "my", "our", "their", "its"];
+/// Weight of a word of what the owner does, brought in by `OWN_WORK`.
+const CONTEXT: f64 = 0.35;
+
+/// Does the need point at its owner's own work?
+pub(super) fn about_own_work(text: &str) -> bool {
+    let ws = super::words::words(text);
+    ws.windows(2)
+        .any(|w| OWNERS.contains(&w[0].text().as_str()) && OWN_WORK.contains(&w[1].text().as_str()))
+}
 
 fn is_content(t: &Term) -> bool {
     !is_stopword(&t.lower)
@@ -49,8 +78,7 @@ pub(super) fn heads(ts: &[Term]) -> Vec<bool> {
 
 fn weight(source: Source) -> f64 {
     match source {
-        Source::Confirmed | Source::CanHelpWith => 1.0,
-        Source::Role => 0.9,
+        Source::Confirmed | Source::CanHelpWith | Source::Role => 1.0,
         Source::OpenNeed => 0.85,
         Source::Notes => 0.6,
         Source::Timeline => 0.55,
@@ -69,6 +97,8 @@ pub(super) struct QTerm {
     pub parts: Vec<String>,
     pub groups: Vec<u32>,
     pub head: bool,
+    /// Brought in from what the owner does (see `OWN_WORK`); not part of the need's total.
+    pub context: bool,
     pub weight: f64,
 }
 
@@ -80,7 +110,7 @@ pub(super) struct Query {
     pub total: f64,
 }
 
-pub(super) fn query(net: &Network, text: &str) -> Query {
+pub(super) fn query(net: &Network, text: &str, owner: Option<Ix>) -> Query {
     let ts = terms(text);
     let offer = is_offer(&ts);
     let groups = net.vocab.groups_of(&ts);
@@ -120,16 +150,41 @@ pub(super) fn query(net: &Network, text: &str) -> Query {
         let idf = 0.4 + 0.6 * (1.0 + n / (1.0 + df)).ln() / (1.0 + n).ln();
         // A need that offers work names what it offers throughout: all of it counts.
         let is_head = head[i] || offer;
+        let qualifier = if QUALIFIERS.contains(&t.lower.as_str()) { 0.5 } else { 1.0 };
         q.terms.push(QTerm {
             lower: t.lower.clone(),
             stem: t.stem.clone(),
             parts: std::mem::take(&mut parts),
             groups,
             head: is_head,
-            weight: if is_head { HEAD } else { PURPOSE } * idf,
+            context: false,
+            weight: if is_head { HEAD } else { PURPOSE } * idf * qualifier,
         });
     }
     q.total = q.terms.iter().map(|t| t.weight).sum();
+    if let Some(owner) = owner.filter(|_| about_own_work(text)) {
+        for phrase in net.profile_of(owner) {
+            if !matches!(phrase.source, Source::CanHelpWith | Source::Role) {
+                continue;
+            }
+            for t in terms(&phrase.text) {
+                if !is_content(&t) || q.terms.iter().any(|x| x.stem == t.stem) {
+                    continue;
+                }
+                let df = net.people_with(&t.stem) as f64;
+                let idf = 0.4 + 0.6 * (1.0 + n / (1.0 + df)).ln() / (1.0 + n).ln();
+                q.terms.push(QTerm {
+                    lower: t.lower.clone(),
+                    stem: t.stem.clone(),
+                    parts: Vec::new(),
+                    groups: Vec::new(),
+                    head: false,
+                    context: true,
+                    weight: CONTEXT * idf,
+                });
+            }
+        }
+    }
     q
 }
 
@@ -172,8 +227,8 @@ pub(super) struct Ranked {
 }
 
 /// Rank every person of the network for `text`, best first. Nobody is left out here.
-pub(super) fn rank(net: &Network, text: &str) -> Ranked {
-    let q = query(net, text);
+pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
+    let q = query(net, text, owner);
     let mut out = Ranked {
         query: q,
         cands: Vec::new(),
@@ -184,6 +239,12 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
         return out;
     }
     let q = &out.query;
+    if std::env::var_os("ROLO_DEBUG_RANK").is_some() {
+        eprintln!("QUERY {text:?} total {:.2}", q.total);
+        for t in &q.terms {
+            eprintln!("  {} {} head={} ctx={} w={:.2} groups={:?} parts={:?}", t.lower, t.stem, t.head, t.context, t.weight, t.groups, t.parts);
+        }
+    }
     let mut hits: Vec<Hit> = Vec::new();
     for (i, t) in q.terms.iter().enumerate() {
         let term = i.min(u16::MAX as usize) as u16;
@@ -225,8 +286,9 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
     let hiring = net.vocab.groups_of(&terms("hiring"));
     let hiring: &[u32] = hiring.first().map(Vec::as_slice).unwrap_or(&[]);
     let others = net.people.saturating_sub(1);
-    // Per person: the best weight per need term, and their phrases.
-    let mut people: FastMap<Ix, (Vec<f64>, Vec<MatchedPhrase>)> = FastMap::default();
+    // Per person: every (need word, value, phrase, word of it) found, and their phrases.
+    type Found = (u16, f64, u32, u16);
+    let mut people: FastMap<Ix, (Vec<Found>, Vec<MatchedPhrase>)> = FastMap::default();
     let n = q.terms.len();
     let mut best = vec![0.0f64; n];
     let mut start = 0;
@@ -263,6 +325,12 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
             }
             fresh
         });
+        if source == Source::OpenNeed {
+            pairs.retain(|h| phrase.words.get(h.word as usize).is_some_and(|w| w.head));
+            if pairs.is_empty() {
+                continue;
+            }
+        }
         best.fill(0.0);
         for h in &pairs {
             best[h.term as usize] = h.factor as f64;
@@ -274,13 +342,18 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
         });
         // A sentence of notes or timeline shares a word with many needs by chance: it takes
         // two words of the need, or the very word of what is needed when few people use it.
-        if matches!(source, Source::Notes | Source::Timeline) && matched < 2 && !rare_head {
+        if source == Source::Timeline && matched < 2
+            || source == Source::Notes && matched < 2 && !rare_head
+        {
             continue;
         }
         let mut factor = weight(source);
-        let says_hiring = q.offer && hits_any_group(net, pid, hiring);
+        let says_hiring = hits_any_group(net, pid, hiring);
         if q.offer && source != Source::OpenNeed && !says_hiring {
             factor *= NOT_HIRING;
+        }
+        if !q.offer && says_hiring {
+            factor *= HIRES;
         }
         // Mostly about the need: half its content words matched.
         let mostly = used_words.len() * 2 >= phrase.content.max(1) as usize;
@@ -293,12 +366,23 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
             )
         };
         let strong = can_be_strong && mostly && rare_head;
-        let group = pairs.as_slice();
-        let entry = people
-            .entry(phrase.ix)
-            .or_insert_with(|| (vec![0.0; n], Vec::new()));
-        for (k, b) in best.iter().enumerate() {
-            entry.0[k] = entry.0[k].max(b * factor);
+        // The person's alignment (below) sees every pair of this phrase, not only this
+        // phrase's own best: another phrase of theirs may answer a word better.
+        let group: Vec<Hit> = if source == Source::OpenNeed {
+            group
+                .iter()
+                .filter(|h| phrase.words.get(h.word as usize).is_some_and(|w| w.head))
+                .copied()
+                .collect()
+        } else {
+            group.to_vec()
+        };
+        let group = group.as_slice();
+        let entry = people.entry(phrase.ix).or_default();
+        for h in group {
+            entry
+                .0
+                .push((h.term, h.factor as f64 * factor, h.phrase, h.word));
         }
         let from = out.hits.len();
         out.hits.extend_from_slice(group);
@@ -311,12 +395,35 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
     }
     let q = &out.query;
     let mut cands: Vec<Cand> = Vec::new();
-    for (ix, (best, phrases)) in people {
+    for (ix, (mut found, phrases)) in people {
+        // Each word of the need answered once, each word of theirs used once, best first
+        // across all their phrases.
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut best = vec![0.0f64; n];
+        let mut used: Vec<(u32, u16)> = Vec::new();
+        for (term, value, phrase, word) in found {
+            if best[term as usize] > 0.0 || used.contains(&(phrase, word)) {
+                continue;
+            }
+            best[term as usize] = value;
+            used.push((phrase, word));
+        }
         let score: f64 = best.iter().zip(&q.terms).map(|(b, t)| b * t.weight).sum();
         let head = best.iter().zip(&q.terms).any(|(b, t)| *b > 0.0 && t.head);
         let count = best.iter().filter(|b| **b > 0.0).count();
         let cover = score / q.total.max(f64::MIN_POSITIVE);
-        if !(head || count >= 2) || cover < MIN_COVER {
+        // Only a sentence of notes or the timeline, or a company name: that must say much.
+        let weak = phrases.iter().all(|p| {
+            matches!(
+                net.phrases[p.phrase as usize].source,
+                Source::Notes | Source::Timeline | Source::Company
+            )
+        });
+        let needed = if weak { WEAK_COVER } else { MIN_COVER };
+        if std::env::var_os("ROLO_DEBUG_RANK").is_some() {
+            eprintln!("  cand {ix} score {score:.2} cover {cover:.2} head {head} count {count} weak {weak}");
+        }
+        if !(head || count >= 2) || cover < needed {
             continue;
         }
         let strong = cover >= STRONG_COVER && phrases.iter().any(|p| p.strong);
@@ -349,7 +456,7 @@ pub(super) fn rank(net: &Network, text: &str) -> Ranked {
             .iter()
             .filter(|(s, _)| c.stems.iter().any(|x| x == s))
             .count();
-        if !head || shared * 3 < mine.len() {
+        if !head || shared * 4 < mine.len() || c.offer != q.offer {
             continue;
         }
         match cands.iter_mut().find(|x| x.ix == c.helper) {

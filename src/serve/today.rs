@@ -2,7 +2,7 @@
 
 use super::matching::Helper;
 use super::network::Network;
-use super::rank::{Ranked, rank};
+use super::rank::{Ranked, about_own_work, rank};
 use crate::fasthash::FastMap;
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
@@ -75,22 +75,24 @@ pub fn needs_with_strong_match_in(
     // Many needs share their words ("A tax advisor who speaks English"): each wording is
     // ranked once, and each need then leaves out its owner and those marked not a fit.
     let mut slot: FastMap<String, usize> = FastMap::default();
-    let mut texts: Vec<&str> = Vec::new();
+    let mut texts: Vec<(&str, Option<Ix>)> = Vec::new();
     let keys: Vec<usize> = needs
         .iter()
-        .map(|(_, n)| {
-            let key = n.what.trim().to_lowercase();
+        .map(|(ix, n)| {
+            // A need about its owner's own work reads the owner's file too.
+            let owner = about_own_work(&n.what).then_some(*ix);
+            let key = format!("{owner:?} {}", n.what.trim().to_lowercase());
             let next = texts.len();
             *slot.entry(key).or_insert_with(|| {
-                texts.push(&n.what);
+                texts.push((&n.what, owner));
                 next
             })
         })
         .collect();
     // Each wording is ranked against the whole network on its own: thousands of them in a
     // large journal are worth both cores.
-    let ranked: Vec<Ranked> = map_in_order(&texts, default_threads(), |text| {
-        let mut r = rank(net, text);
+    let ranked: Vec<Ranked> = map_in_order(&texts, default_threads(), |(text, owner)| {
+        let mut r = rank(net, text, *owner);
         r.cands.retain(|c| c.strong);
         r
     });
