@@ -167,7 +167,11 @@ struct Figures {
 }
 
 fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 { 100.0 } else { 100.0 * n as f64 / d as f64 }
+    if d == 0 {
+        100.0
+    } else {
+        100.0 * n as f64 / d as f64
+    }
 }
 
 impl Figures {
@@ -343,11 +347,26 @@ fn matching_meets_the_targets_on_the_tuning_sets_and_a_floor_on_held_out_needs()
     let run = run();
     for (name, f) in [("demo", &run.demo), ("written journal", &run.synthetic)] {
         assert!(f.top1() >= 90.0, "{name}: first right {:.1} %", f.top1());
-        assert!(f.precision() >= 90.0, "{name}: brief right {:.1} %", f.precision());
+        assert!(
+            f.precision() >= 90.0,
+            "{name}: brief right {:.1} %",
+            f.precision()
+        );
         assert!(f.no_one() >= 90.0, "{name}: no one {:.1} %", f.no_one());
-        assert!(f.strong() >= 95.0, "{name}: strong right {:.1} %", f.strong());
+        assert!(
+            f.strong() >= 95.0,
+            "{name}: strong right {:.1} %",
+            f.strong()
+        );
     }
-    for (name, f) in [("demo", &run.demo_held), ("written journal", &run.synthetic_held)] {
-        assert!(f.top1() >= 0.0, "{name} held out: first right {:.1} %", f.top1());
+    for (name, f) in [
+        ("demo", &run.demo_held),
+        ("written journal", &run.synthetic_held),
+    ] {
+        assert!(
+            f.top1() >= 0.0,
+            "{name} held out: first right {:.1} %",
+            f.top1()
+        );
     }
 }

@@ -100,15 +100,17 @@ fn needs(ids: Vec<u32>) -> impl Strategy<Value = Vec<Need>> {
                 .zip(bodies)
                 .zip(hows)
                 .zip(not_fits)
-                .map(|(((&id, (what, since, status, met_on)), how), not_a_fit)| Need {
-                    id,
-                    what,
-                    since,
-                    status,
-                    met_on,
-                    how,
-                    not_a_fit,
-                })
+                .map(
+                    |(((&id, (what, since, status, met_on)), how), not_a_fit)| Need {
+                        id,
+                        what,
+                        since,
+                        status,
+                        met_on,
+                        how,
+                        not_a_fit,
+                    },
+                )
                 .collect()
         })
 }

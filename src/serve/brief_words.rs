@@ -93,12 +93,13 @@ pub fn helpers(j: &Journal, n: &NeedBrief) -> (String, bool) {
 }
 
 /// The helpers the brief names for a need, at most three: the strong ones, and others only
-/// while they match nearly as well as the best (a distant third is noise, not an idea).
+/// while they match nearly as well as the best (at least 65 %: a related word where the best
+/// has the very word is 60 %, and a distant third is noise, not an idea).
 pub fn named(helpers: &[Helper]) -> Vec<&Helper> {
     let best = helpers.iter().map(|h| h.score).max().unwrap_or(0);
     helpers
         .iter()
-        .filter(|h| h.strong || h.score * 5 > best * 3)
+        .filter(|h| h.strong || h.score * 20 >= best * 13)
         .take(3)
         .collect()
 }

@@ -16,7 +16,9 @@ pub mod vocabulary;
 pub mod wording;
 pub mod words;
 
-pub use brief::{Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief, brief_in};
+pub use brief::{
+    Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief, brief_in,
+};
 pub use intro::{Intro, NeedUpdate, intro};
 pub use matching::{Helper, Reason, Source, helpers, helpers_for_text};
 pub use network::Network;

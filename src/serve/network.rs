@@ -42,7 +42,6 @@ pub(super) struct Phrase {
 #[derive(Debug, Clone)]
 pub(super) struct Confirmed {
     pub helper: Ix,
-    pub owner: Ix,
     pub what: String,
     /// Stems of its words worth matching, and of those saying what was needed.
     pub stems: Vec<String>,
@@ -72,8 +71,22 @@ pub struct Network {
 /// Words that mark a need as looking for work ("a job as a designer", "clients for React
 /// work"): such a need offers what it names, so it can answer someone else's need.
 pub(super) const OFFER_MARKERS: &[&str] = &[
-    "job", "jobs", "work", "client", "clients", "customers", "gig", "gigs", "stelle", "auftrag",
-    "aufträge", "kunden", "internship", "position", "role", "roles",
+    "job",
+    "jobs",
+    "work",
+    "client",
+    "clients",
+    "customers",
+    "gig",
+    "gigs",
+    "stelle",
+    "auftrag",
+    "aufträge",
+    "kunden",
+    "internship",
+    "position",
+    "role",
+    "roles",
 ];
 
 /// Is this need text someone looking for work?
@@ -96,7 +109,11 @@ impl Network {
     }
 
     /// As `new` or `with_timeline`, with a given vocabulary (tests, benchmarks).
-    pub fn with_vocabulary(journal: &Journal, vocab: &'static Vocabulary, timeline: bool) -> Network {
+    pub fn with_vocabulary(
+        journal: &Journal,
+        vocab: &'static Vocabulary,
+        timeline: bool,
+    ) -> Network {
         Network::build(journal, vocab, timeline)
     }
 
@@ -124,7 +141,12 @@ impl Network {
             if let Some(company) = &c.company {
                 net.add(ix, Source::Company, company);
             }
-            for s in c.notes.as_deref().map(evidence::sentences).unwrap_or_default() {
+            for s in c
+                .notes
+                .as_deref()
+                .map(evidence::sentences)
+                .unwrap_or_default()
+            {
                 net.add(ix, Source::Notes, s);
             }
             for n in &c.needs {
@@ -132,7 +154,7 @@ impl Network {
                     NeedStatus::Open => net.add(ix, Source::OpenNeed, &n.what),
                     NeedStatus::Met => {
                         for helper in names.named_in(n.how.as_deref().unwrap_or(""), ix) {
-                            net.confirm(helper, ix, &n.what);
+                            net.confirm(helper, &n.what);
                         }
                     }
                     NeedStatus::Dropped => {}
@@ -151,7 +173,7 @@ impl Network {
                 for said in evidence::said_in(e, &names) {
                     match said {
                         Said::Did { ix, sentence } => net.add(ix, Source::Timeline, sentence),
-                        Said::Intro { helper, owner, what } => net.confirm(helper, owner, &what),
+                        Said::Intro { helper, what, .. } => net.confirm(helper, &what),
                     }
                 }
             }
@@ -231,16 +253,19 @@ impl Network {
         });
     }
 
-    fn confirm(&mut self, helper: Ix, owner: Ix, what: &str) {
+    fn confirm(&mut self, helper: Ix, what: &str) {
         let ts = terms(what);
         let heads = super::rank::heads(&ts);
         let content = |t: &Term| !is_stopword(&t.lower) && !is_generic(&t.lower);
         self.confirmed.push(Confirmed {
             helper,
-            owner,
             what: what.trim().to_string(),
             offer: is_offer(&ts),
-            stems: ts.iter().filter(|t| content(t)).map(|t| t.stem.clone()).collect(),
+            stems: ts
+                .iter()
+                .filter(|t| content(t))
+                .map(|t| t.stem.clone())
+                .collect(),
             head: ts
                 .iter()
                 .zip(heads)

@@ -10,6 +10,8 @@ use crate::journal::Ix;
 /// Weight of a word of what is needed, and of a word of what for.
 const HEAD: f64 = 1.0;
 const PURPOSE: f64 = 0.6;
+/// Weight of a word of a preference ("ideally in climate or health").
+const PREFERENCE: f64 = 0.3;
 /// A related term counts this much of the same word.
 const RELATED: f64 = 0.6;
 /// Someone is suggested when what matched covers this much of the need.
@@ -17,7 +19,9 @@ const MIN_COVER: f64 = 0.15;
 /// Someone known only from notes, the timeline or a company name needs this much.
 const WEAK_COVER: f64 = 0.28;
 /// A strong match covers this much of the need.
-const STRONG_COVER: f64 = 0.66;
+const STRONG_COVER: f64 = 0.35;
+/// ... and scores at least this much of the best match: a strong match is one of the best.
+const STRONG_NEAR_BEST: f64 = 0.7;
 /// For a need offering work, a phrase that says nothing of hiring counts this much.
 const NOT_HIRING: f64 = 0.25;
 /// For a need for someone, a phrase saying they hire such people ("recruiting rust
@@ -26,26 +30,74 @@ const HIRES: f64 = 0.9;
 
 /// Words that end what is needed and start what it is for.
 const PURPOSE_MARKS: &[&str] = &[
-    "for", "to", "who", "when", "as", "because", "before", "after", "from", "with", "so",
-    "that", "which", "while", "until", "für", "als", "um", "weil", "wenn", "damit",
+    "for", "to", "who", "when", "as", "because", "before", "after", "from", "with", "so", "that",
+    "which", "while", "until", "on", "about", "für", "als", "um", "weil", "wenn", "damit",
 ];
+
+/// Words after which the rest is a preference, not the need.
+const PREFERENCE_MARKS: &[&str] = &["ideally", "preferably", "maybe", "possibly", "perhaps"];
 
 /// Words that say what kind of help rather than what help: they count half.
 const QUALIFIERS: &[&str] = &[
-    "technical", "senior", "junior", "experienced", "small", "big", "large", "local",
-    "english-speaking", "german-speaking", "cheap", "affordable", "quick", "fast", "simple",
-    "simpler", "reliable", "trusted", "young", "ideally",
+    "technical",
+    "senior",
+    "junior",
+    "experienced",
+    "small",
+    "big",
+    "large",
+    "local",
+    "english-speaking",
+    "german-speaking",
+    "cheap",
+    "affordable",
+    "quick",
+    "fast",
+    "simple",
+    "simpler",
+    "reliable",
+    "trusted",
+    "young",
+    "ideally",
+    "tiny",
+    "low",
+    "limited",
+    "budget",
 ];
 
 /// Words by which a need points at its owner's own work ("the business", "his practice"):
 /// what the owner does then says what the need is about.
 const OWN_WORK: &[&str] = &[
-    "business", "company", "practice", "shop", "studio", "firm", "agency", "café", "cafe",
-    "bakery", "restaurant", "store", "betrieb", "firma", "laden",
+    "business",
+    "company",
+    "practice",
+    "shop",
+    "studio",
+    "firm",
+    "agency",
+    "café",
+    "cafe",
+    "bakery",
+    "restaurant",
+    "store",
+    "betrieb",
+    "firma",
+    "laden",
 ];
 const OWNERS: &[&str] = &["the", "his", "her", "my", "our", "their", "its"];
 /// Weight of a word of what the owner does, brought in by `OWN_WORK`.
 const CONTEXT: f64 = 0.35;
+
+/// Which terms come after "ideally", "preferably"...: a wish, not the need.
+fn preferences(ts: &[Term]) -> Vec<bool> {
+    let mut after = false;
+    ts.iter()
+        .map(|t| {
+            after |= PREFERENCE_MARKS.contains(&t.lower.as_str());
+            after
+        })
+        .collect()
+}
 
 /// Does the need point at its owner's own work?
 pub(super) fn about_own_work(text: &str) -> bool {
@@ -62,12 +114,16 @@ fn is_content(t: &Term) -> bool {
 
 /// Which terms say what is needed (before the first "for", "to", "who"... that follows a
 /// word worth matching) rather than what it is for.
+/// A need that offers work names what it offers throughout ("a job as a product
+/// designer"); only a preference after "ideally" weighs less.
 pub(super) fn heads(ts: &[Term]) -> Vec<bool> {
+    let offer = is_offer(ts);
     let mut purpose = false;
     let mut seen = false;
     ts.iter()
         .map(|t| {
-            if seen && PURPOSE_MARKS.contains(&t.lower.as_str()) {
+            let word = t.lower.as_str();
+            if PREFERENCE_MARKS.contains(&word) || seen && !offer && PURPOSE_MARKS.contains(&word) {
                 purpose = true;
             }
             seen |= is_content(t);
@@ -99,6 +155,8 @@ pub(super) struct QTerm {
     pub head: bool,
     /// Brought in from what the owner does (see `OWN_WORK`); not part of the need's total.
     pub context: bool,
+    /// The second of two alternatives ("Rust or Go"): the two count as one.
+    pub alt: bool,
     pub weight: f64,
 }
 
@@ -115,13 +173,17 @@ pub(super) fn query(net: &Network, text: &str, owner: Option<Ix>) -> Query {
     let offer = is_offer(&ts);
     let groups = net.vocab.groups_of(&ts);
     let head = heads(&ts);
+    let wish = preferences(&ts);
     let mut q = Query {
         offer,
         ..Query::default()
     };
     let n = net.people.max(1) as f64;
     let mut parts: Vec<String> = Vec::new();
+    let mut after_or = false;
     for (i, (t, gs)) in ts.iter().zip(groups).enumerate() {
+        let or = matches!(t.lower.as_str(), "or" | "oder");
+        let alt = std::mem::replace(&mut after_or, or) && !q.terms.is_empty();
         let last_of_word = ts.get(i + 1).is_none_or(|n| n.word != t.word);
         if offer && OFFER_MARKERS.contains(&t.lower.as_str()) {
             continue;
@@ -148,9 +210,12 @@ pub(super) fn query(net: &Network, text: &str, owner: Option<Ix>) -> Query {
         }
         let df = net.people_with(&t.stem) as f64;
         let idf = 0.4 + 0.6 * (1.0 + n / (1.0 + df)).ln() / (1.0 + n).ln();
-        // A need that offers work names what it offers throughout: all of it counts.
-        let is_head = head[i] || offer;
-        let qualifier = if QUALIFIERS.contains(&t.lower.as_str()) { 0.5 } else { 1.0 };
+        let is_head = head[i];
+        let qualifier = if QUALIFIERS.contains(&t.lower.as_str()) {
+            0.5
+        } else {
+            1.0
+        };
         q.terms.push(QTerm {
             lower: t.lower.clone(),
             stem: t.stem.clone(),
@@ -158,7 +223,15 @@ pub(super) fn query(net: &Network, text: &str, owner: Option<Ix>) -> Query {
             groups,
             head: is_head,
             context: false,
-            weight: if is_head { HEAD } else { PURPOSE } * idf * qualifier,
+            alt,
+            weight: if wish[i] {
+                PREFERENCE
+            } else if is_head {
+                HEAD
+            } else {
+                PURPOSE
+            } * idf
+                * qualifier,
         });
     }
     q.total = q.terms.iter().map(|t| t.weight).sum();
@@ -180,6 +253,7 @@ pub(super) fn query(net: &Network, text: &str, owner: Option<Ix>) -> Query {
                     groups: Vec::new(),
                     head: false,
                     context: true,
+                    alt: false,
                     weight: CONTEXT * idf,
                 });
             }
@@ -202,6 +276,8 @@ struct Hit {
 pub(super) struct Cand {
     pub ix: Ix,
     pub score: f64,
+    /// `score` when they match what is needed, else 0.
+    head_score: f64,
     pub strong: bool,
     /// Index into `Network::confirmed`.
     pub confirmed: Option<usize>,
@@ -239,12 +315,6 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
         return out;
     }
     let q = &out.query;
-    if std::env::var_os("ROLO_DEBUG_RANK").is_some() {
-        eprintln!("QUERY {text:?} total {:.2}", q.total);
-        for t in &q.terms {
-            eprintln!("  {} {} head={} ctx={} w={:.2} groups={:?} parts={:?}", t.lower, t.stem, t.head, t.context, t.weight, t.groups, t.parts);
-        }
-    }
     let mut hits: Vec<Hit> = Vec::new();
     for (i, t) in q.terms.iter().enumerate() {
         let term = i.min(u16::MAX as usize) as u16;
@@ -340,6 +410,29 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             let t = &q.terms[h.term as usize];
             h.factor >= 1.0 && t.head && net.people_with(&t.stem) <= rare_limit(others)
         });
+        // Strength wants the word itself (or its plural), not only its stem.
+        let rare_word = rare_head
+            && pairs.iter().any(|h| {
+                let t = &q.terms[h.term as usize];
+                let written: String =
+                    phrase
+                        .words
+                        .get(h.word as usize)
+                        .map_or(String::new(), |w| {
+                            phrase
+                                .text
+                                .chars()
+                                .skip(w.start as usize)
+                                .take(w.len as usize)
+                                .flat_map(char::to_lowercase)
+                                .filter(|c| *c != '-')
+                                .collect()
+                        });
+                h.factor >= 1.0
+                    && t.head
+                    && same_word(&t.lower.replace('-', ""), &written)
+                    && net.people_with(&t.stem) <= rare_limit(others)
+            });
         // A sentence of notes or timeline shares a word with many needs by chance: it takes
         // two words of the need, or the very word of what is needed when few people use it.
         if source == Source::Timeline && matched < 2
@@ -365,7 +458,7 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
                 Source::CanHelpWith | Source::Role | Source::OpenNeed
             )
         };
-        let strong = can_be_strong && mostly && rare_head;
+        let strong = can_be_strong && mostly && rare_word;
         // The person's alignment (below) sees every pair of this phrase, not only this
         // phrase's own best: another phrase of theirs may answer a word better.
         let group: Vec<Hit> = if source == Source::OpenNeed {
@@ -394,6 +487,19 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
         });
     }
     let q = &out.query;
+    // What the need is measured against: all of what is needed, and of what it is for only
+    // the words someone in the network uses (nobody can be blamed for "onboarding flow").
+    let mut heard = vec![false; n];
+    for h in &out.hits {
+        heard[h.term as usize] = true;
+    }
+    let total: f64 = q
+        .terms
+        .iter()
+        .zip(&heard)
+        .filter(|(t, heard)| !t.context && !t.alt && (t.head || **heard))
+        .map(|(t, _)| t.weight)
+        .sum();
     let mut cands: Vec<Cand> = Vec::new();
     for (ix, (mut found, phrases)) in people {
         // Each word of the need answered once, each word of theirs used once, best first
@@ -408,10 +514,10 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             best[term as usize] = value;
             used.push((phrase, word));
         }
-        let score: f64 = best.iter().zip(&q.terms).map(|(b, t)| b * t.weight).sum();
+        let score = score_of(&best, &q.terms);
         let head = best.iter().zip(&q.terms).any(|(b, t)| *b > 0.0 && t.head);
         let count = best.iter().filter(|b| **b > 0.0).count();
-        let cover = score / q.total.max(f64::MIN_POSITIVE);
+        let cover = score / total.max(f64::MIN_POSITIVE);
         // Only a sentence of notes or the timeline, or a company name: that must say much.
         let weak = phrases.iter().all(|p| {
             matches!(
@@ -420,23 +526,27 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             )
         });
         let needed = if weak { WEAK_COVER } else { MIN_COVER };
-        if std::env::var_os("ROLO_DEBUG_RANK").is_some() {
-            eprintln!("  cand {ix} score {score:.2} cover {cover:.2} head {head} count {count} weak {weak}");
-        }
         if !(head || count >= 2) || cover < needed {
             continue;
         }
         let strong = cover >= STRONG_COVER && phrases.iter().any(|p| p.strong);
+        let head_score = if head { score } else { 0.0 };
         let from = out.phrases.len();
         out.phrases.extend(phrases);
         cands.push(Cand {
             ix,
             score,
+            head_score,
             strong,
             confirmed: None,
             from,
             to: out.phrases.len(),
         });
+    }
+    // Near the best of those who match what is needed (not only what it is for).
+    let top = cands.iter().map(|c| c.head_score).fold(0.0, f64::max);
+    for c in &mut cands {
+        c.strong &= c.score >= STRONG_NEAR_BEST * top;
     }
     // Confirmed: introduced before for a need like this one: the very word of what is
     // needed in common, and a good part of the rest.
@@ -467,6 +577,7 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             None => cands.push(Cand {
                 ix: c.helper,
                 score: 0.0,
+                head_score: 0.0,
                 strong: true,
                 confirmed: Some(i),
                 from: 0,
@@ -495,6 +606,34 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
     });
     out.cands = cands;
     out
+}
+
+/// Per need word, what it was answered with times its weight; two alternatives ("Rust or
+/// Go") count as the better of the two.
+fn score_of(best: &[f64], terms: &[QTerm]) -> f64 {
+    let mut score = 0.0;
+    let mut last = 0.0;
+    for (b, t) in best.iter().zip(terms) {
+        let value = b * t.weight;
+        if t.alt {
+            score += (value - last).max(0.0);
+            last = last.max(value);
+        } else {
+            score += value;
+            last = value;
+        }
+    }
+    score
+}
+
+/// The same word, or one is the other with a plural ending: closer than a shared stem
+/// ("engineer" and "engineering" share one).
+fn same_word(a: &str, b: &str) -> bool {
+    let plural = |x: &str, y: &str| {
+        y.strip_prefix(x)
+            .is_some_and(|rest| matches!(rest, "s" | "es"))
+    };
+    a == b || plural(a, b) || plural(b, a)
 }
 
 fn hits_any_group(net: &Network, phrase: u32, groups: &[u32]) -> bool {
@@ -558,4 +697,3 @@ impl Ranked {
         }
     }
 }
-

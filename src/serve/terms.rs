@@ -120,7 +120,10 @@ mod tests {
 
     #[test]
     fn hyphens_give_parts_and_the_joined_word() {
-        assert_eq!(stems("half-marathon"), vec!["half", "marathon", "halfmarathon"]);
+        assert_eq!(
+            stems("half-marathon"),
+            vec!["half", "marathon", "halfmarathon"]
+        );
         let t = terms("a half-marathon");
         assert_eq!((t[1].start, t[1].len), (2, 4));
         assert_eq!((t[2].start, t[2].len), (7, 8));

@@ -3,8 +3,8 @@
 use super::matching::Helper;
 use super::network::Network;
 use super::rank::{Ranked, about_own_work, rank};
-use crate::fasthash::FastMap;
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
+use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
 use crate::model::Need;
 use crate::threads::{default_threads, map_in_order};

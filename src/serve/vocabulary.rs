@@ -234,7 +234,11 @@ mod tests {
         let groups_of = |text: &str| -> Vec<Vec<u32>> { v.groups_of(&terms(text)) };
         let tax = &groups_of("accountant")[0];
         assert!(!tax.is_empty());
-        assert!(groups_of("Steuerberater")[0].iter().any(|g| tax.contains(g)));
+        assert!(
+            groups_of("Steuerberater")[0]
+                .iter()
+                .any(|g| tax.contains(g))
+        );
         // "tax advisor" is a phrase: its last word carries the group.
         let phrase = groups_of("a tax advisor");
         assert!(phrase[2].iter().any(|g| tax.contains(g)), "{phrase:?}");
