@@ -683,11 +683,15 @@ impl Ranked {
                 strong: m.strong,
             });
         }
+        // The most telling first: a confirmed intro, then what makes the match strong, then
+        // what holds most of the need, then by source ("works as “Senior Rust engineer”"
+        // before "can help with “embedded Rust”" for two senior Rust engineers).
         reasons.sort_by(|a, b| {
-            a.source
-                .cmp(&b.source)
+            (b.source == Source::Confirmed)
+                .cmp(&(a.source == Source::Confirmed))
                 .then(b.strong.cmp(&a.strong))
                 .then(b.keywords.len().cmp(&a.keywords.len()))
+                .then(a.source.cmp(&b.source))
         });
         Helper {
             ix: c.ix,
