@@ -44,6 +44,7 @@ mod model_based;
 mod no_file_forgotten;
 mod no_panic;
 mod privacy;
+mod related_config;
 mod roundtrip;
 mod staged_load;
 mod stays_inside;

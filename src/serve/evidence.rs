@@ -2,6 +2,7 @@
 //! (a confirmed match), and, from the timeline, the sentences about what someone did or
 //! offered, and the intros logged for a need.
 
+use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal};
 use crate::model::{Entry, Kind};
 
@@ -15,9 +16,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
 
 /// First names, full names and aliases, to find people named in free text.
 pub struct Names {
-    /// Lowercased name → the people with it (a first name two people share names no one).
-    names: Vec<(Vec<String>, Ix)>,
-    ids: Vec<String>,
+    /// By the first word of a name (lowercased): the whole name's words and who has it.
+    names: FastMap<String, Vec<(Vec<String>, Ix)>>,
+    ids: FastMap<String, Ix>,
 }
 
 fn name_words(text: &str) -> Vec<String> {
@@ -26,25 +27,32 @@ fn name_words(text: &str) -> Vec<String> {
 
 impl Names {
     pub fn new(journal: &Journal) -> Names {
-        let mut names = Vec::new();
+        let mut names: FastMap<String, Vec<(Vec<String>, Ix)>> = FastMap::default();
+        let mut add = |name: Vec<String>, ix: Ix| {
+            if let Some(first) = name.first() {
+                names.entry(first.clone()).or_default().push((name, ix));
+            }
+        };
         for (ix, c) in journal.contacts().iter().enumerate() {
             let full = name_words(&c.name);
             if let Some(first) = full.first() {
-                names.push((vec![first.clone()], ix));
+                add(vec![first.clone()], ix);
             }
             if full.len() > 1 {
-                names.push((full, ix));
+                add(full, ix);
             }
             for a in &c.aliases {
-                let a = name_words(a);
-                if !a.is_empty() {
-                    names.push((a, ix));
-                }
+                add(name_words(a), ix);
             }
         }
         Names {
             names,
-            ids: journal.contacts().iter().map(|c| c.id.clone()).collect(),
+            ids: journal
+                .contacts()
+                .iter()
+                .enumerate()
+                .map(|(ix, c)| (c.id.clone(), ix))
+                .collect(),
         }
     }
 
@@ -59,7 +67,7 @@ impl Names {
             }
             let mut found: Vec<Ix> = Vec::new();
             let mut longest = 0;
-            for (name, ix) in &self.names {
+            for (name, ix) in self.names.get(&w.text()).into_iter().flatten() {
                 let fits = ws.len() >= i + name.len()
                     && name.iter().zip(&ws[i..]).all(|(n, w)| *n == w.text());
                 if !fits || name.len() < longest {
@@ -84,7 +92,7 @@ impl Names {
     }
 
     fn ix_of(&self, id: &str) -> Option<Ix> {
-        self.ids.iter().position(|i| i == id)
+        self.ids.get(id).copied()
     }
 }
 

@@ -32,10 +32,25 @@ pub(super) struct PWord {
 pub(super) struct Phrase {
     pub ix: Ix,
     pub source: Source,
-    pub text: String,
-    pub words: Vec<PWord>,
+    /// For an open need: it looks for work (see `is_offer`).
+    pub offer: bool,
+    /// Shared by every phrase with the same text.
+    pub text: std::sync::Arc<str>,
+    pub words: std::sync::Arc<[PWord]>,
     /// Content words, hyphenated words counted once.
     pub content: u16,
+}
+
+/// What a phrase's text gives the index, the same for every phrase with that text.
+struct Analysed {
+    text: std::sync::Arc<str>,
+    words: std::sync::Arc<[PWord]>,
+    content: u16,
+    offer: bool,
+    /// (word index, stem) of the words worth matching.
+    stems: Vec<(u16, String)>,
+    /// (word index, group).
+    groups: Vec<(u16, u32)>,
 }
 
 /// A need that was met by an introduction: its helpers are confirmed for needs like it.
@@ -54,18 +69,24 @@ pub(super) struct Confirmed {
 pub struct Network {
     pub(super) vocab: &'static Vocabulary,
     pub(super) phrases: Vec<Phrase>,
-    /// Stem → the phrases holding it.
-    pub(super) stems: FastMap<String, Vec<Post>>,
+    /// Stem → its id, an index into `stems` and `people_with`.
+    stem_ids: FastMap<String, u32>,
+    /// By stem id: the phrases holding it.
+    stems: Vec<Vec<Post>>,
     /// Related-terms group → the phrases holding one of its words.
     pub(super) groups: FastMap<u32, Vec<Post>>,
-    /// People whose non-tag phrases hold a stem (for rarity).
-    pub(super) people_with: FastMap<String, u32>,
+    /// By stem id: people whose phrases (other than open needs) hold it (for rarity).
+    people_with: Vec<u32>,
+    /// Each distinct phrase text analysed once (a large journal repeats its phrases).
+    seen: [FastMap<String, std::sync::Arc<Analysed>>; 2],
     /// Per person, the stems of their tags (a tie-breaker only).
     pub(super) tags: Vec<Vec<String>>,
     pub(super) confirmed: Vec<Confirmed>,
     pub(super) people: usize,
     /// Per person, their profile's phrases (a range of `phrases`).
     profile: Vec<(u32, u32)>,
+    /// The related-terms groups of "hiring".
+    hiring: Vec<u32>,
 }
 
 /// Words that mark a need as looking for work ("a job as a designer", "clients for React
@@ -121,15 +142,23 @@ impl Network {
         let mut net = Network {
             vocab,
             phrases: Vec::new(),
-            stems: FastMap::default(),
+            stem_ids: FastMap::default(),
+            stems: Vec::new(),
             groups: FastMap::default(),
-            people_with: FastMap::default(),
+            people_with: Vec::new(),
+            seen: [FastMap::default(), FastMap::default()],
             tags: vec![Vec::new(); journal.contacts().len()],
             confirmed: Vec::new(),
             people: journal.contacts().len(),
             profile: vec![(0, 0); journal.contacts().len()],
+            hiring: vocab
+                .groups_of(&terms("hiring"))
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
         };
         let names = evidence::Names::new(journal);
+        let mut tag_stems: FastMap<String, Vec<String>> = FastMap::default();
         for (ix, c) in journal.contacts().iter().enumerate() {
             let first = net.phrases.len() as u32;
             for p in &c.can_help_with {
@@ -164,8 +193,12 @@ impl Network {
             net.tags[ix] = c
                 .tags
                 .iter()
-                .flat_map(|t| terms(t))
-                .map(|t| t.stem)
+                .flat_map(|t| {
+                    tag_stems
+                        .entry(t.clone())
+                        .or_insert_with(|| terms(t).into_iter().map(|t| t.stem).collect())
+                        .clone()
+                })
                 .collect();
         }
         if timeline {
@@ -179,33 +212,12 @@ impl Network {
             }
         }
         net.count_people();
+        net.seen = [FastMap::default(), FastMap::default()];
         net
     }
 
-    /// Rarity counts people, once each, from the phrases that can carry a match.
-    fn count_people(&mut self) {
-        let mut who: Vec<Ix> = Vec::new();
-        for (stem, posts) in &self.stems {
-            who.clear();
-            who.extend(
-                posts
-                    .iter()
-                    .map(|p| &self.phrases[p.phrase as usize])
-                    .filter(|p| p.source != Source::OpenNeed)
-                    .map(|p| p.ix),
-            );
-            who.sort_unstable();
-            who.dedup();
-            self.people_with.insert(stem.clone(), who.len() as u32);
-        }
-    }
-
-    fn add(&mut self, ix: Ix, source: Source, text: &str) {
+    fn analyse(&self, source: Source, text: &str) -> Analysed {
         let ts = terms(text);
-        if ts.is_empty() {
-            return;
-        }
-        let id = self.phrases.len() as u32;
         let groups = self.vocab.groups_of(&ts);
         let heads = if source == Source::OpenNeed {
             super::rank::heads(&ts)
@@ -213,66 +225,150 @@ impl Network {
             vec![true; ts.len()]
         };
         let mut words = Vec::with_capacity(ts.len());
-        let mut content = 0u16;
+        let mut a = Analysed {
+            text: std::sync::Arc::from(text),
+            words: std::sync::Arc::from(Vec::new()),
+            content: 0,
+            offer: source == Source::OpenNeed && is_offer(&ts),
+            stems: Vec::new(),
+            groups: Vec::new(),
+        };
         for (i, (t, gs)) in ts.iter().zip(groups).enumerate() {
+            let word = i.min(u16::MAX as usize) as u16;
             let is_content = !is_stopword(&t.lower) && !is_generic(&t.lower);
             let last_of_word = ts.get(i + 1).is_none_or(|n| n.word != t.word);
             // Capitalised words the need may not mention (places, names) do not count
             // against a phrase being about the need.
             if is_content && last_of_word && !(t.capital && source != Source::Role) {
-                content += 1;
+                a.content += 1;
             }
             words.push(PWord {
                 start: t.start as u32,
                 len: t.len as u32,
                 head: heads[i],
             });
-            let post = Post {
-                phrase: id,
-                word: i.min(u16::MAX as usize) as u16,
-            };
             if is_content {
-                let list = self.stems.entry(t.stem.clone()).or_default();
-                if list.last().is_none_or(|p| p.phrase != id) {
-                    list.push(post);
-                }
+                a.stems.push((word, t.stem.clone()));
             }
-            for g in gs {
-                let list = self.groups.entry(g).or_default();
-                if list.last().is_none_or(|p| p.phrase != id) {
-                    list.push(post);
+            a.groups.extend(gs.into_iter().map(|g| (word, g)));
+        }
+        a.words = std::sync::Arc::from(words);
+        a
+    }
+
+    fn add(&mut self, ix: Ix, source: Source, text: &str) {
+        let kind = usize::from(source == Source::OpenNeed);
+        let a = match self.seen[kind].get(text) {
+            Some(a) => a.clone(),
+            None => {
+                let a = std::sync::Arc::new(self.analyse(source, text));
+                self.seen[kind].insert(text.to_string(), a.clone());
+                a
+            }
+        };
+        if a.words.is_empty() {
+            return;
+        }
+        let id = self.phrases.len() as u32;
+        for (word, stem) in &a.stems {
+            let sid = match self.stem_ids.get(stem.as_str()) {
+                Some(&sid) => sid,
+                None => {
+                    let sid = self.stems.len() as u32;
+                    self.stem_ids.insert(stem.clone(), sid);
+                    self.stems.push(Vec::new());
+                    sid
                 }
+            };
+            let list = &mut self.stems[sid as usize];
+            if list.last().is_none_or(|p| p.phrase != id) {
+                list.push(Post {
+                    phrase: id,
+                    word: *word,
+                });
+            }
+        }
+        for (word, g) in &a.groups {
+            let list = self.groups.entry(*g).or_default();
+            if list.last().is_none_or(|p| p.phrase != id) {
+                list.push(Post {
+                    phrase: id,
+                    word: *word,
+                });
             }
         }
         self.phrases.push(Phrase {
             ix,
             source,
-            text: text.to_string(),
-            words,
-            content,
+            offer: a.offer,
+            text: a.text.clone(),
+            words: a.words.clone(),
+            content: a.content,
         });
     }
 
+    /// Rarity counts people, once each, from the phrases that can carry a match.
+    fn count_people(&mut self) {
+        let mut who: Vec<Ix> = Vec::new();
+        self.people_with = self
+            .stems
+            .iter()
+            .map(|posts| {
+                who.clear();
+                who.extend(
+                    posts
+                        .iter()
+                        .map(|p| &self.phrases[p.phrase as usize])
+                        .filter(|p| p.source != Source::OpenNeed)
+                        .map(|p| p.ix),
+                );
+                who.sort_unstable();
+                who.dedup();
+                who.len() as u32
+            })
+            .collect();
+    }
+
     fn confirm(&mut self, helper: Ix, what: &str) {
-        let ts = terms(what);
-        let heads = super::rank::heads(&ts);
-        let content = |t: &Term| !is_stopword(&t.lower) && !is_generic(&t.lower);
+        let what = what.trim();
+        // Met needs repeat their wording in a large journal: reuse the last one's analysis.
+        let same = self
+            .confirmed
+            .iter()
+            .rev()
+            .take(64)
+            .find(|c| c.what == what);
+        let (stems, head, offer) = match same {
+            Some(c) => (c.stems.clone(), c.head.clone(), c.offer),
+            None => {
+                let ts = terms(what);
+                let heads = super::rank::heads(&ts);
+                let content = |t: &Term| !is_stopword(&t.lower) && !is_generic(&t.lower);
+                (
+                    ts.iter()
+                        .filter(|t| content(t))
+                        .map(|t| t.stem.clone())
+                        .collect(),
+                    ts.iter()
+                        .zip(heads)
+                        .filter(|(t, h)| *h && content(t))
+                        .map(|(t, _)| t.stem.clone())
+                        .collect(),
+                    is_offer(&ts),
+                )
+            }
+        };
         self.confirmed.push(Confirmed {
             helper,
-            what: what.trim().to_string(),
-            offer: is_offer(&ts),
-            stems: ts
-                .iter()
-                .filter(|t| content(t))
-                .map(|t| t.stem.clone())
-                .collect(),
-            head: ts
-                .iter()
-                .zip(heads)
-                .filter(|(t, h)| *h && content(t))
-                .map(|(t, _)| t.stem.clone())
-                .collect(),
+            what: what.to_string(),
+            offer,
+            stems,
+            head,
         });
+    }
+
+    pub(super) fn hiring_groups(&self) -> &[u32] {
+        &self.hiring
     }
 
     /// The phrases of a person's file.
@@ -285,6 +381,19 @@ impl Network {
 
     /// How many people's files (or timelines) hold this stem.
     pub(super) fn people_with(&self, stem: &str) -> usize {
-        self.people_with.get(stem).copied().unwrap_or(0) as usize
+        self.stem_ids
+            .get(stem)
+            .and_then(|&sid| self.people_with.get(sid as usize))
+            .copied()
+            .unwrap_or(0) as usize
+    }
+
+    /// The phrases holding this stem.
+    pub(super) fn posts(&self, stem: &str) -> &[Post] {
+        self.stem_ids
+            .get(stem)
+            .and_then(|&sid| self.stems.get(sid as usize))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 }

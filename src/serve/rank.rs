@@ -4,7 +4,6 @@ use super::matching::{Helper, Reason, Source, rare_limit};
 use super::network::{Network, OFFER_MARKERS, is_offer};
 use super::terms::{Term, terms};
 use super::words::{is_generic, is_stopword};
-use crate::fasthash::FastMap;
 use crate::journal::Ix;
 
 /// Weight of a word of what is needed, and of a word of what for.
@@ -318,7 +317,7 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
     let mut hits: Vec<Hit> = Vec::new();
     for (i, t) in q.terms.iter().enumerate() {
         let term = i.min(u16::MAX as usize) as u16;
-        for p in net.stems.get(&t.stem).into_iter().flatten() {
+        for p in net.posts(&t.stem) {
             hits.push(Hit {
                 phrase: p.phrase,
                 term,
@@ -327,7 +326,7 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             });
         }
         for part in &t.parts {
-            for p in net.stems.get(part).into_iter().flatten() {
+            for p in net.posts(part) {
                 hits.push(Hit {
                     phrase: p.phrase,
                     term,
@@ -353,12 +352,16 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             .then(b.factor.total_cmp(&a.factor))
     });
     hits.dedup_by(|b, a| (a.phrase, a.term, a.word) == (b.phrase, b.term, b.word));
-    let hiring = net.vocab.groups_of(&terms("hiring"));
-    let hiring: &[u32] = hiring.first().map(Vec::as_slice).unwrap_or(&[]);
+    let hiring = net.hiring_groups();
     let others = net.people.saturating_sub(1);
-    // Per person: every (need word, value, phrase, word of it) found, and their phrases.
-    type Found = (u16, f64, u32, u16);
-    let mut people: FastMap<Ix, (Vec<Found>, Vec<MatchedPhrase>)> = FastMap::default();
+    // Every (person, need word, value, phrase, word of it) found, and the matched phrases;
+    // sorted by person afterwards. Buffers are reused: a large journal has thousands of
+    // matching phrases per need.
+    let mut found: Vec<(Ix, u16, f64, u32, u16)> = Vec::new();
+    let mut phrases_found: Vec<(Ix, MatchedPhrase)> = Vec::new();
+    let mut pairs: Vec<Hit> = Vec::new();
+    let mut used_words: Vec<u16> = Vec::new();
+    let mut used_terms: Vec<u16> = Vec::new();
     let n = q.terms.len();
     let mut best = vec![0.0f64; n];
     let mut start = 0;
@@ -375,18 +378,18 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
         // An open need answers a need only across the two kinds: work offered for a need,
         // a need for what is offered.
         if source == Source::OpenNeed {
-            let theirs_offer = is_offer(&terms(&phrase.text));
-            if theirs_offer == q.offer {
+            if phrase.offer == q.offer {
                 continue;
             }
         }
         // Each word of the phrase answers one word of the need, and each word of the need is
         // answered once: the closest pairs first ("design" cannot stand for "UI", "UX" and
         // "designer" at once).
-        let mut pairs: Vec<Hit> = group.to_vec();
+        pairs.clear();
+        pairs.extend_from_slice(group);
         pairs.sort_by(|a, b| b.factor.total_cmp(&a.factor).then(a.term.cmp(&b.term)));
-        let mut used_words: Vec<u16> = Vec::new();
-        let mut used_terms: Vec<u16> = Vec::new();
+        used_words.clear();
+        used_terms.clear();
         pairs.retain(|h| {
             let fresh = !used_words.contains(&h.word) && !used_terms.contains(&h.term);
             if fresh {
@@ -461,30 +464,31 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
         let strong = can_be_strong && mostly && rare_word;
         // The person's alignment (below) sees every pair of this phrase, not only this
         // phrase's own best: another phrase of theirs may answer a word better.
-        let group: Vec<Hit> = if source == Source::OpenNeed {
-            group
-                .iter()
-                .filter(|h| phrase.words.get(h.word as usize).is_some_and(|w| w.head))
-                .copied()
-                .collect()
-        } else {
-            group.to_vec()
-        };
-        let group = group.as_slice();
-        let entry = people.entry(phrase.ix).or_default();
-        for h in group {
-            entry
-                .0
-                .push((h.term, h.factor as f64 * factor, h.phrase, h.word));
-        }
         let from = out.hits.len();
-        out.hits.extend_from_slice(group);
-        entry.1.push(MatchedPhrase {
-            phrase: pid,
-            strong,
-            from,
-            to: out.hits.len(),
-        });
+        for h in group {
+            if source == Source::OpenNeed
+                && !phrase.words.get(h.word as usize).is_some_and(|w| w.head)
+            {
+                continue;
+            }
+            found.push((
+                phrase.ix,
+                h.term,
+                h.factor as f64 * factor,
+                h.phrase,
+                h.word,
+            ));
+            out.hits.push(*h);
+        }
+        phrases_found.push((
+            phrase.ix,
+            MatchedPhrase {
+                phrase: pid,
+                strong,
+                from,
+                to: out.hits.len(),
+            },
+        ));
     }
     let q = &out.query;
     // What the need is measured against: all of what is needed, and of what it is for only
@@ -501,25 +505,44 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
         .map(|(t, _)| t.weight)
         .sum();
     let mut cands: Vec<Cand> = Vec::new();
-    for (ix, (mut found, phrases)) in people {
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+    phrases_found.sort_by_key(|(ix, _)| *ix);
+    let matched = phrases_found;
+    let mut used: Vec<(u32, u16)> = Vec::new();
+    let (mut f, mut m) = (0, 0);
+    while f < found.len() {
+        let ix = found[f].0;
+        let mut f_end = f;
+        while f_end < found.len() && found[f_end].0 == ix {
+            f_end += 1;
+        }
+        while m < matched.len() && matched[m].0 < ix {
+            m += 1;
+        }
+        let mut m_end = m;
+        while m_end < matched.len() && matched[m_end].0 == ix {
+            m_end += 1;
+        }
+        let phrases = &matched[m..m_end];
         // Each word of the need answered once, each word of theirs used once, best first
         // across all their phrases.
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut best = vec![0.0f64; n];
-        let mut used: Vec<(u32, u16)> = Vec::new();
-        for (term, value, phrase, word) in found {
+        best.fill(0.0);
+        used.clear();
+        for &(_, term, value, phrase, word) in &found[f..f_end] {
             if best[term as usize] > 0.0 || used.contains(&(phrase, word)) {
                 continue;
             }
             best[term as usize] = value;
             used.push((phrase, word));
         }
+        f = f_end;
+        m = m_end;
         let score = score_of(&best, &q.terms);
         let head = best.iter().zip(&q.terms).any(|(b, t)| *b > 0.0 && t.head);
         let count = best.iter().filter(|b| **b > 0.0).count();
         let cover = score / total.max(f64::MIN_POSITIVE);
         // Only a sentence of notes or the timeline, or a company name: that must say much.
-        let weak = phrases.iter().all(|p| {
+        let weak = phrases.iter().all(|(_, p)| {
             matches!(
                 net.phrases[p.phrase as usize].source,
                 Source::Notes | Source::Timeline | Source::Company
@@ -529,10 +552,10 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
         if !(head || count >= 2) || cover < needed {
             continue;
         }
-        let strong = cover >= STRONG_COVER && phrases.iter().any(|p| p.strong);
+        let strong = cover >= STRONG_COVER && phrases.iter().any(|(_, p)| p.strong);
         let head_score = if head { score } else { 0.0 };
         let from = out.phrases.len();
-        out.phrases.extend(phrases);
+        out.phrases.extend(phrases.iter().map(|(_, p)| p.clone()));
         cands.push(Cand {
             ix,
             score,
@@ -673,7 +696,7 @@ impl Ranked {
             positions.dedup();
             reasons.push(Reason {
                 source: phrase.source,
-                phrase: phrase.text.clone(),
+                phrase: phrase.text.to_string(),
                 keywords: terms
                     .iter()
                     .filter_map(|t| self.query.terms.get(*t as usize))
