@@ -43,6 +43,7 @@ mod matching_quality;
 mod model_based;
 mod no_file_forgotten;
 mod no_panic;
+mod not_a_fit;
 mod privacy;
 mod related_config;
 mod roundtrip;

@@ -155,6 +155,25 @@ pub struct Need {
     pub not_a_fit: Vec<String>,
 }
 
+impl Need {
+    /// Mark `who` (a contact id) not a fit for this need, or take the mark back; whether
+    /// anything changed (marking twice, or unmarking someone not marked, changes nothing).
+    pub fn set_not_a_fit(&mut self, who: &str, not_a_fit: bool) -> bool {
+        let at = self.not_a_fit.iter().position(|w| w == who);
+        match (not_a_fit, at) {
+            (true, None) => {
+                self.not_a_fit.push(who.to_string());
+                true
+            }
+            (false, Some(i)) => {
+                self.not_a_fit.remove(i);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NeedStatus {
     Open,

@@ -15,6 +15,7 @@ mod error;
 pub mod follow_ups;
 pub mod intro;
 pub mod needs;
+pub mod not_a_fit;
 pub mod note;
 pub mod person;
 
@@ -24,6 +25,7 @@ mod tests;
 pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use needs::{AddNeed, MeetByIntro, SetNeed};
+pub use not_a_fit::NotAFit;
 pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};
 
