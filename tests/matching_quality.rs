@@ -215,8 +215,14 @@ impl Figures {
     }
 }
 
-fn score(journal: &Journal, labels: &[Label]) -> Figures {
-    let net = Network::with_timeline(journal);
+/// `timeline`: read the timeline too (the TUI with its whole journal), or the contact files
+/// only (every command line read, however little it loaded).
+fn score(journal: &Journal, labels: &[Label], timeline: bool) -> Figures {
+    let net = if timeline {
+        Network::with_timeline(journal)
+    } else {
+        Network::new(journal)
+    };
     let ix = |id: &str| -> Ix { journal.ix(id).unwrap_or_else(|| panic!("no contact {id}")) };
     let id = |h: &Helper| journal.contacts()[h.ix].id.clone();
     let mut f = Figures::default();
@@ -314,15 +320,21 @@ struct Run {
     synthetic_held: Figures,
 }
 
-fn run() -> Run {
+fn run(timeline: bool) -> Run {
     let (_dir, demo_journal) = demo();
     let syn = synthetic();
     let run = Run {
-        demo: score(&demo_journal, &labels("demo.toml")),
-        demo_held: score(&demo_journal, &labels("demo_heldout.toml")),
-        synthetic: score(&syn, &labels("synthetic.toml")),
-        synthetic_held: score(&syn, &labels("synthetic_heldout.toml")),
+        demo: score(&demo_journal, &labels("demo.toml"), timeline),
+        demo_held: score(&demo_journal, &labels("demo_heldout.toml"), timeline),
+        synthetic: score(&syn, &labels("synthetic.toml"), timeline),
+        synthetic_held: score(&syn, &labels("synthetic_heldout.toml"), timeline),
     };
+    let reads = if timeline {
+        "contact files and the timeline (the TUI)"
+    } else {
+        "contact files only (the command line)"
+    };
+    println!("\nReading {reads}:\n");
     println!(
         "| set | needs | first right | right named in the brief | brief's suggestions right | wrong | \"no one\" said | ★ strong right |"
     );
@@ -342,20 +354,29 @@ fn run() -> Run {
     run
 }
 
-#[test]
-fn matching_meets_the_targets_on_the_tuning_sets_and_a_floor_on_held_out_needs() {
-    let run = run();
+/// Issue 20's targets on the tuning sets (right helpers named is reported, not a target); on the held-out sets (one need moves a figure by
+/// 5 to 10 points) a floor below what was reached, so a change that makes them clearly worse
+/// fails.
+fn check(run: &Run, what: &str) {
     for (name, f) in [("demo", &run.demo), ("written journal", &run.synthetic)] {
-        assert!(f.top1() >= 90.0, "{name}: first right {:.1} %", f.top1());
+        assert!(
+            f.top1() >= 90.0,
+            "{what}, {name}: first right {:.1} %",
+            f.top1()
+        );
         assert!(
             f.precision() >= 90.0,
-            "{name}: brief right {:.1} %",
+            "{what}, {name}: brief {:.1} %",
             f.precision()
         );
-        assert!(f.no_one() >= 90.0, "{name}: no one {:.1} %", f.no_one());
+        assert!(
+            f.no_one() >= 90.0,
+            "{what}, {name}: no one {:.1} %",
+            f.no_one()
+        );
         assert!(
             f.strong() >= 95.0,
-            "{name}: strong right {:.1} %",
+            "{what}, {name}: strong {:.1} %",
             f.strong()
         );
     }
@@ -364,9 +385,34 @@ fn matching_meets_the_targets_on_the_tuning_sets_and_a_floor_on_held_out_needs()
         ("written journal", &run.synthetic_held),
     ] {
         assert!(
-            f.top1() >= 0.0,
-            "{name} held out: first right {:.1} %",
+            f.top1() >= 75.0,
+            "{what}, {name} held out: first {:.1} %",
             f.top1()
         );
+        assert!(
+            f.recall() >= 75.0,
+            "{what}, {name} held out: named {:.1} %",
+            f.recall()
+        );
+        assert!(
+            f.precision() >= 75.0,
+            "{what}, {name} held out: brief {:.1} %",
+            f.precision()
+        );
+        assert!(
+            f.strong() >= 70.0,
+            "{what}, {name} held out: strong {:.1} %",
+            f.strong()
+        );
     }
+}
+
+#[test]
+fn matching_meets_the_targets_reading_the_timeline() {
+    check(&run(true), "with the timeline");
+}
+
+#[test]
+fn matching_meets_the_targets_reading_contact_files_only() {
+    check(&run(false), "contact files only");
 }

@@ -50,11 +50,21 @@ fn a_hyphen_and_its_absence_meet() {
 #[test]
 fn an_open_need_answers_another_of_the_other_kind_only() {
     let mut zoe = person("zoe", "Zoë");
-    zoe.needs.push(need(1, "Freelance clients for UI design work", d(2026, 10, 1)));
+    zoe.needs.push(need(
+        1,
+        "Freelance clients for UI design work",
+        d(2026, 10, 1),
+    ));
     zoe.needs.push(need(2, "A flat in Berlin", d(2026, 10, 1)));
     let mut felix = person("felix", "Felix");
-    felix.needs.push(need(1, "A UI designer for the practice website", d(2026, 10, 1)));
-    felix.needs.push(need(2, "A flat in Berlin", d(2026, 10, 1)));
+    felix.needs.push(need(
+        1,
+        "A UI designer for the practice website",
+        d(2026, 10, 1),
+    ));
+    felix
+        .needs
+        .push(need(2, "A flat in Berlin", d(2026, 10, 1)));
     let j = journal(vec![zoe, felix], vec![]);
     let net = Network::new(&j);
     let (z, f) = (j.ix("zoe").unwrap(), j.ix("felix").unwrap());
@@ -62,12 +72,18 @@ fn an_open_need_answers_another_of_the_other_kind_only() {
     let list = net.helpers_for_need(&j, f, &j.contacts()[f].needs[0]);
     assert_eq!(ids(&j, &list), vec!["zoe"]);
     assert_eq!(list[0].reasons[0].source, Source::OpenNeed);
-    assert_eq!(list[0].reasons[0].phrase, "Freelance clients for UI design work");
+    assert_eq!(
+        list[0].reasons[0].phrase,
+        "Freelance clients for UI design work"
+    );
     // And the other way: Zoë's search for work finds Felix's need.
     let list = net.helpers_for_need(&j, z, &j.contacts()[z].needs[0]);
     assert_eq!(ids(&j, &list), vec!["felix"]);
     // Two people looking for a flat are no help to each other.
-    assert!(net.helpers_for_need(&j, z, &j.contacts()[z].needs[1]).is_empty());
+    assert!(
+        net.helpers_for_need(&j, z, &j.contacts()[z].needs[1])
+            .is_empty()
+    );
 }
 
 #[test]
@@ -94,7 +110,11 @@ fn the_timeline_says_what_someone_offered_but_not_what_they_need() {
     assert_eq!(list[0].reasons[0].source, Source::Timeline);
     assert!(timeline.helpers(&j, None, "A flat in Hamburg").is_empty());
     // The profile-only network (every command's, whatever it loaded) does not read entries.
-    assert!(Network::new(&j).helpers(&j, None, "A mentor for our junior engineers").is_empty());
+    assert!(
+        Network::new(&j)
+            .helpers(&j, None, "A mentor for our junior engineers")
+            .is_empty()
+    );
 }
 
 #[test]
