@@ -74,7 +74,7 @@ pub struct Network {
     /// By stem id: the phrases holding it.
     stems: Vec<Vec<Post>>,
     /// Related-terms group → the phrases holding one of its words.
-    pub(super) groups: FastMap<u32, Vec<Post>>,
+    groups: Vec<Vec<Post>>,
     /// By stem id: people whose phrases (other than open needs) hold it (for rarity).
     people_with: Vec<u32>,
     /// Each distinct phrase text analysed once (a large journal repeats its phrases).
@@ -144,7 +144,7 @@ impl Network {
             phrases: Vec::new(),
             stem_ids: FastMap::default(),
             stems: Vec::new(),
-            groups: FastMap::default(),
+            groups: vec![Vec::new(); vocab.groups().len()],
             people_with: Vec::new(),
             seen: [FastMap::default(), FastMap::default()],
             tags: vec![Vec::new(); journal.contacts().len()],
@@ -289,7 +289,9 @@ impl Network {
             }
         }
         for (word, g) in &a.groups {
-            let list = self.groups.entry(*g).or_default();
+            let Some(list) = self.groups.get_mut(*g as usize) else {
+                continue;
+            };
             if list.last().is_none_or(|p| p.phrase != id) {
                 list.push(Post {
                     phrase: id,
@@ -386,6 +388,14 @@ impl Network {
             .and_then(|&sid| self.people_with.get(sid as usize))
             .copied()
             .unwrap_or(0) as usize
+    }
+
+    /// The phrases holding a word of this group.
+    pub(super) fn group_posts(&self, group: u32) -> &[Post] {
+        self.groups
+            .get(group as usize)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// The phrases holding this stem.

@@ -336,7 +336,7 @@ pub(super) fn rank(net: &Network, text: &str, owner: Option<Ix>) -> Ranked {
             }
         }
         for g in &t.groups {
-            for p in net.groups.get(g).into_iter().flatten() {
+            for p in net.group_posts(*g) {
                 hits.push(Hit {
                     phrase: p.phrase,
                     term,
@@ -661,9 +661,9 @@ fn same_word(a: &str, b: &str) -> bool {
 
 fn hits_any_group(net: &Network, phrase: u32, groups: &[u32]) -> bool {
     groups.iter().any(|g| {
-        net.groups
-            .get(g)
-            .is_some_and(|posts| posts.binary_search_by(|p| p.phrase.cmp(&phrase)).is_ok())
+        net.group_posts(*g)
+            .binary_search_by(|p| p.phrase.cmp(&phrase))
+            .is_ok()
     })
 }
 
