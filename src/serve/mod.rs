@@ -8,6 +8,7 @@ pub mod evidence;
 pub mod intro;
 pub mod matching;
 pub mod network;
+mod query;
 mod rank;
 pub mod reconnect;
 pub mod terms;

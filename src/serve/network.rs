@@ -53,6 +53,10 @@ struct Analysed {
     groups: Vec<(u16, u32)>,
 }
 
+/// A met need's wording analysed: its stems, those of what was needed, and whether it
+/// looked for work.
+type MetWords = (Vec<String>, Vec<String>, bool);
+
 /// A need that was met by an introduction: its helpers are confirmed for needs like it.
 #[derive(Debug, Clone)]
 pub(super) struct Confirmed {
@@ -79,6 +83,8 @@ pub struct Network {
     people_with: Vec<u32>,
     /// Each distinct phrase text analysed once (a large journal repeats its phrases).
     seen: [FastMap<String, std::sync::Arc<Analysed>>; 2],
+    /// The same for the wording of met needs: (stems, stems of what was needed, offer).
+    seen_met: FastMap<String, MetWords>,
     /// Per person, the stems of their tags (a tie-breaker only).
     pub(super) tags: Vec<Vec<String>>,
     pub(super) confirmed: Vec<Confirmed>,
@@ -147,6 +153,7 @@ impl Network {
             groups: vec![Vec::new(); vocab.groups().len()],
             people_with: Vec::new(),
             seen: [FastMap::default(), FastMap::default()],
+            seen_met: FastMap::default(),
             tags: vec![Vec::new(); journal.contacts().len()],
             confirmed: Vec::new(),
             people: journal.contacts().len(),
@@ -213,6 +220,7 @@ impl Network {
         }
         net.count_people();
         net.seen = [FastMap::default(), FastMap::default()];
+        net.seen_met = FastMap::default();
         net
     }
 
@@ -220,7 +228,7 @@ impl Network {
         let ts = terms(text);
         let groups = self.vocab.groups_of(&ts);
         let heads = if source == Source::OpenNeed {
-            super::rank::heads(&ts)
+            super::query::heads(&ts)
         } else {
             vec![true; ts.len()]
         };
@@ -333,20 +341,14 @@ impl Network {
 
     fn confirm(&mut self, helper: Ix, what: &str) {
         let what = what.trim();
-        // Met needs repeat their wording in a large journal: reuse the last one's analysis.
-        let same = self
-            .confirmed
-            .iter()
-            .rev()
-            .take(64)
-            .find(|c| c.what == what);
-        let (stems, head, offer) = match same {
-            Some(c) => (c.stems.clone(), c.head.clone(), c.offer),
+        // Met needs repeat their wording in a large journal: each wording analysed once.
+        let (stems, head, offer) = match self.seen_met.get(what) {
+            Some(known) => known.clone(),
             None => {
                 let ts = terms(what);
-                let heads = super::rank::heads(&ts);
+                let heads = super::query::heads(&ts);
                 let content = |t: &Term| !is_stopword(&t.lower) && !is_generic(&t.lower);
-                (
+                let analysed: MetWords = (
                     ts.iter()
                         .filter(|t| content(t))
                         .map(|t| t.stem.clone())
@@ -357,7 +359,9 @@ impl Network {
                         .map(|(t, _)| t.stem.clone())
                         .collect(),
                     is_offer(&ts),
-                )
+                );
+                self.seen_met.insert(what.to_string(), analysed.clone());
+                analysed
             }
         };
         self.confirmed.push(Confirmed {

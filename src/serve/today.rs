@@ -2,7 +2,8 @@
 
 use super::matching::Helper;
 use super::network::Network;
-use super::rank::{Ranked, about_own_work, rank};
+use super::query::about_own_work;
+use super::rank::{Ranked, rank};
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
