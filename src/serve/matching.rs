@@ -38,9 +38,9 @@ pub enum Source {
     OpenNeed,
     Company,
     Notes,
-    /// A sentence of the timeline about what they did or offered.
+    /// A sentence of the timeline about what they did or offered. (Tags are never a
+    /// reason: they only break ties.)
     Timeline,
-    Tag,
 }
 
 impl Source {
@@ -55,7 +55,6 @@ impl Source {
             Source::Company => ("works at “", "”"),
             Source::Notes => ("notes: “", "”"),
             Source::Timeline => ("your journal: “", "”"),
-            Source::Tag => ("tagged ", ""),
         }
     }
 }

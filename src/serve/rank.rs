@@ -29,7 +29,6 @@ fn weight(source: Source) -> f64 {
         Source::Notes => 0.6,
         Source::Timeline => 0.55,
         Source::Company => 0.5,
-        Source::Tag => 0.0,
     }
 }
 
