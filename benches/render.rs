@@ -40,6 +40,7 @@ fn big() -> Journal {
                     status: NeedStatus::Open,
                     met_on: None,
                     how: None,
+                    not_a_fit: Vec::new(),
                 });
             }
             c

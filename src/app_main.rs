@@ -29,6 +29,8 @@ pub enum RunError {
     NotAFolder(PathBuf),
     /// The data folder does not exist, and the command is not `add`.
     NoJournal(PathBuf),
+    /// `config.toml` cannot be read, or its `[[related]]` terms do not (`why` says where).
+    Config { path: PathBuf, why: String },
 }
 
 impl RunError {
@@ -59,6 +61,7 @@ impl fmt::Display for RunError {
                 "no journal at {} — create it with `rolo add`",
                 dir.display()
             ),
+            RunError::Config { path, why } => write!(f, "{}: {why}", path.display()),
         }
     }
 }
@@ -187,6 +190,34 @@ fn command_of(usage: Option<&str>) -> String {
 /// Months loaded before the TUI's first frame; the rest load while the person browses.
 const RECENT_MONTHS: usize = 3;
 
+/// The person's related terms (`[[related]]` in `config.toml`) join the shipped ones for
+/// matching, in both front doors. A file without such a table is left to its other readers
+/// (the TUI reads `[keys]` itself), so a command never fails for a key binding.
+fn install_related_terms() -> Result<(), RunError> {
+    let Some(path) = paths::config_file(|k| std::env::var(k).ok()) else {
+        return Ok(());
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(RunError::Config {
+                path,
+                why: e.to_string(),
+            });
+        }
+    };
+    if !text.contains("related") {
+        return Ok(());
+    }
+    let groups = crate::serve::vocabulary::parse(&text).map_err(|e| RunError::Config {
+        path: path.clone(),
+        why: e.to_string(),
+    })?;
+    crate::serve::vocabulary::install(groups);
+    Ok(())
+}
+
 pub fn run(cli: Cli) -> Result<(), RunError> {
     // Completions and the manual need no journal: they describe rolo itself.
     if let Some(command) = &cli.command {
@@ -196,6 +227,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
             return Ok(done.and(out.flush().map_err(CliError::Output))?);
         }
     }
+    install_related_terms()?;
     let _demo_dir;
     let dir = if cli.demo {
         let tmp =

@@ -93,19 +93,24 @@ fn needs(ids: Vec<u32>) -> impl Strategy<Value = Vec<Need>> {
     (
         prop::collection::vec(need_body(), n),
         prop::collection::vec(prop::option::of(odd_text()), n),
+        prop::collection::vec(prop::collection::vec(odd_text(), 0..3), n),
     )
-        .prop_map(move |(bodies, hows)| {
+        .prop_map(move |(bodies, hows, not_fits)| {
             ids.iter()
                 .zip(bodies)
                 .zip(hows)
-                .map(|((&id, (what, since, status, met_on)), how)| Need {
-                    id,
-                    what,
-                    since,
-                    status,
-                    met_on,
-                    how,
-                })
+                .zip(not_fits)
+                .map(
+                    |(((&id, (what, since, status, met_on)), how), not_a_fit)| Need {
+                        id,
+                        what,
+                        since,
+                        status,
+                        met_on,
+                        how,
+                        not_a_fit,
+                    },
+                )
                 .collect()
         })
 }

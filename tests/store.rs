@@ -98,6 +98,7 @@ fn unknown_keys_and_comments_survive_update_contact() {
                 status: NeedStatus::Open,
                 met_on: None,
                 how: None,
+                not_a_fit: Vec::new(),
             });
             Ok(())
         })

@@ -109,7 +109,8 @@ fn an_intro_from_who_could_help_is_logged_and_the_need_met() {
     let need = array(&zoe, "need")[0].as_table().unwrap();
     assert_eq!(need.get("status").and_then(|s| s.as_str()), Some("open"));
 
-    // A new session: the intro is in both timelines; then log another to Inès and say yes.
+    // A new session: the intro is in both timelines; then log another to the second
+    // suggestion (Leila, a founder in climate) and say yes.
     app.run(script![select("nadia")]);
     assert!(
         app.screen()
@@ -129,7 +130,7 @@ fn an_intro_from_who_could_help_is_logged_and_the_need_met() {
     assert!(state.popup.is_none());
     assert!(
         app.screen()
-            .contains("need marked met: introduced to Inès Moreau"),
+            .contains("need marked met: introduced to Leila Haddad"),
         "{}",
         app.screen()
     );
@@ -138,7 +139,7 @@ fn an_intro_from_who_could_help_is_logged_and_the_need_met() {
     assert_eq!(need.get("status").and_then(|s| s.as_str()), Some("met"));
     assert_eq!(
         need.get("how").and_then(|s| s.as_str()),
-        Some("introduced to Inès Moreau")
+        Some("introduced to Leila Haddad")
     );
     assert_eq!(
         need.get("met_on").map(|d| d.to_string()),

@@ -5,7 +5,7 @@ use super::doc::Doc;
 use crate::journal::Journal;
 use crate::sanitize::{inert, inert_line};
 use crate::serve::brief_words as words;
-use crate::serve::{Brief, Helper, Reason, Source};
+use crate::serve::{Brief, Helper, Reason};
 use chrono::NaiveDate;
 
 pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
@@ -108,9 +108,6 @@ pub fn helper_line(doc: &Doc, j: &Journal, h: &Helper) -> String {
 pub fn reason(doc: &Doc, r: &Reason) -> String {
     // Sanitising swaps one char for one char, so the positions still line up.
     let phrase = doc.highlight(&inert_line(&r.phrase), &r.positions);
-    match r.source {
-        Source::CanHelpWith => format!("can help with “{phrase}”"),
-        Source::Tag => format!("tagged {phrase}"),
-        Source::Notes => format!("notes: “{phrase}”"),
-    }
+    let (lead, close) = r.source.frame();
+    format!("{lead}{phrase}{close}")
 }

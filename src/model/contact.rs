@@ -152,6 +152,28 @@ pub struct Need {
     pub status: NeedStatus,
     pub met_on: Option<NaiveDate>,
     pub how: Option<String>,
+    /// People (contact ids) marked "not a fit" for this need: never suggested for it again.
+    /// Written `not_a_fit = ["klaus-weber"]` under the need; a person may edit it by hand.
+    pub not_a_fit: Vec<String>,
+}
+
+impl Need {
+    /// Mark `who` (a contact id) not a fit for this need, or take the mark back; whether
+    /// anything changed (marking twice, or unmarking someone not marked, changes nothing).
+    pub fn set_not_a_fit(&mut self, who: &str, not_a_fit: bool) -> bool {
+        let at = self.not_a_fit.iter().position(|w| w == who);
+        match (not_a_fit, at) {
+            (true, None) => {
+                self.not_a_fit.push(who.to_string());
+                true
+            }
+            (false, Some(i)) => {
+                self.not_a_fit.remove(i);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -239,6 +261,7 @@ mod tests {
             status: NeedStatus::Met,
             met_on: None,
             how: None,
+            not_a_fit: Vec::new(),
         });
         assert_eq!(c.next_need_id(), 8);
     }

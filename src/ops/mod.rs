@@ -22,6 +22,7 @@ pub mod follow_ups;
 pub mod import;
 pub mod intro;
 pub mod needs;
+pub mod not_a_fit;
 pub mod note;
 pub mod person;
 
@@ -33,6 +34,7 @@ pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use import::{Import, Imported};
 pub use needs::{AddNeed, MeetByIntro, SetNeed};
+pub use not_a_fit::NotAFit;
 pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};
 

@@ -33,6 +33,7 @@ impl AddNeed {
                 status: NeedStatus::Open,
                 met_on: None,
                 how: None,
+                not_a_fit: Vec::new(),
             });
             Ok(())
         })?;

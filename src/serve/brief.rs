@@ -98,16 +98,20 @@ pub struct Balance {
 }
 
 pub fn brief(journal: &Journal, ix: Ix, today: NaiveDate) -> Option<Brief> {
+    brief_in(journal, &Network::new(journal), ix, today)
+}
+
+/// As `brief`, with a network built once for this journal state (see `Network`).
+pub fn brief_in(journal: &Journal, net: &Network, ix: Ix, today: NaiveDate) -> Option<Brief> {
     let contact = journal.contact(ix)?.clone();
     let timeline: Vec<&Entry> = journal.timeline_of(ix).collect();
-    let net = Network::new(journal);
     let mut needs: Vec<NeedBrief> = contact
         .open_needs()
         .map(|need| NeedBrief {
             need: need.clone(),
             age_days: (today - need.since).num_days(),
             done: done_about(journal.matcher(), need, &timeline),
-            helpers: net.helpers(journal, Some(ix), &need.what),
+            helpers: net.helpers_for_need(journal, ix, need),
         })
         .collect();
     needs.sort_by(|a, b| {

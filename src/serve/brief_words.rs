@@ -82,15 +82,26 @@ pub fn helpers(j: &Journal, n: &NeedBrief) -> (String, bool) {
             .collect();
         list.join(", ")
     };
-    let strong: Vec<&Helper> = n.helpers.iter().filter(|h| h.strong).take(3).collect();
-    if !strong.is_empty() {
-        (format!("could help: {}", names(strong)), false)
-    } else if n.helpers.is_empty() {
+    let named = named(&n.helpers);
+    if named.is_empty() {
         ("no one in your journal matches this yet".into(), true)
+    } else if named.iter().any(|h| h.strong) {
+        (format!("could help: {}", names(named)), false)
     } else {
-        let maybe = n.helpers.iter().take(3).collect();
-        (format!("might help: {}", names(maybe)), false)
+        (format!("might help: {}", names(named)), false)
     }
+}
+
+/// The helpers the brief names for a need, at most three: the strong ones, and others only
+/// while they match nearly as well as the best (at least 65 %: a related word where the best
+/// has the very word is 60 %, and a distant third is noise, not an idea).
+pub fn named(helpers: &[Helper]) -> Vec<&Helper> {
+    let best = helpers.iter().map(|h| h.score).max().unwrap_or(0);
+    helpers
+        .iter()
+        .filter(|h| h.strong || h.score * 20 >= best * 13)
+        .take(3)
+        .collect()
 }
 
 /// "Send Zoë Nadia's contact — due in 2 days (Thu 26 Nov)", and whether it is late.

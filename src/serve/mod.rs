@@ -4,20 +4,27 @@
 
 pub mod brief;
 pub mod brief_words;
+pub mod evidence;
 pub mod intro;
 pub mod matching;
 pub mod network;
+mod query;
+mod rank;
 pub mod reconnect;
+pub mod terms;
 pub mod today;
+pub mod vocabulary;
 pub mod wording;
 pub mod words;
 
-pub use brief::{Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief};
+pub use brief::{
+    Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief, brief_in,
+};
 pub use intro::{Intro, NeedUpdate, intro};
 pub use matching::{Helper, Reason, Source, helpers, helpers_for_text};
 pub use network::Network;
 pub use reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
-pub use today::{NeedMatch, Today, needs_with_strong_match, today};
+pub use today::{NeedMatch, Today, needs_with_strong_match, needs_with_strong_match_in, today};
 
 #[cfg(test)]
 mod tests;

@@ -1,370 +1,413 @@
-//! The network prepared for matching: every can-help-with phrase, tag and sentence of notes,
-//! split into words once, with an index from each distinct word to the phrases that use it.
-//! Ranking a need then compares its keywords with the distinct words only (and only those
-//! starting with the same letter, which every word rule requires), not with every phrase of
-//! every person; a phrase then looks its words' matches up by word id.
+//! The network prepared for matching: every phrase a person's file and (optionally) the
+//! timeline says about what they can do, split into terms once, with an index from each term
+//! and each related-terms group to the phrases that hold it. Ranking a need then reads the
+//! index entries of its own terms only (`rank`).
 
-use super::matching::{Reason, Source};
-use super::words::{WordMatch, is_stopword, match_word, words};
+use super::evidence::{self, Said};
+use super::matching::Source;
+use super::terms::{Term, terms};
+use super::vocabulary::{self, Vocabulary};
+use super::words::{is_generic, is_stopword};
 use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal};
-use crate::search::Matcher;
-use std::collections::HashMap;
+use crate::model::NeedStatus;
 
-/// One distinct word of the network, with the phrases that use it.
-struct VocabWord {
-    text: Vec<char>,
-    id: u32,
-    phrases: Vec<usize>,
+/// A place a term was found: which phrase, and which of its words.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Post {
+    pub phrase: u32,
+    pub word: u16,
 }
 
-/// A word of a phrase: where it starts (in chars), which distinct word it is, and whether it
-/// counts towards "most of the phrase" when unmatched (not a stopword, not a capitalised
-/// place or name).
-struct PhraseWord {
-    start: usize,
-    id: u32,
-    plain: bool,
+/// A word of a phrase, as an index entry sees it.
+#[derive(Debug, Clone)]
+pub(super) struct PWord {
+    pub start: u32,
+    pub len: u32,
+    /// Says what was needed, in a need (always, elsewhere).
+    pub head: bool,
 }
 
-struct Phrase {
-    ix: Ix,
-    source: Source,
-    text: String,
-    words: Vec<PhraseWord>,
+#[derive(Debug, Clone)]
+pub(super) struct Phrase {
+    pub ix: Ix,
+    pub source: Source,
+    /// For an open need: it looks for work (see `is_offer`).
+    pub offer: bool,
+    /// Shared by every phrase with the same text.
+    pub text: std::sync::Arc<str>,
+    pub words: std::sync::Arc<[PWord]>,
+    /// Content words, hyphenated words counted once.
+    pub content: u16,
 }
 
-/// Build once per journal state (after a change, build again); cheap next to ranking.
-#[derive(Default)]
+/// What a phrase's text gives the index, the same for every phrase with that text.
+struct Analysed {
+    text: std::sync::Arc<str>,
+    words: std::sync::Arc<[PWord]>,
+    content: u16,
+    offer: bool,
+    /// (word index, stem) of the words worth matching.
+    stems: Vec<(u16, String)>,
+    /// (word index, group).
+    groups: Vec<(u16, u32)>,
+}
+
+/// A met need's wording analysed: its stems, those of what was needed, and whether it
+/// looked for work.
+type MetWords = (Vec<String>, Vec<String>, bool);
+
+/// A need that was met by an introduction: its helpers are confirmed for needs like it.
+#[derive(Debug, Clone)]
+pub(super) struct Confirmed {
+    pub helper: Ix,
+    pub what: String,
+    /// Stems of its words worth matching, and of those saying what was needed.
+    pub stems: Vec<String>,
+    pub head: Vec<String>,
+    /// The need looked for work (the helper gave work, not help).
+    pub offer: bool,
+}
+
+/// Build once per journal state; cheap next to ranking every open need.
 pub struct Network {
-    /// In contact order, and within a contact: can-help-with, tags, notes.
-    phrases: Vec<Phrase>,
-    /// First letter → distinct words.
-    words: HashMap<char, Vec<VocabWord>>,
-    /// A tag, lowercased → the phrases that are that tag.
-    tags: HashMap<Vec<char>, Vec<usize>>,
+    pub(super) vocab: &'static Vocabulary,
+    pub(super) phrases: Vec<Phrase>,
+    /// Stem → its id, an index into `stems` and `people_with`.
+    stem_ids: FastMap<String, u32>,
+    /// By stem id: the phrases holding it.
+    stems: Vec<Vec<Post>>,
+    /// Related-terms group → the phrases holding one of its words.
+    groups: Vec<Vec<Post>>,
+    /// By stem id: people whose phrases (other than open needs) hold it (for rarity).
+    people_with: Vec<u32>,
+    /// Each distinct phrase text analysed once (a large journal repeats its phrases).
+    seen: [FastMap<String, std::sync::Arc<Analysed>>; 2],
+    /// The same for the wording of met needs: (stems, stems of what was needed, offer).
+    seen_met: FastMap<String, MetWords>,
+    /// Per person, the stems of their tags (a tie-breaker only).
+    pub(super) tags: Vec<Vec<String>>,
+    pub(super) confirmed: Vec<Confirmed>,
+    pub(super) people: usize,
+    /// Per person, their profile's phrases (a range of `phrases`).
+    profile: Vec<(u32, u32)>,
+    /// The related-terms groups of "hiring".
+    hiring: Vec<u32>,
 }
 
-/// What one need's keywords (by index) match: each matching distinct word (by id) with how,
-/// and every phrase that may hold a match, in network order (contact order).
-pub(super) struct Matches {
-    hits: FastMap<u32, Vec<(usize, WordMatch)>>,
-    candidates: Vec<usize>,
-    keys: usize,
-}
+/// Words that mark a need as looking for work ("a job as a designer", "clients for React
+/// work"): such a need offers what it names, so it can answer someone else's need.
+pub(super) const OFFER_MARKERS: &[&str] = &[
+    "job",
+    "jobs",
+    "work",
+    "client",
+    "clients",
+    "customers",
+    "gig",
+    "gigs",
+    "stelle",
+    "auftrag",
+    "aufträge",
+    "kunden",
+    "internship",
+    "position",
+    "role",
+    "roles",
+];
 
-/// The first look at a need's matches, without writing out any reason: per keyword, how many
-/// people hold it at all (the rarity test), and per person and keyword the weight of the best
-/// source holding it and whether it matched closely in a can-help-with phrase mostly about
-/// the need. That is all a helper's score and strength depend on.
-pub(super) struct Overview {
-    pub people_per_key: Vec<usize>,
-    /// People with any reason, ascending.
-    pub people: Vec<Ix>,
-    /// Row per person (`keys` wide): the best `Source::weight` of a reason holding the keyword.
-    pub weight: Vec<f64>,
-    /// Row per person: matched closely in a can-help-with phrase mostly about the need.
-    pub mostly_close: Vec<bool>,
+/// Is this need text someone looking for work?
+pub(super) fn is_offer(ts: &[Term]) -> bool {
+    ts.iter().any(|t| OFFER_MARKERS.contains(&t.lower.as_str()))
 }
 
 impl Network {
+    /// What the contact files say: can-help-with, role, company, notes, open needs, and the
+    /// people named in how a need was met. Every command reads the same, however little of
+    /// the journal it loaded.
     pub fn new(journal: &Journal) -> Network {
-        let mut net = Network::default();
-        let mut vocab: HashMap<Vec<char>, (u32, Vec<usize>)> = HashMap::new();
+        Network::build(journal, vocabulary::current(), false)
+    }
+
+    /// Also what the timeline says people did or offered, and the intros logged in it; for a
+    /// journal that holds the whole timeline (the TUI once its older months are in).
+    pub fn with_timeline(journal: &Journal) -> Network {
+        Network::build(journal, vocabulary::current(), true)
+    }
+
+    /// As `new` or `with_timeline`, with a given vocabulary (tests, benchmarks).
+    pub fn with_vocabulary(
+        journal: &Journal,
+        vocab: &'static Vocabulary,
+        timeline: bool,
+    ) -> Network {
+        Network::build(journal, vocab, timeline)
+    }
+
+    fn build(journal: &Journal, vocab: &'static Vocabulary, timeline: bool) -> Network {
+        let mut net = Network {
+            vocab,
+            phrases: Vec::new(),
+            stem_ids: FastMap::default(),
+            stems: Vec::new(),
+            groups: vec![Vec::new(); vocab.groups().len()],
+            people_with: Vec::new(),
+            seen: [FastMap::default(), FastMap::default()],
+            seen_met: FastMap::default(),
+            tags: vec![Vec::new(); journal.contacts().len()],
+            confirmed: Vec::new(),
+            people: journal.contacts().len(),
+            profile: vec![(0, 0); journal.contacts().len()],
+            hiring: vocab
+                .groups_of(&terms("hiring"))
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+        };
+        let names = evidence::Names::new(journal);
+        let mut tag_stems: FastMap<String, Vec<String>> = FastMap::default();
         for (ix, c) in journal.contacts().iter().enumerate() {
-            let notes = c.notes.as_deref().map(sentences).unwrap_or_default();
-            let all = c
-                .can_help_with
-                .iter()
-                .map(|p| (Source::CanHelpWith, p.as_str()))
-                .chain(c.tags.iter().map(|t| (Source::Tag, t.as_str())))
-                .chain(notes.into_iter().map(|s| (Source::Notes, s)));
-            for (source, text) in all {
-                let id = net.phrases.len();
-                if source == Source::Tag {
-                    net.tags.entry(lowered_tag(text)).or_default().push(id);
-                    net.phrases.push(Phrase {
-                        ix,
-                        source,
-                        text: text.to_string(),
-                        words: Vec::new(),
-                    });
-                    continue;
+            let first = net.phrases.len() as u32;
+            for p in &c.can_help_with {
+                net.add(ix, Source::CanHelpWith, p);
+            }
+            if let Some(role) = &c.role {
+                net.add(ix, Source::Role, role);
+            }
+            if let Some(company) = &c.company {
+                net.add(ix, Source::Company, company);
+            }
+            for s in c
+                .notes
+                .as_deref()
+                .map(evidence::sentences)
+                .unwrap_or_default()
+            {
+                net.add(ix, Source::Notes, s);
+            }
+            for n in &c.needs {
+                match n.status {
+                    NeedStatus::Open => net.add(ix, Source::OpenNeed, &n.what),
+                    NeedStatus::Met => {
+                        for helper in names.named_in(n.how.as_deref().unwrap_or(""), ix) {
+                            net.confirm(helper, &n.what);
+                        }
+                    }
+                    NeedStatus::Dropped => {}
                 }
-                let ws = words(text)
-                    .into_iter()
-                    .map(|w| {
-                        let next = vocab.len() as u32;
-                        let plain = !w.capital && !is_stopword(&w.text());
-                        let (word_id, phrases) = vocab.entry(w.lower).or_insert((next, Vec::new()));
-                        if phrases.last() != Some(&id) {
-                            phrases.push(id);
-                        }
-                        PhraseWord {
-                            start: w.start,
-                            id: *word_id,
-                            plain,
-                        }
-                    })
-                    .collect();
-                net.phrases.push(Phrase {
-                    ix,
-                    source,
-                    text: text.to_string(),
-                    words: ws,
-                });
+            }
+            net.profile[ix] = (first, net.phrases.len() as u32);
+            net.tags[ix] = c
+                .tags
+                .iter()
+                .flat_map(|t| {
+                    tag_stems
+                        .entry(t.clone())
+                        .or_insert_with(|| terms(t).into_iter().map(|t| t.stem).collect())
+                        .clone()
+                })
+                .collect();
+        }
+        if timeline {
+            for e in journal.timeline() {
+                for said in evidence::said_in(e, &names) {
+                    match said {
+                        Said::Did { ix, sentence } => net.add(ix, Source::Timeline, sentence),
+                        Said::Intro { helper, what, .. } => net.confirm(helper, &what),
+                    }
+                }
             }
         }
-        for (text, (id, phrases)) in vocab {
-            if let Some(&first) = text.first() {
-                net.words
-                    .entry(first)
-                    .or_default()
-                    .push(VocabWord { text, id, phrases });
-            }
-        }
+        net.count_people();
+        net.seen = [FastMap::default(), FastMap::default()];
+        net.seen_met = FastMap::default();
         net
     }
 
-    /// Each keyword compared once with each distinct word of the network (the dearest step,
-    /// a fuzzy comparison among them), and the phrases those words and tags are in.
-    pub(super) fn matches(&self, matcher: &Matcher, keys: &[Vec<char>]) -> Matches {
-        let mut m = Matches {
-            hits: FastMap::default(),
-            candidates: Vec::new(),
-            keys: keys.len(),
+    fn analyse(&self, source: Source, text: &str) -> Analysed {
+        let ts = terms(text);
+        let groups = self.vocab.groups_of(&ts);
+        let heads = if source == Source::OpenNeed {
+            super::query::heads(&ts)
+        } else {
+            vec![true; ts.len()]
         };
-        for (i, k) in keys.iter().enumerate() {
-            let Some(&first) = k.first() else { continue };
-            for word in self
-                .words
-                .get(&first)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-            {
-                if let Some(found) = match_word(matcher, k, &word.text) {
-                    m.hits.entry(word.id).or_default().push((i, found));
-                    m.candidates.extend_from_slice(&word.phrases);
-                }
+        let mut words = Vec::with_capacity(ts.len());
+        let mut a = Analysed {
+            text: std::sync::Arc::from(text),
+            words: std::sync::Arc::from(Vec::new()),
+            content: 0,
+            offer: source == Source::OpenNeed && is_offer(&ts),
+            stems: Vec::new(),
+            groups: Vec::new(),
+        };
+        for (i, (t, gs)) in ts.iter().zip(groups).enumerate() {
+            let word = i.min(u16::MAX as usize) as u16;
+            let is_content = !is_stopword(&t.lower) && !is_generic(&t.lower);
+            let last_of_word = ts.get(i + 1).is_none_or(|n| n.word != t.word);
+            // Capitalised words the need may not mention (places, names) do not count
+            // against a phrase being about the need.
+            if is_content && last_of_word && !(t.capital && source != Source::Role) {
+                a.content += 1;
             }
-            m.candidates
-                .extend(self.tags.get(k).into_iter().flatten().copied());
+            words.push(PWord {
+                start: t.start as u32,
+                len: t.len as u32,
+                head: heads[i],
+            });
+            if is_content {
+                a.stems.push((word, t.stem.clone()));
+            }
+            a.groups.extend(gs.into_iter().map(|g| (word, g)));
         }
-        m.candidates.sort_unstable();
-        m.candidates.dedup();
-        m
+        a.words = std::sync::Arc::from(words);
+        a
     }
 
-    /// The candidate phrases of people other than `exclude`, grouped by person in order.
-    fn by_person<'a>(
-        &'a self,
-        m: &'a Matches,
-        exclude: Option<Ix>,
-    ) -> impl Iterator<Item = &'a Phrase> + 'a {
-        m.candidates
+    fn add(&mut self, ix: Ix, source: Source, text: &str) {
+        let kind = usize::from(source == Source::OpenNeed);
+        let a = match self.seen[kind].get(text) {
+            Some(a) => a.clone(),
+            None => {
+                let a = std::sync::Arc::new(self.analyse(source, text));
+                self.seen[kind].insert(text.to_string(), a.clone());
+                a
+            }
+        };
+        if a.words.is_empty() {
+            return;
+        }
+        let id = self.phrases.len() as u32;
+        for (word, stem) in &a.stems {
+            let sid = match self.stem_ids.get(stem.as_str()) {
+                Some(&sid) => sid,
+                None => {
+                    let sid = self.stems.len() as u32;
+                    self.stem_ids.insert(stem.clone(), sid);
+                    self.stems.push(Vec::new());
+                    sid
+                }
+            };
+            let list = &mut self.stems[sid as usize];
+            if list.last().is_none_or(|p| p.phrase != id) {
+                list.push(Post {
+                    phrase: id,
+                    word: *word,
+                });
+            }
+        }
+        for (word, g) in &a.groups {
+            let Some(list) = self.groups.get_mut(*g as usize) else {
+                continue;
+            };
+            if list.last().is_none_or(|p| p.phrase != id) {
+                list.push(Post {
+                    phrase: id,
+                    word: *word,
+                });
+            }
+        }
+        self.phrases.push(Phrase {
+            ix,
+            source,
+            offer: a.offer,
+            text: a.text.clone(),
+            words: a.words.clone(),
+            content: a.content,
+        });
+    }
+
+    /// Rarity counts people, once each, from the phrases that can carry a match.
+    fn count_people(&mut self) {
+        let mut who: Vec<Ix> = Vec::new();
+        self.people_with = self
+            .stems
             .iter()
-            .map(|&id| &self.phrases[id])
-            .filter(move |p| Some(p.ix) != exclude)
+            .map(|posts| {
+                who.clear();
+                who.extend(
+                    posts
+                        .iter()
+                        .map(|p| &self.phrases[p.phrase as usize])
+                        .filter(|p| p.source != Source::OpenNeed)
+                        .map(|p| p.ix),
+                );
+                who.sort_unstable();
+                who.dedup();
+                who.len() as u32
+            })
+            .collect();
     }
 
-    /// See `Overview`. Allocates nothing per phrase: most of a large network is read here only.
-    pub(super) fn overview(
-        &self,
-        m: &Matches,
-        keys: &[Vec<char>],
-        exclude: Option<Ix>,
-    ) -> Overview {
-        let n = m.keys;
-        let mut o = Overview {
-            people_per_key: vec![0; n],
-            people: Vec::new(),
-            weight: Vec::new(),
-            mostly_close: Vec::new(),
+    fn confirm(&mut self, helper: Ix, what: &str) {
+        let what = what.trim();
+        // Met needs repeat their wording in a large journal: each wording analysed once.
+        let (stems, head, offer) = match self.seen_met.get(what) {
+            Some(known) => known.clone(),
+            None => {
+                let ts = terms(what);
+                let heads = super::query::heads(&ts);
+                let content = |t: &Term| !is_stopword(&t.lower) && !is_generic(&t.lower);
+                let analysed: MetWords = (
+                    ts.iter()
+                        .filter(|t| content(t))
+                        .map(|t| t.stem.clone())
+                        .collect(),
+                    ts.iter()
+                        .zip(heads)
+                        .filter(|(t, h)| *h && content(t))
+                        .map(|(t, _)| t.stem.clone())
+                        .collect(),
+                    is_offer(&ts),
+                );
+                self.seen_met.insert(what.to_string(), analysed.clone());
+                analysed
+            }
         };
-        let mut best = vec![0.0; n];
-        for p in self.by_person(m, exclude) {
-            let row = match p.source {
-                Source::Tag => {
-                    let lower = lowered_tag(&p.text);
-                    for (b, k) in best.iter_mut().zip(keys) {
-                        *b = if *k == lower { 1.0 } else { 0.0 };
-                    }
-                    false
-                }
-                Source::Notes => {
-                    closest(m, p, &mut best);
-                    // As in `found_in`: one shared word in a sentence is no reason.
-                    if best.iter().filter(|b| **b > 0.0).count() < 2 {
-                        continue;
-                    }
-                    false
-                }
-                Source::CanHelpWith => closest(m, p, &mut best),
-            };
-            if !best.iter().any(|b| *b > 0.0) {
-                continue;
-            }
-            if o.people.last() != Some(&p.ix) {
-                o.people.push(p.ix);
-                o.weight.resize(o.weight.len() + n, 0.0);
-                o.mostly_close.resize(o.mostly_close.len() + n, false);
-            }
-            let at = o.weight.len() - n;
-            let weight = p.source.weight();
-            for (k, b) in best.iter().enumerate() {
-                if *b > 0.0 {
-                    o.weight[at + k] = o.weight[at + k].max(weight);
-                }
-                o.mostly_close[at + k] |= row && p.source == Source::CanHelpWith && *b >= CLOSE;
-            }
-        }
-        for person in o.weight.chunks(n.max(1)) {
-            for (count, w) in o.people_per_key.iter_mut().zip(person) {
-                *count += usize::from(*w > 0.0);
-            }
-        }
-        o
+        self.confirmed.push(Confirmed {
+            helper,
+            what: what.to_string(),
+            offer,
+            stems,
+            head,
+        });
     }
 
-    /// Per person (in contact order, leaving out `exclude`, and only those `wanted` says yes
-    /// to), every phrase that matches.
-    pub(super) fn found(
-        &self,
-        m: &Matches,
-        keys: &[Vec<char>],
-        exclude: Option<Ix>,
-        wanted: impl Fn(Ix) -> bool,
-    ) -> Vec<(Ix, Vec<Found>)> {
-        let mut out: Vec<(Ix, Vec<Found>)> = Vec::new();
-        for p in self.by_person(m, exclude).filter(|p| wanted(p.ix)) {
-            let Some(found) = found_in(m, keys, p) else {
-                continue;
-            };
-            match out.last_mut() {
-                Some((ix, list)) if *ix == p.ix => list.push(found),
-                _ => out.push((p.ix, vec![found])),
-            }
-        }
-        out
+    pub(super) fn hiring_groups(&self) -> &[u32] {
+        &self.hiring
     }
-}
 
-fn lowered_tag(tag: &str) -> Vec<char> {
-    tag.trim().chars().flat_map(char::to_lowercase).collect()
-}
-
-/// Per keyword, the closest any word of the phrase matched it (0 for none), into `best`; and
-/// whether at least half the phrase matched closely (see `mostly` in `Found`).
-fn closest(m: &Matches, p: &Phrase, best: &mut [f64]) -> bool {
-    best.fill(0.0);
-    let (mut counted, mut matched) = (0, 0);
-    for w in &p.words {
-        let mut hit: f64 = 0.0;
-        for (k, found) in m.hits.get(&w.id).into_iter().flatten() {
-            best[*k] = best[*k].max(found.closeness);
-            hit = hit.max(found.closeness);
-        }
-        counted += usize::from(hit > 0.0 || w.plain);
-        matched += usize::from(hit >= CLOSE);
+    /// The phrases of a person's file.
+    pub(super) fn profile_of(&self, ix: Ix) -> &[Phrase] {
+        let (from, to) = self.profile.get(ix).copied().unwrap_or((0, 0));
+        self.phrases
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
     }
-    matched > 0 && matched * 2 >= counted
-}
 
-/// A reason before the network-wide rarity of its words is known.
-pub(super) struct Found {
-    pub reason: Reason,
-    /// Keywords matched as the same word or its plural.
-    pub close: Vec<String>,
-    /// At least half the phrase matched closely.
-    pub mostly: bool,
-}
-
-fn found_in(m: &Matches, keys: &[Vec<char>], p: &Phrase) -> Option<Found> {
-    let reason = |keywords, positions| Reason {
-        source: p.source,
-        phrase: p.text.clone(),
-        keywords,
-        positions,
-        strong: false,
-    };
-    match p.source {
-        Source::Tag => {
-            let lower = lowered_tag(&p.text);
-            let k = keys.iter().find(|k| **k == lower)?;
-            let all = (0..p.text.chars().count()).collect();
-            Some(Found {
-                reason: reason(vec![k.iter().collect()], all),
-                close: Vec::new(),
-                mostly: false,
-            })
-        }
-        Source::Notes => {
-            let pm = match_phrase(m, keys, p);
-            // One shared word in a sentence of notes is too often a coincidence.
-            (pm.keywords.len() >= 2).then(|| Found {
-                reason: reason(pm.keywords, pm.positions),
-                close: Vec::new(),
-                mostly: false,
-            })
-        }
-        Source::CanHelpWith => {
-            let pm = match_phrase(m, keys, p);
-            if pm.keywords.is_empty() {
-                return None;
-            }
-            Some(Found {
-                mostly: pm.mostly,
-                close: pm.close,
-                reason: reason(pm.keywords, pm.positions),
-            })
-        }
+    /// How many people's files (or timelines) hold this stem.
+    pub(super) fn people_with(&self, stem: &str) -> usize {
+        self.stem_ids
+            .get(stem)
+            .and_then(|&sid| self.people_with.get(sid as usize))
+            .copied()
+            .unwrap_or(0) as usize
     }
-}
 
-/// Which keywords a phrase holds, with the positions (in the phrase) that matched.
-struct PhraseMatch {
-    keywords: Vec<String>,
-    /// Keywords matched as the same word or its plural.
-    close: Vec<String>,
-    positions: Vec<usize>,
-    /// At least half the phrase matched closely.
-    mostly: bool,
-}
-
-/// Closeness from which a word counts as "the same word" (see `WordMatch`).
-const CLOSE: f64 = 0.9;
-
-fn match_phrase(m: &Matches, keys: &[Vec<char>], p: &Phrase) -> PhraseMatch {
-    let mut best = vec![0.0; keys.len()];
-    let mostly = closest(m, p, &mut best);
-    let mut positions = Vec::new();
-    for w in &p.words {
-        for (_, found) in m.hits.get(&w.id).into_iter().flatten() {
-            positions.extend(found.positions.iter().map(|i| i + w.start));
-        }
+    /// The phrases holding a word of this group.
+    pub(super) fn group_posts(&self, group: u32) -> &[Post] {
+        self.groups
+            .get(group as usize)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
-    positions.sort_unstable();
-    positions.dedup();
-    let with = |min: f64| {
-        keys.iter()
-            .zip(&best)
-            .filter(|(_, b)| **b >= min)
-            .map(|(k, _)| k.iter().collect())
-            .collect()
-    };
-    PhraseMatch {
-        keywords: with(f64::MIN_POSITIVE),
-        close: with(CLOSE),
-        positions,
-        mostly,
-    }
-}
 
-/// Notes split into sentences (and lines), trimmed, empty ones dropped.
-fn sentences(notes: &str) -> Vec<&str> {
-    notes
-        .split(['.', '!', '?', '\n', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
+    /// The phrases holding this stem.
+    pub(super) fn posts(&self, stem: &str) -> &[Post] {
+        self.stem_ids
+            .get(stem)
+            .and_then(|&sid| self.stems.get(sid as usize))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
 }

@@ -2,7 +2,10 @@
 
 use super::matching::Helper;
 use super::network::Network;
+use super::query::about_own_work;
+use super::rank::{Ranked, rank};
 use super::reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
+use crate::fasthash::FastMap;
 use crate::journal::{Ix, Journal, Overdue, UpcomingBirthday};
 use crate::model::Need;
 use crate::threads::{default_threads, map_in_order};
@@ -59,17 +62,58 @@ pub fn today(journal: &Journal, date: NaiveDate) -> Today {
 
 /// Every open need in the network that has a strong match, oldest first.
 pub fn needs_with_strong_match(journal: &Journal, date: NaiveDate) -> Vec<NeedMatch> {
-    let net = Network::new(journal);
-    // Each need is ranked against the whole network on its own: thousands of open needs in a
-    // large journal are worth both cores.
-    let ranked = map_in_order(&journal.open_needs(), default_threads(), |(ix, need)| {
-        let strong = net.strong_helpers(journal, Some(*ix), &need.what, TODAY_HELPERS);
-        (!strong.is_empty()).then(|| NeedMatch {
-            ix: *ix,
-            need: (*need).clone(),
-            age_days: (date - need.since).num_days(),
-            helpers: strong,
+    needs_with_strong_match_in(journal, &Network::new(journal), date)
+}
+
+/// As `needs_with_strong_match`, with a network built once for this journal state (the TUI
+/// keeps one; `Network::with_timeline` when it holds the whole timeline).
+pub fn needs_with_strong_match_in(
+    journal: &Journal,
+    net: &Network,
+    date: NaiveDate,
+) -> Vec<NeedMatch> {
+    let needs = journal.open_needs();
+    // Many needs share their words ("A tax advisor who speaks English"): each wording is
+    // ranked once, and each need then leaves out its owner and those marked not a fit.
+    let mut slot: FastMap<String, usize> = FastMap::default();
+    let mut texts: Vec<(&str, Option<Ix>)> = Vec::new();
+    let keys: Vec<usize> = needs
+        .iter()
+        .map(|(ix, n)| {
+            // A need about its owner's own work reads the owner's file too.
+            let owner = about_own_work(&n.what).then_some(*ix);
+            let key = format!("{owner:?} {}", n.what.trim().to_lowercase());
+            let next = texts.len();
+            *slot.entry(key).or_insert_with(|| {
+                texts.push((&n.what, owner));
+                next
+            })
         })
+        .collect();
+    // Each wording is ranked against the whole network on its own: thousands of them in a
+    // large journal are worth both cores.
+    let ranked: Vec<Ranked> = map_in_order(&texts, default_threads(), |(text, owner)| {
+        let mut r = rank(net, text, *owner);
+        r.cands.retain(|c| c.strong);
+        r
     });
-    ranked.into_iter().flatten().collect()
+    needs
+        .iter()
+        .zip(keys)
+        .filter_map(|((ix, need), key)| {
+            let skip: Vec<Ix> = need
+                .not_a_fit
+                .iter()
+                .filter_map(|id| journal.ix(id))
+                .chain([*ix])
+                .collect();
+            let strong = net.finish(&ranked[key], &skip, TODAY_HELPERS);
+            (!strong.is_empty()).then(|| NeedMatch {
+                ix: *ix,
+                need: (*need).clone(),
+                age_days: (date - need.since).num_days(),
+                helpers: strong,
+            })
+        })
+        .collect()
 }

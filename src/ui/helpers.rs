@@ -5,7 +5,7 @@ use super::text::{centered, fit, line, scroll_offset, width, wrap_spans};
 use super::{dim, popup_block, selected_style};
 use crate::app::state::Helpers;
 use crate::journal::Journal;
-use crate::serve::{Helper, Reason, Source};
+use crate::serve::{Helper, Reason};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -23,11 +23,7 @@ fn hit() -> Style {
 pub fn reason_spans(r: &Reason) -> Vec<Span<'static>> {
     // Sanitising swaps one char for one char, so the positions still line up.
     let phrase = line(&r.phrase);
-    let (lead, close) = match r.source {
-        Source::CanHelpWith => ("can help with “", "”"),
-        Source::Tag => ("tagged ", ""),
-        Source::Notes => ("notes: “", "”"),
-    };
+    let (lead, close) = r.source.frame();
     let mut spans = vec![Span::raw(lead)];
     let mut run = String::new();
     let mut run_hit = false;

@@ -31,8 +31,46 @@ fn ranked(j: &Journal, net: &Network, who: &str, id: u32) -> (Vec<String>, Vec<S
 fn demo_needs_without_a_fitting_person_get_no_suggestions() {
     let (_dir, j) = demo();
     let net = Network::new(&j);
-    assert_eq!(ranked(&j, &net, "klaus-weber", 1).0, Vec::<String>::new());
-    assert_eq!(ranked(&j, &net, "daniel-kim", 1).0, Vec::<String>::new());
+    // Sofia's assistant who speaks German and Portuguese: nobody in the journal (issue 20).
+    assert_eq!(ranked(&j, &net, "sofia-almeida", 2).0, Vec::<String>::new());
+}
+
+/// The needs issue 20 found the old matcher getting wrong (it said "no one" for the first
+/// two and put a plumber or a recruiter first for the others).
+#[test]
+fn demo_needs_the_old_matcher_got_wrong() {
+    let (_dir, j) = demo();
+    let net = Network::new(&j);
+    // Klaus's successor: Jonas sells to heating installers (his notes; the need says "the
+    // business", so what Klaus does tells what it is about).
+    assert_eq!(
+        ranked(&j, &net, "klaus-weber", 1)
+            .0
+            .first()
+            .map(String::as_str),
+        Some("jonas-becker")
+    );
+    // Daniel's sponsors: the two investors.
+    let named = |who: &str, need: u32| -> Vec<String> {
+        let ix = j.ix(who).unwrap();
+        let list = net.helpers_for_need(&j, ix, j.contacts()[ix].need(need).unwrap());
+        crate::serve::brief_words::named(&list)
+            .into_iter()
+            .map(|h| j.contacts()[h.ix].id.clone())
+            .collect()
+    };
+    assert_eq!(
+        named("daniel-kim", 1),
+        vec!["miriam-okafor", "sven-lindqvist"]
+    );
+    // A data engineer: Tomás, a backend engineer who tunes PostgreSQL, and no one else.
+    assert_eq!(named("ines-moreau", 1), vec!["tomas-garcia"]);
+    // The Rust/WebAssembly developer: Łukasz first, not the plumber.
+    let (all, _) = ranked(&j, &net, "nadia-petrova", 1);
+    assert_eq!(all.first().map(String::as_str), Some("lukasz-nowak"));
+    assert!(!all.contains(&"klaus-weber".to_string()), "{all:?}");
+    // Tomás's first German tax return: Felix, not Oliver's first aid courses.
+    assert_eq!(named("tomas-garcia", 2), vec!["felix-hartmann"]);
 }
 
 #[test]
@@ -50,7 +88,6 @@ fn demo_obvious_intros_are_strong_and_first() {
         ("aiko-tanaka", 2, "sofia-almeida"),
         ("tomas-garcia", 2, "felix-hartmann"),
         ("jonas-becker", 4, "klaus-weber"),
-        ("jonas-becker", 3, "daniel-kim"),
         ("klaus-weber", 2, "felix-hartmann"),
     ];
     for (who, need, helper) in cases {
@@ -62,9 +99,19 @@ fn demo_obvious_intros_are_strong_and_first() {
         );
         assert_eq!(strong, vec![helper.to_string()], "{who} #{need}");
     }
-    // Investors: both people who know climate investors, nobody else.
-    let (_, strong) = ranked(&j, &net, "jonas-becker", 5);
-    assert_eq!(strong, vec!["miriam-okafor", "sven-lindqvist"]);
+    // Seed investors for climate software: both people who know climate investors, nobody
+    // else; Miriam also does seed fundraising, so she is the sure one.
+    let (all, strong) = ranked(&j, &net, "jonas-becker", 5);
+    assert_eq!(all, vec!["miriam-okafor", "sven-lindqvist"]);
+    assert_eq!(strong, vec!["miriam-okafor"]);
+    // A technical co-founder for Rust or Go: Daniel finds co-founders and comes first, but
+    // says nothing of Rust, Go or a CTO's work, so it is an idea rather than a sure match.
+    let (all, strong) = ranked(&j, &net, "jonas-becker", 3);
+    assert_eq!(all.first().map(String::as_str), Some("daniel-kim"));
+    assert!(
+        strong.is_empty() || strong == vec!["daniel-kim"],
+        "{strong:?}"
+    );
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub fn need(id: u32, what: &str, since: NaiveDate) -> Need {
         status: NeedStatus::Open,
         met_on: None,
         how: None,
+        not_a_fit: Vec::new(),
     }
 }
 

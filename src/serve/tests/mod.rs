@@ -6,4 +6,5 @@ mod fixture;
 mod intro;
 mod lists;
 mod matching;
+mod reading;
 mod strong_only;

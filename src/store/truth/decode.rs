@@ -66,6 +66,8 @@ struct RawNeed {
     status: Option<Spanned<String>>,
     met_on: Option<Spanned<Value>>,
     how: Option<String>,
+    #[serde(default)]
+    not_a_fit: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -348,6 +350,7 @@ fn need(ctx: &Ctx, raw: RawNeed) -> Result<Need, Problem> {
         status,
         met_on,
         how: raw.how,
+        not_a_fit: raw.not_a_fit,
     })
 }
 

@@ -131,6 +131,12 @@ fn sync_need(t: &mut Table, old: Option<&Need>, new: &Need) {
         |d| date_value(*d),
     );
     sync_str(t, "how", old.and_then(|n| n.how.as_ref()), new.how.as_ref());
+    sync_list(
+        t,
+        "not_a_fit",
+        old.map(|n| n.not_a_fit.as_slice()).unwrap_or_default(),
+        &new.not_a_fit,
+    );
 }
 
 fn sync_follow_up(t: &mut Table, old: Option<&FollowUp>, new: &FollowUp) {

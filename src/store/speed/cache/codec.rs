@@ -11,7 +11,8 @@ const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// 3: the content hash (kept in each record, and each file's checksum) and the shard of an id
 /// are xxh3; a record of an earlier version holds another hash of the same bytes, which would
 /// make every file look changed outside rolo, so it must never be read.
-pub const VERSION: u32 = 3;
+/// 4: a need's record holds its "not a fit" list.
+pub const VERSION: u32 = 4;
 /// Bytes before the payload.
 pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;
 

@@ -45,6 +45,7 @@ fn good_payloads() -> (Vec<u8>, Vec<u8>) {
         status: NeedStatus::Met,
         met_on: None,
         how: Some("y".into()),
+        not_a_fit: vec!["bo".into()],
     });
     ada.follow_ups.push(FollowUp {
         id: 2,

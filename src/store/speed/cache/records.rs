@@ -78,6 +78,7 @@ pub fn put_contact(w: &mut Writer, c: &Contact) {
         });
         put_opt_date(w, n.met_on);
         w.opt_str(n.how.as_deref());
+        w.strs(&n.not_a_fit);
     }
     w.usize(c.follow_ups.len());
     for f in &c.follow_ups {
@@ -126,6 +127,7 @@ pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
                 },
                 met_on: get_opt_date(r)?,
                 how: r.opt_string()?,
+                not_a_fit: r.strings()?,
             })
         })?,
         follow_ups: r.items(|r| {
