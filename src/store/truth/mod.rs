@@ -1,10 +1,13 @@
 //! The store's correctness half: what must be right for rolo never to lose a word. Reading
 //! and decoding every file with each problem located (`load`, `decode`), writing that keeps
-//! comments, unknown keys, BOM and line endings (`encode`, `file_text`), the checks before a
-//! write and the atomic, private write itself (`writable`, `disk`), the folder lock, merging
-//! an edit made in `$EDITOR` (`merge3`), drafts, and noticing outside edits (`watch`).
+//! comments, unknown keys, BOM and line endings (`encode`, `file_text`), the changes to a
+//! record (`edit`, `append`, `contact_text`, `entry_text`, merging an edit made in `$EDITOR`
+//! with `merge3`), the checks before a write and the atomic, private write itself
+//! (`writable`, `disk`), the folder lock, drafts, noticing outside edits (`watch`), and why a
+//! call failed (`error`).
 //!
-//! Nothing here names the speed half (`store/speed/`); the layer test holds it to that.
+//! Nothing here names the speed half (`store/speed/`); the layer test holds it to that. Where
+//! a shortcut may save work, this half asks a trait it owns (`shortcuts`).
 
 pub mod append;
 pub mod batch;

@@ -1,4 +1,7 @@
-//! Whether a write may touch a file, and the write itself.
+//! Whether a write may touch a file, and the write itself: the folder lock, the refusal of a
+//! path outside the folder or through a link, the content hash of each file as rolo last
+//! read or wrote it (to notice an outside edit), and the one place every record is written
+//! (`Store::write`).
 //!
 //! A write reads the file as it is now and refuses it unless the whole of it loads: the same
 //! text (`decode::utf8`, BOM taken off) through the same decoder (`decode::month`,
