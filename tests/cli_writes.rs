@@ -123,7 +123,7 @@ fn needs_and_follow_ups_through_their_life() {
     );
     assert_eq!(
         home.ok(&["met", "ada-lovelace", "1", "--how", "John Murray"]),
-        "need #1 of Ada Lovelace marked met\n"
+        "need #1 of Ada Lovelace marked met: John Murray\n"
     );
     assert_eq!(
         home.ok(&["drop", "ada-lovelace", "2"]),

@@ -154,14 +154,14 @@ fn a_later_change_in_the_way_stops_an_undo_and_says_which() {
     assert_eq!(
         f.fails(&["undo", "3"]),
         "cannot undo \"need #1 recorded for Aiko Tanaka\": a later change (\"need #1 of Aiko \
-         Tanaka marked met\", 3 Dec 10:04) changed the same need; undo that first"
+         Tanaka marked met: intro…\", 3 Dec 10:04) changed the same need; undo that first"
     );
     assert_eq!(f.files(), before, "nothing written");
     assert_eq!(f.log(), log, "nothing committed");
     // The second newest, the "met": the note after it is in another file, and stays.
     assert_eq!(
         f.ok(&["undo", "2"]),
-        "undid: need #1 of Aiko Tanaka marked met\n"
+        "undid: need #1 of Aiko Tanaka marked met: intro to Sofia\n"
     );
     let card = String::from_utf8(f.read("contacts/aiko-tanaka.toml")).unwrap();
     assert!(

@@ -86,6 +86,9 @@ impl SetNeed {
             on,
         } = self;
         let mut missing = None;
+        // The description says how, as the intro's does: a history message and an undo label
+        // read "need #2 of Aiko Tanaka marked met: intro to Sofia", not just "marked met".
+        let said_how = how.as_deref().map(|h| format!(": {}", inert_line(h)));
         let result = store.update_contact(contact, |c| {
             let (name, id) = (c.name.clone(), c.id.clone());
             let Some(n) = c.need_mut(need) else {
@@ -103,7 +106,11 @@ impl SetNeed {
         });
         let saved = result.map_err(|e| missing.unwrap_or(OpError::Store(e)))?;
         let name = inert_line(&saved.value.name).into_owned();
-        let line = format!("need #{need} of {name} marked {}", status.as_str());
+        let line = format!(
+            "need #{need} of {name} marked {}{}",
+            status.as_str(),
+            said_how.unwrap_or_default()
+        );
         finish(store, &line);
         Ok(Changed {
             line,

@@ -65,7 +65,10 @@ fn met_keeps_how_and_the_day_dropped_clears_the_day() {
     let met = SetNeed::met(2, Some("intro to Sofia".into()), day(3))
         .apply(&store, "aiko")
         .unwrap();
-    assert_eq!(met.line, "need #2 of Aiko Tanaka marked met");
+    assert_eq!(
+        met.line,
+        "need #2 of Aiko Tanaka marked met: intro to Sofia"
+    );
     assert_eq!(met.status, "need marked met");
     let n = met.contact.need(2).unwrap();
     assert_eq!(n.status, NeedStatus::Met);
