@@ -47,6 +47,7 @@ mod model_based;
 mod no_file_forgotten;
 mod no_panic;
 mod privacy;
+mod promises_theirs;
 mod roundtrip;
 mod staged_load;
 mod stays_inside;

@@ -6,7 +6,7 @@ use crate::store::fs::Stamp;
 
 const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// Bump on any change to what is written, so an older rolo's files are simply ignored.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Bytes before the payload.
 pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;
 
