@@ -227,6 +227,9 @@ pub struct NeedView {
     /// Who could help, ranked when it was opened (ranking the network on every frame would
     /// cost a large journal its speed).
     pub helpers: Vec<Helper>,
+    /// Open when it was opened: met, dropped and an intro are offered only then (acting on it
+    /// closes the view, so this does not go stale).
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

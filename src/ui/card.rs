@@ -6,7 +6,8 @@
 
 use super::text::{fit, line, width, wrap_spans};
 use super::{Theme, card_block};
-use crate::app::hits::Hits;
+use crate::app::hits::{Hits, Target};
+use crate::app::state::Pane;
 use crate::journal::Journal;
 use crate::model::{Birthday, Contact};
 use crate::serve::wording::{day, days_ago, days_until, plural};
@@ -153,8 +154,10 @@ pub fn draw(
     c: &Contact,
     mut lines: Vec<Line<'static>>,
     t: &Theme,
-    _hits: &mut Hits,
+    hits: &mut Hits,
 ) {
+    // The card is read, not selected in: a click on it focuses the needs and promises.
+    hits.push(area, Target::Pane(Pane::Needs));
     // Room for the corners and a space either side of the name.
     let room = usize::from(area.width.saturating_sub(4));
     let block = card_block(fit(&line(&c.name), room), t);

@@ -6,7 +6,7 @@
 use super::Theme;
 use super::text::{fit, line, width};
 use crate::action::Action;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Popup};
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::model::Severity;
@@ -70,6 +70,14 @@ pub fn keys(f: &mut Frame, area: Rect, state: &AppState, keymap: &Keymap, empty:
     let mut all = hints(state, keymap);
     if empty && state.modes() == [crate::keymap::Mode::Browse] {
         all.retain(|(_, _, a)| matches!(a, Action::AddContact | Action::Help | Action::Quit));
+    }
+    // A need met or dropped can only be put in new words.
+    if let Some(Popup::Need(view)) = &state.popup
+        && !view.open
+    {
+        all.retain(|(_, _, a)| {
+            !matches!(a, Action::MeetNeed | Action::DropNeed | Action::MatchNeed)
+        });
     }
     let piece = |(key, label, _): &(String, &'static str, Action)| width(key) + label.len() + 3;
     // In browse mode `esc` clears a filter: it is not the way out, `q` is.

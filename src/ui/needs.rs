@@ -27,7 +27,7 @@ struct Built {
 /// How many lines the pane's content takes at inner width `w` (the person column sizes the
 /// card above from it).
 pub fn height(state: &AppState, journal: &Journal, today: NaiveDate, w: usize, t: &Theme) -> usize {
-    build(state, journal, today, w, false, t).lines.len()
+    build(state, journal, today, w, false, None, t).lines.len()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -43,7 +43,8 @@ pub fn draw(
 ) {
     let focused = state.focus == Pane::Needs;
     let title = if state.needs_all {
-        let open = journal.open_needs().len();
+        // Every item in this list is an open need.
+        let open = needs_pane::items(state, journal).len();
         format!("Open needs · everyone {open}")
     } else {
         "Needs & promises".to_string()
@@ -54,7 +55,7 @@ pub fn draw(
     f.render_widget(block, area);
     let w = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let built = build(state, journal, today, w, focused, t);
+    let built = build(state, journal, today, w, focused, Some(height), t);
     // Stateless scrolling: from the top while the selected item fits, else just enough to
     // show it whole (or its start, when it is taller than the pane).
     let (start, len) = built.items.get(state.needs_sel).copied().unwrap_or((0, 0));
@@ -64,6 +65,9 @@ pub fn draw(
         (start + len).saturating_sub(height).min(start)
     };
     for (i, &(first, n)) in built.items.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
         let top = first.max(offset);
         let end = (first + n).min(offset + height);
         if end > top {
@@ -83,12 +87,17 @@ pub fn draw(
     f.render_widget(Paragraph::new(shown), inner);
 }
 
+/// The pane's lines. With `rows` (the pane's height) and everyone's open needs listed, only
+/// the items that can be on screen are wrapped: a large journal has thousands. Items are at
+/// least a line each, so none more than `rows` before the selected one can show; the others
+/// are listed as taking no lines.
 fn build(
     state: &AppState,
     journal: &Journal,
     today: NaiveDate,
     w: usize,
     focused: bool,
+    rows: Option<usize>,
     t: &Theme,
 ) -> Built {
     let mut b = Built {
@@ -138,7 +147,14 @@ fn build(
         ));
     }
     let mut section = None;
+    let window = rows.filter(|_| state.needs_all);
+    let first = window.map_or(0, |rows| state.needs_sel.saturating_sub(rows));
     for (i, item) in items.iter().enumerate() {
+        let past = window.is_some_and(|rows| i > state.needs_sel && b.lines.len() >= rows);
+        if i < first || past {
+            b.items.push((b.lines.len(), 0));
+            continue;
+        }
         let selected = i == state.needs_sel;
         let base = if selected {
             t.selected(focused)
@@ -308,8 +324,56 @@ fn when(due: NaiveDate, today: NaiveDate) -> (String, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::when;
+    use super::{Built, build, when};
+    use crate::app::state::AppState;
+    use crate::journal::Journal;
+    use crate::ui::Theme;
     use chrono::NaiveDate;
+
+    /// The lines a pane of `rows` shows, scrolled as `draw` scrolls them.
+    fn shown(b: &Built, sel: usize, rows: usize) -> Vec<String> {
+        let (start, len) = b.items[sel];
+        let offset = if start + len <= rows {
+            0
+        } else {
+            (start + len).saturating_sub(rows).min(start)
+        };
+        b.lines
+            .iter()
+            .skip(offset)
+            .take(rows)
+            .map(|l| l.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn everyones_needs_wrap_only_what_can_show_and_show_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::demo::install(dir.path()).unwrap();
+        let journal = Journal::new(crate::store::Store::on_disk(dir.path()).load().unwrap());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut state = AppState::new(&journal, today);
+        state.needs_all = true;
+        let t = Theme::default();
+        let count = journal.open_needs().len();
+        for rows in [3, 5, 12] {
+            for sel in 0..count {
+                state.needs_sel = sel;
+                let all = build(&state, &journal, today, 30, true, None, &t);
+                let window = build(&state, &journal, today, 30, true, Some(rows), &t);
+                assert_eq!(
+                    shown(&window, sel, rows),
+                    shown(&all, sel, rows),
+                    "{rows} rows, item {sel}"
+                );
+                assert!(window.lines.len() <= all.lines.len());
+            }
+        }
+        // A short window wraps far fewer lines than the whole list.
+        state.needs_sel = 0;
+        let window = build(&state, &journal, today, 30, true, Some(3), &t);
+        assert!(window.lines.len() < 8, "{}", window.lines.len());
+    }
 
     #[test]
     fn due_days_read_short() {

@@ -31,6 +31,7 @@ pub fn open(state: &mut AppState, journal: &Journal, contact: &str, need: u32) {
         need,
         scroll: 0,
         helpers,
+        open: n.status == NeedStatus::Open,
     }));
 }
 
@@ -50,9 +51,21 @@ pub fn update(state: &mut AppState, journal: &Journal, action: Action) -> Vec<Ef
         // The loop clamps it to the end of the text after the next frame.
         Action::Bottom => view.scroll = u16::MAX,
         Action::MeetNeed | Action::DropNeed => {
-            // The question replaces the view; answering it comes back to the panes.
-            state.popup = None;
-            forms::change_need(state, journal, contact, need, action == Action::MeetNeed);
+            let status = journal
+                .by_id(&contact)
+                .and_then(|c| c.need(need))
+                .map(|n| n.status);
+            match status {
+                // Said in the view, which stays open.
+                Some(s) if s != NeedStatus::Open => {
+                    state.warn(format!("need #{need} is already {}", s.as_str()));
+                }
+                _ => {
+                    // The question replaces the view; answering it comes back to the panes.
+                    state.popup = None;
+                    forms::change_need(state, journal, contact, need, action == Action::MeetNeed);
+                }
+            }
         }
         Action::MatchNeed => intro(state, journal),
         Action::EditNeed => reword(state, journal, contact, need),

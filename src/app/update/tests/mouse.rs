@@ -64,6 +64,7 @@ fn a_click_on_a_pane_focuses_it() {
     let at = place(&s, Target::Pane(Pane::Timeline));
     click(&mut s, &mut j, at);
     assert_eq!(s.focus, Pane::Timeline);
+    // The first place that stands for it is the card, above the needs and promises.
     let at = place(&s, Target::Pane(Pane::Needs));
     click(&mut s, &mut j, at);
     assert_eq!(s.focus, Pane::Needs);

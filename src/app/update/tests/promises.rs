@@ -189,3 +189,24 @@ fn a_promise_done_leaves_the_selection_on_what_took_its_place() {
     );
     assert_eq!(s.needs_sel, needs_pane::items(&s, &j).len() - 1);
 }
+
+#[test]
+fn a_met_need_opens_too_and_offers_only_new_words() {
+    let (mut s, mut j) = demo();
+    on_item(&mut s, &mut j, "aiko", |i| {
+        i.need().is_some_and(|n| n.status == NeedStatus::Met)
+    });
+    run(&mut s, &mut j, [Open]);
+    assert!(matches!(&s.popup, Some(Popup::Need(v)) if !v.open && v.helpers.is_empty()));
+    run(&mut s, &mut j, [MeetNeed]);
+    assert!(matches!(&s.popup, Some(Popup::Need(_))), "the view stays");
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|st| st.text == "need #1 is already met")
+    );
+    run(&mut s, &mut j, [EditNeed]);
+    assert!(
+        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::RewordNeed { contact: "aiko-tanaka".into(), need: 1 })
+    );
+}
