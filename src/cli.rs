@@ -65,15 +65,22 @@ pub enum Command {
     },
     /// Mark a need as dropped (no longer relevant)
     Drop { who: String, need_id: u32 },
-    /// Promise a follow-up to a person
+    /// Promise a follow-up to a person, or note one they promised you (--theirs)
+    #[command(
+        after_help = "Examples:\n  rolo followup ada \"Send her the Menabrea translation\" --due friday\n  \
+                      rolo followup ada \"Send me the deck\" --due \"in 2 weeks\" --theirs"
+    )]
     Followup {
         who: String,
-        /// What you promised
+        /// What was promised
         text: String,
         /// When it is due: friday (the coming one; today if it is friday), tomorrow,
         /// "next monday", "in 2 weeks", 2026-12-24
         #[arg(long, value_name = "WHEN")]
         due: String,
+        /// They promised it to you ("they'll send me the deck"); kept apart from yours
+        #[arg(long)]
+        theirs: bool,
     },
     /// Mark a follow-up as done
     Done { who: String, follow_up_id: u32 },

@@ -2,6 +2,7 @@
 //! popups, input buffers and the status line. Plain data; `update` changes it, `ui` reads it.
 
 use super::editor::Editor;
+use super::hits::Hits;
 use super::lists::Lists;
 use crate::journal::{Ix, Journal};
 use crate::keymap::Mode;
@@ -136,12 +137,20 @@ pub enum Ask {
         contact: String,
         need: u32,
     },
+    /// `theirs`: a promise they made you, not one you made (tab switches).
     FollowUpWhat {
         contact: String,
+        theirs: bool,
     },
     FollowUpDue {
         contact: String,
         what: String,
+        theirs: bool,
+    },
+    /// New words for a need (`e` in the need's view).
+    RewordNeed {
+        contact: String,
+        need: u32,
     },
     AddContact,
     /// When the note being written happened (`ctrl-t` while writing).
@@ -208,6 +217,21 @@ pub struct EditResume {
     pub text: String,
 }
 
+/// Enter on a need: the whole of it, since when, what was done for it, how it was met, with
+/// its actions. It holds ids, so a change meanwhile shows the need as it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeedView {
+    pub contact: String,
+    pub need: u32,
+    pub scroll: u16,
+    /// Who could help, ranked when it was opened (ranking the network on every frame would
+    /// cost a large journal its speed).
+    pub helpers: Vec<Helper>,
+    /// Open when it was opened: met, dropped and an intro are offered only then (acting on it
+    /// closes the view, so this does not go stale).
+    pub open: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Help {
@@ -229,6 +253,7 @@ pub enum Popup {
     },
     Helpers(Helpers),
     Lists(Lists),
+    Need(NeedView),
     Input(Input),
     Confirm {
         question: Question,
@@ -273,6 +298,10 @@ pub struct AppState {
     /// Rows a page holds, set by the loop from the terminal size.
     pub page: usize,
     pub quit: bool,
+    /// What the last frame drew where, for the mouse (set by the loop after each draw).
+    pub hits: Hits,
+    /// The data folder, as the welcome on an empty journal names it.
+    pub place: Option<String>,
 }
 
 impl AppState {
@@ -295,6 +324,8 @@ impl AppState {
             autosave: Autosave::default(),
             page: 20,
             quit: false,
+            hits: Hits::default(),
+            place: None,
         };
         s.refresh_rows(journal, today);
         s
@@ -303,7 +334,15 @@ impl AppState {
     /// The modes whose bindings apply now, first match wins.
     pub fn modes(&self) -> &'static [Mode] {
         match (&self.popup, &self.capture) {
+            (
+                Some(Popup::Input(Input {
+                    ask: Ask::FollowUpWhat { .. },
+                    ..
+                })),
+                _,
+            ) => &[Mode::Promise, Mode::Input],
             (Some(Popup::Input(_)), _) => &[Mode::Input],
+            (Some(Popup::Need(_)), _) => &[Mode::Need],
             (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],

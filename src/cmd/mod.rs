@@ -168,7 +168,12 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Need { who, text } => write::need(ctx, &who, &text),
         Command::Met { who, need_id, how } => write::met(ctx, &who, need_id, how),
         Command::Drop { who, need_id } => write::drop_need(ctx, &who, need_id),
-        Command::Followup { who, text, due } => write::follow_up(ctx, &who, &text, &due),
+        Command::Followup {
+            who,
+            text,
+            due,
+            theirs,
+        } => write::follow_up(ctx, &who, &text, &due, theirs),
         Command::Done { who, follow_up_id } => write::done(ctx, &who, follow_up_id),
         Command::Edit(args) => edit::edit(ctx, args),
         Command::List {

@@ -66,6 +66,8 @@ const LAYERS: &[(&str, Layer)] = &[
     ("app::lists", View),
     ("app::mentions", View),
     ("app::editor", View),
+    ("app::hits", View),
+    ("app::needs_pane", View),
     ("ui", Ui),
     ("app", App),
     ("cmd", Cmd),

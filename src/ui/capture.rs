@@ -2,13 +2,13 @@
 //! the cursor placed by display width, and `@name` suggestions underneath.
 
 use super::text::{fit, line};
-use super::{dim, popup_block};
+use super::{Theme, popup_block};
 use crate::app::mentions::{self, Mention};
 use crate::app::state::Capture;
 use crate::journal::Journal;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
@@ -18,25 +18,24 @@ use unicode_width::UnicodeWidthChar;
 const MAX_HINTS: usize = 2;
 
 /// A mention that links no one: plain text, and marked as such.
-fn unlinked_style() -> Style {
-    Style::new()
-        .fg(Color::Red)
+fn unlinked_style(t: &Theme) -> Style {
+    t.fg(t.error)
         .add_modifier(Modifier::DIM | Modifier::UNDERLINED)
 }
 
 /// A mention that links a person.
-fn linked_style() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+fn linked_style(t: &Theme) -> Style {
+    t.fg(t.accent).add_modifier(Modifier::BOLD)
 }
 
-fn mention_marks(found: &[Mention]) -> Vec<(Range<usize>, Style)> {
+fn mention_marks(found: &[Mention], t: &Theme) -> Vec<(Range<usize>, Style)> {
     found
         .iter()
         .map(|m| {
             let style = if m.linked().is_some() {
-                linked_style()
+                linked_style(t)
             } else {
-                unlinked_style()
+                unlinked_style(t)
             };
             (m.range.clone(), style)
         })
@@ -150,7 +149,7 @@ pub fn wrap(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, us
     (out, at)
 }
 
-pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
+pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal, t: &Theme) {
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2).clamp(5, 14);
     let rect = Rect {
@@ -172,8 +171,8 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         fit(&names.join(", "), usize::from(width) / 2),
         line(cap.kind.as_str())
     );
-    let block = popup_block(f, rect, title);
-    let block = with_time(block, cap);
+    let block = popup_block(f, rect, title, t);
+    let block = with_time(block, cap, t);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = usize::from(inner.width);
@@ -191,7 +190,7 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     let top = (crow + 1).saturating_sub(text_h);
     // Mentions are marked where the text shows as typed (nothing in it made inert).
     let marks = if safe == text {
-        mention_marks(&cap.mentions)
+        mention_marks(&cap.mentions, t)
     } else {
         Vec::new()
     };
@@ -203,14 +202,14 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     if cap.editor.text().is_empty() {
         lines = vec![Line::styled(
             fit("What happened? @name adds someone; tab picks the kind.", w),
-            dim(),
+            t.dim(),
         )];
     }
     while lines.len() < text_h {
         lines.push(Line::default());
     }
     for h in &hints {
-        lines.push(Line::styled(fit(&line(h), w), unlinked_style()));
+        lines.push(Line::styled(fit(&line(h), w), unlinked_style(t)));
     }
     for (i, ix) in cap.suggestions.iter().take(5).enumerate() {
         let name = journal
@@ -218,12 +217,9 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
             .map(|c| line(&c.name))
             .unwrap_or_default();
         let style = if i == cap.suggestion {
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD)
+            t.selected(true).add_modifier(Modifier::BOLD)
         } else {
-            Style::new().fg(Color::Yellow)
+            t.fg(t.matched)
         };
         lines.push(Line::from(vec![Span::styled(
             fit(&format!("@ {name}"), w),
@@ -238,12 +234,16 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
 
 /// A restored draft, or a note whose time was changed, says when it is dated: it is saved at
 /// that time, not now.
-fn with_time<'a>(block: ratatui::widgets::Block<'a>, cap: &Capture) -> ratatui::widgets::Block<'a> {
+fn with_time<'a>(
+    block: ratatui::widgets::Block<'a>,
+    cap: &Capture,
+    t: &Theme,
+) -> ratatui::widgets::Block<'a> {
     if cap.draft_file.is_none() {
         return block;
     }
     let when = cap.started.format("%a %-d %b %H:%M");
-    block.title_bottom(Line::styled(format!(" started {when} "), dim()))
+    block.title_bottom(Line::styled(format!(" started {when} "), t.dim()))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::action::Action;
 use crate::app::editor::Editor;
 use crate::app::state::{self, AppState, Ask, Input, Pane, PickNeed, Popup, Question};
 use crate::journal::Journal;
-use crate::model::NeedStatus;
+use crate::model::{By, NeedStatus};
 use chrono::{DateTime, FixedOffset};
 
 pub fn ask(state: &mut AppState, ask: Ask, prompt: String) {
@@ -151,24 +151,45 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
             since: today,
         },
         Ask::AddContact => Effect::AddContact { name: text },
-        Ask::FollowUpWhat { contact } => {
+        Ask::FollowUpWhat { contact, theirs } => {
+            let when = if theirs {
+                "When do you expect it?"
+            } else {
+                "When is it due?"
+            };
             ask(
                 state,
                 Ask::FollowUpDue {
                     contact,
                     what: text,
+                    theirs,
                 },
                 // Each example is a day still to come (see `when::parse_due`).
                 format!(
-                    "When is it due? (friday, in 2 weeks, {})",
+                    "{when} (friday, in 2 weeks, {})",
                     crate::when::due_example(today)
                 ),
             );
             return Vec::new();
         }
-        Ask::FollowUpDue { contact, what } => {
+        Ask::RewordNeed { contact, need } => Effect::RewordNeed {
+            contact,
+            need,
+            what: text,
+        },
+        Ask::FollowUpDue {
+            contact,
+            what,
+            theirs,
+        } => {
+            let by = if theirs { By::Them } else { By::Me };
             match crate::ops::follow_ups::due_day(&text, now.naive_local()) {
-                Ok(due) => Effect::AddFollowUp { contact, what, due },
+                Ok(due) => Effect::AddFollowUp {
+                    contact,
+                    what,
+                    due,
+                    by,
+                },
                 Err(e) => {
                     input.error = Some(e.0);
                     return Vec::new();
