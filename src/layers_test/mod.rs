@@ -51,6 +51,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("store", Store),
     ("journal", Core),
     ("filter", Core),
+    ("find", Core),
     ("search", Core),
     ("serve", Core),
     ("keymap", Core),

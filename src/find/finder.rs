@@ -1,0 +1,491 @@
+//! The search index as the journal changes under it. A full build reads every card and entry
+//! (a large journal: on its own thread, while rolo goes on answering keys); after that each
+//! change is redone in a small overlay: the months and people that changed are read again
+//! from the journal, and their documents in the full build are set aside. The overlay grows
+//! with every change until a full build in the background takes it in.
+
+use super::bits::Bits;
+use super::place::Place;
+use super::segment::{Corpus, Segment};
+use super::words::query_words;
+use crate::journal::{Change, Journal, Month};
+use std::collections::{BTreeSet, HashSet};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// Up to this many documents (cards' fields and entries) a build is done at once: a few
+/// milliseconds. Beyond, it goes to a thread.
+pub const INLINE_DOCS: usize = 20_000;
+
+/// An overlay past this many documents is folded into a new full build (in the background).
+const OVERLAY_DOCS: usize = 40_000;
+
+/// How far a search's answer can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readiness {
+    /// Everything loaded is indexed.
+    Ready,
+    /// Nothing is indexed yet: no answer.
+    Indexing,
+    /// An index is being rebuilt (older months came in, many files changed): the answer is
+    /// from before, and may miss some.
+    Partial,
+    /// Everything loaded is indexed, but older months are still loading.
+    OlderMonths,
+}
+
+/// One hit: whose it is and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The person the hit is about (for an entry, the one whose name the query named, or the
+    /// first in it); `None` for an entry with no one who has a card.
+    pub person: Option<String>,
+    pub place: Place,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The best first, up to the limit asked for.
+    pub hits: Vec<Hit>,
+    /// How many there are in all.
+    pub total: usize,
+    /// How many of those are names or aliases (which the contact filter shows already).
+    pub names: usize,
+    /// The query's folded words, for highlighting.
+    pub words: Vec<String>,
+    pub readiness: Option<Readiness>,
+}
+
+struct Base {
+    seg: Segment,
+    /// Documents redone in the overlay (or gone).
+    dead: Bits,
+}
+
+struct Building {
+    rx: Receiver<Segment>,
+    revision: u64,
+}
+
+/// The index and its builds. Derived data: a copy starts over (and builds again on first
+/// use), and two are always equal, so the state that holds one stays plain data.
+pub struct Finder {
+    base: Option<Base>,
+    overlay: Option<Segment>,
+    months: BTreeSet<Month>,
+    people: BTreeSet<String>,
+    /// The journal revision that `base` and `overlay` show.
+    applied: u64,
+    /// The base misses a change too large for the overlay; a build is on its way.
+    stale: bool,
+    building: Option<Building>,
+    inline_up_to: usize,
+    /// Moves on whenever what a search would find may have changed.
+    generation: u64,
+}
+
+impl Default for Finder {
+    fn default() -> Self {
+        Finder::with_inline_limit(INLINE_DOCS)
+    }
+}
+
+impl Clone for Finder {
+    fn clone(&self) -> Self {
+        Finder::with_inline_limit(self.inline_up_to)
+    }
+}
+
+impl PartialEq for Finder {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Finder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Finder")
+            .field("docs", &self.docs())
+            .field("building", &self.building.is_some())
+            .finish()
+    }
+}
+
+impl Finder {
+    /// Builds a large journal on a thread.
+    pub fn new() -> Finder {
+        Finder::default()
+    }
+
+    /// Builds at once however large (the command line, which has nothing else to do).
+    pub fn inline() -> Finder {
+        Finder::with_inline_limit(usize::MAX)
+    }
+
+    /// Builds of more than `docs` documents go to a thread (0: always).
+    pub fn with_inline_limit(docs: usize) -> Finder {
+        Finder {
+            base: None,
+            overlay: None,
+            months: BTreeSet::new(),
+            people: BTreeSet::new(),
+            applied: 0,
+            stale: false,
+            building: None,
+            inline_up_to: docs,
+            generation: 0,
+        }
+    }
+
+    /// Documents indexed.
+    pub fn docs(&self) -> usize {
+        self.base.as_ref().map_or(0, |b| b.seg.len())
+            + self.overlay.as_ref().map_or(0, Segment::len)
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Memory the index holds, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.base
+            .as_ref()
+            .map_or(0, |b| b.seg.heap_bytes() + b.dead.heap_bytes())
+            + self.overlay.as_ref().map_or(0, Segment::heap_bytes)
+    }
+
+    pub fn readiness(&self, journal: &Journal) -> Readiness {
+        if self.base.is_none() {
+            Readiness::Indexing
+        } else if self.stale {
+            Readiness::Partial
+        } else if journal.is_loading_older() {
+            Readiness::OlderMonths
+        } else {
+            Readiness::Ready
+        }
+    }
+
+    /// Catch up with the journal: take in a build that finished, redo what changed, start a
+    /// build when one is needed. Cheap when nothing changed.
+    pub fn sync(&mut self, journal: &Journal) {
+        if let Some(b) = &self.building {
+            match b.rx.try_recv() {
+                Ok(seg) => {
+                    let revision = b.revision;
+                    self.building = None;
+                    self.adopt(seg, revision);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    // The build thread died (out of memory, say): build here instead.
+                    self.building = None;
+                    self.inline_up_to = usize::MAX;
+                }
+            }
+        }
+        if self.base.is_none() {
+            if self.building.is_none() {
+                self.start_build(journal);
+            }
+            return;
+        }
+        if self.applied == journal.revision() {
+            return;
+        }
+        match journal.changes_since(self.applied) {
+            Some(changes) if !changes.contains(&Change::Everything) => {
+                self.redo(journal, changes);
+                self.applied = journal.revision();
+                let big = self
+                    .overlay
+                    .as_ref()
+                    .is_some_and(|o| o.len() > OVERLAY_DOCS);
+                if big && self.building.is_none() {
+                    self.start_build(journal);
+                }
+            }
+            _ => {
+                self.stale = true;
+                self.generation += 1;
+                if self.building.is_none() {
+                    self.start_build(journal);
+                }
+            }
+        }
+    }
+
+    /// Wait for a build on its way (benchmarks and tests), then catch up.
+    pub fn wait(&mut self, journal: &Journal) {
+        self.sync(journal);
+        if let Some(b) = self.building.take() {
+            match b.rx.recv() {
+                Ok(seg) => self.adopt(seg, b.revision),
+                Err(_) => self.inline_up_to = usize::MAX,
+            }
+        }
+        self.sync(journal);
+    }
+
+    fn start_build(&mut self, journal: &Journal) {
+        let corpus = Corpus::of_journal(journal);
+        let revision = journal.revision();
+        if corpus.len() > self.inline_up_to {
+            let (tx, rx) = mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("rolo-search-index".into())
+                .spawn(move || {
+                    // The receiver is gone only when rolo no longer needs the index.
+                    let _ = tx.send(Segment::build(corpus));
+                });
+            if spawned.is_ok() {
+                self.building = Some(Building { rx, revision });
+                return;
+            }
+            // No thread to be had: build here, from the journal as it is.
+            let seg = Segment::build(Corpus::of_journal(journal));
+            return self.adopt(seg, revision);
+        }
+        self.adopt(Segment::build(corpus), revision);
+    }
+
+    /// A full build becomes the base; the overlay starts over.
+    fn adopt(&mut self, seg: Segment, revision: u64) {
+        self.base = Some(Base {
+            dead: Bits::new(seg.len()),
+            seg,
+        });
+        self.overlay = None;
+        self.months.clear();
+        self.people.clear();
+        self.applied = revision;
+        self.stale = false;
+        self.generation += 1;
+    }
+
+    /// Redo the months and people that changed: set them aside in the base and read them
+    /// again into the overlay.
+    fn redo(&mut self, journal: &Journal, changes: Vec<Change>) {
+        let Some(base) = self.base.as_mut() else {
+            return;
+        };
+        for change in changes {
+            match change {
+                Change::Month(m) => {
+                    if self.months.insert(m) {
+                        base.seg
+                            .docs
+                            .month(m)
+                            .iter()
+                            .for_each(|&d| base.dead.insert(d));
+                    }
+                }
+                Change::Contact(id) => {
+                    if let Some(p) = base.seg.docs.person_ix(&id) {
+                        let fields: Vec<u32> = base.seg.fields_of(p).collect();
+                        fields.into_iter().for_each(|d| base.dead.insert(d));
+                    }
+                    self.people.insert(id);
+                }
+                Change::Everything => {}
+            }
+        }
+        let mut corpus = Corpus::default();
+        for id in &self.people {
+            if let Some(c) = journal.by_id(id) {
+                corpus.add_contact(c);
+            }
+        }
+        for &m in &self.months {
+            journal
+                .entries_in_month(m)
+                .for_each(|e| corpus.add_entry(e));
+        }
+        self.overlay = Some(Segment::build(corpus));
+        self.generation += 1;
+    }
+
+    /// Everything that has every word of `query` (a word of a name may stand for the whole
+    /// person), best first, at most `limit`; only `person`'s when given (a contact id).
+    pub fn search(
+        &mut self,
+        journal: &Journal,
+        query: &str,
+        limit: usize,
+        person: Option<&str>,
+    ) -> Found {
+        self.sync(journal);
+        let words = query_words(query);
+        let mut found = Found {
+            readiness: Some(self.readiness(journal)),
+            ..Found::default()
+        };
+        let Some(base) = &self.base else {
+            found.words = words;
+            return found;
+        };
+        if words.is_empty() {
+            found.words = words;
+            return found;
+        }
+        let segs: Vec<(&Segment, Option<&Bits>)> = std::iter::once((&base.seg, Some(&base.dead)))
+            .chain(self.overlay.iter().map(|o| (o, None)))
+            .collect();
+        let matched = matches(&segs, &words, person);
+        let mut all: Vec<(u64, u8, u32)> = Vec::new();
+        for (s, bits) in matched.hits.iter().enumerate() {
+            found.total += bits.count();
+            found.names += {
+                let mut n = bits.clone();
+                n.intersect_with(&segs[s].0.names);
+                n.count()
+            };
+            let seg = segs[s].0;
+            all.extend(bits.iter().map(|d| (seg.docs.key(d), s as u8, d)));
+        }
+        if all.len() > limit {
+            all.select_nth_unstable(limit);
+            all.truncate(limit);
+        }
+        let mut hits: Vec<(SortKey, Hit)> = all
+            .into_iter()
+            .filter_map(|(key, s, d)| {
+                let seg = segs[s as usize].0;
+                let place = seg.docs.place(d)?;
+                let owners: Vec<&str> = seg
+                    .docs
+                    .owners(d)
+                    .iter()
+                    .filter_map(|&p| seg.docs.people.get(p as usize).map(String::as_str))
+                    .collect();
+                let who = pick_person(journal, &owners, &matched.named);
+                // Cards by their person's whole name (the key has its start), entries by time.
+                let card = match (&place, who) {
+                    (Place::Entry { .. }, _) | (_, None) => None,
+                    (_, Some(id)) => Some((crate::fold::key(journal.name_of(id)), id.to_string())),
+                };
+                let hit = Hit {
+                    person: who.map(str::to_string),
+                    place,
+                };
+                Some(((key >> 62, card, key, s, d), hit))
+            })
+            .collect();
+        hits.sort_by(|a, b| a.0.cmp(&b.0));
+        found.hits = hits.into_iter().map(|(_, h)| h).collect();
+        found.words = words;
+        found
+    }
+}
+
+type SortKey = (u64, Option<(String, String)>, u64, u8, u32);
+
+struct Matched {
+    /// Per segment, the documents found.
+    hits: Vec<Bits>,
+    /// People whose name a query word named.
+    named: HashSet<String>,
+}
+
+/// The documents that have every word, each in its own text or in the name of someone it
+/// belongs to, and at least one in its own text: "priya chennai" finds the note about Chennai
+/// in Priya's timeline, and "priya" alone finds her name, not every note with her.
+fn matches(segs: &[(&Segment, Option<&Bits>)], words: &[String], person: Option<&str>) -> Matched {
+    let alive: Vec<Bits> = segs
+        .iter()
+        .map(|(seg, dead)| {
+            let mut a = Bits::full(seg.len());
+            if let Some(dead) = dead {
+                a.subtract(dead);
+            }
+            a
+        })
+        .collect();
+    let own: Vec<Vec<Bits>> = segs
+        .iter()
+        .map(|(seg, _)| {
+            words
+                .iter()
+                .map(|w| {
+                    let mut b = Bits::new(seg.len());
+                    seg.docs_with(w, &mut b);
+                    b
+                })
+                .collect()
+        })
+        .collect();
+    let mut named = HashSet::new();
+    // Per word, the documents of the people it names (only worth it for several words).
+    let mut by_name: Vec<Vec<Option<Bits>>> = vec![vec![None; words.len()]; segs.len()];
+    if words.len() > 1 {
+        for w in 0..words.len() {
+            let mut people: HashSet<&str> = HashSet::new();
+            for (s, (seg, _)) in segs.iter().enumerate() {
+                let mut names = own[s][w].clone();
+                names.intersect_with(&seg.names);
+                names.intersect_with(&alive[s]);
+                for d in names.iter() {
+                    for &p in seg.docs.owners(d) {
+                        if let Some(id) = seg.docs.people.get(p as usize) {
+                            people.insert(id.as_str());
+                        }
+                    }
+                }
+            }
+            for (s, (seg, _)) in segs.iter().enumerate() {
+                let mut b = Bits::new(seg.len());
+                for id in &people {
+                    if let Some(p) = seg.docs.person_ix(id) {
+                        seg.docs_of(p, &mut b);
+                    }
+                }
+                by_name[s][w] = Some(b);
+            }
+            named.extend(people.into_iter().map(str::to_string));
+        }
+    }
+    let hits = segs
+        .iter()
+        .enumerate()
+        .map(|(s, (seg, _))| {
+            let mut hits = alive[s].clone();
+            let mut any = Bits::new(seg.len());
+            for w in 0..words.len() {
+                any.union_with(&own[s][w]);
+                match &by_name[s][w] {
+                    Some(names) => {
+                        let mut either = names.clone();
+                        either.union_with(&own[s][w]);
+                        hits.intersect_with(&either);
+                    }
+                    None => hits.intersect_with(&own[s][w]),
+                }
+            }
+            hits.intersect_with(&any);
+            if let Some(id) = person {
+                let mut theirs = Bits::new(seg.len());
+                if let Some(p) = seg.docs.person_ix(id) {
+                    seg.docs_of(p, &mut theirs);
+                }
+                hits.intersect_with(&theirs);
+            }
+            hits
+        })
+        .collect();
+    Matched { hits, named }
+}
+
+/// Whose hit it is: someone the query named, else the first with a card, else the first.
+fn pick_person<'a>(
+    journal: &Journal,
+    owners: &[&'a str],
+    named: &HashSet<String>,
+) -> Option<&'a str> {
+    owners
+        .iter()
+        .find(|id| named.contains(**id) && journal.ix(id).is_some())
+        .or_else(|| owners.iter().find(|id| journal.ix(id).is_some()))
+        .or(owners.first())
+        .copied()
+}
