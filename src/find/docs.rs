@@ -4,11 +4,11 @@
 //! memory the index takes.
 
 use super::bits::Bits;
-use super::place::{Place, contact_fields, entry_text};
+use super::corpus::{Corpus, ENTRY};
+use super::place::Place;
 use crate::fasthash::FastMap;
 use crate::journal::Month;
-use crate::model::{Contact, Entry};
-use chrono::{DateTime, FixedOffset, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, TimeZone};
 
 /// An entry's place, small: its time (seconds and offset) and its id in `Docs::ids`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +17,6 @@ struct EntryRef {
     offset: i32,
     id: (u32, u32),
 }
-
-const ENTRY: u8 = 12;
 
 #[derive(Debug, Clone, Default)]
 pub struct Docs {
@@ -45,6 +43,63 @@ impl Docs {
         self.kinds.len()
     }
 
+    /// The documents of a corpus: people counted once, keys and months worked out.
+    pub fn from_corpus(corpus: &Corpus) -> Docs {
+        let n = corpus.len();
+        let mut docs = Docs {
+            kinds: Vec::with_capacity(n),
+            numbers: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            owner_start: Vec::with_capacity(n + 1),
+            ..Docs::default()
+        };
+        docs.owner_start.push(0);
+        // A card's documents come name first: its folded name keys the ones after it.
+        let mut name = String::new();
+        for raw in &corpus.docs {
+            let d = docs.kinds.len() as u32;
+            for id in corpus.owners_of(raw) {
+                let p = docs.person(id);
+                let mine = &docs.owners[docs.owner_start[d as usize] as usize..];
+                if !mine.contains(&p) {
+                    docs.owners.push(p);
+                }
+            }
+            docs.owner_start
+                .push(u32::try_from(docs.owners.len()).unwrap_or(u32::MAX));
+            docs.kinds.push(raw.kind);
+            let key = match raw.entry {
+                Some((secs, offset, id)) => {
+                    let start = u32::try_from(docs.ids.len()).unwrap_or(u32::MAX);
+                    let text = corpus.str_at(id);
+                    docs.ids.push_str(text);
+                    let r = EntryRef {
+                        secs,
+                        offset,
+                        id: (start, u32::try_from(text.len()).unwrap_or(0)),
+                    };
+                    docs.numbers
+                        .push(u32::try_from(docs.entries.len()).unwrap_or(u32::MAX));
+                    docs.entries.push(r);
+                    if let Some(month) = month_of(secs, offset) {
+                        docs.months.entry(month).or_default().push(d);
+                    }
+                    entry_key(secs)
+                }
+                None => {
+                    if raw.kind == 0 {
+                        name = crate::fold::key(corpus.text_of(raw));
+                    }
+                    docs.numbers.push(raw.number);
+                    person_key(&name, raw.kind)
+                }
+            };
+            docs.keys.push(key);
+        }
+        docs.shrink();
+        docs
+    }
+
     fn person(&mut self, id: &str) -> u32 {
         if let Some(&p) = self.person_ix.get(id) {
             return p;
@@ -53,61 +108,6 @@ impl Docs {
         self.people.push(id.to_string());
         self.person_ix.insert(id.to_string(), p);
         p
-    }
-
-    fn push(&mut self, kind: u8, number: u32, key: u64, owners: &[&str]) -> u32 {
-        let d = u32::try_from(self.kinds.len()).unwrap_or(u32::MAX);
-        if self.owner_start.is_empty() {
-            self.owner_start.push(0);
-        }
-        self.kinds.push(kind);
-        self.numbers.push(number);
-        self.keys.push(key);
-        for id in owners {
-            let p = self.person(id);
-            if !self.owners[self.owner_start[d as usize] as usize..].contains(&p) {
-                self.owners.push(p);
-            }
-        }
-        self.owner_start
-            .push(u32::try_from(self.owners.len()).unwrap_or(u32::MAX));
-        d
-    }
-
-    /// A document for each field of the card, with its text handed to `text`.
-    pub fn add_contact(&mut self, c: &Contact, mut text: impl FnMut(u32, &str)) {
-        let name = crate::fold::key(&c.name);
-        for (place, t) in contact_fields(c) {
-            let number = match place {
-                Place::Alias(n)
-                | Place::Tag(n)
-                | Place::Email(n)
-                | Place::Phone(n)
-                | Place::CanHelp(n)
-                | Place::Need(n)
-                | Place::Promise(n) => n,
-                _ => 0,
-            };
-            let key = person_key(&name, &place);
-            let d = self.push(place.order(), number, key, &[c.id.as_str()]);
-            text(d, &t);
-        }
-    }
-
-    pub fn add_entry(&mut self, e: &Entry, mut text: impl FnMut(u32, &str)) {
-        let start = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.push_str(&e.id);
-        let r = EntryRef {
-            secs: e.at.timestamp(),
-            offset: e.at.offset().local_minus_utc(),
-            id: (start, u32::try_from(e.id.len()).unwrap_or(0)),
-        };
-        let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.entries.push(r);
-        let owners: Vec<&str> = e.with.iter().map(String::as_str).collect();
-        let d = self.push(ENTRY, number, entry_key(r.secs), &owners);
-        self.months.entry(e.month()).or_default().push(d);
-        text(d, &entry_text(e));
     }
 
     pub fn place(&self, d: u32) -> Option<Place> {
@@ -230,14 +230,22 @@ impl Docs {
 /// Names and aliases first, then the other fields of a card, then entries newest first.
 /// A card's fields are grouped by the person's name (its first seven folded bytes, ties
 /// sorted exactly when shown), in card order.
-fn person_key(folded_name: &str, place: &Place) -> u64 {
-    let group: u64 = if place.is_name() { 0 } else { 1 };
+fn person_key(folded_name: &str, kind: u8) -> u64 {
+    // Names (0) and aliases (1) first.
+    let group: u64 = if kind <= 1 { 0 } else { 1 };
     let mut head = [0u8; 8];
     let bytes = folded_name.as_bytes();
     let n = bytes.len().min(7);
     head[1..=n].copy_from_slice(&bytes[..n]);
     let name = u64::from_be_bytes(head);
-    (group << 62) | (name << 6) | u64::from(place.order())
+    (group << 62) | (name << 6) | u64::from(kind)
+}
+
+/// The month of an entry's own date.
+fn month_of(secs: i64, offset: i32) -> Option<Month> {
+    let offset = FixedOffset::east_opt(offset)?;
+    let at = offset.timestamp_opt(secs, 0).single()?;
+    Some((at.year(), at.month()))
 }
 
 fn entry_key(secs: i64) -> u64 {

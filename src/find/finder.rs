@@ -5,16 +5,23 @@
 //! with every change until a full build in the background takes it in.
 
 use super::bits::Bits;
+use super::corpus::Corpus;
 use super::place::Place;
-use super::segment::{Corpus, Segment};
+use super::segment::Segment;
 use super::words::query_words;
 use crate::journal::{Change, Journal, Month};
+use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeSet, HashSet};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 /// Up to this many documents (cards' fields and entries) a build is done at once: a few
 /// milliseconds. Beyond, it goes to a thread.
 pub const INLINE_DOCS: usize = 20_000;
+
+/// Entries, and people, copied out of the journal per call for a build on a thread: a few
+/// milliseconds each.
+const COPY_ENTRIES: usize = 20_000;
+const COPY_PEOPLE: usize = 2_000;
 
 /// An overlay past this many documents is folded into a new full build (in the background).
 const OVERLAY_DOCS: usize = 40_000;
@@ -67,6 +74,19 @@ struct Building {
     revision: u64,
 }
 
+/// A large journal is copied for its build a piece at a time, so no key waits for all of it.
+/// Its people are copied by the ids they had when the copy began, its entries in time order
+/// from where the last piece ended: a person or an entry added or removed meanwhile moves
+/// nothing still to copy, and is redone after the build anyway (it is a change).
+struct Copying {
+    corpus: Corpus,
+    revision: u64,
+    /// The people still to copy, last first.
+    people: Vec<String>,
+    /// The last entry copied.
+    after: Option<(DateTime<FixedOffset>, String)>,
+}
+
 /// The index and its builds. Derived data: a copy starts over (and builds again on first
 /// use), and two are always equal, so the state that holds one stays plain data.
 pub struct Finder {
@@ -78,6 +98,7 @@ pub struct Finder {
     applied: u64,
     /// The base misses a change too large for the overlay; a build is on its way.
     stale: bool,
+    copying: Option<Copying>,
     building: Option<Building>,
     inline_up_to: usize,
     /// Moves on whenever what a search would find may have changed.
@@ -106,6 +127,7 @@ impl std::fmt::Debug for Finder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Finder")
             .field("docs", &self.docs())
+            .field("copying", &self.copying.is_some())
             .field("building", &self.building.is_some())
             .finish()
     }
@@ -131,6 +153,7 @@ impl Finder {
             people: BTreeSet::new(),
             applied: 0,
             stale: false,
+            copying: None,
             building: None,
             inline_up_to: docs,
             generation: 0,
@@ -185,8 +208,11 @@ impl Finder {
                 }
             }
         }
+        if self.copying.is_some() {
+            self.copy_more(journal);
+        }
         if self.base.is_none() {
-            if self.building.is_none() {
+            if self.copying.is_none() && self.building.is_none() {
                 self.start_build(journal);
             }
             return;
@@ -202,14 +228,14 @@ impl Finder {
                     .overlay
                     .as_ref()
                     .is_some_and(|o| o.len() > OVERLAY_DOCS);
-                if big && self.building.is_none() {
+                if big && self.copying.is_none() && self.building.is_none() {
                     self.start_build(journal);
                 }
             }
             _ => {
                 self.stale = true;
                 self.generation += 1;
-                if self.building.is_none() {
+                if self.copying.is_none() && self.building.is_none() {
                     self.start_build(journal);
                 }
             }
@@ -219,6 +245,9 @@ impl Finder {
     /// Wait for a build on its way (benchmarks and tests), then catch up.
     pub fn wait(&mut self, journal: &Journal) {
         self.sync(journal);
+        while self.copying.is_some() {
+            self.copy_more(journal);
+        }
         if let Some(b) = self.building.take() {
             match b.rx.recv() {
                 Ok(seg) => self.adopt(seg, b.revision),
@@ -229,25 +258,75 @@ impl Finder {
     }
 
     fn start_build(&mut self, journal: &Journal) {
-        let corpus = Corpus::of_journal(journal);
         let revision = journal.revision();
-        if corpus.len() > self.inline_up_to {
-            let (tx, rx) = mpsc::channel();
-            let spawned = std::thread::Builder::new()
-                .name("rolo-search-index".into())
-                .spawn(move || {
-                    // The receiver is gone only when rolo no longer needs the index.
-                    let _ = tx.send(Segment::build(corpus));
-                });
-            if spawned.is_ok() {
-                self.building = Some(Building { rx, revision });
-                return;
-            }
-            // No thread to be had: build here, from the journal as it is.
-            let seg = Segment::build(Corpus::of_journal(journal));
-            return self.adopt(seg, revision);
+        let size = journal.entry_count() + journal.contacts().len() * 8;
+        if size <= self.inline_up_to {
+            return self.adopt(Segment::build(Corpus::of_journal(journal)), revision);
         }
-        self.adopt(Segment::build(corpus), revision);
+        self.copying = Some(Copying {
+            corpus: Corpus::with_room(journal),
+            revision,
+            people: journal
+                .contacts()
+                .iter()
+                .rev()
+                .map(|c| c.id.clone())
+                .collect(),
+            after: None,
+        });
+        self.copy_more(journal);
+    }
+
+    /// The next piece of a copy under way; the build goes to its thread after the last.
+    fn copy_more(&mut self, journal: &Journal) {
+        let Some(c) = self.copying.as_mut() else {
+            return;
+        };
+        // Something that touches everything happened since the copy began: begin again.
+        let overtaken = journal
+            .changes_since(c.revision)
+            .is_none_or(|changes| changes.contains(&Change::Everything));
+        if overtaken {
+            self.copying = None;
+            return self.start_build(journal);
+        }
+        if !c.people.is_empty() {
+            for _ in 0..COPY_PEOPLE {
+                let Some(id) = c.people.pop() else { break };
+                if let Some(person) = journal.by_id(&id) {
+                    c.corpus.add_contact(person);
+                }
+            }
+            return;
+        }
+        let rest = journal.entries_after(c.after.as_ref().map(|(at, id)| (*at, id.as_str())));
+        let piece = &rest[..rest.len().min(COPY_ENTRIES)];
+        c.corpus.add_entries(piece);
+        if let Some(last) = piece.last() {
+            c.after = Some((last.at, last.id.clone()));
+        }
+        if piece.len() < rest.len() {
+            return;
+        }
+        if let Some(done) = self.copying.take() {
+            self.launch(done.corpus, done.revision);
+        }
+    }
+
+    /// Build on a thread; here, when no thread can be had.
+    fn launch(&mut self, corpus: Corpus, revision: u64) {
+        let (tx, rx) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("rolo-search-index".into())
+            .spawn(move || {
+                // The receiver is gone only when rolo no longer needs the index.
+                let _ = tx.send(Segment::build(corpus));
+            });
+        match spawned {
+            Ok(_) => self.building = Some(Building { rx, revision }),
+            // The copy went with the closure: the next `sync` builds here, afresh.
+            Err(_) => self.inline_up_to = usize::MAX,
+        }
     }
 
     /// A full build becomes the base; the overlay starts over.
@@ -300,7 +379,7 @@ impl Finder {
         for &m in &self.months {
             journal
                 .entries_in_month(m)
-                .for_each(|e| corpus.add_entry(e));
+                .for_each(|e| corpus.add_entries(std::slice::from_ref(e)));
         }
         self.overlay = Some(Segment::build(corpus));
         self.generation += 1;

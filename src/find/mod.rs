@@ -10,6 +10,7 @@
 //! - A hit says where it is (`Place`), and its text is cut around what matched (`snippet`).
 
 mod bits;
+mod corpus;
 mod docs;
 mod finder;
 mod place;

@@ -167,13 +167,26 @@ pub fn entry_text(e: &Entry) -> Cow<'_, str> {
     if e.gave.is_none() && e.asked.is_none() {
         return Cow::Borrowed(e.note.as_str());
     }
-    let mut text = e.note.trim_end().to_string();
+    let mut text = String::new();
+    push_entry_text(e, &mut text);
+    Cow::Owned(text)
+}
+
+/// `entry_text` onto the end of `out`, without a copy of its own.
+pub fn push_entry_text(e: &Entry, out: &mut String) {
+    if e.gave.is_none() && e.asked.is_none() {
+        out.push_str(&e.note);
+        return;
+    }
+    out.push_str(e.note.trim_end());
     for (label, part) in [("gave", &e.gave), ("asked", &e.asked)] {
         if let Some(part) = part.as_deref().filter(|p| !p.trim().is_empty()) {
-            text.push_str(&format!("\n{label}: {part}"));
+            out.push('\n');
+            out.push_str(label);
+            out.push_str(": ");
+            out.push_str(part);
         }
     }
-    Cow::Owned(text)
 }
 
 /// The text at `place` as the journal has it now; `None` when it is gone.

@@ -5,10 +5,10 @@
 //! words rather than a long list.
 
 use super::bits::Bits;
+use super::corpus::Corpus;
 use super::docs::Docs;
 use super::words::each_word;
 use crate::fasthash::FastMap;
-use crate::journal::Journal;
 
 /// Where one word's documents are.
 #[derive(Debug, Clone, Copy)]
@@ -35,64 +35,17 @@ pub struct Segment {
     person_docs: Vec<u32>,
 }
 
-/// What a segment is built from: documents and their texts, one after another.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    docs: Docs,
-    text: String,
-    /// Document d's text is `text[ends[d - 1]..ends[d]]`.
-    ends: Vec<usize>,
-}
-
-impl Corpus {
-    /// Everything in the journal: every card's fields, every entry.
-    pub fn of_journal(journal: &Journal) -> Corpus {
-        let mut c = Corpus::default();
-        for person in journal.contacts() {
-            c.add_contact(person);
-        }
-        for e in journal.timeline().rev() {
-            c.add_entry(e);
-        }
-        c
-    }
-
-    pub fn add_contact(&mut self, person: &crate::model::Contact) {
-        let (text, ends) = (&mut self.text, &mut self.ends);
-        self.docs.add_contact(person, |_, t| {
-            text.push_str(t);
-            ends.push(text.len());
-        });
-    }
-
-    pub fn add_entry(&mut self, e: &crate::model::Entry) {
-        let (text, ends) = (&mut self.text, &mut self.ends);
-        self.docs.add_entry(e, |_, t| {
-            text.push_str(t);
-            ends.push(text.len());
-        });
-    }
-
-    pub fn len(&self) -> usize {
-        self.docs.len()
-    }
-
-    fn text(&self, d: usize) -> &str {
-        let start = if d == 0 { 0 } else { self.ends[d - 1] };
-        self.text.get(start..self.ends[d]).unwrap_or("")
-    }
-}
-
 impl Segment {
     /// Read every word of every document: the slow part, done off the UI thread for a large
     /// journal.
     pub fn build(corpus: Corpus) -> Segment {
         let n = corpus.len();
+        let docs = Docs::from_corpus(&corpus);
         let mut ids: FastMap<String, u32> = FastMap::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
-        for d in 0..n {
+        for (d, raw) in corpus.docs.iter().enumerate() {
             let doc = d as u32;
-            each_word(corpus.text(d), |_, w| {
+            each_word(corpus.text_of(raw), |_, w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
@@ -111,8 +64,9 @@ impl Segment {
         }
         let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
+        drop(corpus);
         let mut seg = Segment {
-            names: corpus.docs.names(),
+            names: docs.names(),
             ..Segment::default()
         };
         // A list longer than a set of bits for every document is kept as bits.
@@ -133,11 +87,10 @@ impl Segment {
                     .push(Posting::List(start, seg.list.len() as u32));
             }
         }
-        let (start, docs) = corpus.docs.by_person();
+        let (start, by_person) = docs.by_person();
         seg.person_start = start;
-        seg.person_docs = docs;
-        seg.docs = corpus.docs;
-        seg.docs.shrink();
+        seg.person_docs = by_person;
+        seg.docs = docs;
         seg.words.shrink_to_fit();
         seg.ends.shrink_to_fit();
         seg.list.shrink_to_fit();

@@ -100,6 +100,18 @@ impl Journal {
             .filter(move |e| e.month() == month)
     }
 
+    /// The entries after the one with this time and id (all of them for `None`), oldest
+    /// first: for reading the journal a piece at a time while it may change in between.
+    pub fn entries_after(&self, after: Option<(DateTime<FixedOffset>, &str)>) -> &[Entry] {
+        let start = match after {
+            None => 0,
+            Some((at, id)) => self
+                .entries
+                .partition_point(|e| e.at < at || (e.at == at && e.id.as_str() <= id)),
+        };
+        &self.entries[start..]
+    }
+
     /// The entry with this time and id, found by its place in time (not by reading them all).
     pub fn entry_at(&self, at: DateTime<FixedOffset>, id: &str) -> Option<&Entry> {
         let start = self.entries.partition_point(|e| e.at < at);
@@ -184,6 +196,22 @@ mod tests {
             Some("nov-mid")
         );
         assert_eq!(j.entry_at(e.at, "dec"), None);
+    }
+
+    #[test]
+    fn entries_after_one_go_on_in_time_order() {
+        let j = journal();
+        let ids = |after| -> Vec<&str> {
+            j.entries_after(after)
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect()
+        };
+        assert_eq!(ids(None).len(), 4);
+        let mid = entry("nov-mid", "2026-11-15T12:00:00+01:00");
+        assert_eq!(ids(Some((mid.at, "nov-mid"))), ["dec"]);
+        // An entry since removed still marks where to go on from.
+        assert_eq!(ids(Some((mid.at, "gone"))), ["nov-mid", "dec"]);
     }
 
     #[test]
