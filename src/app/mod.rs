@@ -5,6 +5,7 @@ mod anchors;
 mod edit_session;
 pub mod editor;
 mod effects;
+pub mod found;
 pub mod lists;
 pub mod mentions;
 pub mod run;

@@ -124,6 +124,10 @@ where
             {
                 pick_up_outside_edits(&mut state, journal, store, watch, host.now());
             }
+            if tick {
+                // The search index goes on building, and follows what changed.
+                super::update::find::tick(&mut state, journal);
+            }
             if state.quit {
                 break;
             }

@@ -238,6 +238,8 @@ pub enum Popup {
         drafts: Vec<Draft>,
     },
     PickNeed(PickNeed),
+    /// Search in everything (`tab` in the filter, `ctrl-f`).
+    Find(Box<super::found::FindView>),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
     EditFailed {
         target: EditTarget,
@@ -261,6 +263,8 @@ pub struct AppState {
     pub rows: Vec<Row>,
     /// The contact filter's memory of the previous keystroke.
     pub filter: crate::filter::Filter,
+    /// The index of search in everything (built in the background, see `find`).
+    pub finder: crate::find::Finder,
     pub contact_sel: usize,
     pub timeline_all: bool,
     pub timeline_sel: usize,
@@ -284,6 +288,7 @@ impl AppState {
             searching: false,
             rows: Vec::new(),
             filter: crate::filter::Filter::new(),
+            finder: crate::find::Finder::new(),
             contact_sel: 0,
             timeline_all: false,
             timeline_sel: 0,
@@ -310,6 +315,7 @@ impl AppState {
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
             (Some(Popup::Helpers(_)), _) => &[Mode::Match],
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
+            (Some(Popup::Find(_)), _) => &[Mode::Find],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],
             (None, Some(_)) => &[Mode::Capture],

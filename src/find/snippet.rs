@@ -1,7 +1,7 @@
 //! A hit's text cut to one line around what matched, with the matched words marked: "…an
 //! appointment with Sofia on Tuesday…". Made only for the hits on screen.
 
-use super::words::marks;
+use super::words::sized_marks;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -17,10 +17,18 @@ pub struct Snippet {
 /// shows within `width` columns; the rest is for the caller to cut.
 pub fn snippet(text: &str, words: &[String], width: usize) -> Snippet {
     let flat = one_line(text);
-    let found = marks(&flat, words);
+    let sized = sized_marks(&flat, words);
+    // The line is placed around the longest word typed (the likeliest to be what is looked
+    // for: "priya s" is about Priya more than about every word with an s).
+    let longest = sized.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let anchor = sized
+        .iter()
+        .find(|(_, n)| *n == longest)
+        .map(|(r, _)| r.clone());
+    let found: Vec<Range<usize>> = sized.into_iter().map(|(r, _)| r).collect();
     let lead = (width / 4).clamp(8, 30);
     // Cut only a text too long to show whole, and only when what matched would not show.
-    let start = match found.first() {
+    let start = match anchor {
         Some(first) if columns(&flat) > width && columns(&flat[..first.end]) + lead > width => {
             word_start_after(&flat, back_by(&flat, first.start, lead))
         }
@@ -124,6 +132,10 @@ mod tests {
         assert_eq!(marked(&s), ["appoint", "Sofia"]);
         let lead = s.text.find("appoint").unwrap_or(0);
         assert!(lead <= 20, "{lead}: {}", s.text);
+        // Around the longest word typed, not the first thing a short word matched.
+        let text = format!("she said {} and then Priya came", "more words ".repeat(10));
+        let s = snippet(&text, &["priya".into(), "s".into()], 30);
+        assert!(s.text.find("Priya").is_some_and(|at| at < 20), "{}", s.text);
     }
 
     #[test]

@@ -102,6 +102,14 @@ pub fn query_words(query: &str) -> Vec<String> {
 /// Where `words` show in `text`: for each word of the text that one of them begins, the
 /// bytes of that beginning (the whole word when folding changed its length), in order.
 pub fn marks(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    sized_marks(text, words)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// `marks`, each with the length (in folded characters) of the query word it is for.
+pub fn sized_marks(text: &str, words: &[String]) -> Vec<(Range<usize>, usize)> {
     let mut found = Vec::new();
     if words.is_empty() {
         return found;
@@ -113,7 +121,7 @@ pub fn marks(text: &str, words: &[String]) -> Vec<Range<usize>> {
             .map(|w| w.chars().count())
             .max();
         if let Some(n) = longest {
-            found.push(range.start..prefix_end(text, range, n));
+            found.push((range.start..prefix_end(text, range, n), n));
         }
     });
     found

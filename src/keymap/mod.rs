@@ -43,12 +43,15 @@ pub enum Mode {
     /// An edit in `$EDITOR` that no longer parses.
     EditFailed,
     PickNeed,
+    /// Search in everything: typing the query, moving through the hits.
+    Find,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Browse,
         Mode::Search,
+        Mode::Find,
         Mode::Capture,
         Mode::Complete,
         Mode::Input,
@@ -75,6 +78,7 @@ impl Mode {
             Mode::Drafts => "drafts",
             Mode::EditFailed => "edit_failed",
             Mode::PickNeed => "pick_need",
+            Mode::Find => "find",
         }
     }
 
@@ -87,7 +91,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed
+            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed | Mode::Find
         )
     }
 }

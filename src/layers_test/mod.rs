@@ -64,6 +64,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("app::lists", View),
     ("app::mentions", View),
     ("app::editor", View),
+    ("app::found", View),
     ("ui", Ui),
     ("app", App),
     ("cmd", Cmd),

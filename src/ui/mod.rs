@@ -5,6 +5,7 @@ mod brief;
 mod capture;
 mod contacts;
 mod entry;
+mod find;
 mod footer;
 mod help;
 mod helpers;
@@ -101,6 +102,7 @@ pub fn draw_measured(
         }
         Some(Popup::Helpers(h)) => helpers::draw(f, main, journal, h),
         Some(Popup::Lists(l)) => lists::draw(f, main, journal, l, today),
+        Some(Popup::Find(view)) => find::draw(f, main, journal, view, today),
     }
     None
 }

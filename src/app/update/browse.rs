@@ -49,6 +49,10 @@ pub fn update(
             state.query.clear();
             state.refresh_rows(journal, today);
         }
+        Action::SearchEverything => {
+            let query = state.query.clone();
+            super::find::open(state, journal, &query, false);
+        }
         Action::Search => {
             state.searching = true;
             state.focus = Pane::Contacts;
@@ -160,15 +164,25 @@ pub fn search(
             state.refresh_rows(journal, today);
             state.contact_sel = 0;
             reset_detail(state);
+            super::find::filter_hint(state, journal);
         }
         Action::Backspace => {
             state.query.pop();
             state.refresh_rows(journal, today);
             state.contact_sel = 0;
             reset_detail(state);
+            super::find::filter_hint(state, journal);
         }
-        Action::Submit => state.searching = false,
+        Action::SearchEverything => {
+            let query = state.query.clone();
+            super::find::open(state, journal, &query, true);
+        }
+        Action::Submit => {
+            state.searching = false;
+            super::find::clear_hint(state);
+        }
         Action::Back => {
+            super::find::clear_hint(state);
             state.searching = false;
             state.query.clear();
             state.refresh_rows(journal, today);
