@@ -48,8 +48,12 @@ pub fn update(
     action: Action,
     today: NaiveDate,
 ) -> Vec<Effect> {
-    let Some(Popup::Find(mut view)) = state.popup.take() else {
-        return Vec::new();
+    let mut view = match state.popup.take() {
+        Some(Popup::Find(view)) => view,
+        other => {
+            state.popup = other;
+            return Vec::new();
+        }
     };
     let before = view.editor.text().to_string();
     match action {
@@ -190,16 +194,15 @@ pub fn clear_hint(state: &mut AppState) {
 pub fn tick(state: &mut AppState, journal: &Journal) {
     state.finder.sync(journal);
     let generation = state.finder.generation();
-    if let Some(Popup::Find(mut view)) = state.popup.take() {
-        if view.generation != generation {
-            let keep = view.selected().cloned();
-            look(state, journal, &mut view);
-            if let Some(at) = keep.and_then(|k| view.found.hits.iter().position(|h| *h == k)) {
-                view.sel = at;
-            }
+    let stale = matches!(&state.popup, Some(Popup::Find(v)) if v.generation != generation);
+    if stale && let Some(Popup::Find(mut view)) = state.popup.take() {
+        let keep = view.selected().cloned();
+        look(state, journal, &mut view);
+        if let Some(at) = keep.and_then(|k| view.found.hits.iter().position(|h| *h == k)) {
+            view.sel = at;
         }
         state.popup = Some(Popup::Find(view));
-    } else if state.searching && hint_is_provisional(state) {
+    } else if state.popup.is_none() && state.searching && hint_is_provisional(state) {
         filter_hint(state, journal);
     }
 }
