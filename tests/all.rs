@@ -52,6 +52,7 @@ mod staged_load;
 mod stays_inside;
 mod store;
 mod tmux;
+mod tmux_journeys;
 mod tui_broken;
 mod tui_cli;
 mod tui_dates;

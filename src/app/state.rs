@@ -75,6 +75,8 @@ pub struct Capture {
     /// The draft file, fixed once the note is restored or its time changed (see
     /// `Draft::file`); `None` for a new note dated as it was begun, now.
     pub draft_file: Option<String>,
+    /// A draft from an earlier session: its time is when it was started.
+    pub restored: bool,
     /// Bumped on every change, so the loop knows when the draft on disk is behind.
     pub revision: u64,
     /// `@name` suggestions for the word at the cursor, best first.
@@ -86,6 +88,11 @@ pub struct Capture {
 }
 
 impl Capture {
+    /// The note's time as `ctrl-t` first shows it, ready to be typed over.
+    pub fn time_shown(&self) -> String {
+        self.started.format("%Y-%m-%d %H:%M").to_string()
+    }
+
     pub fn draft(&self) -> Draft {
         Draft {
             with: self.with.clone(),
@@ -104,6 +111,7 @@ impl Capture {
             started: d.started,
             // Its file keeps its name whatever time the person gives the note.
             draft_file: Some(d.file_name()),
+            restored: true,
             revision: 1,
             suggestions: Vec::new(),
             suggestion: 0,

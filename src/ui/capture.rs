@@ -1,11 +1,13 @@
-//! The quick-note editor: who and what kind in the title, the text wrapped to the box with
-//! the cursor placed by display width, and `@name` suggestions underneath.
+//! The quick-note editor: who and what kind in the title, the "when" field (`ctrl-t` edits
+//! it in place), the text wrapped to the box with the cursor placed by display width, and
+//! `@name` suggestions underneath.
 
-use super::text::{fit, line};
+use super::text::{fit, line, width};
 use super::{dim, popup_block};
 use crate::app::mentions::{self, Mention};
-use crate::app::state::Capture;
+use crate::app::state::{Capture, Input};
 use crate::journal::Journal;
+use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -150,7 +152,103 @@ pub fn wrap(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, us
     (out, at)
 }
 
-pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
+/// The "when" field, first in the box: when the note is dated (a new note: now), or, while
+/// `ctrl-t` asks, what is typed and the time it reads as (or why it cannot be).
+fn when_rows(
+    cap: &Capture,
+    asking: Option<&Input>,
+    now: DateTime<FixedOffset>,
+    w: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let label = Span::styled("When  ", Style::new().fg(Color::Yellow));
+    let today = now.date_naive();
+    let Some(input) = asking else {
+        let at = cap.started.format("%a %-d %b %H:%M");
+        let rel = relative(cap.started.date_naive(), today);
+        // A restored draft, or a time given, is saved at that time, not now.
+        let value = match (cap.restored, &cap.draft_file) {
+            (true, _) => format!("started {at} · {rel}"),
+            (false, Some(_)) => format!("{at} · {rel}"),
+            (false, None) => format!("now · {at}"),
+        };
+        let hint = "ctrl-t changes it";
+        let used = 6 + width(&value);
+        let mut spans = vec![label, Span::raw(fit(&value, w.saturating_sub(6)))];
+        if used + 2 + hint.len() <= w {
+            spans.push(Span::raw(" ".repeat(w - used - hint.len())));
+            spans.push(Span::styled(hint, dim()));
+        }
+        return (vec![Line::from(spans)], None);
+    };
+    let typed = line(input.editor.text());
+    let before = line(
+        input
+            .editor
+            .text()
+            .get(..input.editor.cursor())
+            .unwrap_or(""),
+    );
+    let room = w.saturating_sub(7);
+    // The end of a long answer, so the cursor stays in view.
+    let shift = (width(&before) + 1).saturating_sub(room);
+    let shown: String = typed.chars().skip(shift).collect();
+    // The note's time as first shown is typed over whole: it shows selected.
+    let untouched = input.editor.text() == cap.time_shown()
+        && input.editor.cursor() == input.editor.text().len();
+    let style = if untouched {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    let first = Line::from(vec![label, Span::styled(fit(&shown, room), style)]);
+    let begun = cap.started.naive_local().time();
+    let second = match &input.error {
+        Some(e) => Line::styled(fit(&line(e), w), Style::new().fg(Color::Red)),
+        None => match crate::when::happened(input.editor.text(), now.naive_local(), begun) {
+            Ok(at) => Line::styled(
+                fit(
+                    &format!(
+                        "      → {}, {} · enter sets it, esc keeps {}",
+                        at.format("%a %-d %b %Y %H:%M"),
+                        relative(at.date(), today),
+                        if cap.draft_file.is_none() {
+                            "now"
+                        } else {
+                            "the old time"
+                        }
+                    ),
+                    w,
+                ),
+                dim(),
+            ),
+            Err(_) => Line::styled(
+                fit(
+                    "      yesterday 18:00 · friday · 2 hours ago · 25 Oct · 2026-10-25 14:00",
+                    w,
+                ),
+                dim(),
+            ),
+        },
+    };
+    let cursor = 6 + width(&before).saturating_sub(shift);
+    (vec![first, second], Some(cursor))
+}
+
+/// "today", "yesterday", "3 days ago", "Friday" (within the week), as `when::say_day` has it.
+fn relative(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    let said = crate::when::say_day(day, today);
+    said.split_once(", ")
+        .map_or(said.clone(), |(_, r)| r.to_string())
+}
+
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    cap: &Capture,
+    asking: Option<&Input>,
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+) {
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2).clamp(5, 14);
     let rect = Rect {
@@ -173,15 +271,15 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         line(cap.kind.as_str())
     );
     let block = popup_block(f, rect, title);
-    let block = with_time(block, cap);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = usize::from(inner.width);
+    let (when, when_cursor) = when_rows(cap, asking, now, w);
     let suggestions = cap.suggestions.len().min(5);
     let mut hints = mentions::hints(cap.editor.text(), &cap.mentions, journal);
     hints.truncate(MAX_HINTS);
     let text_h = usize::from(inner.height)
-        .saturating_sub(suggestions + hints.len())
+        .saturating_sub(suggestions + hints.len() + when.len())
         .max(1);
     // The text goes through `inert` too: a pasted escape sequence must not reach the terminal.
     let safe = crate::sanitize::inert(cap.editor.text());
@@ -209,6 +307,8 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     while lines.len() < text_h {
         lines.push(Line::default());
     }
+    let when_h = when.len();
+    lines.splice(0..0, when);
     for h in &hints {
         lines.push(Line::styled(fit(&line(h), w), unlinked_style()));
     }
@@ -231,19 +331,17 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         )]));
     }
     f.render_widget(Paragraph::new(lines), inner);
-    let x = inner.x + u16::try_from(ccol).unwrap_or(0);
-    let y = inner.y + u16::try_from(crow - top).unwrap_or(0);
-    f.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
-}
-
-/// A restored draft, or a note whose time was changed, says when it is dated: it is saved at
-/// that time, not now.
-fn with_time<'a>(block: ratatui::widgets::Block<'a>, cap: &Capture) -> ratatui::widgets::Block<'a> {
-    if cap.draft_file.is_none() {
-        return block;
-    }
-    let when = cap.started.format("%a %-d %b %H:%M");
-    block.title_bottom(Line::styled(format!(" started {when} "), dim()))
+    let (x, y) = match when_cursor {
+        Some(col) => (inner.x + u16::try_from(col).unwrap_or(0), inner.y),
+        None => (
+            inner.x + u16::try_from(ccol).unwrap_or(0),
+            inner.y + u16::try_from(crow - top + when_h).unwrap_or(0),
+        ),
+    };
+    f.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        y.min(inner.bottom().saturating_sub(1)),
+    ));
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod popups;
 pub mod text;
 mod timeline;
 
-use crate::app::state::{AppState, Pane, Popup};
+use crate::app::state::{AppState, Ask, Pane, Popup};
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use chrono::{DateTime, FixedOffset};
@@ -84,11 +84,17 @@ pub fn draw_measured(
     }
     footer::status(f, status, state, journal);
     footer::keys(f, keys, state, keymap);
+    // The note's "when", asked with `ctrl-t`, is edited in the note's own box.
+    let asking_time = match &state.popup {
+        Some(Popup::Input(input)) if input.ask == Ask::NoteTime => Some(input),
+        _ => None,
+    };
     if let Some(cap) = &state.capture {
-        capture::draw(f, main, cap, journal);
+        capture::draw(f, main, cap, asking_time, journal, now);
     }
     match &state.popup {
         None => {}
+        Some(Popup::Input(_)) if asking_time.is_some() && state.capture.is_some() => {}
         Some(Popup::Help { scroll }) => help::draw(f, main, keymap, *scroll),
         Some(Popup::Entry { id, scroll }) => entry::draw(f, main, journal, id, *scroll, now),
         Some(Popup::Problems { scroll }) => popups::problems(f, main, journal, *scroll),

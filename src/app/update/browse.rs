@@ -80,6 +80,7 @@ pub fn update(
                     with: vec![id],
                     started: now,
                     draft_file: None,
+                    restored: false,
                     revision: 0,
                     suggestions: Vec::new(),
                     suggestion: 0,
