@@ -27,10 +27,15 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> Snippet {
         .map(|(r, _)| r.clone());
     let found: Vec<Range<usize>> = sized.into_iter().map(|(r, _)| r).collect();
     let lead = (width / 4).clamp(8, 30);
-    // Cut only a text too long to show whole, and only when what matched would not show.
+    let total = columns(&flat);
+    // Cut only a text too long to show whole, and only when what matched would not show;
+    // then no further than needed to fill the line to the text's end.
     let start = match anchor {
-        Some(first) if columns(&flat) > width && columns(&flat[..first.end]) + lead > width => {
-            word_start_after(&flat, back_by(&flat, first.start, lead))
+        Some(first) if total > width && columns(&flat[..first.end]) + lead > width => {
+            let at = columns(&flat[..first.start]);
+            let back = lead.max(at.saturating_sub(total.saturating_sub(width.saturating_sub(1))));
+            let back = back.min(at);
+            word_start_after(&flat, back_by(&flat, first.start, back))
         }
         _ => 0,
     };
@@ -136,6 +141,23 @@ mod tests {
         let text = format!("she said {} and then Priya came", "more words ".repeat(10));
         let s = snippet(&text, &["priya".into(), "s".into()], 30);
         assert!(s.text.find("Priya").is_some_and(|at| at < 20), "{}", s.text);
+    }
+
+    #[test]
+    fn a_match_near_the_end_fills_the_line() {
+        let text = "Call with Kwame. He wants Efua and Kojo in Berlin by spring and has no idea \
+                    where to start with the visas.";
+        let s = snippet(text, &["visa".into()], 74);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with("visas."),
+            "{}",
+            s.text
+        );
+        assert!(
+            columns(&s.text) > 60 && columns(&s.text) <= 74,
+            "{}",
+            s.text
+        );
     }
 
     #[test]

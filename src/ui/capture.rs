@@ -2,12 +2,12 @@
 //! it in place), the text wrapped to the box with the cursor placed by display width, and
 //! `@name` suggestions underneath.
 
-use super::text::{fit, line, width};
+use super::text::{fit, line, width, wrap_spans};
 use super::{dim, popup_block};
 use crate::app::mentions::{self, Mention};
 use crate::app::state::{Capture, Input};
 use crate::journal::Journal;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -202,36 +202,40 @@ fn when_rows(
     };
     let first = Line::from(vec![label, Span::styled(fit(&shown, room), style)]);
     let begun = cap.started.naive_local().time();
-    let second = match &input.error {
-        Some(e) => Line::styled(fit(&line(e), w), Style::new().fg(Color::Red)),
-        None => match crate::when::happened(input.editor.text(), now.naive_local(), begun) {
-            Ok(at) => Line::styled(
-                fit(
-                    &format!(
-                        "      → {}, {} · enter sets it, esc keeps {}",
-                        at.format("%a %-d %b %Y %H:%M"),
-                        relative(at.date(), today),
-                        if cap.draft_file.is_none() {
-                            "now"
-                        } else {
-                            "the old time"
-                        }
-                    ),
-                    w,
-                ),
-                dim(),
-            ),
-            Err(_) => Line::styled(
-                fit(
-                    "      yesterday 18:00 · friday · 2 hours ago · 25 Oct · 2026-10-25 14:00",
-                    w,
-                ),
-                dim(),
-            ),
-        },
-    };
+    let mut rows = vec![first];
+    match &input.error {
+        // Why it cannot be, whole: wrapped under the field rather than cut.
+        Some(e) => {
+            let why = Span::styled(format!("      {}", line(e)), Style::new().fg(Color::Red));
+            rows.extend(wrap_spans(&[why], w, 6).into_iter().take(3));
+        }
+        None => {
+            let said = match crate::when::happened(input.editor.text(), now.naive_local(), begun) {
+                Ok(at) => {
+                    let day = if at.date().year() == today.year() {
+                        at.format("%a %-d %b %H:%M")
+                    } else {
+                        at.format("%a %-d %b %Y %H:%M")
+                    };
+                    let base = format!("      → {day}, {}", relative(at.date(), today));
+                    let keep = if cap.draft_file.is_none() {
+                        "now"
+                    } else {
+                        "the time before"
+                    };
+                    let more = format!("{base} · enter sets it, esc keeps {keep}");
+                    if width(&more) <= w { more } else { base }
+                }
+                Err(_) => {
+                    "      yesterday 18:00 · friday · 2 hours ago · 25 Oct · 2026-10-25 14:00"
+                        .to_string()
+                }
+            };
+            rows.push(Line::styled(fit(&said, w), dim()));
+        }
+    }
     let cursor = 6 + width(&before).saturating_sub(shift);
-    (vec![first, second], Some(cursor))
+    (rows, Some(cursor))
 }
 
 /// "today", "yesterday", "3 days ago", "Friday" (within the week), as `when::say_day` has it.

@@ -72,7 +72,7 @@ fn summary(view: &FindView) -> String {
     };
     match found.readiness {
         Some(Readiness::Indexing) => "still indexing notes and needs… (a moment)".into(),
-        _ if words == 0 => "names, notes, needs, promises, every field of a card".into(),
+        _ if words == 0 => "type to look in names, notes, needs, promises and cards".into(),
         Some(Readiness::Partial) => format!("{count} so far — still indexing, more may come"),
         Some(Readiness::OlderMonths) => {
             format!("{count} so far — older months are still loading")
