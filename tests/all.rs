@@ -28,6 +28,7 @@ mod cli_empty;
 mod cli_errors;
 mod cli_reads;
 mod cli_resolve;
+mod cli_search;
 mod cli_serve;
 mod cli_writes;
 mod concurrency;
