@@ -151,6 +151,14 @@ fn main() {
         finder.docs(),
         finder.heap_bytes() as f64 / 1e6
     );
+    let [docs, words, lists, bits] = finder.heap_parts();
+    println!(
+        "  of which documents {:.1} MB, words {:.1} MB, lists {:.1} MB, bits {:.1} MB",
+        docs as f64 / 1e6,
+        words as f64 / 1e6,
+        lists as f64 / 1e6,
+        bits as f64 / 1e6
+    );
 
     for (label, limit) in [("hits view (best 200)", 200), ("`/` hint (count only)", 0)] {
         let (wall, cpu) = keystrokes(&journal, &mut finder, limit);

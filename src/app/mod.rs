@@ -7,6 +7,7 @@ pub mod editor;
 mod effects;
 pub mod found;
 pub mod lists;
+mod memory;
 pub mod mentions;
 pub mod run;
 pub mod signals;

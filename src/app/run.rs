@@ -127,6 +127,9 @@ where
             if tick {
                 // The search index goes on building, and follows what changed.
                 super::update::find::tick(&mut state, journal);
+                if state.finder.take_built() {
+                    super::memory::give_back();
+                }
             }
             if state.quit {
                 break;

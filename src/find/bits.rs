@@ -19,7 +19,7 @@ impl Bits {
         let mut b = Bits {
             words: vec![u64::MAX; len.div_ceil(64)],
         };
-        if len % 64 != 0
+        if !len.is_multiple_of(64)
             && let Some(last) = b.words.last_mut()
         {
             *last = (1u64 << (len % 64)) - 1;

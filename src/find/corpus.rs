@@ -54,18 +54,6 @@ impl Corpus {
         c
     }
 
-    /// Empty, with room for the journal's documents: the list of them never grows (and is
-    /// never copied whole) while the journal is copied a piece at a time.
-    pub fn with_room(journal: &Journal) -> Corpus {
-        let entries = journal.entry_count();
-        let people = journal.contacts().len();
-        Corpus {
-            pieces: Vec::new(),
-            owners: Vec::with_capacity(entries * 2 + people),
-            docs: Vec::with_capacity(entries + people * 12),
-        }
-    }
-
     /// Copy `text`; where it went.
     fn push(&mut self, text: &str) -> Span {
         let fits = self

@@ -8,15 +8,20 @@ use super::corpus::{Corpus, ENTRY};
 use super::place::Place;
 use crate::fasthash::FastMap;
 use crate::journal::Month;
+use crate::model::Entry;
 use chrono::{DateTime, Datelike, FixedOffset, TimeZone};
 
-/// An entry's place, small: its time (seconds and offset) and its id in `Docs::ids`.
+/// An entry's place, small: its time (seconds and offset) and its id: made from them and
+/// its first person as `Entry::make_id` makes it (most are), else `Docs::odd_ids[id]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct EntryRef {
     secs: i64,
     offset: i32,
-    id: (u32, u32),
+    id: u32,
 }
+
+/// `EntryRef::id` of an id that `Entry::make_id` gives.
+const MADE: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Default)]
 pub struct Docs {
@@ -24,16 +29,17 @@ pub struct Docs {
     /// index in `entries`).
     kinds: Vec<u8>,
     numbers: Vec<u32>,
-    /// Per document: the order it is listed in, smallest first (see `key_of`).
-    keys: Vec<u64>,
     entries: Vec<EntryRef>,
-    ids: String,
+    /// Entry ids not made the usual way (a hand edit, a second entry in one minute).
+    odd_ids: Vec<String>,
     /// Document d belongs to `owners[owner_start[d]..owner_start[d + 1]]` (into `people`).
     owner_start: Vec<u32>,
     owners: Vec<u32>,
     /// Contact ids, each once.
     pub(super) people: Vec<String>,
     person_ix: FastMap<String, u32>,
+    /// The start of each person's folded name, for the order of their card's hits.
+    name_heads: Vec<u64>,
     /// Entries by month, for redoing a month that changed.
     months: FastMap<Month, Vec<u32>>,
 }
@@ -43,61 +49,56 @@ impl Docs {
         self.kinds.len()
     }
 
-    /// The documents of a corpus: people counted once, keys and months worked out.
-    pub fn from_corpus(corpus: &Corpus) -> Docs {
+    /// Take in a corpus's documents after those there already: people counted once, months
+    /// and how each entry is named worked out.
+    pub fn append(&mut self, corpus: &Corpus) {
         let n = corpus.len();
-        let mut docs = Docs {
-            kinds: Vec::with_capacity(n),
-            numbers: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
-            owner_start: Vec::with_capacity(n + 1),
-            ..Docs::default()
-        };
-        docs.owner_start.push(0);
-        // A card's documents come name first: its folded name keys the ones after it.
-        let mut name = String::new();
+        self.kinds.reserve(n);
+        self.numbers.reserve(n);
+        self.owner_start.reserve(n + 1);
+        if self.owner_start.is_empty() {
+            self.owner_start.push(0);
+        }
         for raw in &corpus.docs {
-            let d = docs.kinds.len() as u32;
+            let d = self.kinds.len() as u32;
             for id in corpus.owners_of(raw) {
-                let p = docs.person(id);
-                let mine = &docs.owners[docs.owner_start[d as usize] as usize..];
+                let p = self.person(id);
+                let mine = &self.owners[self.owner_start[d as usize] as usize..];
                 if !mine.contains(&p) {
-                    docs.owners.push(p);
+                    self.owners.push(p);
                 }
             }
-            docs.owner_start
-                .push(u32::try_from(docs.owners.len()).unwrap_or(u32::MAX));
-            docs.kinds.push(raw.kind);
-            let key = match raw.entry {
+            self.owner_start
+                .push(u32::try_from(self.owners.len()).unwrap_or(u32::MAX));
+            self.kinds.push(raw.kind);
+            match raw.entry {
                 Some((secs, offset, id)) => {
-                    let start = u32::try_from(docs.ids.len()).unwrap_or(u32::MAX);
-                    let text = corpus.str_at(id);
-                    docs.ids.push_str(text);
-                    let r = EntryRef {
-                        secs,
-                        offset,
-                        id: (start, u32::try_from(text.len()).unwrap_or(0)),
+                    let id = corpus.str_at(id);
+                    let made = entry_time(secs, offset)
+                        .is_some_and(|at| Entry::make_id(&at, self.first_person(d)) == id);
+                    let id = if made {
+                        MADE
+                    } else {
+                        self.odd_ids.push(id.to_string());
+                        u32::try_from(self.odd_ids.len() - 1).unwrap_or(MADE)
                     };
-                    docs.numbers
-                        .push(u32::try_from(docs.entries.len()).unwrap_or(u32::MAX));
-                    docs.entries.push(r);
+                    self.numbers
+                        .push(u32::try_from(self.entries.len()).unwrap_or(u32::MAX));
+                    self.entries.push(EntryRef { secs, offset, id });
                     if let Some(month) = month_of(secs, offset) {
-                        docs.months.entry(month).or_default().push(d);
+                        self.months.entry(month).or_default().push(d);
                     }
-                    entry_key(secs)
                 }
                 None => {
-                    if raw.kind == 0 {
-                        name = crate::fold::key(corpus.text_of(raw));
+                    if raw.kind == 0
+                        && let Some(&p) = self.owners(d).first()
+                    {
+                        self.name_heads[p as usize] = name_head(corpus.text_of(raw));
                     }
-                    docs.numbers.push(raw.number);
-                    person_key(&name, raw.kind)
+                    self.numbers.push(raw.number);
                 }
-            };
-            docs.keys.push(key);
+            }
         }
-        docs.shrink();
-        docs
     }
 
     fn person(&mut self, id: &str) -> u32 {
@@ -107,6 +108,7 @@ impl Docs {
         let p = u32::try_from(self.people.len()).unwrap_or(u32::MAX);
         self.people.push(id.to_string());
         self.person_ix.insert(id.to_string(), p);
+        self.name_heads.push(0);
         p
     }
 
@@ -127,19 +129,43 @@ impl Docs {
             11 => Place::Phone(n),
             _ => {
                 let r = self.entries.get(n as usize)?;
-                let offset = FixedOffset::east_opt(r.offset)?;
-                let at: DateTime<FixedOffset> = offset.timestamp_opt(r.secs, 0).single()?;
-                let (start, len) = (r.id.0 as usize, r.id.1 as usize);
-                Place::Entry {
-                    at,
-                    id: self.ids.get(start..start + len)?.to_string(),
-                }
+                let at = entry_time(r.secs, r.offset)?;
+                let id = match r.id {
+                    MADE => Entry::make_id(&at, self.first_person(d)),
+                    i => self.odd_ids.get(i as usize)?.clone(),
+                };
+                Place::Entry { at, id }
             }
         })
     }
 
+    /// The order a document is listed in, smallest first (see `person_key`, `entry_key`).
     pub fn key(&self, d: u32) -> u64 {
-        self.keys.get(d as usize).copied().unwrap_or(u64::MAX)
+        let (Some(&kind), Some(&n)) = (self.kinds.get(d as usize), self.numbers.get(d as usize))
+        else {
+            return u64::MAX;
+        };
+        if kind == ENTRY {
+            return self
+                .entries
+                .get(n as usize)
+                .map_or(u64::MAX, |r| entry_key(r.secs));
+        }
+        let head = self
+            .owners(d)
+            .first()
+            .and_then(|&p| self.name_heads.get(p as usize))
+            .copied()
+            .unwrap_or(0);
+        person_key(head, kind)
+    }
+
+    /// The first person of a document, as a list of one (what `Entry::make_id` takes).
+    fn first_person(&self, d: u32) -> &[String] {
+        self.owners(d)
+            .first()
+            .and_then(|&p| self.people.get(p as usize))
+            .map_or(&[], std::slice::from_ref)
     }
 
     pub fn is_entry(&self, d: u32) -> bool {
@@ -200,19 +226,23 @@ impl Docs {
     pub fn shrink(&mut self) {
         self.kinds.shrink_to_fit();
         self.numbers.shrink_to_fit();
-        self.keys.shrink_to_fit();
         self.entries.shrink_to_fit();
-        self.ids.shrink_to_fit();
+        self.odd_ids.shrink_to_fit();
         self.owner_start.shrink_to_fit();
         self.owners.shrink_to_fit();
+        self.name_heads.shrink_to_fit();
     }
 
     pub fn heap_bytes(&self) -> usize {
         self.kinds.capacity()
             + self.numbers.capacity() * 4
-            + self.keys.capacity() * 8
             + self.entries.capacity() * std::mem::size_of::<EntryRef>()
-            + self.ids.capacity()
+            + self
+                .odd_ids
+                .iter()
+                .map(|i| i.capacity() + 24)
+                .sum::<usize>()
+            + self.name_heads.capacity() * 8
             + (self.owner_start.capacity() + self.owners.capacity()) * 4
             + self
                 .people
@@ -227,18 +257,29 @@ impl Docs {
     }
 }
 
+/// The first seven bytes of a folded name, as a number that sorts as they do.
+fn name_head(name: &str) -> u64 {
+    let folded = crate::fold::key(name);
+    let mut head = [0u8; 8];
+    let bytes = folded.as_bytes();
+    let n = bytes.len().min(7);
+    head[1..=n].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(head)
+}
+
 /// Names and aliases first, then the other fields of a card, then entries newest first.
 /// A card's fields are grouped by the person's name (its first seven folded bytes, ties
 /// sorted exactly when shown), in card order.
-fn person_key(folded_name: &str, kind: u8) -> u64 {
+fn person_key(head: u64, kind: u8) -> u64 {
     // Names (0) and aliases (1) first.
     let group: u64 = if kind <= 1 { 0 } else { 1 };
-    let mut head = [0u8; 8];
-    let bytes = folded_name.as_bytes();
-    let n = bytes.len().min(7);
-    head[1..=n].copy_from_slice(&bytes[..n]);
-    let name = u64::from_be_bytes(head);
-    (group << 62) | (name << 6) | u64::from(kind)
+    (group << 62) | (head << 6) | u64::from(kind)
+}
+
+fn entry_time(secs: i64, offset: i32) -> Option<DateTime<FixedOffset>> {
+    FixedOffset::east_opt(offset)?
+        .timestamp_opt(secs, 0)
+        .single()
 }
 
 /// The month of an entry's own date.

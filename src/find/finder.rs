@@ -7,11 +7,13 @@
 use super::bits::Bits;
 use super::corpus::Corpus;
 use super::place::Place;
-use super::segment::Segment;
+use super::segment::{Builder, Segment};
 use super::words::query_words;
 use crate::journal::{Change, Journal, Month};
 use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 /// Up to this many documents (cards' fields and entries) a build is done at once: a few
@@ -74,12 +76,17 @@ struct Building {
     revision: u64,
 }
 
-/// A large journal is copied for its build a piece at a time, so no key waits for all of it.
-/// Its people are copied by the ids they had when the copy began, its entries in time order
-/// from where the last piece ended: a person or an entry added or removed meanwhile moves
-/// nothing still to copy, and is redone after the build anyway (it is a change).
+/// A large journal is copied for its build a piece at a time, so no key waits for all of it,
+/// and each piece goes to the build's thread as soon as it is copied, so no copy of all the
+/// journal's texts is ever held. Its people are copied by the ids they had when the copy
+/// began, its entries in time order from where the last piece ended: a person or an entry
+/// added or removed meanwhile moves nothing still to copy, and is redone after the build
+/// anyway (it is a change).
 struct Copying {
-    corpus: Corpus,
+    pieces: mpsc::Sender<Corpus>,
+    built: Receiver<Segment>,
+    /// Set when the copy is given up: the thread stops reading and builds nothing.
+    cancelled: Arc<AtomicBool>,
     revision: u64,
     /// The people still to copy, last first.
     people: Vec<String>,
@@ -101,8 +108,12 @@ pub struct Finder {
     copying: Option<Copying>,
     building: Option<Building>,
     inline_up_to: usize,
+    /// People and entries copied per call (`COPY_PEOPLE`, `COPY_ENTRIES`; smaller in tests).
+    piece: (usize, usize),
     /// Moves on whenever what a search would find may have changed.
     generation: u64,
+    /// A build from a thread was taken in since `take_built` was last asked.
+    built: bool,
 }
 
 impl Default for Finder {
@@ -156,7 +167,19 @@ impl Finder {
             copying: None,
             building: None,
             inline_up_to: docs,
+            piece: (COPY_PEOPLE, COPY_ENTRIES),
             generation: 0,
+            built: false,
+        }
+    }
+
+    /// Copies of `people` people and `entries` entries a call (to test pieces in a small
+    /// journal).
+    #[cfg(test)]
+    pub fn in_pieces(people: usize, entries: usize) -> Finder {
+        Finder {
+            piece: (people.max(1), entries.max(1)),
+            ..Finder::with_inline_limit(0)
         }
     }
 
@@ -170,12 +193,23 @@ impl Finder {
         self.generation
     }
 
+    /// Whether a build from a thread was taken in since last asked: the moment to give the
+    /// memory its build used back to the system.
+    pub fn take_built(&mut self) -> bool {
+        std::mem::take(&mut self.built)
+    }
+
     /// Memory the index holds, in bytes.
     pub fn heap_bytes(&self) -> usize {
         self.base
             .as_ref()
             .map_or(0, |b| b.seg.heap_bytes() + b.dead.heap_bytes())
             + self.overlay.as_ref().map_or(0, Segment::heap_bytes)
+    }
+
+    /// `Segment::heap_parts` of the full build, for measuring.
+    pub fn heap_parts(&self) -> [usize; 4] {
+        self.base.as_ref().map_or([0; 4], |b| b.seg.heap_parts())
     }
 
     pub fn readiness(&self, journal: &Journal) -> Readiness {
@@ -199,6 +233,7 @@ impl Finder {
                     let revision = b.revision;
                     self.building = None;
                     self.adopt(seg, revision);
+                    self.built = true;
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
@@ -212,7 +247,10 @@ impl Finder {
             self.copy_more(journal);
         }
         if self.base.is_none() {
-            if self.copying.is_none() && self.building.is_none() {
+            // A large journal whose older months are still being read is built once, with
+            // them: building the newest months first would read most of them twice.
+            let waits = journal.is_loading_older() && size_of(journal) > self.inline_up_to;
+            if self.copying.is_none() && self.building.is_none() && !waits {
                 self.start_build(journal);
             }
             return;
@@ -259,12 +297,37 @@ impl Finder {
 
     fn start_build(&mut self, journal: &Journal) {
         let revision = journal.revision();
-        let size = journal.entry_count() + journal.contacts().len() * 8;
-        if size <= self.inline_up_to {
+        if size_of(journal) <= self.inline_up_to {
             return self.adopt(Segment::build(Corpus::of_journal(journal)), revision);
         }
+        let (pieces, incoming) = mpsc::channel::<Corpus>();
+        let (done, built) = mpsc::channel();
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancelled);
+        let spawned = std::thread::Builder::new()
+            .name("rolo-search-index".into())
+            .spawn(move || {
+                let mut builder = Builder::default();
+                for piece in incoming {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    builder.add(piece);
+                }
+                if !stop.load(Ordering::Relaxed) {
+                    // The receiver is gone only when rolo no longer needs the index.
+                    let _ = done.send(builder.finish());
+                }
+            });
+        if spawned.is_err() {
+            // No thread to be had: build here.
+            self.inline_up_to = usize::MAX;
+            return self.start_build(journal);
+        }
         self.copying = Some(Copying {
-            corpus: Corpus::with_room(journal),
+            pieces,
+            built,
+            cancelled,
             revision,
             people: journal
                 .contacts()
@@ -277,7 +340,8 @@ impl Finder {
         self.copy_more(journal);
     }
 
-    /// The next piece of a copy under way; the build goes to its thread after the last.
+    /// The next piece of a copy under way, handed to the build's thread; after the last, the
+    /// build is waited for (without waiting).
     fn copy_more(&mut self, journal: &Journal) {
         let Some(c) = self.copying.as_mut() else {
             return;
@@ -287,45 +351,43 @@ impl Finder {
             .changes_since(c.revision)
             .is_none_or(|changes| changes.contains(&Change::Everything));
         if overtaken {
+            c.cancelled.store(true, Ordering::Relaxed);
             self.copying = None;
             return self.start_build(journal);
         }
+        let mut piece = Corpus::default();
+        let mut last = false;
         if !c.people.is_empty() {
-            for _ in 0..COPY_PEOPLE {
+            for _ in 0..self.piece.0 {
                 let Some(id) = c.people.pop() else { break };
                 if let Some(person) = journal.by_id(&id) {
-                    c.corpus.add_contact(person);
+                    piece.add_contact(person);
                 }
             }
+        } else {
+            let rest = journal.entries_after(c.after.as_ref().map(|(at, id)| (*at, id.as_str())));
+            let part = &rest[..rest.len().min(self.piece.1)];
+            piece.add_entries(part);
+            if let Some(e) = part.last() {
+                c.after = Some((e.at, e.id.clone()));
+            }
+            last = part.len() == rest.len();
+        }
+        if c.pieces.send(piece).is_err() {
+            // The build's thread is gone (out of memory, say): build here instead.
+            self.copying = None;
+            self.inline_up_to = usize::MAX;
             return;
         }
-        let rest = journal.entries_after(c.after.as_ref().map(|(at, id)| (*at, id.as_str())));
-        let piece = &rest[..rest.len().min(COPY_ENTRIES)];
-        c.corpus.add_entries(piece);
-        if let Some(last) = piece.last() {
-            c.after = Some((last.at, last.id.clone()));
-        }
-        if piece.len() < rest.len() {
-            return;
-        }
-        if let Some(done) = self.copying.take() {
-            self.launch(done.corpus, done.revision);
-        }
-    }
-
-    /// Build on a thread; here, when no thread can be had.
-    fn launch(&mut self, corpus: Corpus, revision: u64) {
-        let (tx, rx) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("rolo-search-index".into())
-            .spawn(move || {
-                // The receiver is gone only when rolo no longer needs the index.
-                let _ = tx.send(Segment::build(corpus));
+        // The last piece: the sender goes with the rest, so the thread finishes the build.
+        if last && let Some(done) = self.copying.take() {
+            let Copying {
+                built, revision, ..
+            } = done;
+            self.building = Some(Building {
+                rx: built,
+                revision,
             });
-        match spawned {
-            Ok(_) => self.building = Some(Building { rx, revision }),
-            // The copy went with the closure: the next `sync` builds here, afresh.
-            Err(_) => self.inline_up_to = usize::MAX,
         }
     }
 
@@ -456,6 +518,11 @@ impl Finder {
         found.words = words;
         found
     }
+}
+
+/// About how many documents the journal makes (a card makes several).
+fn size_of(journal: &Journal) -> usize {
+    journal.entry_count() + journal.contacts().len() * 8
 }
 
 type SortKey = (u64, Option<(String, String)>, u64, u8, u32);

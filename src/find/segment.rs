@@ -35,16 +35,24 @@ pub struct Segment {
     person_docs: Vec<u32>,
 }
 
-impl Segment {
+/// A segment being built, a corpus at a time (a large journal's arrive piece by piece, so
+/// no copy of all its texts is ever held at once).
+#[derive(Default)]
+pub struct Builder {
+    docs: Docs,
+    ids: FastMap<String, u32>,
+    lists: Vec<Vec<u32>>,
+}
+
+impl Builder {
     /// Read every word of every document: the slow part, done off the UI thread for a large
     /// journal.
-    pub fn build(corpus: Corpus) -> Segment {
-        let n = corpus.len();
-        let docs = Docs::from_corpus(&corpus);
-        let mut ids: FastMap<String, u32> = FastMap::default();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        for (d, raw) in corpus.docs.iter().enumerate() {
-            let doc = d as u32;
+    pub fn add(&mut self, corpus: Corpus) {
+        let first = self.docs.len();
+        self.docs.append(&corpus);
+        for (i, raw) in corpus.docs.iter().enumerate() {
+            let doc = (first + i) as u32;
+            let (ids, lists) = (&mut self.ids, &mut self.lists);
             each_word(corpus.text_of(raw), |_, w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
@@ -62,39 +70,60 @@ impl Segment {
                 }
             });
         }
+    }
+
+    pub fn finish(self) -> Segment {
+        let Builder {
+            mut docs,
+            ids,
+            mut lists,
+        } = self;
+        let n = docs.len();
         let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
-        drop(corpus);
-        let mut seg = Segment {
-            names: docs.names(),
-            ..Segment::default()
-        };
         // A list longer than a set of bits for every document is kept as bits.
         let dense_from = n / 32 + 1;
+        let listed: usize = lists.iter().map(Vec::len).filter(|&l| l < dense_from).sum();
+        let mut seg = Segment {
+            names: docs.names(),
+            list: Vec::with_capacity(listed),
+            ends: Vec::with_capacity(sorted.len()),
+            postings: Vec::with_capacity(sorted.len()),
+            ..Segment::default()
+        };
         for (word, id) in sorted {
-            let docs = std::mem::take(&mut lists[id as usize]);
+            let found = std::mem::take(&mut lists[id as usize]);
             seg.words.push_str(&word);
             seg.ends.push(seg.words.len() as u32);
-            if docs.len() >= dense_from {
+            if found.len() >= dense_from {
                 let mut bits = Bits::new(n);
-                docs.iter().for_each(|&d| bits.insert(d));
+                found.iter().for_each(|&d| bits.insert(d));
                 seg.postings.push(Posting::Dense(seg.dense.len() as u32));
                 seg.dense.push(bits);
             } else {
                 let start = seg.list.len() as u32;
-                seg.list.extend_from_slice(&docs);
+                seg.list.extend_from_slice(&found);
                 seg.postings
                     .push(Posting::List(start, seg.list.len() as u32));
             }
         }
+        drop(lists);
         let (start, by_person) = docs.by_person();
         seg.person_start = start;
         seg.person_docs = by_person;
+        docs.shrink();
         seg.docs = docs;
         seg.words.shrink_to_fit();
-        seg.ends.shrink_to_fit();
-        seg.list.shrink_to_fit();
         seg
+    }
+}
+
+impl Segment {
+    /// A segment of one corpus, at once.
+    pub fn build(corpus: Corpus) -> Segment {
+        let mut b = Builder::default();
+        b.add(corpus);
+        b.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -145,6 +174,17 @@ impl Segment {
             .iter()
             .copied()
             .filter(|&d| !self.docs.is_entry(d))
+    }
+
+    /// Memory held by part: documents, words, lists, bits (for measuring).
+    pub fn heap_parts(&self) -> [usize; 4] {
+        [
+            self.docs.heap_bytes()
+                + (self.person_start.capacity() + self.person_docs.capacity()) * 4,
+            self.words.capacity() + self.ends.capacity() * 4 + self.postings.capacity() * 8,
+            self.list.capacity() * 4,
+            self.dense.iter().map(Bits::heap_bytes).sum::<usize>() + self.names.heap_bytes(),
+        ]
     }
 
     /// Memory held, in bytes (capacities, not counting allocator overhead).

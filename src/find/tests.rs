@@ -403,3 +403,81 @@ fn demo_chennai_and_visa() {
         "{who:?}"
     );
 }
+
+/// A journal copied a few people and entries at a time, changing between the pieces: an
+/// entry added before and after where the copy is, one removed, a person changed and one
+/// removed. Once built, the answers are those of an index built afresh.
+#[test]
+fn changes_while_the_journal_is_copied_in_pieces_are_not_lost_or_doubled() {
+    let mut contacts = people();
+    for i in 0..9 {
+        contacts.push(Contact::new(format!("p{i}"), format!("Person {i} Kiln")));
+    }
+    let mut entries = Vec::new();
+    for day in 1..=28 {
+        let when = format!("2026-10-{day:02}T10:00:00+01:00");
+        entries.push(entry(
+            &format!("oct-{day}"),
+            &when,
+            &["p1"],
+            &format!("october note {day}"),
+        ));
+    }
+    let mut j = Journal::new(Loaded {
+        contacts,
+        entries,
+        ..Loaded::default()
+    });
+    let mut f = Finder::in_pieces(3, 4);
+    f.sync(&j);
+    for step in 0..20 {
+        match step {
+            2 => j.add_entry(entry(
+                "early",
+                "2026-10-02T12:00:00+01:00",
+                &["p2"],
+                "early kiln",
+            )),
+            4 => j.remove_entry("oct-3"),
+            6 => {
+                let mut ada = j.by_id("ada").cloned().unwrap_or_default();
+                ada.tags.push("kiln".into());
+                j.upsert_contact(ada);
+            }
+            8 => {
+                j.remove_contact("p4");
+            }
+            10 => j.add_entry(entry(
+                "late",
+                "2026-10-27T12:00:00+01:00",
+                &["p5"],
+                "late kiln",
+            )),
+            _ => {}
+        }
+        f.sync(&j);
+    }
+    f.wait(&j);
+    let mut fresh = Finder::inline();
+    for q in [
+        "kiln",
+        "october",
+        "october 3",
+        "note",
+        "person",
+        "early",
+        "late",
+        "p",
+        "e",
+    ] {
+        assert_eq!(
+            f.search(&j, q, 1000, None),
+            fresh.search(&j, q, 1000, None),
+            "{q}"
+        );
+    }
+    assert_eq!(
+        f.search(&j, "kiln", 1000, None).readiness,
+        Some(Readiness::Ready)
+    );
+}

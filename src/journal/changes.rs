@@ -112,12 +112,14 @@ impl Journal {
         &self.entries[start..]
     }
 
-    /// The entry with this time and id, found by its place in time (not by reading them all).
+    /// The entry with this id at this time (to the second), found by its place in time, not
+    /// by reading them all.
     pub fn entry_at(&self, at: DateTime<FixedOffset>, id: &str) -> Option<&Entry> {
-        let start = self.entries.partition_point(|e| e.at < at);
+        let second = at - Duration::nanoseconds(i64::from(at.timestamp_subsec_nanos()));
+        let start = self.entries.partition_point(|e| e.at < second);
         self.entries[start..]
             .iter()
-            .take_while(|e| e.at == at)
+            .take_while(|e| e.at < second + Duration::seconds(1))
             .find(|e| e.id == id)
     }
 }
