@@ -6,7 +6,6 @@
 //! buffer of tens of megabytes (which copies all of it, at once, on the UI thread).
 
 use super::place::{Place, contact_fields, push_entry_text};
-use crate::journal::Journal;
 use crate::model::{Contact, Entry};
 
 pub const ENTRY: u8 = 12;
@@ -44,16 +43,6 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Everything in the journal: every card's fields, every entry.
-    pub fn of_journal(journal: &Journal) -> Corpus {
-        let mut c = Corpus::default();
-        for person in journal.contacts() {
-            c.add_contact(person);
-        }
-        c.add_entries(journal.entries_after(None));
-        c
-    }
-
     /// Copy `text`; where it went.
     fn push(&mut self, text: &str) -> Span {
         let fits = self

@@ -298,7 +298,7 @@ impl Finder {
     fn start_build(&mut self, journal: &Journal) {
         let revision = journal.revision();
         if size_of(journal) <= self.inline_up_to {
-            return self.adopt(Segment::build(Corpus::of_journal(journal)), revision);
+            return self.adopt(build_here(journal), revision);
         }
         let (pieces, incoming) = mpsc::channel::<Corpus>();
         let (done, built) = mpsc::channel();
@@ -518,6 +518,23 @@ impl Finder {
         found.words = words;
         found
     }
+}
+
+/// The whole journal built at once, copied a piece at a time all the same: the command line
+/// on a large journal never holds a copy of all its texts.
+fn build_here(journal: &Journal) -> Segment {
+    let mut builder = Builder::default();
+    for people in journal.contacts().chunks(COPY_PEOPLE) {
+        let mut piece = Corpus::default();
+        people.iter().for_each(|c| piece.add_contact(c));
+        builder.add(piece);
+    }
+    for entries in journal.entries_after(None).chunks(COPY_ENTRIES) {
+        let mut piece = Corpus::default();
+        piece.add_entries(entries);
+        builder.add(piece);
+    }
+    builder.finish()
 }
 
 /// About how many documents the journal makes (a card makes several).
