@@ -4,7 +4,7 @@
 //!   build (reading every word, on its own thread in the TUI), medians of 5;
 //! - the memory the index holds;
 //! - every keystroke of a few queries typed letter by letter, as the TUI runs them (the hits
-//!   view lists the best 200; the `/` filter's hint only counts): p50, p95 and the worst over
+//!   view lists the best 300; the `/` filter's hint only counts): p50, p95 and the worst over
 //!   all keystrokes, each keystroke timed 20 times;
 //! - the first search after a note is saved (the month is read again into the overlay).
 //!
@@ -16,6 +16,7 @@
 
 mod support;
 
+use rolo::app::found::LISTED;
 use rolo::find::Finder;
 use rolo::journal::Journal;
 use rolo::model::{Entry, Kind};
@@ -160,7 +161,10 @@ fn main() {
         bits as f64 / 1e6
     );
 
-    for (label, limit) in [("hits view (best 200)", 200), ("`/` hint (count only)", 0)] {
+    for (label, limit) in [
+        ("hits view (best 300)", LISTED),
+        ("`/` hint (count only)", 0),
+    ] {
         let (wall, cpu) = keystrokes(&journal, &mut finder, limit);
         println!("keystroke, {label} ({} timings):", wall.len());
         println!("  {}", spread("wall  ", &wall));
