@@ -21,6 +21,9 @@ pub enum Action {
     /// Esc: close the popup, clear the filter, cancel the input.
     Back,
     Search,
+    /// Search in everything (notes, needs, promises, every field of a card); from there,
+    /// back to filtering people.
+    SearchEverything,
     CycleSort,
     ToggleTimelineScope,
     ToggleNeedsScope,

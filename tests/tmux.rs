@@ -136,14 +136,14 @@ pub(crate) fn demo_dir() -> tempfile::TempDir {
     dir
 }
 
-fn month(dir: &Path) -> String {
+pub(crate) fn month(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("journal/2026/2026-11.toml")).unwrap()
 }
 
 /// The drafts on disk. Not a write still in flight: its temp file (`.rolo-tmp-*`, which rolo
 /// never reads) already holds the new text while the draft beside it still holds the old,
 /// and counting both made a slow final write look like two drafts.
-fn drafts(dir: &Path) -> Vec<String> {
+pub(crate) fn drafts(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir.join("drafts"))
         .map(|d| {
             d.flatten()
@@ -396,7 +396,7 @@ fn a_second_terminal_writes_while_the_tui_runs_with_the_cache_on() {
 }
 
 /// The pid of the pane's shell's child: rolo, started from that shell.
-fn child_of_pane(t: &Tmux) -> String {
+pub(crate) fn child_of_pane(t: &Tmux) -> String {
     let pane = String::from_utf8_lossy(
         &t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
             .stdout,

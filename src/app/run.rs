@@ -148,6 +148,13 @@ where
             {
                 pick_up_outside_edits(&mut state, journal, store, watch, host.now());
             }
+            if tick {
+                // The search index goes on building, and follows what changed.
+                super::update::find::tick(&mut state, journal);
+                if state.finder.take_built() {
+                    super::memory::give_back();
+                }
+            }
             if state.quit {
                 break;
             }
@@ -212,20 +219,26 @@ fn to_actions(state: &AppState, settings: &Settings, event: Event) -> Vec<Action
             _ => Vec::new(),
         },
         // A paste is typing, so a pasted note lands in the editor with its line breaks.
-        Event::Paste(text) if state.modes().iter().any(|m| m.takes_text()) => text
-            .chars()
-            .filter(|c| *c != '\r')
-            .map(|c| {
-                if c == '\n' {
-                    Action::Newline
-                } else {
-                    Action::Type(c)
-                }
-            })
-            .collect(),
+        Event::Paste(text) if state.modes().iter().any(|m| m.takes_text()) => pasted(&text),
         Event::Resize(..) => vec![Action::Resize],
         _ => Vec::new(),
     }
+}
+
+/// Pasted text as typing. A line break may come as `\n`, `\r\n` or a lone `\r` (tmux and
+/// several terminals send the last in a bracketed paste): each is one new line.
+fn pasted(text: &str) -> Vec<Action> {
+    let mut actions = Vec::with_capacity(text.len());
+    let mut after_cr = false;
+    for c in text.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\r' | '\n' => actions.push(Action::Newline),
+            c => actions.push(Action::Type(c)),
+        }
+        after_cr = c == '\r';
+    }
+    actions
 }
 
 fn draw<B: Backend>(
@@ -298,5 +311,24 @@ fn offer_drafts(state: &mut AppState, store: &Store) {
     }
     if !kept.is_empty() {
         state.popup = Some(Popup::Drafts { drafts: kept });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pasted;
+    use crate::action::Action::{Newline, Type};
+
+    #[test]
+    fn every_kind_of_line_break_in_a_paste_is_one_new_line() {
+        let typed = |s: &str| s.chars().map(Type).collect::<Vec<_>>();
+        let mut want = typed("a");
+        want.push(Newline);
+        want.extend(typed("b"));
+        for text in ["a\nb", "a\r\nb", "a\rb"] {
+            assert_eq!(pasted(text), want, "{text:?}");
+        }
+        assert_eq!(pasted("\r\r\n\n"), vec![Newline, Newline, Newline]);
+        assert_eq!(pasted("tab\tstays"), typed("tab\tstays"));
     }
 }

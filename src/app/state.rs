@@ -76,6 +76,8 @@ pub struct Capture {
     /// The draft file, fixed once the note is restored or its time changed (see
     /// `Draft::file`); `None` for a new note dated as it was begun, now.
     pub draft_file: Option<String>,
+    /// A draft from an earlier session: its time is when it was started.
+    pub restored: bool,
     /// Bumped on every change, so the loop knows when the draft on disk is behind.
     pub revision: u64,
     /// `@name` suggestions for the word at the cursor, best first.
@@ -87,6 +89,11 @@ pub struct Capture {
 }
 
 impl Capture {
+    /// The note's time as `ctrl-t` first shows it, ready to be typed over.
+    pub fn time_shown(&self) -> String {
+        self.started.format("%Y-%m-%d %H:%M").to_string()
+    }
+
     pub fn draft(&self) -> Draft {
         Draft {
             with: self.with.clone(),
@@ -105,6 +112,7 @@ impl Capture {
             started: d.started,
             // Its file keeps its name whatever time the person gives the note.
             draft_file: Some(d.file_name()),
+            restored: true,
             revision: 1,
             suggestions: Vec::new(),
             suggestion: 0,
@@ -263,6 +271,8 @@ pub enum Popup {
         drafts: Vec<Draft>,
     },
     PickNeed(PickNeed),
+    /// Search in everything (`tab` in the filter, `ctrl-f`).
+    Find(Box<super::found::FindView>),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
     EditFailed {
         target: EditTarget,
@@ -286,6 +296,8 @@ pub struct AppState {
     pub rows: Vec<Row>,
     /// The contact filter's memory of the previous keystroke.
     pub filter: crate::filter::Filter,
+    /// The index of search in everything (built in the background, see `find`).
+    pub finder: crate::find::Finder,
     pub contact_sel: usize,
     pub timeline_all: bool,
     pub timeline_sel: usize,
@@ -313,6 +325,7 @@ impl AppState {
             searching: false,
             rows: Vec::new(),
             filter: crate::filter::Filter::new(),
+            finder: crate::find::Finder::new(),
             contact_sel: 0,
             timeline_all: false,
             timeline_sel: 0,
@@ -349,6 +362,7 @@ impl AppState {
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
             (Some(Popup::Helpers(_)), _) => &[Mode::Match],
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
+            (Some(Popup::Find(_)), _) => &[Mode::Find],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],
             (None, Some(_)) => &[Mode::Capture],

@@ -178,19 +178,32 @@ impl Host for RealHost {
     }
 }
 
-/// Keys from the terminal; `None` when nothing arrived within a tick. Ends when a stop
-/// signal arrived, whatever reading the terminal gave (a closed terminal gives an error).
+/// Most keys read after a stop signal: what was typed before it (a fast typist, a paste).
+const DRAIN: usize = 100_000;
+
+/// Keys from the terminal; `None` when nothing arrived within a tick. After a stop signal,
+/// the keys already typed are still read and handled (so the note's draft holds every
+/// character typed before the window closed), and then it ends: at once when nothing more
+/// is waiting, or when reading fails (a closed terminal).
 fn terminal_events(stop: &Stop) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
     // A debug-build-only trigger, so tests can prove the terminal comes back after a panic.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("ROLO_TEST_PANIC").is_some();
+    let mut drained = 0;
     std::iter::from_fn(move || {
-        stop.got().is_none().then_some(())?;
+        if stop.got().is_some() {
+            drained += 1;
+            return match event::poll(Duration::ZERO) {
+                Ok(true) if drained <= DRAIN => event::read().ok().map(|e| Ok(Some(e))),
+                _ => None,
+            };
+        }
         let next = match event::poll(TICK) {
             Ok(true) => event::read().map(Some),
             Ok(false) => Ok(None),
+            // The terminal is gone because of the signal: end quietly, the draft is written.
+            Err(_) if stop.got().is_some() => return None,
             Err(e) => Err(e),
         };
-        stop.got().is_none().then_some(())?;
         if test_panic && matches!(next, Ok(Some(Event::Key(_)))) {
             panic!("ROLO_TEST_PANIC: panicking inside the TUI on purpose");
         }

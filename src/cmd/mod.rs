@@ -10,6 +10,7 @@ mod history;
 mod import;
 mod json;
 mod read;
+mod search;
 mod serve;
 mod shell;
 mod write;
@@ -190,6 +191,12 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
             json: true,
         } => json::timeline(ctx, who.as_deref(), count),
         Command::Timeline { who, count, .. } => read::timeline(ctx, who.as_deref(), count),
+        Command::Search {
+            text,
+            who,
+            count,
+            json,
+        } => search::run(ctx, &text.join(" "), who.as_deref(), count, json),
         Command::Check => read::check(ctx),
         Command::Brief {
             who, json: true, ..

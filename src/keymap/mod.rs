@@ -48,12 +48,15 @@ pub enum Mode {
     /// The follow-up question, where tab switches between your promise and theirs
     /// (checked before `Input`).
     Promise,
+    /// Search in everything: typing the query, moving through the hits.
+    Find,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Browse,
         Mode::Search,
+        Mode::Find,
         Mode::Capture,
         Mode::Complete,
         Mode::Input,
@@ -84,6 +87,7 @@ impl Mode {
             Mode::PickNeed => "pick_need",
             Mode::Need => "need",
             Mode::Promise => "promise",
+            Mode::Find => "find",
         }
     }
 
@@ -96,7 +100,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed
+            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed | Mode::Find
         )
     }
 }

@@ -14,6 +14,7 @@ fn heading(mode: Mode) -> &'static str {
     match mode {
         Mode::Browse => "Browsing",
         Mode::Search => "Filtering contacts (/)",
+        Mode::Find => "Searching everything (tab in the filter, ctrl-f)",
         Mode::Capture => "Writing a note (n)",
         Mode::Complete => "While @name suggestions show",
         Mode::Input => "Answering a question",

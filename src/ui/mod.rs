@@ -7,6 +7,7 @@ mod capture;
 mod card;
 mod contacts;
 mod entry;
+mod find;
 mod footer;
 mod help;
 mod helpers;
@@ -22,7 +23,7 @@ mod welcome;
 pub use theme::Theme;
 
 use crate::app::hits::{Hits, Target};
-use crate::app::state::{AppState, Pane, Popup};
+use crate::app::state::{AppState, Ask, Pane, Popup};
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -96,8 +97,13 @@ pub fn draw_themed(
     }
     footer::status(f, status, state, journal, t);
     footer::keys(f, keys, state, keymap, empty, t);
+    // The note's "when", asked with `ctrl-t`, is edited in the note's own box.
+    let asking_time = match &state.popup {
+        Some(Popup::Input(input)) if input.ask == Ask::NoteTime => Some(input),
+        _ => None,
+    };
     if let Some(cap) = &state.capture {
-        capture::draw(f, main, cap, journal, t);
+        capture::draw(f, main, cap, asking_time, journal, now, t);
         hits.cover(main);
     }
     let Some(popup) = &state.popup else {
@@ -106,6 +112,7 @@ pub fn draw_themed(
     // A popup covers the panes: their rows are not there to click.
     hits.cover(main);
     match popup {
+        Popup::Input(_) if asking_time.is_some() && state.capture.is_some() => {}
         Popup::Help { scroll } => help::draw(f, main, keymap, *scroll, t),
         Popup::Entry { id, scroll } => entry::draw(f, main, journal, id, *scroll, now, t),
         Popup::Problems { scroll } => popups::problems(f, main, journal, *scroll, t),
@@ -122,6 +129,7 @@ pub fn draw_themed(
         Popup::Need(view) => {
             drawn.scroll_max = Some(need::draw(f, main, journal, view, today, t));
         }
+        Popup::Find(view) => find::draw(f, main, journal, view, today, t),
     }
     drawn
 }

@@ -51,6 +51,10 @@ pub fn update(
             state.query.clear();
             state.refresh_rows(journal, today);
         }
+        Action::SearchEverything => {
+            let query = state.query.clone();
+            super::find::open(state, journal, &query, false);
+        }
         Action::Search => {
             state.searching = true;
             state.focus = Pane::Contacts;
@@ -78,6 +82,7 @@ pub fn update(
                     with: vec![id],
                     started: now,
                     draft_file: None,
+                    restored: false,
                     revision: 0,
                     suggestions: Vec::new(),
                     suggestion: 0,
@@ -200,15 +205,25 @@ pub fn search(
             state.refresh_rows(journal, today);
             state.contact_sel = 0;
             reset_detail(state);
+            super::find::filter_hint(state, journal);
         }
         Action::Backspace => {
             state.query.pop();
             state.refresh_rows(journal, today);
             state.contact_sel = 0;
             reset_detail(state);
+            super::find::filter_hint(state, journal);
         }
-        Action::Submit => state.searching = false,
+        Action::SearchEverything => {
+            let query = state.query.clone();
+            super::find::open(state, journal, &query, true);
+        }
+        Action::Submit => {
+            state.searching = false;
+            super::find::clear_hint(state);
+        }
         Action::Back => {
+            super::find::clear_hint(state);
             state.searching = false;
             state.query.clear();
             state.refresh_rows(journal, today);

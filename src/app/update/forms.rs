@@ -107,9 +107,14 @@ fn clip(s: &str, cols: usize) -> String {
 }
 
 pub fn input(state: &mut AppState, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let replace = matches!(action, Action::Type(_) | Action::Backspace | Action::Delete)
+        && super::note_time::untouched(state);
     let Some(Popup::Input(input)) = state.popup.as_mut() else {
         return Vec::new();
     };
+    if replace {
+        input.editor = Editor::default();
+    }
     let ed = &mut input.editor;
     match action {
         Action::Type(c) => ed.insert(c),

@@ -51,6 +51,7 @@ mod autosave;
 mod broken;
 mod capture;
 mod done;
+mod find;
 mod forms;
 mod mouse;
 mod needs;
