@@ -98,7 +98,10 @@ pub fn outcome(result: &Result<(), RunError>) -> (Option<String>, u8) {
                 "rolo: {}",
                 crate::sanitize::inert_line(&e.to_string())
             )),
-            1,
+            match e {
+                RunError::Cli(c) => c.exit_code(),
+                _ => 1,
+            },
         ),
     }
 }
@@ -249,6 +252,14 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     // journal with no one in it yet, and reads say so with exit 0.
     // `import` starts a journal too: a new person's first step may well be their address
     // book. The completion scripts' `__ids` on no journal offers no one, quietly.
+    // `clone` (and `sync --from`) make the folder: before anything looks into it.
+    if let Some(command) = &cli.command {
+        let stdout = std::io::stdout();
+        let mut out = crate::quiet_pipe::QuietPipe::new(stdout.lock());
+        if let Some(done) = cmd::making_the_folder(command, &dir, &mut out) {
+            return Ok(done.and(out.flush().map_err(CliError::Output))?);
+        }
+    }
     if cli
         .command
         .as_ref()
@@ -376,6 +387,8 @@ fn commits(command: &crate::cli::Command) -> bool {
             | C::Completions { .. }
             | C::Man
             | C::Ids
+            | C::Clone { .. }
+            | C::MergeDriver { .. }
     )
 }
 

@@ -60,6 +60,7 @@ mod roundtrip;
 mod staged_load;
 mod stays_inside;
 mod store;
+mod sync;
 mod tmux;
 mod tmux_journeys;
 mod tmux_screens;
