@@ -33,6 +33,12 @@ pub enum Action {
     EditContact,
     EditEntry,
     ShowProblems,
+    /// Take back the last change (a new commit in the journal's history).
+    Undo,
+    /// Put back the last change undone.
+    Redo,
+    /// The selected person's history: every change that touched them, newest first.
+    History,
     // ----- serve first -----
     /// The pre-meeting brief of the selected contact.
     Brief,

@@ -2,6 +2,7 @@
 //! real terminal around it.
 
 mod anchors;
+mod behind;
 mod edit_session;
 pub mod editor;
 mod effects;

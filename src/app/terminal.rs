@@ -4,6 +4,7 @@
 
 use super::run::{Host, run_app};
 use super::signals::{self, DraftSlot, Stop};
+use crate::history::History;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::store::{OlderLoad, PendingOlder, Store, Watch, paths};
@@ -16,6 +17,7 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
@@ -61,6 +63,8 @@ impl std::error::Error for TuiError {}
 
 /// How long to wait for a key before a tick (which saves the draft if it is behind).
 const TICK: Duration = Duration::from_millis(250);
+/// The tick while an undo or a history read runs behind: its answer shows within this.
+const QUICK_TICK: Duration = Duration::from_millis(15);
 
 /// The keymap: defaults, with the user's `[keys]` from `config.toml` on top when present.
 pub fn load_keymap() -> Result<Keymap, TuiError> {
@@ -113,6 +117,9 @@ struct RealHost {
     watch: WatchFrom,
     /// Where the loop publishes the note being typed, for the signal watcher.
     slot: Option<DraftSlot>,
+    history: Option<History>,
+    /// Set while effects run behind: the key reader then ticks sooner (`QUICK_TICK`).
+    quick: Arc<AtomicBool>,
 }
 
 /// Where the picture for noticing outside edits comes from.
@@ -128,6 +135,18 @@ enum WatchFrom {
 impl Host for RealHost {
     fn now(&self) -> DateTime<FixedOffset> {
         crate::clock::now()
+    }
+
+    fn history(&self) -> Option<History> {
+        self.history.clone()
+    }
+
+    fn settles(&self) -> bool {
+        false
+    }
+
+    fn expecting(&mut self, answers: bool) {
+        self.quick.store(answers, Ordering::Relaxed);
     }
 
     fn draft_slot(&self) -> Option<DraftSlot> {
@@ -162,12 +181,20 @@ impl Host for RealHost {
 
 /// Keys from the terminal; `None` when nothing arrived within a tick. Ends when a stop
 /// signal arrived, whatever reading the terminal gave (a closed terminal gives an error).
-fn terminal_events(stop: &Stop) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
+fn terminal_events(
+    stop: &Stop,
+    quick: Arc<AtomicBool>,
+) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
     // A debug-build-only trigger, so tests can prove the terminal comes back after a panic.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("ROLO_TEST_PANIC").is_some();
     std::iter::from_fn(move || {
         stop.got().is_none().then_some(())?;
-        let next = match event::poll(TICK) {
+        let tick = if quick.load(Ordering::Relaxed) {
+            QUICK_TICK
+        } else {
+            TICK
+        };
+        let next = match event::poll(tick) {
             Ok(true) => event::read().map(Some),
             Ok(false) => Ok(None),
             Err(e) => Err(e),
@@ -187,6 +214,7 @@ pub fn run_tui(
     store: &Store,
     journal: &mut Journal,
     pending: Option<PendingOlder>,
+    history: Option<History>,
     exit_after_first_frame: bool,
 ) -> Result<(), TuiError> {
     let keymap = load_keymap()?;
@@ -208,6 +236,8 @@ pub fn run_tui(
             older: None,
             watch: WatchFrom::Nowhere,
             slot: None,
+            history: None,
+            quick: Arc::default(),
         };
         let result = run_app(
             &mut terminal,
@@ -241,17 +271,20 @@ pub fn run_tui(
             });
             rx
         });
+        let quick = Arc::new(AtomicBool::new(false));
         let mut host = RealHost {
             older,
             watch,
             slot: Some(slot),
+            history,
+            quick: quick.clone(),
         };
         let result = run_app(
             &mut terminal,
             store,
             journal,
             &keymap,
-            terminal_events(&stop),
+            terminal_events(&stop, quick),
             &mut host,
         );
         // The draft is written (run_app's last act): give the terminal back and end by the

@@ -343,11 +343,19 @@ mod tests {
             matches!(&result, Err(GitError::TimedOut { what, .. }) if what == "fast-import"),
             "{result:?}"
         );
-        assert!(began.elapsed() < Duration::from_secs(5), "{:?}", began.elapsed());
+        assert!(
+            began.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            began.elapsed()
+        );
         let said = result.unwrap_err().to_string();
         assert!(said.contains("did not finish within 0 s"), "{said}");
         // The sleep it started is gone too (it held git's pipes: kept, it would hold ours).
-        let pid: i32 = std::fs::read_to_string(&started).unwrap().trim().parse().unwrap();
+        let pid: i32 = std::fs::read_to_string(&started)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
         std::thread::sleep(Duration::from_millis(100));
         // Gone, or a zombie waiting for whoever adopted it (not every container's init reaps).
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();

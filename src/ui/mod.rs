@@ -8,6 +8,7 @@ mod entry;
 mod footer;
 mod help;
 mod helpers;
+mod history;
 mod lists;
 mod needs;
 mod popups;
@@ -39,8 +40,8 @@ pub fn draw(
     draw_measured(f, state, journal, keymap, now);
 }
 
-/// Draw everything. Returns the furthest the open brief can scroll (when one is open), so
-/// the loop can clamp the scroll to what the screen shows.
+/// Draw everything. Returns the furthest the open brief or history can scroll (when one is
+/// open), so the loop can clamp the scroll to what the screen shows.
 pub fn draw_measured(
     f: &mut Frame,
     state: &AppState,
@@ -101,6 +102,7 @@ pub fn draw_measured(
         }
         Some(Popup::Helpers(h)) => helpers::draw(f, main, journal, h),
         Some(Popup::Lists(l)) => lists::draw(f, main, journal, l, today),
+        Some(Popup::History(h)) => return Some(history::draw(f, main, h)),
     }
     None
 }
