@@ -67,6 +67,7 @@ mod tui_drafts_kept;
 mod tui_edit_merge;
 mod tui_entry_editor;
 mod tui_gone_typed;
+mod tui_history;
 mod tui_in_place;
 mod tui_journeys;
 mod tui_mentions;

@@ -122,6 +122,7 @@ fn every_tui_write(root: &Path) {
     let mut host = FakeHost {
         edits: Vec::new(),
         now: tui_support::now(),
+        history: None,
     };
     let events = script![
         ch('r'),

@@ -29,11 +29,17 @@ pub struct FakeHost {
     pub edits: Vec<Edit>,
     /// The clock; `now()` unless a test moves it (a draft written yesterday, say).
     pub now: DateTime<FixedOffset>,
+    /// The journal's history, for the tests of undo, redo and `H` (none by default).
+    pub history: Option<rolo::history::History>,
 }
 
 impl Host for FakeHost {
     fn now(&self) -> DateTime<FixedOffset> {
         self.now
+    }
+
+    fn history(&self) -> Option<rolo::history::History> {
+        self.history.clone()
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
@@ -70,6 +76,7 @@ impl App {
             host: FakeHost {
                 edits: Vec::new(),
                 now: now(),
+                history: None,
             },
         }
     }

@@ -52,6 +52,7 @@ mod broken;
 mod capture;
 mod done;
 mod forms;
+mod history;
 mod needs;
 mod note_time;
 mod serve;
