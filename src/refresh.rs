@@ -96,7 +96,10 @@ pub fn read(store: &Store, changes: &[Change]) -> Vec<Read> {
                 id: id.clone(),
                 loaded: store.load_contact_or_stand_in(id),
             },
-            Change::ContactRemoved(id) => Read::ContactRemoved(id.clone()),
+            Change::ContactRemoved(id) => {
+                store.forget_seen(&paths::contact(id));
+                Read::ContactRemoved(id.clone())
+            }
             Change::Month(month) => Read::Month {
                 month: *month,
                 loaded: store

@@ -135,9 +135,18 @@ fn u_undoes_the_last_change_and_ctrl_r_redoes_it_byte_for_byte() {
     let log = f.subjects();
 
     let mut tui = Tui::open(&f, 120, 35);
+    // Idle ticks after it: the watcher looks at the files the undo wrote (the month file it
+    // removed) and must not call them an outside edit.
     let state = tui.play(
         &f.data,
-        keys(script![ch('/'), "aiko", key(KeyCode::Enter), ch('u')]),
+        keys(script![
+            ch('/'),
+            "aiko",
+            key(KeyCode::Enter),
+            ch('u'),
+            tick(),
+            tick()
+        ]),
     );
     assert_eq!(status(&state), (format!("undid: {COFFEE}"), false));
     assert!(!state.taking_back);
