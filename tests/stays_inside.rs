@@ -123,6 +123,7 @@ fn every_tui_write(root: &Path) {
         edits: Vec::new(),
         now: tui_support::now(),
         history: None,
+        settles: true,
     };
     let events = script![
         ch('r'),

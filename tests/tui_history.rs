@@ -54,6 +54,7 @@ impl Tui {
                 edits: Vec::new(),
                 now: DateTime::parse_from_rfc3339(NOW).unwrap(),
                 history: Some(history.clone()),
+                settles: true,
             },
             history,
             store,
@@ -336,4 +337,21 @@ fn an_edit_made_outside_while_the_tui_runs_is_committed_as_such_soon() {
             .as_deref(),
         Some("Architect")
     );
+}
+
+/// The undo runs behind the loop: the frame drawn right after `u` still says "undoing…"
+/// (git has not even started by then), and the answer is taken in when it comes (here, as
+/// the loop ends, which waits for it).
+#[test]
+fn the_undo_runs_off_the_loops_thread() {
+    let f = journal();
+    let before = f.files();
+    f.ok(&["note", "aiko", "Ramen", "--kind", "coffee"]);
+    let mut tui = Tui::open(&f, 120, 35);
+    tui.host.settles = false;
+    let state = tui.play(&f.data, keys(script![ch('u')]));
+    let screen = tui.screen();
+    assert!(screen.contains(" undoing…"), "{screen}");
+    assert_eq!(status(&state), (format!("undid: {COFFEE}"), false));
+    assert_eq!(f.files(), before);
 }

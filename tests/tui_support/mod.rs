@@ -31,6 +31,8 @@ pub struct FakeHost {
     pub now: DateTime<FixedOffset>,
     /// The journal's history, for the tests of undo, redo and `H` (none by default).
     pub history: Option<rolo::history::History>,
+    /// Each event waits for what runs behind (an undo): `true` but in the test of that.
+    pub settles: bool,
 }
 
 impl Host for FakeHost {
@@ -40,6 +42,10 @@ impl Host for FakeHost {
 
     fn history(&self) -> Option<rolo::history::History> {
         self.history.clone()
+    }
+
+    fn settles(&self) -> bool {
+        self.settles
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
@@ -77,6 +83,7 @@ impl App {
                 edits: Vec::new(),
                 now: now(),
                 history: None,
+                settles: true,
             },
         }
     }
