@@ -42,7 +42,8 @@ impl Tui {
         let history = History::open(history::Settings {
             dir: f.data.clone(),
             config,
-            cache: None,
+            // Where what was said once is remembered, as `rolo` has it (never in the folder).
+            cache: Some(f.tmp.path().join("cache")),
             mode: history::Mode::Behind,
         });
         history.start(true);
@@ -354,4 +355,30 @@ fn the_undo_runs_off_the_loops_thread() {
     assert!(screen.contains(" undoing…"), "{screen}");
     assert_eq!(status(&state), (format!("undid: {COFFEE}"), false));
     assert_eq!(f.files(), before);
+}
+
+/// A commit that fails behind the TUI (here a detached HEAD) never loses the save, and is
+/// said once in the status line, not only on the terminal after the TUI has closed.
+#[test]
+fn a_commit_that_fails_behind_the_tui_is_said_in_the_status_line() {
+    let f = journal();
+    f.git(&["checkout", "-q", "--detach"]);
+    let log = f.subjects();
+    let mut tui = Tui::open(&f, 120, 35);
+    let mut steps = keys(script![ch('N'), "a bike", key(KeyCode::Enter)]);
+    // The committer answers on its own thread: idle ticks until it has (at most 5 s).
+    steps.push(Step::Outside(Box::new(|_| {
+        std::thread::sleep(Duration::from_millis(300))
+    })));
+    steps.extend(keys(script![tick()]));
+    let state = tui.play(&f.data, steps);
+    let (text, error) = status(&state);
+    assert!(text.contains("HEAD is detached"), "{text}");
+    assert!(error);
+    let card = String::from_utf8(f.read("contacts/aiko-tanaka.toml")).unwrap();
+    assert!(card.contains("what = \"a bike\""), "saved: {card}");
+    assert_eq!(f.subjects(), log, "nothing committed");
+    // Said once: the next run of ticks says nothing more about it.
+    let state = tui.play(&f.data, keys(script![tick(), tick()]));
+    assert_eq!(state.status, None);
 }
