@@ -78,7 +78,7 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
 pub enum Read {
     Contact {
         id: String,
-        loaded: Result<Contact, BrokenContact>,
+        loaded: Box<Result<Contact, BrokenContact>>,
     },
     ContactRemoved(String),
     Month {
@@ -94,7 +94,7 @@ pub fn read(store: &Store, changes: &[Change]) -> Vec<Read> {
         .map(|change| match change {
             Change::Contact(id) => Read::Contact {
                 id: id.clone(),
-                loaded: store.load_contact_or_stand_in(id),
+                loaded: Box::new(store.load_contact_or_stand_in(id)),
             },
             Change::ContactRemoved(id) => {
                 store.forget_seen(&paths::contact(id));
@@ -138,7 +138,7 @@ pub fn take_in(journal: &mut Journal, reads: Vec<Read>) -> Refreshed {
         match read {
             Read::Contact { id, loaded } => {
                 let path = paths::contact(&id);
-                match loaded {
+                match *loaded {
                     Ok(c) => {
                         journal.upsert_contact(c);
                         replace_problem(journal, &path, None);

@@ -145,7 +145,7 @@ fn an_undo_takes_in_what_it_wrote_and_the_selection_stays_on_the_person() {
             Read::ContactRemoved("aiko-tanaka".into()),
             Read::Contact {
                 id: "kwame-asante".into(),
-                loaded: Ok(kwame),
+                loaded: Box::new(Ok(kwame)),
             },
         ],
     };
