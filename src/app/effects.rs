@@ -10,10 +10,10 @@ use crate::history::log::Person;
 use crate::history::undo::HistoryError;
 use crate::history::{History, Off};
 use crate::journal::Journal;
-use crate::model::NeedStatus;
+use crate::model::{By, NeedStatus};
 use crate::ops::{
     self, AddFollowUp, AddNeed, AddPerson, Changed, FollowUpDone, Invalid, MeetByIntro, OpError,
-    SetNeed,
+    RewordNeed, SetNeed,
 };
 use crate::refresh;
 use crate::store::{Claim, Store, decode, paths};
@@ -77,9 +77,29 @@ pub fn carry_out(
             let result = op.apply(store, &contact);
             changed(contact, Ok(result), typed)
         }
-        Effect::AddFollowUp { contact, what, due } => {
-            let typed = format!("follow-up: {what} (due {})", due.format("%Y-%m-%d"));
-            let result = AddFollowUp::new(&what, due, today).map(|op| op.apply(store, &contact));
+        Effect::AddFollowUp {
+            contact,
+            what,
+            due,
+            by,
+        } => {
+            let label = if by == By::Them {
+                "their promise"
+            } else {
+                "follow-up"
+            };
+            let typed = format!("{label}: {what} (due {})", due.format("%Y-%m-%d"));
+            let result =
+                AddFollowUp::new(&what, due, today).map(|op| op.by(by).apply(store, &contact));
+            changed(contact, result, Some(typed))
+        }
+        Effect::RewordNeed {
+            contact,
+            need,
+            what,
+        } => {
+            let typed = format!("need #{need}: {what}");
+            let result = RewordNeed::new(need, &what).map(|op| op.apply(store, &contact));
             changed(contact, result, Some(typed))
         }
         Effect::AddContact { name } => match AddPerson::named(&name).map(|op| op.apply(store)) {

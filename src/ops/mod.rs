@@ -33,7 +33,7 @@ pub use edit::{EditEntry, EditPerson, SetFields};
 pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use import::{Import, Imported};
-pub use needs::{AddNeed, MeetByIntro, SetNeed};
+pub use needs::{AddNeed, MeetByIntro, RewordNeed, SetNeed};
 pub use not_a_fit::NotAFit;
 pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};

@@ -12,7 +12,8 @@ const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// are xxh3; a record of an earlier version holds another hash of the same bytes, which would
 /// make every file look changed outside rolo, so it must never be read.
 /// 4: a need's record holds its "not a fit" list.
-pub const VERSION: u32 = 4;
+/// 5: a follow-up's record says who promised it (`by`).
+pub const VERSION: u32 = 5;
 /// Bytes before the payload.
 pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;
 
