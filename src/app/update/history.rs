@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 
 /// `u` (or, with `redo`, `ctrl-r`): ask for the undo, unless the history is known to be off
 /// or one is under way already.
-pub fn take_back(state: &mut AppState, redo: bool) -> Vec<Effect> {
+pub fn take_back(state: &mut AppState, journal: &Journal, redo: bool) -> Vec<Effect> {
     let verb = verb(redo);
     if let Some(why) = &state.history_off {
         let text = format!("{verb} is not available: {why}");
@@ -25,6 +25,14 @@ pub fn take_back(state: &mut AppState, redo: bool) -> Vec<Effect> {
     if state.taking_back {
         // Two undos at once would race for the same change; the second waits for the person.
         state.say("the last undo or redo is still under way; press again when it is done");
+        return Vec::new();
+    }
+    if journal.is_loading_older() {
+        // The month an undo rewrites may be one the background load is reading: taken in
+        // now, it would be merged again when the load lands. It lands within moments.
+        state.say(format!(
+            "older months are still loading; {verb} in a moment"
+        ));
         return Vec::new();
     }
     state.taking_back = true;

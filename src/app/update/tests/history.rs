@@ -228,3 +228,20 @@ fn h_opens_the_persons_history_and_its_answer_fills_it() {
     assert_eq!(run(&mut s, &mut j, [History]), vec![]);
     assert_eq!(s.popup, None);
 }
+
+#[test]
+fn while_older_months_load_u_waits_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::demo::install(dir.path()).unwrap();
+    let loaded = crate::store::Store::on_disk(dir.path()).load().unwrap();
+    let mut j = Journal::new_loading_older(loaded, true);
+    let mut s = AppState::new(&j, today());
+    assert_eq!(run(&mut s, &mut j, [Undo]), vec![]);
+    assert_eq!(
+        status(&s).text,
+        "older months are still loading; undo in a moment"
+    );
+    assert!(!s.taking_back);
+    // `H` only reads: it does not wait.
+    assert_eq!(run(&mut s, &mut j, [History]).len(), 1);
+}
