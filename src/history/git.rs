@@ -282,6 +282,32 @@ pub fn wait_within(mut child: Child, limit: Duration) -> Result<std::process::Ex
     }
 }
 
+/// Stops a git run read as it goes (`git log`, whose caller reads its output line by line)
+/// when it is still running at its limit; dropped, it lets the run be.
+pub struct Watchdog {
+    _done: mpsc::Sender<()>,
+}
+
+impl Watchdog {
+    pub fn start(child: &Child, limit: Duration) -> Option<Watchdog> {
+        let pid = libc::pid_t::try_from(child.id()).ok()?;
+        let (done, wait) = mpsc::channel::<()>();
+        std::thread::Builder::new()
+            .name("rolo-git-watchdog".into())
+            .spawn(move || {
+                if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+                    // SAFETY: as in `wait_within`: plain integers, and the run's owner has not
+                    // dropped us, so it has not reaped the child: the group is still its own.
+                    unsafe {
+                        libc::kill(-pid, libc::SIGKILL);
+                    }
+                }
+            })
+            .ok()?;
+        Some(Watchdog { _done: done })
+    }
+}
+
 /// The first line git wrote on stderr, without its "fatal: " or "error: ", for a message.
 pub fn first_line(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
@@ -363,6 +389,29 @@ mod tests {
         assert!(
             stat.is_empty() || state.starts_with('Z'),
             "the hook's sleep {pid} is still running: {stat}"
+        );
+    }
+
+    /// A `git log` read as it goes, that hangs, is stopped at its limit too.
+    #[test]
+    fn a_watched_run_is_stopped_at_its_limit() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let program = dir.path().join("git");
+        std::fs::write(&program, "#!/bin/sh\nsleep 30\n").unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut git = Git::new(dir.path());
+        git.program = program;
+        let began = std::time::Instant::now();
+        let mut child = git.command().arg("log").spawn().unwrap();
+        let watchdog = Watchdog::start(&child, Duration::from_millis(200));
+        assert!(watchdog.is_some());
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(
+            began.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            began.elapsed()
         );
     }
 
