@@ -75,6 +75,7 @@ mod tui_gone_typed;
 mod tui_in_place;
 mod tui_journeys;
 mod tui_mentions;
+mod tui_not_a_fit;
 mod tui_outside;
 mod tui_screens;
 mod tui_serve_journeys;
