@@ -63,6 +63,7 @@ mod store;
 mod tmux;
 mod tmux_journeys;
 mod tmux_screens;
+mod tmux_undo;
 mod tui_broken;
 mod tui_cli;
 mod tui_dates;
