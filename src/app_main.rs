@@ -303,6 +303,13 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         // The TUI starts on the contacts and the newest months; older ones follow in the
         // background, so the first frame does not wait for years of journal.
         let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
+        // With a remote (and `[sync] auto` not off): sync on a thread of its own, on start,
+        // after changes and at quit. Never for a demo, nor for measuring the first frame.
+        let auto = if cli.demo || cli.exit_after_first_frame {
+            None
+        } else {
+            history.auto_sync()
+        };
         let result = crate::app::terminal::run_tui(
             &store,
             &mut journal,
@@ -316,6 +323,10 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         flush_cache(&store);
         // The last commits, if git is slow; what is left is caught up by the next rolo.
         history.finish(std::time::Duration::from_secs(10));
+        if let Some(auto) = auto {
+            // What changed goes out now; a remote that does not answer is not waited for long.
+            auto.finish(std::time::Duration::from_secs(15));
+        }
         say_notices(&history, None);
         return result;
     };

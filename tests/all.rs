@@ -64,6 +64,7 @@ mod sync;
 mod tmux;
 mod tmux_journeys;
 mod tmux_screens;
+mod tmux_sync;
 mod tmux_undo;
 mod tui_broken;
 mod tui_cli;

@@ -339,6 +339,9 @@ pub struct AppState {
     pub hits: Hits,
     /// The data folder, as the welcome on an empty journal names it.
     pub place: Option<String>,
+    /// The background sync's state for the footer ("synced 2 min ago", "offline"), and
+    /// whether it asks for the person; set by the loop.
+    pub sync_line: Option<(String, bool)>,
 }
 
 impl AppState {
@@ -366,6 +369,7 @@ impl AppState {
             quit: false,
             hits: Hits::default(),
             place: None,
+            sync_line: None,
         };
         s.refresh_rows(journal, today);
         s

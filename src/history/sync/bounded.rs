@@ -2,13 +2,12 @@
 //! not answer (a laptop offline, a NAS asleep, an ssh host that swallows packets) must cost
 //! a sync seconds, never hang it. ssh gives up connecting after a few seconds and never asks
 //! for anything (`BatchMode`); http gives up on a transfer that stalls; and whatever is still
-//! running at the deadline is killed with everything it started (its own process group).
+//! running at the deadline is stopped with everything it started (`git::bounded`), at a
+//! deadline longer than a local run's: a first push of a large journal takes a while.
 
-use crate::history::git::{Git, GitError, first_line};
-use std::io::Read;
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Output};
-use std::time::{Duration, Instant};
+use crate::history::git::{Bounded, Git, GitError, bounded, first_line};
+use std::process::Output;
+use std::time::Duration;
 
 /// How long one run with a remote may take before it is given up.
 pub const DEADLINE: Duration = Duration::from_secs(60);
@@ -39,7 +38,7 @@ impl std::fmt::Display for RemoteError {
     }
 }
 
-/// Run `git args` in `git`'s folder, killed at `deadline`.
+/// Run `git args` in `git`'s folder, stopped with all it started at `deadline`.
 pub fn run(git: &Git, args: &[&str], deadline: Duration) -> Result<Output, RemoteError> {
     let mut cmd = git.command();
     cmd.args([
@@ -55,15 +54,13 @@ pub fn run(git: &Git, args: &[&str], deadline: Duration) -> Result<Output, Remot
     if !own_ssh {
         cmd.env("GIT_SSH_COMMAND", SSH);
     }
-    // Its own process group: ssh and git's helpers go with it at the deadline.
-    cmd.process_group(0);
-    let child = cmd.spawn().map_err(|e| {
-        RemoteError::Git(match e.kind() {
-            std::io::ErrorKind::NotFound => GitError::Missing,
-            _ => GitError::Io(e),
-        })
+    let output = bounded(cmd, None, deadline).map_err(|e| match e {
+        Bounded::TimedOut => RemoteError::TimedOut(deadline),
+        Bounded::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            RemoteError::Git(GitError::Missing)
+        }
+        Bounded::Io(e) => RemoteError::Git(GitError::Io(e)),
     })?;
-    let output = wait(child, deadline)?;
     if output.status.success() {
         Ok(output)
     } else {
@@ -71,68 +68,10 @@ pub fn run(git: &Git, args: &[&str], deadline: Duration) -> Result<Output, Remot
     }
 }
 
-/// Wait for `child`, reading its output on threads (a full pipe must not stall it).
-fn wait(mut child: Child, deadline: Duration) -> Result<Output, RemoteError> {
-    let reader = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut p) = pipe {
-                let _ = p.read_to_end(&mut bytes);
-            }
-            bytes
-        })
-    };
-    let out = reader(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let err = reader(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(5);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if start.elapsed() >= deadline => {
-                kill_group(&child);
-                let _ = child.wait();
-                let _ = (out.join(), err.join());
-                return Err(RemoteError::TimedOut(deadline));
-            }
-            Ok(None) => {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_millis(100));
-            }
-            Err(e) => return Err(RemoteError::Git(GitError::Io(e))),
-        }
-    };
-    Ok(Output {
-        status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
-    })
-}
-
-fn kill_group(child: &Child) {
-    let Ok(pid) = i32::try_from(child.id()) else {
-        return;
-    };
-    // SAFETY: kill(2) with a negative pid signals the group the child leads (made above);
-    // it touches no memory of this process.
-    unsafe {
-        libc::kill(-pid, libc::SIGKILL);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Instant;
 
     #[test]
     fn a_run_past_its_deadline_is_killed_with_what_it_started() {

@@ -9,7 +9,9 @@
 //! - `bounded`: git runs with a remote, killed at a deadline.
 //! - `run`: one sync, step by step.
 //! - `clone`: a new data folder from a remote.
+//! - `auto`: the TUI's sync in the background.
 
+pub mod auto;
 mod bounded;
 mod clone;
 mod run;

@@ -5,7 +5,7 @@
 use super::bounded::{self, RemoteError};
 use super::{Request, SyncError, Synced};
 use crate::history::engine::commit_changes;
-use crate::history::git::{Git, first_line};
+use crate::history::git::{self, Git, first_line};
 use crate::history::merge::record::{self, FileNote, Record};
 use crate::history::merge::{Clash, Side, driver, setup};
 use crate::history::repo::Repo;
@@ -265,26 +265,38 @@ fn committing(live: &Live) -> std::process::Command {
     cmd
 }
 
+/// How long a merge may take: rolo's driver runs once per file both machines changed.
+const MERGE_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// A local git run that may take long (a merge, its commit), stopped at `MERGE_LIMIT`.
+fn local(cmd: std::process::Command) -> Result<std::process::Output, SyncError> {
+    git::bounded(cmd, None, MERGE_LIMIT).map_err(|e| match e {
+        git::Bounded::TimedOut => SyncError::Git(format!(
+            "the merge did not finish within {} s and was stopped",
+            MERGE_LIMIT.as_secs()
+        )),
+        git::Bounded::Io(e) => SyncError::Git(format!("cannot run git: {e}")),
+    })
+}
+
 /// Merge `there` into HEAD with rolo's drivers; what clashed and was not picked stops it.
 fn merge(engine: &Engine, live: &Live, there: &str, remote: &str) -> Result<(), SyncError> {
     let repo = &live.repo;
     let merging = merging_dir(repo);
     record::reset(&merging).map_err(|e| SyncError::Git(format!("cannot note the merge: {e}")))?;
     let message = format!("sync: merged the changes from {remote}");
-    let out = committing(live)
-        .env(driver::RECORD_VAR, &merging)
-        .args([
-            "merge",
-            "--quiet",
-            "--no-edit",
-            "--no-verify",
-            "--allow-unrelated-histories",
-            "-m",
-            &message,
-            there,
-        ])
-        .output()
-        .map_err(|e| SyncError::Git(e.to_string()))?;
+    let mut cmd = committing(live);
+    cmd.env(driver::RECORD_VAR, &merging).args([
+        "merge",
+        "--quiet",
+        "--no-edit",
+        "--no-verify",
+        "--allow-unrelated-histories",
+        "-m",
+        &message,
+        there,
+    ]);
+    let out = local(cmd)?;
     if out.status.success() {
         return Ok(());
     }
@@ -306,10 +318,9 @@ fn merge(engine: &Engine, live: &Live, there: &str, remote: &str) -> Result<(), 
         }
     }
     if left.is_empty() {
-        let done = committing(live)
-            .args(["commit", "--quiet", "--no-edit", "--no-verify"])
-            .output()
-            .map_err(|e| SyncError::Git(e.to_string()))?;
+        let mut cmd = committing(live);
+        cmd.args(["commit", "--quiet", "--no-edit", "--no-verify"]);
+        let done = local(cmd)?;
         if done.status.success() {
             return Ok(());
         }
