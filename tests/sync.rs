@@ -324,3 +324,59 @@ fn no_remote_says_how_to_set_one() {
             .starts_with("no remote to sync with: set one with `rolo sync --remote URL`")
     );
 }
+
+#[test]
+fn a_person_added_with_the_same_id_on_both_machines_is_one_person() {
+    let t = Two::new();
+    t.a.ok(&["add", "Bo Chen", "--tag", "chess"]);
+    t.b.ok(&["add", "Bo Chen", "--tag", "go", "--company", "Weiqi Ltd"]);
+    t.a.ok(&["sync"]);
+    t.b.ok(&["sync"]);
+    t.a.ok(&["sync"]);
+    t.agree();
+    let bo = text(&t.a, "contacts/bo-chen.toml");
+    assert!(bo.contains("tags = [\"go\", \"chess\"]"), "{bo}");
+    assert!(bo.contains("company = \"Weiqi Ltd\""), "{bo}");
+}
+
+#[test]
+fn a_remote_with_a_newer_history_written_by_plain_git_comes_in() {
+    let t = Two::new();
+    let plain = Folder::new();
+    let url = t.remote.to_string_lossy().into_owned();
+    let data = plain.data.to_string_lossy().into_owned();
+    plain.git_in(plain.tmp.path(), &["clone", "-q", &url, &data]);
+    let ada = text(&plain, ADA);
+    plain.write(
+        ADA,
+        ada.replace("role = \"CTO\"", "role = \"Chair\"").as_bytes(),
+    );
+    let who = [
+        "-c",
+        "user.name=Plain",
+        "-c",
+        "user.email=plain@example.org",
+    ];
+    plain.git(&[
+        who[0],
+        who[1],
+        who[2],
+        who[3],
+        "commit",
+        "-qam",
+        "chair, by hand",
+    ]);
+    plain.git(&["push", "-q", "origin", "HEAD"]);
+    // A has nothing new: it only comes in (no merge commit); B has a change: merged.
+    assert!(t.a.ok(&["sync"]).contains("1 change in from origin"));
+    assert_eq!(t.a.subjects()[0], "chair, by hand");
+    t.b.ok(&["need", "ada", "a publisher"]);
+    t.b.ok(&["sync"]);
+    t.a.ok(&["sync"]);
+    t.agree();
+    let ada = text(&t.a, ADA);
+    assert!(
+        ada.contains("role = \"Chair\"") && ada.contains("a publisher"),
+        "{ada}"
+    );
+}
