@@ -46,6 +46,7 @@ mod history_undo;
 mod interchange_cli;
 mod interchange_read;
 mod journal_edits;
+mod lifecycle;
 mod lean_reads;
 mod matching_quality;
 mod model_based;

@@ -360,7 +360,10 @@ impl AppState {
     /// else, see `anchors`).
     pub fn refresh_rows_keeping(&mut self, journal: &Journal, today: NaiveDate, keep: Option<Ix>) {
         self.rows = if self.query.trim().is_empty() {
-            let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
+            // Someone archived is set aside: out of the list, found again by a search.
+            let mut ixs: Vec<Ix> = (0..journal.contacts().len())
+                .filter(|&ix| journal.contact(ix).is_some_and(|c| !c.is_archived()))
+                .collect();
             let name = |ix: Ix| {
                 journal
                     .contact(ix)
