@@ -21,6 +21,9 @@ pub enum Action {
     /// Esc: close the popup, clear the filter, cancel the input.
     Back,
     Search,
+    /// Search in everything (notes, needs, promises, every field of a card); from there,
+    /// back to filtering people.
+    SearchEverything,
     CycleSort,
     ToggleTimelineScope,
     ToggleNeedsScope,
@@ -44,8 +47,12 @@ pub enum Action {
     Today,
     /// In the helpers list: log an intro to the highlighted person.
     Introduce,
-    /// In a list: mark the highlighted follow-up done.
+    /// In a list or the needs & promises pane: mark the highlighted promise done.
     MarkDone,
+    /// In a need's view: change its words.
+    EditNeed,
+    /// In the follow-up question: your promise or theirs.
+    ToggleTheirs,
     // ----- text input -----
     Submit,
     Newline,
@@ -77,4 +84,17 @@ pub enum Action {
     /// The terminal changed size; redraw.
     #[serde(skip)]
     Resize,
+    /// A left click at a column and row of the screen.
+    #[serde(skip)]
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// The mouse wheel over a column and row; `down` scrolls towards the end.
+    #[serde(skip)]
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
 }

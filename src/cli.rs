@@ -65,15 +65,22 @@ pub enum Command {
     },
     /// Mark a need as dropped (no longer relevant)
     Drop { who: String, need_id: u32 },
-    /// Promise a follow-up to a person
+    /// Promise a follow-up to a person, or note one they promised you (--theirs)
+    #[command(
+        after_help = "Examples:\n  rolo followup ada \"Send her the Menabrea translation\" --due friday\n  \
+                      rolo followup ada \"Send me the deck\" --due \"in 2 weeks\" --theirs"
+    )]
     Followup {
         who: String,
-        /// What you promised
+        /// What was promised
         text: String,
         /// When it is due: friday (the coming one; today if it is friday), tomorrow,
         /// "next monday", "in 2 weeks", 2026-12-24
         #[arg(long, value_name = "WHEN")]
         due: String,
+        /// They promised it to you ("they'll send me the deck"); kept apart from yours
+        #[arg(long)]
+        theirs: bool,
     },
     /// Mark a follow-up as done
     Done { who: String, follow_up_id: u32 },
@@ -115,6 +122,29 @@ pub enum Command {
         who: Option<String>,
         /// How many entries, newest first (1 or more)
         #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = entry_count)]
+        count: usize,
+        /// JSON (schema rolo/1) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search names, notes, needs, promises and every field of a card
+    #[command(
+        after_help = "Every word must be found, each at the start of a word (\"chen\" finds \
+                      Chennai); case and accents do not matter. A word may also be the name of \
+                      the person something is about: `rolo search priya chennai` finds the note \
+                      about Chennai with Priya in it.\n\n\
+                      Examples:\n  rolo search visa\n  rolo search flat berlin --who kwame\n  \
+                      rolo search chennai --json"
+    )]
+    Search {
+        /// What to look for; several words must each be found
+        #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+        text: Vec<String>,
+        /// Only what is about this person (id, name or part of it)
+        #[arg(long, value_name = "WHO")]
+        who: Option<String>,
+        /// How many hits, best first (1 or more)
+        #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = hit_count)]
         count: usize,
         /// JSON (schema rolo/1) instead of text
         #[arg(long)]
@@ -320,6 +350,15 @@ fn entry_count(s: &str) -> Result<usize, String> {
         Ok(0) => Err("0 entries would show nothing; give 1 or more".into()),
         Ok(n) => Ok(n),
         Err(_) => Err("give a number of entries, 1 or more".into()),
+    }
+}
+
+/// `-n 0` would print nothing, which reads as nothing found; it is refused instead.
+fn hit_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("0 hits would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a number of hits, 1 or more".into()),
     }
 }
 

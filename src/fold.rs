@@ -41,7 +41,7 @@ fn is_latin_extra(c: char) -> bool {
 }
 
 /// Marks inside a word that are punctuation, not a break: "O'Brien", "ג׳ורג׳", a joiner.
-fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(
         c,
         '\'' | '\u{2019}'

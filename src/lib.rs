@@ -13,6 +13,7 @@ pub mod demo;
 mod demo_dates;
 pub(crate) mod fasthash;
 pub mod filter;
+pub mod find;
 pub mod fold;
 pub mod history;
 pub mod interchange;

@@ -1,4 +1,5 @@
-//! Human-friendly dates ("yesterday", "last friday 9:30", "3 weeks ago", "in 2 weeks"),
+//! Human-friendly dates ("yesterday", "last friday 9:30", "3 weeks ago", "in 2 weeks",
+//! "2 hours ago", "25 Oct"),
 //! always resolved against an injected `now` so results are reproducible.
 //!
 //! The same words mean different days depending on what the date is for, so every caller
@@ -12,7 +13,12 @@
 //!   (`friday` = 2026-12-04, `thursday` = today);
 //! - `last friday` = the first friday strictly before today (2026-11-27), in both;
 //! - `next friday` = the first friday strictly after today (2026-12-04), in both;
-//! - `this friday` = the friday of the current Monday-to-Sunday week (2026-12-04), in both.
+//! - `this friday` = the friday of the current Monday-to-Sunday week (2026-12-04), in both;
+//! - `friday 18:00`, for something that happened, on a friday before 18:00 = a week ago: a
+//!   note is never dated still to come by a bare weekday.
+//!
+//! A day named with its month and no year (`25 Oct`, `Oct 25`) is the last one for something
+//! that happened and the next one for something due.
 //!
 //! Every other form names its direction itself (`tomorrow`, `in 3 days`, `3 days ago`,
 //! `next week`, `last month`, a date), so it means the same day in both; a due date in the
@@ -109,6 +115,23 @@ pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
     parse(input, now, Lean::Past)
 }
 
+/// When a note happened (the note editor's "when"): `parse_when`, a day alone at
+/// `time_of_day` (the time the note was begun), and never still to come.
+pub fn happened(
+    input: &str,
+    now: NaiveDateTime,
+    time_of_day: NaiveTime,
+) -> Result<NaiveDateTime, WhenError> {
+    let at = parse_when(input, now)?.at_or(time_of_day);
+    if at > now {
+        return Err(WhenError(format!(
+            "{} is still to come; a note is about what happened",
+            at.format("%a %-d %b %H:%M")
+        )));
+    }
+    Ok(at)
+}
+
 /// When something is due (`--due`, the follow-up prompt): a bare weekday is the next one.
 pub fn parse_due(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
     parse(input, now, Lean::Future)
@@ -143,7 +166,8 @@ fn parse_any(input: &str, now: NaiveDateTime, lean: Lean) -> Result<When, WhenEr
     for word in lowered.split_whitespace() {
         // ISO 8601 glues date and time with a 'T'; split it so it reads like "date time".
         match word.split_once('t') {
-            Some((d, t)) if d.starts_with(|c: char| c.is_ascii_digit()) => {
+            // Only after a date: "1st" and "25th" are days of a month.
+            Some((d, t)) if d.starts_with(|c: char| c.is_ascii_digit()) && d.contains('-') => {
                 words.push(d);
                 words.push(t);
             }
@@ -156,11 +180,23 @@ fn parse_any(input: &str, now: NaiveDateTime, lean: Lean) -> Result<When, WhenEr
         && looks_like_time(last)
     {
         let time = parse_time(last)?;
-        let day = match rest {
+        let mut day = match rest {
             [] => today,
             _ => parse_day(rest, today, original, lean)?,
         };
+        // "friday 18:00" on a friday morning, for something that happened: the last friday
+        // evening there was, a week ago, never one still to come.
+        if lean == Lean::Past
+            && matches!(rest, [w] if weekday(w).is_some())
+            && day == today
+            && time > now.time()
+        {
+            day = step(day, 7, 0, false).ok_or_else(|| too_far(original))?;
+        }
         return Ok(When::DateTime(day.and_time(time)));
+    }
+    if let Some(moment) = hours_or_minutes(&words, now, original, lean)? {
+        return Ok(When::DateTime(moment));
     }
     if words == ["now"] {
         return Ok(When::DateTime(now));
@@ -210,6 +246,9 @@ fn parse_day(
     {
         let offset = weekday_offset(which, lean, today.weekday(), target);
         return step(today, offset.unsigned_abs(), 0, offset > 0).ok_or_else(far);
+    }
+    if let Some(day) = day_of_month(words, today, original, lean)? {
+        return Ok(day);
     }
     let (n, unit, forward) = match words {
         [w] if w.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -284,6 +323,123 @@ fn weekday_offset(which: &str, lean: Lean, today: Weekday, target: Weekday) -> i
         (_, Lean::Past) => -back,
         (_, Lean::Future) => ahead,
     }
+}
+
+/// "2 hours ago", "an hour ago", "45 minutes ago", "in 30 minutes": a moment, not a day.
+fn hours_or_minutes(
+    words: &[&str],
+    now: NaiveDateTime,
+    original: &str,
+    lean: Lean,
+) -> Result<Option<NaiveDateTime>, WhenError> {
+    let (n, unit, forward) = match words {
+        [n, unit, "ago"] => (*n, *unit, false),
+        ["in", n, unit] => (*n, *unit, true),
+        _ => return Ok(None),
+    };
+    let minutes_per = match unit {
+        "hour" | "hours" | "hr" | "hrs" | "h" => 60,
+        "minute" | "minutes" | "min" | "mins" => 1,
+        _ => return Ok(None),
+    };
+    let n = i64::from(count(n, original, lean)?);
+    let minutes = n
+        .checked_mul(minutes_per)
+        .and_then(chrono::Duration::try_minutes)
+        .ok_or_else(|| too_far(original))?;
+    let moment = if forward {
+        now.checked_add_signed(minutes)
+    } else {
+        now.checked_sub_signed(minutes)
+    };
+    moment.map(Some).ok_or_else(|| too_far(original))
+}
+
+/// "25 Oct", "Oct 25", "25 October 2025", "oct 25, 2025": a day named with its month. Without
+/// a year, for something that happened it is the last such day (today included), for
+/// something due the next.
+fn day_of_month(
+    words: &[&str],
+    today: NaiveDate,
+    original: &str,
+    lean: Lean,
+) -> Result<Option<NaiveDate>, WhenError> {
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_end_matches([',', '.']))
+        .collect();
+    let (day, name, year) = match words.as_slice() {
+        [a, b] | [a, b, _] if month(b).is_some() && day_number(a).is_some() => {
+            (*a, *b, words.get(2))
+        }
+        [a, b] | [a, b, _] if month(a).is_some() && day_number(b).is_some() => {
+            (*b, *a, words.get(2))
+        }
+        _ => return Ok(None),
+    };
+    let (Some(d), Some(m)) = (day_number(day), month(name)) else {
+        return Ok(None);
+    };
+    let not_real = || WhenError(format!("{} is not a day of the year", quoted(original)));
+    if let Some(year) = year {
+        let y: i32 = match year.parse() {
+            Ok(y) if year.len() == 4 => y,
+            _ => return Err(unreadable(original, lean)),
+        };
+        return NaiveDate::from_ymd_opt(y, m, d)
+            .map(Some)
+            .ok_or_else(not_real);
+    }
+    // The nearest year with that day in the direction asked (29 February: up to 8 years).
+    let y = today.year();
+    let years: Vec<i32> = match lean {
+        Lean::Past => (0..9).map(|k| y - k).collect(),
+        Lean::Future => (0..9).map(|k| y + k).collect(),
+    };
+    for year in years {
+        if let Some(day) = NaiveDate::from_ymd_opt(year, m, d) {
+            let fits = match lean {
+                Lean::Past => day <= today,
+                Lean::Future => day >= today,
+            };
+            if fits {
+                return Ok(Some(day));
+            }
+        }
+    }
+    Err(not_real())
+}
+
+/// "25", "25th", "1st": a day of a month.
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn month(word: &str) -> Option<u32> {
+    Some(match word {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    })
 }
 
 fn parse_iso_date(word: &str, original: &str, lean: Lean) -> Result<NaiveDate, WhenError> {

@@ -124,6 +124,7 @@ fn follow_ups(ids: Vec<u32>) -> impl Strategy<Value = Vec<FollowUp>> {
                 what,
                 due,
                 done,
+                by: Default::default(),
             })
             .collect()
     })

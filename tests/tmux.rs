@@ -1,5 +1,6 @@
 //! The real binary in a real terminal (tmux): a typed note reaches the file, a note being
-//! typed survives SIGKILL, and a panic gives the terminal back.
+//! typed survives SIGKILL, and a panic gives the terminal back. The helpers here are shared
+//! with the other terminal journeys (`tmux_screens`).
 //! Skipped with a notice when tmux is missing, unless CI=true.
 
 use std::path::Path;
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-11-24T14:26:00+01:00";
 
-fn have_tmux() -> bool {
+pub(crate) fn have_tmux() -> bool {
     let found = Command::new("tmux")
         .arg("-V")
         .output()
@@ -24,20 +25,20 @@ fn have_tmux() -> bool {
 }
 
 /// One private tmux server, killed when the test ends (even on failure).
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
-    home: tempfile::TempDir,
+    pub(crate) home: tempfile::TempDir,
 }
 
 impl Tmux {
-    fn new(name: &str) -> Tmux {
+    pub(crate) fn new(name: &str) -> Tmux {
         Tmux {
             socket: format!("rolo-test-{}-{name}", std::process::id()),
             home: tempfile::tempdir().unwrap(),
         }
     }
 
-    fn tmux(&self, args: &[&str]) -> Output {
+    pub(crate) fn tmux(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
             .arg(&self.socket)
@@ -47,7 +48,7 @@ impl Tmux {
     }
 
     /// A shell line that runs rolo on `dir` with a fixed clock and a private HOME.
-    fn rolo_line(&self, dir: &Path, extra_env: &str) -> String {
+    pub(crate) fn rolo_line(&self, dir: &Path, extra_env: &str) -> String {
         format!(
             "env -u ROLO_CACHE_DIR HOME={home} XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache ROLO_NOW={NOW} TERM=xterm-256color {extra_env} {bin} --dir {dir}",
             home = self.home.path().display(),
@@ -56,7 +57,7 @@ impl Tmux {
         )
     }
 
-    fn start(&self, command: &str) {
+    pub(crate) fn start(&self, command: &str) {
         let args = [
             "new-session",
             "-d",
@@ -88,26 +89,26 @@ impl Tmux {
         );
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.tmux(&["send-keys", "-t", "t", k]);
         }
     }
 
-    fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         self.tmux(&["send-keys", "-t", "t", "-l", text]);
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
 
-    fn alive(&self) -> bool {
+    pub(crate) fn alive(&self) -> bool {
         self.tmux(&["has-session", "-t", "t"]).status.success()
     }
 
     /// Poll until `done` holds, for at most ten seconds.
-    fn wait(&self, what: &str, done: impl Fn(&Tmux) -> bool) {
+    pub(crate) fn wait(&self, what: &str, done: impl Fn(&Tmux) -> bool) {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
             if done(self) {
@@ -118,7 +119,7 @@ impl Tmux {
         panic!("timed out waiting for {what}; screen:\n{}", self.screen());
     }
 
-    fn wait_for(&self, text: &str) {
+    pub(crate) fn wait_for(&self, text: &str) {
         self.wait(&format!("{text:?}"), |t| t.screen().contains(text));
     }
 }
@@ -129,20 +130,20 @@ impl Drop for Tmux {
     }
 }
 
-fn demo_dir() -> tempfile::TempDir {
+pub(crate) fn demo_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     rolo::demo::install(dir.path()).unwrap();
     dir
 }
 
-fn month(dir: &Path) -> String {
+pub(crate) fn month(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("journal/2026/2026-11.toml")).unwrap()
 }
 
 /// The drafts on disk. Not a write still in flight: its temp file (`.rolo-tmp-*`, which rolo
 /// never reads) already holds the new text while the draft beside it still holds the old,
 /// and counting both made a slow final write look like two drafts.
-fn drafts(dir: &Path) -> Vec<String> {
+pub(crate) fn drafts(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir.join("drafts"))
         .map(|d| {
             d.flatten()
@@ -395,7 +396,7 @@ fn a_second_terminal_writes_while_the_tui_runs_with_the_cache_on() {
 }
 
 /// The pid of the pane's shell's child: rolo, started from that shell.
-fn child_of_pane(t: &Tmux) -> String {
+pub(crate) fn child_of_pane(t: &Tmux) -> String {
     let pane = String::from_utf8_lossy(
         &t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
             .stdout,

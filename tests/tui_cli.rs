@@ -51,3 +51,29 @@ fn a_bad_keymap_is_reported_with_its_file() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn an_unknown_theme_key_is_reported_with_its_file_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/rolo");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "mouse = false\n\n[theme]\npreset = \"light\"\nacent = \"blue\"\n",
+    )
+    .unwrap();
+    let out = rolo(home.path())
+        .arg("--dir")
+        .arg(home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "config/rolo/config.toml: 5:1: [theme] unknown key \"acent\"; the roles are accent,"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

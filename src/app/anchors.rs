@@ -10,6 +10,7 @@
 //! Questions and forms hold ids already (`Ask`, `Question`, `EditTarget`).
 
 use super::lists::{Item, Lists};
+use super::needs_pane::{self, PaneItem};
 use super::state::{self, AppState, Ask, Helpers, Input, Popup, Question};
 use super::update::outcome;
 use crate::journal::{Ix, Journal};
@@ -21,8 +22,9 @@ pub struct Anchors {
     before: Vec<(String, String)>,
     /// The person selected in the contacts pane.
     selected: Option<String>,
-    /// The need selected in the needs pane: its owner and its id.
-    need: Option<(String, u32)>,
+    /// The need or promise selected in the needs pane: its owner, whether it is a promise,
+    /// and its id.
+    need: Option<(String, bool, u32)>,
     /// The entry selected in the timeline pane.
     entry: Option<String>,
 }
@@ -37,9 +39,13 @@ impl Anchors {
             .iter()
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect();
-        let need = state::needs(state, journal)
-            .get(state.needs_sel)
-            .and_then(|(ix, n)| Some((journal.contact(*ix)?.id.clone(), n.id)));
+        let need = needs_pane::selected(state, journal).and_then(|item| {
+            let owner = journal.contact(item.person())?.id.clone();
+            Some(match item {
+                PaneItem::Need(_, n) => (owner, false, n.id),
+                PaneItem::Promise(_, f) => (owner, true, f.id),
+            })
+        });
         Anchors {
             before,
             selected: state
@@ -83,9 +89,15 @@ impl Anchors {
         state.needs_sel = self
             .need
             .as_ref()
-            .and_then(|(owner, need)| {
-                state::needs(state, journal).iter().position(|(ix, n)| {
-                    n.id == *need && journal.contact(*ix).is_some_and(|c| c.id == *owner)
+            .and_then(|(owner, promise, id)| {
+                needs_pane::items(state, journal).iter().position(|item| {
+                    let same = match item {
+                        PaneItem::Need(_, n) => !promise && n.id == *id,
+                        PaneItem::Promise(_, f) => *promise && f.id == *id,
+                    };
+                    same && journal
+                        .contact(item.person())
+                        .is_some_and(|c| c.id == *owner)
                 })
             })
             .unwrap_or(0);
@@ -185,8 +197,9 @@ impl Anchors {
                 let gone = match &input.ask {
                     Ask::NewNeed { contact }
                     | Ask::MetHow { contact, .. }
-                    | Ask::FollowUpWhat { contact }
-                    | Ask::FollowUpDue { contact, .. } => contact_gone(contact, closed),
+                    | Ask::FollowUpWhat { contact, .. }
+                    | Ask::FollowUpDue { contact, .. }
+                    | Ask::RewordNeed { contact, .. } => contact_gone(contact, closed),
                     // The note being written stays open whoever left: nothing typed is lost.
                     Ask::AddContact | Ask::NoteTime => false,
                 };
@@ -202,6 +215,9 @@ impl Anchors {
             }
             Popup::PickNeed(pick) => {
                 (!contact_gone(&pick.contact, closed)).then_some(Popup::PickNeed(pick))
+            }
+            Popup::Need(view) => {
+                (!contact_gone(&view.contact, closed)).then_some(Popup::Need(view))
             }
             Popup::Entry { id, scroll } => {
                 if journal.entry(&id).is_none() {
@@ -283,16 +299,33 @@ fn typed_for_gone(input: &Input, journal: &Journal) -> Option<(String, String)> 
     let typed = input.editor.text().trim();
     let (contact, text) = match &input.ask {
         Ask::NewNeed { contact } => (contact, format!("need: {typed}")),
-        Ask::FollowUpWhat { contact } => (contact, format!("follow-up: {typed}")),
-        Ask::FollowUpDue { contact, what } if typed.is_empty() => {
-            (contact, format!("follow-up: {what}"))
+        Ask::FollowUpWhat { contact, theirs } => {
+            (contact, format!("{}: {typed}", promise(*theirs)))
         }
-        Ask::FollowUpDue { contact, what } => (contact, format!("follow-up: {what} (due {typed})")),
+        Ask::FollowUpDue {
+            contact,
+            what,
+            theirs,
+        } if typed.is_empty() => (contact, format!("{}: {what}", promise(*theirs))),
+        Ask::FollowUpDue {
+            contact,
+            what,
+            theirs,
+        } => (
+            contact,
+            format!("{}: {what} (due {typed})", promise(*theirs)),
+        ),
+        Ask::RewordNeed { contact, need } => (contact, format!("need #{need}: {typed}")),
         Ask::MetHow { contact, need } => (contact, format!("need #{need} met: {typed}")),
         Ask::AddContact | Ask::NoteTime => return None,
     };
     let nothing_typed = typed.is_empty() && !matches!(input.ask, Ask::FollowUpDue { .. });
     (journal.by_id(contact).is_none() && !nothing_typed).then(|| (contact.clone(), text))
+}
+
+/// How a follow-up kept as a note is labelled: whose promise it was.
+fn promise(theirs: bool) -> &'static str {
+    if theirs { "their promise" } else { "follow-up" }
 }
 
 fn item_parts(item: &Item) -> Option<(Ix, u8, u32)> {

@@ -6,10 +6,10 @@ use super::run::Host;
 use super::update::Effect;
 use super::update::done::{Done, MonthRead};
 use crate::journal::Journal;
-use crate::model::NeedStatus;
+use crate::model::{By, NeedStatus};
 use crate::ops::{
     self, AddFollowUp, AddNeed, AddPerson, Changed, FollowUpDone, Invalid, MeetByIntro, OpError,
-    SetNeed,
+    RewordNeed, SetNeed,
 };
 use crate::store::{Claim, Store, decode, paths};
 use chrono::{DateTime, FixedOffset};
@@ -72,9 +72,29 @@ pub fn carry_out(
             let result = op.apply(store, &contact);
             changed(contact, Ok(result), typed)
         }
-        Effect::AddFollowUp { contact, what, due } => {
-            let typed = format!("follow-up: {what} (due {})", due.format("%Y-%m-%d"));
-            let result = AddFollowUp::new(&what, due, today).map(|op| op.apply(store, &contact));
+        Effect::AddFollowUp {
+            contact,
+            what,
+            due,
+            by,
+        } => {
+            let label = if by == By::Them {
+                "their promise"
+            } else {
+                "follow-up"
+            };
+            let typed = format!("{label}: {what} (due {})", due.format("%Y-%m-%d"));
+            let result =
+                AddFollowUp::new(&what, due, today).map(|op| op.by(by).apply(store, &contact));
+            changed(contact, result, Some(typed))
+        }
+        Effect::RewordNeed {
+            contact,
+            need,
+            what,
+        } => {
+            let typed = format!("need #{need}: {what}");
+            let result = RewordNeed::new(need, &what).map(|op| op.apply(store, &contact));
             changed(contact, result, Some(typed))
         }
         Effect::AddContact { name } => match AddPerson::named(&name).map(|op| op.apply(store)) {

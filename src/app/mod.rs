@@ -2,17 +2,22 @@
 //! real terminal around it.
 
 mod anchors;
+pub mod config;
 mod edit_session;
 pub mod editor;
 mod effects;
+pub mod found;
+pub mod hits;
 pub mod lists;
+mod memory;
 pub mod mentions;
+pub mod needs_pane;
 pub mod run;
 pub mod signals;
 pub mod state;
 pub mod terminal;
 pub mod update;
 
-pub use run::{Host, run_app};
+pub use run::{Host, run_app, run_app_with};
 pub use state::AppState;
 pub use update::{Effect, update};

@@ -3,6 +3,7 @@
 //! whole app on a `TestBackend` with scripted keys and a temporary folder.
 
 use super::anchors::Anchors;
+use super::config::Settings;
 use super::effects;
 use super::signals::DraftSlot;
 use super::state::{AppState, Popup};
@@ -15,7 +16,7 @@ use crate::store::{OlderLoad, Store, Watch, paths};
 use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use std::io;
 use std::path::Path;
 use std::time::Instant;
@@ -47,8 +48,8 @@ pub trait Host {
 /// An error the loop could not recover from (the terminal went away).
 pub type RunResult = Result<AppState, Box<dyn std::error::Error>>;
 
-/// Run the TUI until `q` or until `events` ends. `Ok(None)` from `events` is a tick: nothing
-/// was pressed for a while (the loop uses it to save the draft).
+/// Run the TUI until `q` or until `events` ends, with `keymap` and otherwise the default
+/// settings (see `run_app_with`).
 pub fn run_app<B, E>(
     terminal: &mut Terminal<B>,
     store: &Store,
@@ -62,9 +63,32 @@ where
     B::Error: 'static,
     E: IntoIterator<Item = io::Result<Option<Event>>>,
 {
+    let settings = Settings {
+        keymap: keymap.clone(),
+        ..Settings::default()
+    };
+    run_app_with(terminal, store, journal, &settings, events, host)
+}
+
+/// Run the TUI until `q` or until `events` ends. `Ok(None)` from `events` is a tick: nothing
+/// was pressed for a while (the loop uses it to save the draft).
+pub fn run_app_with<B, E>(
+    terminal: &mut Terminal<B>,
+    store: &Store,
+    journal: &mut Journal,
+    settings: &Settings,
+    events: E,
+    host: &mut dyn Host,
+) -> RunResult
+where
+    B: Backend,
+    B::Error: 'static,
+    E: IntoIterator<Item = io::Result<Option<Event>>>,
+{
     let mut state = AppState::new(journal, host.now().date_naive());
+    state.place = store.root().map(|p| p.display().to_string());
     offer_drafts(&mut state, store);
-    draw(terminal, &mut state, journal, keymap, host.now())?;
+    draw(terminal, &mut state, journal, settings, host.now())?;
     // Taken after the first frame (or on a background thread): it stats every file once, which
     // the person should not wait for.
     let mut watch = host.watch(store);
@@ -84,7 +108,7 @@ where
             // the note on screen, and the draft must hold all of it, not the last autosave.
             let mut acted = false;
             for action in event
-                .map(|e| to_actions(&state, keymap, e))
+                .map(|e| to_actions(&state, settings, e))
                 .unwrap_or_default()
             {
                 let now = host.now();
@@ -124,10 +148,17 @@ where
             {
                 pick_up_outside_edits(&mut state, journal, store, watch, host.now());
             }
+            if tick {
+                // The search index goes on building, and follows what changed.
+                super::update::find::tick(&mut state, journal);
+                if state.finder.take_built() {
+                    super::memory::give_back();
+                }
+            }
             if state.quit {
                 break;
             }
-            draw(terminal, &mut state, journal, keymap, host.now())?;
+            draw(terminal, &mut state, journal, settings, host.now())?;
         }
         Ok(())
     };
@@ -167,43 +198,72 @@ fn carry_out_all<B: Backend>(
     Ok(())
 }
 
-fn to_actions(state: &AppState, keymap: &Keymap, event: Event) -> Vec<Action> {
+fn to_actions(state: &AppState, settings: &Settings, event: Event) -> Vec<Action> {
     match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            keymap.resolve(state.modes(), &k).into_iter().collect()
-        }
-        // A paste is typing, so a pasted note lands in the editor with its line breaks.
-        Event::Paste(text) if state.modes().iter().any(|m| m.takes_text()) => text
-            .chars()
-            .filter(|c| *c != '\r')
-            .map(|c| {
-                if c == '\n' {
-                    Action::Newline
-                } else {
-                    Action::Type(c)
-                }
-            })
+        Event::Key(k) if k.kind != KeyEventKind::Release => settings
+            .keymap
+            .resolve(state.modes(), &k)
+            .into_iter()
             .collect(),
+        // Only clicks and the wheel; moving and dragging mean nothing here.
+        Event::Mouse(m) if settings.mouse => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click {
+                x: m.column,
+                y: m.row,
+            }],
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => vec![Action::Wheel {
+                x: m.column,
+                y: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }],
+            _ => Vec::new(),
+        },
+        // A paste is typing, so a pasted note lands in the editor with its line breaks.
+        Event::Paste(text) if state.modes().iter().any(|m| m.takes_text()) => pasted(&text),
         Event::Resize(..) => vec![Action::Resize],
         _ => Vec::new(),
     }
+}
+
+/// Pasted text as typing. A line break may come as `\n`, `\r\n` or a lone `\r` (tmux and
+/// several terminals send the last in a bracketed paste): each is one new line.
+fn pasted(text: &str) -> Vec<Action> {
+    let mut actions = Vec::with_capacity(text.len());
+    let mut after_cr = false;
+    for c in text.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\r' | '\n' => actions.push(Action::Newline),
+            c => actions.push(Action::Type(c)),
+        }
+        after_cr = c == '\r';
+    }
+    actions
 }
 
 fn draw<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut AppState,
     journal: &Journal,
-    keymap: &Keymap,
+    settings: &Settings,
     now: DateTime<FixedOffset>,
 ) -> Result<(), B::Error> {
     // A page is the height of a pane's inside: the screen minus borders, footer and status.
     let size = terminal.size()?;
     state.page = usize::from(size.height.saturating_sub(5)).max(1);
-    let mut scroll_max = None;
-    terminal.draw(|f| scroll_max = crate::ui::draw_measured(f, state, journal, keymap, now))?;
-    if let (Some(max), Some(Popup::Brief { scroll, .. })) = (scroll_max, state.popup.as_mut()) {
+    let mut drawn = crate::ui::Drawn::default();
+    terminal.draw(|f| {
+        drawn = crate::ui::draw_themed(f, state, journal, &settings.keymap, &settings.theme, now)
+    })?;
+    let scroll = match state.popup.as_mut() {
+        Some(Popup::Brief { scroll, .. }) => Some(scroll),
+        Some(Popup::Need(view)) => Some(&mut view.scroll),
+        _ => None,
+    };
+    if let (Some(max), Some(scroll)) = (drawn.scroll_max, scroll) {
         *scroll = (*scroll).min(max);
     }
+    state.hits = drawn.hits;
     Ok(())
 }
 
@@ -251,5 +311,24 @@ fn offer_drafts(state: &mut AppState, store: &Store) {
     }
     if !kept.is_empty() {
         state.popup = Some(Popup::Drafts { drafts: kept });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pasted;
+    use crate::action::Action::{Newline, Type};
+
+    #[test]
+    fn every_kind_of_line_break_in_a_paste_is_one_new_line() {
+        let typed = |s: &str| s.chars().map(Type).collect::<Vec<_>>();
+        let mut want = typed("a");
+        want.push(Newline);
+        want.extend(typed("b"));
+        for text in ["a\nb", "a\r\nb", "a\rb"] {
+            assert_eq!(pasted(text), want, "{text:?}");
+        }
+        assert_eq!(pasted("\r\r\n\n"), vec![Newline, Newline, Newline]);
+        assert_eq!(pasted("tab\tstays"), typed("tab\tstays"));
     }
 }

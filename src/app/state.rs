@@ -2,6 +2,7 @@
 //! popups, input buffers and the status line. Plain data; `update` changes it, `ui` reads it.
 
 use super::editor::Editor;
+use super::hits::Hits;
 use super::lists::Lists;
 use crate::journal::{Ix, Journal};
 use crate::keymap::Mode;
@@ -75,6 +76,8 @@ pub struct Capture {
     /// The draft file, fixed once the note is restored or its time changed (see
     /// `Draft::file`); `None` for a new note dated as it was begun, now.
     pub draft_file: Option<String>,
+    /// A draft from an earlier session: its time is when it was started.
+    pub restored: bool,
     /// Bumped on every change, so the loop knows when the draft on disk is behind.
     pub revision: u64,
     /// `@name` suggestions for the word at the cursor, best first.
@@ -86,6 +89,11 @@ pub struct Capture {
 }
 
 impl Capture {
+    /// The note's time as `ctrl-t` first shows it, ready to be typed over.
+    pub fn time_shown(&self) -> String {
+        self.started.format("%Y-%m-%d %H:%M").to_string()
+    }
+
     pub fn draft(&self) -> Draft {
         Draft {
             with: self.with.clone(),
@@ -104,6 +112,7 @@ impl Capture {
             started: d.started,
             // Its file keeps its name whatever time the person gives the note.
             draft_file: Some(d.file_name()),
+            restored: true,
             revision: 1,
             suggestions: Vec::new(),
             suggestion: 0,
@@ -136,12 +145,20 @@ pub enum Ask {
         contact: String,
         need: u32,
     },
+    /// `theirs`: a promise they made you, not one you made (tab switches).
     FollowUpWhat {
         contact: String,
+        theirs: bool,
     },
     FollowUpDue {
         contact: String,
         what: String,
+        theirs: bool,
+    },
+    /// New words for a need (`e` in the need's view).
+    RewordNeed {
+        contact: String,
+        need: u32,
     },
     AddContact,
     /// When the note being written happened (`ctrl-t` while writing).
@@ -208,6 +225,21 @@ pub struct EditResume {
     pub text: String,
 }
 
+/// Enter on a need: the whole of it, since when, what was done for it, how it was met, with
+/// its actions. It holds ids, so a change meanwhile shows the need as it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeedView {
+    pub contact: String,
+    pub need: u32,
+    pub scroll: u16,
+    /// Who could help, ranked when it was opened (ranking the network on every frame would
+    /// cost a large journal its speed).
+    pub helpers: Vec<Helper>,
+    /// Open when it was opened: met, dropped and an intro are offered only then (acting on it
+    /// closes the view, so this does not go stale).
+    pub open: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Help {
@@ -229,6 +261,7 @@ pub enum Popup {
     },
     Helpers(Helpers),
     Lists(Lists),
+    Need(NeedView),
     Input(Input),
     Confirm {
         question: Question,
@@ -238,6 +271,8 @@ pub enum Popup {
         drafts: Vec<Draft>,
     },
     PickNeed(PickNeed),
+    /// Search in everything (`tab` in the filter, `ctrl-f`).
+    Find(Box<super::found::FindView>),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
     EditFailed {
         target: EditTarget,
@@ -261,6 +296,8 @@ pub struct AppState {
     pub rows: Vec<Row>,
     /// The contact filter's memory of the previous keystroke.
     pub filter: crate::filter::Filter,
+    /// The index of search in everything (built in the background, see `find`).
+    pub finder: crate::find::Finder,
     pub contact_sel: usize,
     pub timeline_all: bool,
     pub timeline_sel: usize,
@@ -273,6 +310,10 @@ pub struct AppState {
     /// Rows a page holds, set by the loop from the terminal size.
     pub page: usize,
     pub quit: bool,
+    /// What the last frame drew where, for the mouse (set by the loop after each draw).
+    pub hits: Hits,
+    /// The data folder, as the welcome on an empty journal names it.
+    pub place: Option<String>,
 }
 
 impl AppState {
@@ -284,6 +325,7 @@ impl AppState {
             searching: false,
             rows: Vec::new(),
             filter: crate::filter::Filter::new(),
+            finder: crate::find::Finder::new(),
             contact_sel: 0,
             timeline_all: false,
             timeline_sel: 0,
@@ -295,6 +337,8 @@ impl AppState {
             autosave: Autosave::default(),
             page: 20,
             quit: false,
+            hits: Hits::default(),
+            place: None,
         };
         s.refresh_rows(journal, today);
         s
@@ -303,13 +347,22 @@ impl AppState {
     /// The modes whose bindings apply now, first match wins.
     pub fn modes(&self) -> &'static [Mode] {
         match (&self.popup, &self.capture) {
+            (
+                Some(Popup::Input(Input {
+                    ask: Ask::FollowUpWhat { .. },
+                    ..
+                })),
+                _,
+            ) => &[Mode::Promise, Mode::Input],
             (Some(Popup::Input(_)), _) => &[Mode::Input],
+            (Some(Popup::Need(_)), _) => &[Mode::Need],
             (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
             (Some(Popup::Helpers(_)), _) => &[Mode::Match],
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
+            (Some(Popup::Find(_)), _) => &[Mode::Find],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],
             (None, Some(_)) => &[Mode::Capture],

@@ -1,14 +1,19 @@
 //! The real terminal: set up, hand over to `$EDITOR`, restore on every way out, including a
 //! panic (ratatui's hook restores the terminal before the panic message prints) and SIGTERM
 //! or SIGHUP (the draft is written, the terminal restored, then rolo ends by that signal).
+//! Mouse capture, when on, is part of that state: turned off on each of those ways out and
+//! while `$EDITOR` has the terminal, so the shell and the editor get their mouse back.
 
-use super::run::{Host, run_app};
+use super::config::Settings;
+use super::run::{Host, run_app_with};
 use super::signals::{self, DraftSlot, Stop};
 use crate::journal::Journal;
-use crate::keymap::Keymap;
 use crate::store::{OlderLoad, PendingOlder, Store, Watch, paths};
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -24,7 +29,8 @@ use std::time::Duration;
 /// the command line's parts.
 #[derive(Debug)]
 pub enum TuiError {
-    /// `[keys]` in `config.toml` does not read; `why` is the keymap's own words.
+    /// `config.toml` does not read (its keys, theme or mouse setting); `why` says where and
+    /// what, in the keymap's or the settings' own words.
     Keymap { path: PathBuf, why: String },
     /// `config.toml` is there but cannot be read.
     Config { path: PathBuf, source: io::Error },
@@ -62,19 +68,22 @@ impl std::error::Error for TuiError {}
 /// How long to wait for a key before a tick (which saves the draft if it is behind).
 const TICK: Duration = Duration::from_millis(250);
 
-/// The keymap: defaults, with the user's `[keys]` from `config.toml` on top when present.
-pub fn load_keymap() -> Result<Keymap, TuiError> {
-    let keymap = Keymap::default();
+/// Everything `config.toml` says (the defaults when there is none), with `NO_COLOR` applied.
+pub fn load_settings() -> Result<Settings, TuiError> {
+    // The convention: set and not empty means no colour.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let Some(path) = paths::config_file(|k| std::env::var(k).ok()) else {
-        return Ok(keymap);
+        return Settings::parse("", no_color).map_err(|why| TuiError::Keymap {
+            path: PathBuf::from("config.toml"),
+            why,
+        });
     };
-    match std::fs::read_to_string(&path) {
-        Ok(text) => keymap
-            .with_overrides(&text)
-            .map_err(|why| TuiError::Keymap { path, why }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(keymap),
-        Err(source) => Err(TuiError::Config { path, source }),
-    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(TuiError::Config { path, source }),
+    };
+    Settings::parse(&text, no_color).map_err(|why| TuiError::Keymap { path, why })
 }
 
 /// Restores the terminal when dropped, so `?` and early returns cannot leave it raw.
@@ -90,10 +99,11 @@ impl Restore {
     }
 }
 
-/// The terminal as the shell had it: bracketed paste off, the alternate screen left, the
-/// cursor shown, raw mode off. Errors are ignored: the terminal may be gone.
+/// The terminal as the shell had it: mouse capture and bracketed paste off, the alternate
+/// screen left, the cursor shown, raw mode off. Errors are ignored: the terminal may be gone.
+/// Turning the mouse off when it was never on is harmless, so every way out does it.
 pub(super) fn give_back() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -108,6 +118,8 @@ impl Drop for Restore {
 }
 
 struct RealHost {
+    /// Mouse capture is on: `$EDITOR` gets the terminal without it, and it comes back after.
+    mouse: bool,
     /// Where the background load of older months reports.
     older: Option<Receiver<OlderLoad>>,
     watch: WatchFrom,
@@ -151,28 +163,47 @@ impl Host for RealHost {
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
+        if self.mouse {
+            execute!(io::stdout(), DisableMouseCapture)?;
+        }
         disable_raw_mode()?;
         execute!(io::stdout(), LeaveAlternateScreen)?;
         let edited = crate::ops::edit::open_editor(path);
         execute!(io::stdout(), EnterAlternateScreen)?;
         enable_raw_mode()?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         edited
     }
 }
 
-/// Keys from the terminal; `None` when nothing arrived within a tick. Ends when a stop
-/// signal arrived, whatever reading the terminal gave (a closed terminal gives an error).
+/// Most keys read after a stop signal: what was typed before it (a fast typist, a paste).
+const DRAIN: usize = 100_000;
+
+/// Keys from the terminal; `None` when nothing arrived within a tick. After a stop signal,
+/// the keys already typed are still read and handled (so the note's draft holds every
+/// character typed before the window closed), and then it ends: at once when nothing more
+/// is waiting, or when reading fails (a closed terminal).
 fn terminal_events(stop: &Stop) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
     // A debug-build-only trigger, so tests can prove the terminal comes back after a panic.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("ROLO_TEST_PANIC").is_some();
+    let mut drained = 0;
     std::iter::from_fn(move || {
-        stop.got().is_none().then_some(())?;
+        if stop.got().is_some() {
+            drained += 1;
+            return match event::poll(Duration::ZERO) {
+                Ok(true) if drained <= DRAIN => event::read().ok().map(|e| Ok(Some(e))),
+                _ => None,
+            };
+        }
         let next = match event::poll(TICK) {
             Ok(true) => event::read().map(Some),
             Ok(false) => Ok(None),
+            // The terminal is gone because of the signal: end quietly, the draft is written.
+            Err(_) if stop.got().is_some() => return None,
             Err(e) => Err(e),
         };
-        stop.got().is_none().then_some(())?;
         if test_panic && matches!(next, Ok(Some(Event::Key(_)))) {
             panic!("ROLO_TEST_PANIC: panicking inside the TUI on purpose");
         }
@@ -189,7 +220,7 @@ pub fn run_tui(
     pending: Option<PendingOlder>,
     exit_after_first_frame: bool,
 ) -> Result<(), TuiError> {
-    let keymap = load_keymap()?;
+    let settings = load_settings()?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
@@ -197,23 +228,28 @@ pub fn run_tui(
     let mut restore = Restore { done: false };
     // Bracketed paste, so a pasted line break lands in the note instead of saving it.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if settings.mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui_hook(info);
     }));
+    let mouse = settings.mouse;
     if exit_after_first_frame {
         // For measuring start-up: the first frame, then out (older months are not waited for).
         let mut host = RealHost {
+            mouse,
             older: None,
             watch: WatchFrom::Nowhere,
             slot: None,
         };
-        let result = run_app(
+        let result = run_app_with(
             &mut terminal,
             store,
             journal,
-            &keymap,
+            &settings,
             std::iter::empty(),
             &mut host,
         );
@@ -242,15 +278,16 @@ pub fn run_tui(
             rx
         });
         let mut host = RealHost {
+            mouse,
             older,
             watch,
             slot: Some(slot),
         };
-        let result = run_app(
+        let result = run_app_with(
             &mut terminal,
             store,
             journal,
-            &keymap,
+            &settings,
             terminal_events(&stop),
             &mut host,
         );

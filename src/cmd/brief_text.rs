@@ -11,13 +11,11 @@ use chrono::NaiveDate;
 pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
     let c = &b.contact;
     doc.title(&inert_line(&c.name));
-    let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    if !work.is_empty() {
-        doc.text(&inert_line(&work.join(" at ")));
+    if let Some(work) = words::work(c) {
+        doc.text(&work);
+    }
+    if let Some(reach) = words::reach(c) {
+        doc.text(&reach);
     }
     if let Some(m) = c.met.as_deref().filter(|m| !m.trim().is_empty()) {
         doc.text(&format!("How you met: {}", inert_line(m)));
@@ -25,6 +23,9 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
     doc.text(&words::facts(b, today));
     if let Some(bd) = &b.birthday {
         doc.text(&doc.strong(&words::birthday(bd)));
+    }
+    for line in words::notes(c).iter().filter(|l| !l.trim().is_empty()) {
+        doc.text(line);
     }
 
     doc.heading("Open needs");
@@ -50,6 +51,13 @@ pub fn render(doc: &mut Doc, j: &Journal, b: &Brief, today: NaiveDate) {
     for f in &b.follow_ups {
         let (line, late) = words::promise(f, today);
         doc.item(&if late { doc.strong(&line) } else { line });
+    }
+    if !b.theirs.is_empty() {
+        doc.heading("Their promises to you");
+        for f in &b.theirs {
+            let (line, late) = words::promise(f, today);
+            doc.item(&if late { doc.strong(&line) } else { line });
+        }
     }
 
     if !b.meet.is_empty() {

@@ -162,6 +162,10 @@ pub fn brief(ctx: &mut Ctx, who: &str) -> CliResult {
             "follow_up": json::follow_up(&f.follow_up),
             "days_late": f.days_late,
         })).collect::<Vec<_>>(),
+        "theirs": b.theirs.iter().map(|f| json!({
+            "follow_up": json::follow_up(&f.follow_up),
+            "days_late": f.days_late,
+        })).collect::<Vec<_>>(),
         "meet": b.meet.iter().map(|s| json!({
             "need": s.need_id,
             "helper": helper(ctx, &s.helper),

@@ -11,6 +11,7 @@ mod import;
 mod json;
 mod lifecycle;
 mod read;
+mod search;
 mod serve;
 mod shell;
 mod write;
@@ -169,7 +170,12 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Need { who, text } => write::need(ctx, &who, &text),
         Command::Met { who, need_id, how } => write::met(ctx, &who, need_id, how),
         Command::Drop { who, need_id } => write::drop_need(ctx, &who, need_id),
-        Command::Followup { who, text, due } => write::follow_up(ctx, &who, &text, &due),
+        Command::Followup {
+            who,
+            text,
+            due,
+            theirs,
+        } => write::follow_up(ctx, &who, &text, &due, theirs),
         Command::Done { who, follow_up_id } => write::done(ctx, &who, follow_up_id),
         Command::Edit(args) => edit::edit(ctx, args),
         Command::List {
@@ -189,6 +195,12 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
             json: true,
         } => json::timeline(ctx, who.as_deref(), count),
         Command::Timeline { who, count, .. } => read::timeline(ctx, who.as_deref(), count),
+        Command::Search {
+            text,
+            who,
+            count,
+            json,
+        } => search::run(ctx, &text.join(" "), who.as_deref(), count, json),
         Command::Check => read::check(ctx),
         Command::Brief {
             who, json: true, ..

@@ -268,9 +268,17 @@ pub fn show(ctx: &mut Ctx, who: &str) -> CliResult {
             writeln!(out, "  #{} {}  ({state})", n.id, inert_line(&n.what))?;
         }
     }
-    let open: Vec<_> = c.follow_ups.iter().filter(|f| !f.done).collect();
-    if !open.is_empty() {
-        writeln!(out, "\nFollow-ups")?;
+    // Yours, then theirs under a heading of their own: the two are never mixed up.
+    let (theirs, mine): (Vec<_>, Vec<_>) = c
+        .follow_ups
+        .iter()
+        .filter(|f| !f.done)
+        .partition(|f| f.is_theirs());
+    for (heading, open) in [("Follow-ups", mine), ("Their promises to you", theirs)] {
+        if open.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{heading}")?;
         for f in open {
             let due = f
                 .due

@@ -3,7 +3,7 @@
 
 use super::{CliError, CliResult, Ctx};
 use crate::cli::{AddArgs, NoteArgs};
-use crate::model::Kind;
+use crate::model::{By, Kind};
 use crate::ops::{self, AddFollowUp, AddNeed, AddPerson, FollowUpDone, NoteFields, SetNeed};
 use crate::when::parse_when;
 use chrono::{NaiveTime, TimeZone};
@@ -94,11 +94,12 @@ pub fn drop_need(ctx: &mut Ctx, who: &str, need_id: u32) -> CliResult {
     Ok(())
 }
 
-pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str) -> CliResult {
+pub fn follow_up(ctx: &mut Ctx, who: &str, text: &str, due: &str, theirs: bool) -> CliResult {
     // Text, then the day, then the person: the first thing wrong is the one reported.
     ops::non_empty(text, "the follow-up")?;
     let due = ops::follow_ups::due_day(due, ctx.now.naive_local())?;
-    let op = AddFollowUp::new(text, due, ctx.today())?;
+    let by = if theirs { By::Them } else { By::Me };
+    let op = AddFollowUp::new(text, due, ctx.today())?.by(by);
     let id = ctx.writable(who)?;
     writeln!(ctx.out, "{}", op.apply(ctx.store, &id)?.line)?;
     Ok(())

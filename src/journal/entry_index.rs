@@ -2,7 +2,7 @@
 //! for a load, then updated in place for each edit (indexing 200,000 entries again took
 //! 35–65 ms per edit).
 
-use super::{Journal, Pos, by_time};
+use super::{Change, Journal, Pos, by_time};
 use crate::model::Entry;
 
 impl Journal {
@@ -65,6 +65,7 @@ impl Journal {
 
     /// Put `e` at `pos` and update the index in place: the positions after it move up by one.
     fn insert_at(&mut self, pos: usize, e: Entry) {
+        self.note_change(Change::Month(e.month()));
         let (Ok(p), Ok(_)) = (Pos::try_from(pos), Pos::try_from(self.entries.len())) else {
             self.entries.insert(pos, e);
             return self.reindex_entries();
@@ -98,10 +99,12 @@ impl Journal {
     /// Take out the entry at `pos`, updating the index in place (see `insert_at`).
     fn remove_at(&mut self, pos: usize) {
         let Ok(p) = Pos::try_from(pos) else {
-            self.entries.remove(pos);
+            let e = self.entries.remove(pos);
+            self.note_change(Change::Month(e.month()));
             return self.reindex_entries();
         };
         let e = self.entries.remove(pos);
+        self.note_change(Change::Month(e.month()));
         let mut touched = Vec::new();
         for who in &e.with {
             if let Some(&ix) = self.by_id.get(who) {
@@ -128,6 +131,13 @@ impl Journal {
 
     /// Swap in a month as it is on disk now (after an outside edit).
     pub fn replace_month(&mut self, month: (i32, u32), entries: Vec<Entry>) {
+        self.note_change(Change::Month(month));
+        // A misfiled entry (a hand edit dated in another month) lands in its own month.
+        for e in &entries {
+            if e.month() != month {
+                self.note_change(Change::Month(e.month()));
+            }
+        }
         self.entries.retain(|e| e.month() != month);
         self.entries.extend(entries);
         self.entries.sort_by(by_time);

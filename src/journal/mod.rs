@@ -2,9 +2,11 @@
 //! passed in, never read from the clock here.
 
 mod broken;
+mod changes;
 mod entry_index;
 mod resolve;
 
+pub use changes::{Change, Month};
 pub use resolve::Names;
 
 use crate::fasthash::FastMap;
@@ -52,6 +54,8 @@ pub struct Journal {
     broken: FastMap<String, Problem>,
     /// Folded names for resolving, remade when `generation` moves on (see `resolve.rs`).
     names: resolve::NameCache,
+    /// What changed, for the search index (see `changes.rs`).
+    changes: changes::ChangeLog,
 }
 
 /// How a name typed by a person resolved to contacts (see `resolve.rs`).
@@ -103,6 +107,7 @@ impl Journal {
         // scratch for half of them just to find that out.
         sort_by_time(&mut j.entries);
         j.reindex_entries();
+        j.note_change(Change::Everything);
         j
     }
 
@@ -141,6 +146,7 @@ impl Journal {
 
     /// Add a new contact or replace one with the same id (after a save or an outside edit).
     pub fn upsert_contact(&mut self, c: Contact) -> Ix {
+        self.note_change(Change::Contact(c.id.clone()));
         match self.ix(&c.id) {
             Some(ix) => {
                 self.generation += 1;
@@ -164,6 +170,7 @@ impl Journal {
             .ix(id)
             .filter(|&ix| ix < lists.min(self.last_contact.len()))?;
         let gone = self.contacts.remove(ix);
+        self.note_change(Change::Contact(gone.id.clone()));
         self.per_contact.remove(ix);
         self.last_contact.remove(ix);
         self.by_id.remove(id);
@@ -307,14 +314,15 @@ impl Journal {
         list
     }
 
-    /// Open follow-ups due on or before `until`, overdue first; undated ones are left out.
+    /// Your open follow-ups due on or before `until`, overdue first; undated ones are left
+    /// out, and so are promises made to you (the due lists are what you owe).
     pub fn follow_ups_due(&self, until: NaiveDate) -> Vec<(Ix, &FollowUp)> {
         let mut list: Vec<(Ix, &FollowUp)> = self
             .contacts
             .iter()
             .enumerate()
             .flat_map(|(ix, c)| c.follow_ups.iter().map(move |f| (ix, f)))
-            .filter(|(_, f)| !f.done && f.due.is_some_and(|d| d <= until))
+            .filter(|(_, f)| !f.done && !f.is_theirs() && f.due.is_some_and(|d| d <= until))
             .collect();
         list.sort_by(|a, b| a.1.due.cmp(&b.1.due).then(a.0.cmp(&b.0)));
         list
@@ -362,6 +370,7 @@ impl Journal {
         self.reindex_entries();
         self.problems = older.problems;
         self.loading_older = false;
+        self.note_change(Change::Everything);
     }
 
     /// Bumped whenever a contact is added or replaced, so cached search state knows to start over.

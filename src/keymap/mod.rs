@@ -43,12 +43,20 @@ pub enum Mode {
     /// An edit in `$EDITOR` that no longer parses.
     EditFailed,
     PickNeed,
+    /// A need opened with Enter: its whole text and its actions.
+    Need,
+    /// The follow-up question, where tab switches between your promise and theirs
+    /// (checked before `Input`).
+    Promise,
+    /// Search in everything: typing the query, moving through the hits.
+    Find,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Browse,
         Mode::Search,
+        Mode::Find,
         Mode::Capture,
         Mode::Complete,
         Mode::Input,
@@ -59,6 +67,8 @@ impl Mode {
         Mode::Drafts,
         Mode::EditFailed,
         Mode::PickNeed,
+        Mode::Need,
+        Mode::Promise,
     ];
 
     pub fn name(self) -> &'static str {
@@ -75,6 +85,9 @@ impl Mode {
             Mode::Drafts => "drafts",
             Mode::EditFailed => "edit_failed",
             Mode::PickNeed => "pick_need",
+            Mode::Need => "need",
+            Mode::Promise => "promise",
+            Mode::Find => "find",
         }
     }
 
@@ -87,7 +100,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed
+            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed | Mode::Find
         )
     }
 }
@@ -162,6 +175,14 @@ impl Keymap {
 
     /// Footer hints for a mode: `(first key, label)`, one per action, in table order.
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.hint_actions(mode)
+            .into_iter()
+            .map(|(key, hint, _)| (key, hint))
+            .collect()
+    }
+
+    /// `hints`, with the action each one does (the footer keeps help and quit in view).
+    pub fn hint_actions(&self, mode: Mode) -> Vec<(String, &'static str, Action)> {
         let mut seen: Vec<&Action> = Vec::new();
         let mut out = Vec::new();
         for b in self.bindings.iter().filter(|b| b.mode == mode) {
@@ -169,7 +190,7 @@ impl Keymap {
                 && !seen.contains(&&b.action)
             {
                 seen.push(&b.action);
-                out.push((b.key.to_string(), hint));
+                out.push((b.key.to_string(), hint, b.action.clone()));
             }
         }
         out

@@ -217,13 +217,48 @@ impl NeedStatus {
     }
 }
 
-/// A promise you made to a person.
+/// A promise: one you made to a person, or one they made you ("they'll send me the deck").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FollowUp {
     pub id: u32,
     pub what: String,
     pub due: Option<NaiveDate>,
     pub done: bool,
+    /// Who made it; `by = "them"` in the file, absent for yours.
+    pub by: By,
+}
+
+impl FollowUp {
+    pub fn is_theirs(&self) -> bool {
+        self.by == By::Them
+    }
+}
+
+/// Who made a promise. Yours are the default, so files written before this field read as
+/// they always did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum By {
+    #[default]
+    Me,
+    Them,
+}
+
+impl By {
+    /// The word in the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Me => "me",
+            By::Them => "them",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<By> {
+        match s {
+            "me" => Some(By::Me),
+            "them" => Some(By::Them),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
-//! Follow-ups (promises): record one with its due day, mark one done.
+//! Follow-ups (promises): record one with its due day, yours or theirs, and mark one done.
 
 use super::{Changed, Invalid, OpError, finish, non_empty};
-use crate::model::FollowUp;
+use crate::model::{By, FollowUp};
 use crate::sanitize::inert_line;
 use crate::store::Store;
 use crate::when::{When, parse_due};
@@ -16,13 +16,15 @@ pub fn due_day(text: &str, now: NaiveDateTime) -> Result<NaiveDate, Invalid> {
     }
 }
 
-/// A new follow-up, numbered after the person's others.
+/// A new follow-up, numbered after the person's others: your promise, or (`by(By::Them)`)
+/// one they made you. Both share the numbering, so `rolo done WHO N` means one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddFollowUp {
     what: String,
     due: NaiveDate,
     /// For saying the due day ("tomorrow", "in 3 days").
     today: NaiveDate,
+    by: By,
 }
 
 impl AddFollowUp {
@@ -31,11 +33,22 @@ impl AddFollowUp {
             what: non_empty(what, "the follow-up")?,
             due,
             today,
+            by: By::Me,
         })
     }
 
+    /// Whose promise it is (yours unless said otherwise).
+    pub fn by(self, by: By) -> AddFollowUp {
+        AddFollowUp { by, ..self }
+    }
+
     pub fn apply(self, store: &Store, contact: &str) -> Result<Changed, OpError> {
-        let AddFollowUp { what, due, today } = self;
+        let AddFollowUp {
+            what,
+            due,
+            today,
+            by,
+        } = self;
         let mut number = 0;
         let saved = store.update_contact(contact, |c| {
             number = c.next_follow_up_id();
@@ -44,6 +57,7 @@ impl AddFollowUp {
                 what,
                 due: Some(due),
                 done: false,
+                by,
             });
             Ok(())
         })?;
@@ -64,11 +78,23 @@ impl AddFollowUp {
                 crate::when::say_day(d, today)
             )
         };
-        let line = format!("follow-up #{number} for {name} due {}", said(stored));
+        let (line, status) = match by {
+            By::Me => (
+                format!("follow-up #{number} for {name} due {}", said(stored)),
+                format!("follow-up due {}", said(due)),
+            ),
+            By::Them => (
+                format!(
+                    "follow-up #{number}, promised by {name}, expected {}",
+                    said(stored)
+                ),
+                format!("their promise noted, expected {}", said(due)),
+            ),
+        };
         finish(store, &line);
         Ok(Changed {
             line,
-            status: format!("follow-up due {}", said(due)),
+            status,
             contact: saved.value,
             changed_outside: saved.changed_outside,
         })

@@ -40,7 +40,7 @@ pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use import::{Import, Imported};
 pub use merge::{Merge, Merged};
-pub use needs::{AddNeed, MeetByIntro, SetNeed};
+pub use needs::{AddNeed, MeetByIntro, RewordNeed, SetNeed};
 pub use not_a_fit::NotAFit;
 pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};

@@ -1,4 +1,5 @@
-//! Needs: record one, mark one met or dropped, and mark one met the way an intro said.
+//! Needs: record one, mark one met or dropped, put one in new words, and mark one met the way
+//! an intro said.
 
 use super::{Changed, Invalid, OpError, finish, non_empty};
 use crate::model::{Need, NeedStatus};
@@ -115,6 +116,48 @@ impl SetNeed {
         Ok(Changed {
             line,
             status: format!("need marked {}", status.as_str()),
+            contact: saved.value,
+            changed_outside: saved.changed_outside,
+        })
+    }
+}
+
+/// A need in new words; its number, dates and status stay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RewordNeed {
+    need: u32,
+    what: String,
+}
+
+impl RewordNeed {
+    pub fn new(need: u32, what: &str) -> Result<RewordNeed, Invalid> {
+        Ok(RewordNeed {
+            need,
+            what: non_empty(what, "the need")?,
+        })
+    }
+
+    pub fn apply(self, store: &Store, contact: &str) -> Result<Changed, OpError> {
+        let RewordNeed { need, what } = self;
+        let mut missing = None;
+        let result = store.update_contact(contact, |c| {
+            let (name, id) = (c.name.clone(), c.id.clone());
+            let Some(n) = c.need_mut(need) else {
+                missing = Some(OpError::NoNeed {
+                    name,
+                    contact: id,
+                    need,
+                });
+                return Err(String::new());
+            };
+            n.what = what.clone();
+            Ok(())
+        });
+        let saved = result.map_err(|e| missing.unwrap_or(OpError::Store(e)))?;
+        let name = inert_line(&saved.value.name).into_owned();
+        Ok(Changed {
+            line: format!("need #{need} of {name} now reads: {}", inert_line(&what)),
+            status: format!("need #{need} reworded"),
             contact: saved.value,
             changed_outside: saved.changed_outside,
         })

@@ -33,6 +33,8 @@ pub struct Brief {
     pub needs: Vec<NeedBrief>,
     /// Your open promises to them: overdue first, then by due date, undated last.
     pub follow_ups: Vec<FollowUpBrief>,
+    /// Open promises they made you, in the same order.
+    pub theirs: Vec<FollowUpBrief>,
     /// People they may want to meet, one row per person (their best need), best first.
     pub meet: Vec<Suggestion>,
     /// The last `RECENT` entries with them, newest first.
@@ -120,23 +122,7 @@ pub fn brief_in(journal: &Journal, net: &Network, ix: Ix, today: NaiveDate) -> O
             .cmp(&b.need.since)
             .then(a.need.id.cmp(&b.need.id))
     });
-    let mut follow_ups: Vec<FollowUpBrief> = contact
-        .follow_ups
-        .iter()
-        .filter(|f| !f.done)
-        .map(|f| FollowUpBrief {
-            follow_up: f.clone(),
-            days_late: f.due.map(|d| (today - d).num_days()),
-        })
-        .collect();
-    // Most late first; undated promises have no urgency, so they go last.
-    follow_ups.sort_by_key(|f| {
-        (
-            f.days_late.is_none(),
-            std::cmp::Reverse(f.days_late),
-            f.follow_up.id,
-        )
-    });
+    let (theirs, follow_ups) = promises(&contact, today);
     Some(Brief {
         ix,
         known_since: known_since(&contact, timeline.last().map(|e| e.at.date_naive()), today),
@@ -150,8 +136,31 @@ pub fn brief_in(journal: &Journal, net: &Network, ix: Ix, today: NaiveDate) -> O
         balance: balance(&timeline, today),
         needs,
         follow_ups,
+        theirs,
         contact,
     })
+}
+
+/// A person's open promises, theirs and yours apart, each most late first; undated ones have
+/// no urgency, so they go last.
+pub fn promises(c: &Contact, today: NaiveDate) -> (Vec<FollowUpBrief>, Vec<FollowUpBrief>) {
+    let mut open: Vec<FollowUpBrief> = c
+        .follow_ups
+        .iter()
+        .filter(|f| !f.done)
+        .map(|f| FollowUpBrief {
+            follow_up: f.clone(),
+            days_late: f.due.map(|d| (today - d).num_days()),
+        })
+        .collect();
+    open.sort_by_key(|f| {
+        (
+            f.days_late.is_none(),
+            std::cmp::Reverse(f.days_late),
+            f.follow_up.id,
+        )
+    });
+    open.into_iter().partition(|f| f.follow_up.is_theirs())
 }
 
 fn known_since(

@@ -104,14 +104,70 @@ pub fn named(helpers: &[Helper]) -> Vec<&Helper> {
         .collect()
 }
 
-/// "Send Zoë Nadia's contact — due in 2 days (Thu 26 Nov)", and whether it is late.
+/// "#1 Send Zoë Nadia's contact — due in 2 days (Thu 26 Nov)", and whether it is late. The
+/// number is the one `rolo done` takes.
 pub fn promise(f: &FollowUpBrief, today: NaiveDate) -> (String, bool) {
     let when = match (f.follow_up.due, f.days_late) {
         (Some(d), Some(late)) => format!("{} ({})", due(late), day(d, today)),
         _ => "no date".into(),
     };
     let late = f.days_late.is_some_and(|l| l > 0);
-    (format!("{} — {when}", inert_line(&f.follow_up.what)), late)
+    let (id, what) = (f.follow_up.id, inert_line(&f.follow_up.what));
+    (format!("#{id} {what} — {when}"), late)
+}
+
+/// "Senior engineer at Wärmeplan".
+pub fn work(c: &Contact) -> Option<String> {
+    let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!work.is_empty()).then(|| inert_line(&work.join(" at ")).into_owned())
+}
+
+/// "ada@example.org · +44 20 7946 0000 · https://ada.example · #math #london": how to reach
+/// them, and their tags.
+pub fn reach(c: &Contact) -> Option<String> {
+    let mut all: Vec<String> = c
+        .email
+        .iter()
+        .chain(&c.phone)
+        .chain(&c.urls)
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(|s| inert_line(s).into_owned())
+        .collect();
+    let tags: Vec<String> = c
+        .tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("#{}", inert_line(t)))
+        .collect();
+    if !tags.is_empty() {
+        all.push(tags.join(" "));
+    }
+    // A no-break space before each dot keeps it from starting a line.
+    (!all.is_empty()).then(|| all.join("\u{a0}· "))
+}
+
+/// Their notes, line by line as written, the first one led by "Notes: "; blank lines at the
+/// ends dropped, each line inert.
+pub fn notes(c: &Contact) -> Vec<String> {
+    let mut lines: Vec<String> = c
+        .notes
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .lines()
+        .map(|l| inert_line(l.trim_end()).replace('\t', "    "))
+        .collect();
+    if let Some(first) = lines.first_mut() {
+        *first = format!("Notes: {first}");
+    }
+    lines
 }
 
 /// The give and the ask lines of the balance.

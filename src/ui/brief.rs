@@ -3,7 +3,7 @@
 
 use super::helpers::reason_spans;
 use super::text::{line, wrap_spans};
-use super::{dim, popup_block};
+use super::{Theme, popup_block};
 use crate::journal::Journal;
 use crate::sanitize::inert;
 use crate::serve::Brief;
@@ -11,17 +11,18 @@ use crate::serve::brief_words as words;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Collects wrapped lines for one width.
-struct Page {
+struct Page<'t> {
     width: usize,
     lines: Vec<Line<'static>>,
+    t: &'t Theme,
 }
 
-impl Page {
+impl Page<'_> {
     fn push(&mut self, spans: Vec<Span<'static>>, indent: usize) {
         self.lines.extend(wrap_spans(&spans, self.width, indent));
     }
@@ -36,10 +37,8 @@ impl Page {
 
     fn heading(&mut self, s: &str) {
         self.lines.push(Line::default());
-        self.lines.push(Line::styled(
-            s.to_string(),
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-        ));
+        self.lines
+            .push(Line::styled(s.to_string(), self.t.heading()));
     }
 
     fn item(&mut self, s: String, style: Style) {
@@ -56,10 +55,17 @@ fn bold() -> Style {
 }
 
 /// The brief as lines wrapped to `width`.
-pub fn lines(j: &Journal, b: &Brief, today: NaiveDate, width: usize) -> Vec<Line<'static>> {
+pub fn lines(
+    j: &Journal,
+    b: &Brief,
+    today: NaiveDate,
+    width: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
     let mut p = Page {
         width,
         lines: Vec::new(),
+        t,
     };
     who(&mut p, b, today);
     needs(&mut p, j, b, today);
@@ -77,40 +83,41 @@ pub fn lines(j: &Journal, b: &Brief, today: NaiveDate, width: usize) -> Vec<Line
 
 fn who(p: &mut Page, b: &Brief, today: NaiveDate) {
     let c = &b.contact;
-    let work: Vec<&str> = [c.role.as_deref(), c.company.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    if !work.is_empty() {
-        p.styled(line(&work.join(" at ")), bold(), 0);
+    let t = p.t;
+    if let Some(work) = words::work(c) {
+        p.styled(work, bold(), 0);
+    }
+    if let Some(reach) = words::reach(c) {
+        p.styled(reach, t.fg(t.label), 0);
     }
     if let Some(m) = c.met.as_deref().filter(|m| !m.trim().is_empty()) {
         p.text(format!("How you met: {}", line(m)));
     }
     p.text(words::facts(b, today));
     if let Some(bd) = &b.birthday {
-        p.styled(words::birthday(bd), bold().fg(Color::Magenta), 0);
+        p.styled(words::birthday(bd), bold().fg(t.birthday), 0);
+    }
+    // Their notes, as written: line breaks kept, each line wrapped.
+    for l in words::notes(c) {
+        p.text(l);
     }
 }
 
 fn needs(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
     p.heading("Open needs");
     if b.needs.is_empty() {
+        let quiet = p.t.dim();
         p.styled(
             "Nothing open right now. Ask what they are working on.".into(),
-            dim(),
+            quiet,
             0,
         );
     }
     for n in &b.needs {
         p.push(
             vec![
-                Span::styled(
-                    format!("• {}", words::need_title(n)),
-                    Style::new().fg(Color::Yellow),
-                ),
-                Span::styled(format!(" · {}", words::need_age(n, today)), dim()),
+                Span::styled(format!("• {}", words::need_title(n)), p.t.fg(p.t.need)),
+                Span::styled(format!(" · {}", words::need_age(n, today)), p.t.dim()),
             ],
             2,
         );
@@ -118,23 +125,34 @@ fn needs(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
             p.detail(words::already(e, today), Style::new());
         }
         let (helpers, quiet) = words::helpers(j, n);
-        p.detail(helpers, if quiet { dim() } else { Style::new() });
+        let style = if quiet { p.t.dim() } else { Style::new() };
+        p.detail(helpers, style);
     }
 }
 
 fn promises(p: &mut Page, b: &Brief, today: NaiveDate) {
+    let t = p.t;
     p.heading("Your promises to them");
     if b.follow_ups.is_empty() {
-        p.styled("None open.".into(), dim(), 0);
+        p.styled("None open.".into(), t.dim(), 0);
     }
-    for f in &b.follow_ups {
-        let (text, late) = words::promise(f, today);
-        let style = if late {
-            bold().fg(Color::Red)
+    let late_style = |late: bool| {
+        if late {
+            bold().fg(t.overdue)
         } else {
             Style::new()
-        };
-        p.item(text, style);
+        }
+    };
+    for f in &b.follow_ups {
+        let (text, late) = words::promise(f, today);
+        p.item(text, late_style(late));
+    }
+    if !b.theirs.is_empty() {
+        p.heading("Their promises to you");
+        for f in &b.theirs {
+            let (text, late) = words::promise(f, today);
+            p.item(text, late_style(late));
+        }
     }
 }
 
@@ -151,9 +169,9 @@ fn meet(p: &mut Page, j: &Journal, b: &Brief) {
         let mut spans = vec![Span::styled(format!("• {name}"), bold())];
         if let Some(r) = s.helper.reasons.first() {
             spans.push(Span::raw(": "));
-            spans.extend(reason_spans(r));
+            spans.extend(reason_spans(r, p.t));
         }
-        spans.push(Span::styled(format!(" (for #{})", s.need_id), dim()));
+        spans.push(Span::styled(format!(" (for #{})", s.need_id), p.t.dim()));
         p.push(spans, 2);
     }
 }
@@ -168,7 +186,8 @@ fn balance(p: &mut Page, b: &Brief, today: NaiveDate) {
 fn recent(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
     p.heading(&words::recent_heading(b));
     if b.recent.is_empty() {
-        p.styled("Nothing logged yet.".into(), dim(), 0);
+        let quiet = p.t.dim();
+        p.styled("Nothing logged yet.".into(), quiet, 0);
     }
     for e in &b.recent {
         p.item(words::recent_title(j, &b.contact, e, today), bold());
@@ -176,10 +195,12 @@ fn recent(p: &mut Page, j: &Journal, b: &Brief, today: NaiveDate) {
             p.detail(l.replace('\t', "    "), Style::new());
         }
         if let Some(g) = e.gave.as_deref().filter(|g| !g.trim().is_empty()) {
-            p.detail(format!("gave: {}", line(g)), Style::new().fg(Color::Green));
+            let style = p.t.fg(p.t.ok);
+            p.detail(format!("gave: {}", line(g)), style);
         }
         if let Some(a) = e.asked.as_deref().filter(|a| !a.trim().is_empty()) {
-            p.detail(format!("asked: {}", line(a)), Style::new().fg(Color::Blue));
+            let style = p.t.fg(p.t.asked);
+            p.detail(format!("asked: {}", line(a)), style);
         }
     }
 }
@@ -193,13 +214,14 @@ pub fn draw(
     b: &Brief,
     scroll: u16,
     today: NaiveDate,
+    t: &Theme,
 ) -> u16 {
-    let block = popup_block(f, area, format!("Brief · {}", line(&b.contact.name)));
+    let block = popup_block(f, area, format!("Brief · {}", line(&b.contact.name)), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     // One column of margin reads better than text against the border.
     let w = usize::from(inner.width.saturating_sub(2)).max(1);
-    let lines = lines(journal, b, today, w);
+    let lines = lines(journal, b, today, w, t);
     let max =
         u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let scroll = scroll.min(max);

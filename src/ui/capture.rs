@@ -1,14 +1,16 @@
-//! The quick-note editor: who and what kind in the title, the text wrapped to the box with
-//! the cursor placed by display width, and `@name` suggestions underneath.
+//! The quick-note editor: who and what kind in the title, the "when" field (`ctrl-t` edits
+//! it in place), the text wrapped to the box with the cursor placed by display width, and
+//! `@name` suggestions underneath.
 
-use super::text::{fit, line};
-use super::{dim, popup_block};
+use super::text::{fit, line, width, wrap_spans};
+use super::{Theme, popup_block};
 use crate::app::mentions::{self, Mention};
-use crate::app::state::Capture;
+use crate::app::state::{Capture, Input};
 use crate::journal::Journal;
+use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
@@ -18,25 +20,24 @@ use unicode_width::UnicodeWidthChar;
 const MAX_HINTS: usize = 2;
 
 /// A mention that links no one: plain text, and marked as such.
-fn unlinked_style() -> Style {
-    Style::new()
-        .fg(Color::Red)
+fn unlinked_style(t: &Theme) -> Style {
+    t.fg(t.error)
         .add_modifier(Modifier::DIM | Modifier::UNDERLINED)
 }
 
 /// A mention that links a person.
-fn linked_style() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+fn linked_style(t: &Theme) -> Style {
+    t.fg(t.accent).add_modifier(Modifier::BOLD)
 }
 
-fn mention_marks(found: &[Mention]) -> Vec<(Range<usize>, Style)> {
+fn mention_marks(found: &[Mention], t: &Theme) -> Vec<(Range<usize>, Style)> {
     found
         .iter()
         .map(|m| {
             let style = if m.linked().is_some() {
-                linked_style()
+                linked_style(t)
             } else {
-                unlinked_style()
+                unlinked_style(t)
             };
             (m.range.clone(), style)
         })
@@ -150,7 +151,109 @@ pub fn wrap(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, us
     (out, at)
 }
 
-pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
+/// The "when" field, first in the box: when the note is dated (a new note: now), or, while
+/// `ctrl-t` asks, what is typed and the time it reads as (or why it cannot be).
+fn when_rows(
+    cap: &Capture,
+    asking: Option<&Input>,
+    now: DateTime<FixedOffset>,
+    w: usize,
+    t: &Theme,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let label = Span::styled("When  ", t.fg(t.label));
+    let today = now.date_naive();
+    let Some(input) = asking else {
+        let at = cap.started.format("%a %-d %b %H:%M");
+        let rel = relative(cap.started.date_naive(), today);
+        // A restored draft, or a time given, is saved at that time, not now.
+        let value = match (cap.restored, &cap.draft_file) {
+            (true, _) => format!("started {at} · {rel}"),
+            (false, Some(_)) => format!("{at} · {rel}"),
+            (false, None) => format!("now · {at}"),
+        };
+        let hint = "ctrl-t changes it";
+        let used = 6 + width(&value);
+        let mut spans = vec![label, Span::raw(fit(&value, w.saturating_sub(6)))];
+        if used + 2 + hint.len() <= w {
+            spans.push(Span::raw(" ".repeat(w - used - hint.len())));
+            spans.push(Span::styled(hint, t.dim()));
+        }
+        return (vec![Line::from(spans)], None);
+    };
+    let typed = line(input.editor.text());
+    let before = line(
+        input
+            .editor
+            .text()
+            .get(..input.editor.cursor())
+            .unwrap_or(""),
+    );
+    let room = w.saturating_sub(7);
+    // The end of a long answer, so the cursor stays in view.
+    let shift = (width(&before) + 1).saturating_sub(room);
+    let shown: String = typed.chars().skip(shift).collect();
+    // The note's time as first shown is typed over whole: it shows selected.
+    let untouched = input.editor.text() == cap.time_shown()
+        && input.editor.cursor() == input.editor.text().len();
+    let style = if untouched {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    let first = Line::from(vec![label, Span::styled(fit(&shown, room), style)]);
+    let begun = cap.started.naive_local().time();
+    let mut rows = vec![first];
+    match &input.error {
+        // Why it cannot be, whole: wrapped under the field rather than cut.
+        Some(e) => {
+            let why = Span::styled(format!("      {}", line(e)), t.fg(t.error));
+            rows.extend(wrap_spans(&[why], w, 6).into_iter().take(3));
+        }
+        None => {
+            let said = match crate::when::happened(input.editor.text(), now.naive_local(), begun) {
+                Ok(at) => {
+                    let day = if at.date().year() == today.year() {
+                        at.format("%a %-d %b %H:%M")
+                    } else {
+                        at.format("%a %-d %b %Y %H:%M")
+                    };
+                    let base = format!("      → {day}, {}", relative(at.date(), today));
+                    let keep = if cap.draft_file.is_none() {
+                        "now"
+                    } else {
+                        "the time before"
+                    };
+                    let more = format!("{base} · enter sets it, esc keeps {keep}");
+                    if width(&more) <= w { more } else { base }
+                }
+                Err(_) => {
+                    "      yesterday 18:00 · friday · 2 hours ago · 25 Oct · 2026-10-25 14:00"
+                        .to_string()
+                }
+            };
+            rows.push(Line::styled(fit(&said, w), t.dim()));
+        }
+    }
+    let cursor = 6 + width(&before).saturating_sub(shift);
+    (rows, Some(cursor))
+}
+
+/// "today", "yesterday", "3 days ago", "Friday" (within the week), as `when::say_day` has it.
+fn relative(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    let said = crate::when::say_day(day, today);
+    said.split_once(", ")
+        .map_or(said.clone(), |(_, r)| r.to_string())
+}
+
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    cap: &Capture,
+    asking: Option<&Input>,
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+    t: &Theme,
+) {
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2).clamp(5, 14);
     let rect = Rect {
@@ -172,16 +275,16 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         fit(&names.join(", "), usize::from(width) / 2),
         line(cap.kind.as_str())
     );
-    let block = popup_block(f, rect, title);
-    let block = with_time(block, cap);
+    let block = popup_block(f, rect, title, t);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = usize::from(inner.width);
+    let (when, when_cursor) = when_rows(cap, asking, now, w, t);
     let suggestions = cap.suggestions.len().min(5);
     let mut hints = mentions::hints(cap.editor.text(), &cap.mentions, journal);
     hints.truncate(MAX_HINTS);
     let text_h = usize::from(inner.height)
-        .saturating_sub(suggestions + hints.len())
+        .saturating_sub(suggestions + hints.len() + when.len())
         .max(1);
     // The text goes through `inert` too: a pasted escape sequence must not reach the terminal.
     let safe = crate::sanitize::inert(cap.editor.text());
@@ -191,7 +294,7 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     let top = (crow + 1).saturating_sub(text_h);
     // Mentions are marked where the text shows as typed (nothing in it made inert).
     let marks = if safe == text {
-        mention_marks(&cap.mentions)
+        mention_marks(&cap.mentions, t)
     } else {
         Vec::new()
     };
@@ -203,14 +306,16 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
     if cap.editor.text().is_empty() {
         lines = vec![Line::styled(
             fit("What happened? @name adds someone; tab picks the kind.", w),
-            dim(),
+            t.dim(),
         )];
     }
     while lines.len() < text_h {
         lines.push(Line::default());
     }
+    let when_h = when.len();
+    lines.splice(0..0, when);
     for h in &hints {
-        lines.push(Line::styled(fit(&line(h), w), unlinked_style()));
+        lines.push(Line::styled(fit(&line(h), w), unlinked_style(t)));
     }
     for (i, ix) in cap.suggestions.iter().take(5).enumerate() {
         let name = journal
@@ -218,12 +323,9 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
             .map(|c| line(&c.name))
             .unwrap_or_default();
         let style = if i == cap.suggestion {
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD)
+            t.selected(true).add_modifier(Modifier::BOLD)
         } else {
-            Style::new().fg(Color::Yellow)
+            t.fg(t.matched)
         };
         lines.push(Line::from(vec![Span::styled(
             fit(&format!("@ {name}"), w),
@@ -231,19 +333,17 @@ pub fn draw(f: &mut Frame, area: Rect, cap: &Capture, journal: &Journal) {
         )]));
     }
     f.render_widget(Paragraph::new(lines), inner);
-    let x = inner.x + u16::try_from(ccol).unwrap_or(0);
-    let y = inner.y + u16::try_from(crow - top).unwrap_or(0);
-    f.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
-}
-
-/// A restored draft, or a note whose time was changed, says when it is dated: it is saved at
-/// that time, not now.
-fn with_time<'a>(block: ratatui::widgets::Block<'a>, cap: &Capture) -> ratatui::widgets::Block<'a> {
-    if cap.draft_file.is_none() {
-        return block;
-    }
-    let when = cap.started.format("%a %-d %b %H:%M");
-    block.title_bottom(Line::styled(format!(" started {when} "), dim()))
+    let (x, y) = match when_cursor {
+        Some(col) => (inner.x + u16::try_from(col).unwrap_or(0), inner.y),
+        None => (
+            inner.x + u16::try_from(ccol).unwrap_or(0),
+            inner.y + u16::try_from(crow - top + when_h).unwrap_or(0),
+        ),
+    };
+    f.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        y.min(inner.bottom().saturating_sub(1)),
+    ));
 }
 
 #[cfg(test)]

@@ -2,17 +2,19 @@
 //! contact, a marker when past their rhythm, open needs, and a mark when their file does
 //! not load.
 
-use super::text::{fit, line, pad, scroll_offset, width};
-use super::{dim, pane_block, selected_style};
+use super::text::{fit, line, pad, scroll_offset, width, wrap_text};
+use super::{Theme, pane_block, pane_hit};
+use crate::app::hits::{Hits, Target};
 use crate::app::state::{AppState, Pane, Row, SortBy};
 use crate::journal::Journal;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+#[allow(clippy::too_many_arguments)]
 pub fn draw(
     f: &mut Frame,
     area: Rect,
@@ -20,6 +22,8 @@ pub fn draw(
     journal: &Journal,
     today: NaiveDate,
     narrow: bool,
+    t: &Theme,
+    hits: &mut Hits,
 ) {
     let focused = state.focus == Pane::Contacts;
     let total = journal.contacts().len();
@@ -31,7 +35,8 @@ pub fn draw(
     if state.sort != SortBy::Name && state.query.is_empty() {
         title.push_str(&format!(" · {}", state.sort.label()));
     }
-    let block = pane_block(title, focused, narrow, Pane::Contacts);
+    let block = pane_block(title, focused, narrow, Pane::Contacts, t);
+    pane_hit(hits, area, Pane::Contacts);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
@@ -39,7 +44,7 @@ pub fn draw(
     if state.searching || !state.query.is_empty() {
         let cursor = if state.searching { "▏" } else { "" };
         lines.push(Line::from(vec![
-            Span::styled("/", Style::new().fg(Color::Yellow)),
+            Span::styled("/", t.fg(t.matched)),
             Span::raw(fit(
                 &format!("{}{cursor}", line(&state.query)),
                 w.saturating_sub(1),
@@ -50,13 +55,25 @@ pub fn draw(
     if state.rows.is_empty() {
         let msg = if total == 0 {
             "No contacts yet — press a to add one."
+        } else if state.searching {
+            "No match — backspace to change the filter, esc to clear it."
         } else {
-            "No match."
+            "No match — esc clears the filter, / changes it."
         };
-        lines.push(Line::styled(fit(msg, w), dim()));
+        lines.extend(wrap_text(msg, t.dim(), w, 0));
     }
     let offset = scroll_offset(state.contact_sel, height);
+    let top = inner.y + u16::try_from(lines.len()).unwrap_or(u16::MAX);
     for (i, row) in state.rows.iter().enumerate().skip(offset).take(height) {
+        let y = top.saturating_add(u16::try_from(i - offset).unwrap_or(u16::MAX));
+        hits.push(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            Target::Contact(i),
+        );
         lines.push(contact_row(
             row,
             &state.name_matches(journal, row.ix),
@@ -65,11 +82,13 @@ pub fn draw(
             journal,
             today,
             w,
+            t,
         ));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn contact_row(
     row: &Row,
     matched: &[usize],
@@ -78,6 +97,7 @@ fn contact_row(
     journal: &Journal,
     today: NaiveDate,
     w: usize,
+    t: &Theme,
 ) -> Line<'static> {
     let Some(c) = journal.contact(row.ix) else {
         return Line::default();
@@ -110,16 +130,16 @@ fn contact_row(
     let name = line(&c.name);
     let shown = fit(&name, name_w);
     let base = if selected {
-        selected_style(focused)
+        t.selected(focused)
     } else {
         Style::new()
     };
     let hit = base
-        .fg(Color::Yellow)
+        .fg(t.matched)
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let mut spans = vec![Span::styled(if selected { "▶ " } else { "  " }, base)];
     if broken {
-        spans.push(Span::styled(mark, base.fg(Color::Red)));
+        spans.push(Span::styled(mark, base.fg(t.error)));
     }
     let kept = shown.chars().count() - usize::from(shown.ends_with('…') && shown != name);
     for (i, ch) in shown.chars().enumerate() {
@@ -135,9 +155,9 @@ fn contact_row(
         base,
     ));
     let right_style = if overdue {
-        base.fg(Color::Red)
+        base.fg(t.overdue)
     } else {
-        base.fg(Color::Gray)
+        base.fg(t.label)
     };
     spans.push(Span::styled(
         pad(&right, w.saturating_sub(2 + width(mark) + name_w)),

@@ -1,12 +1,11 @@
 //! Enter on a timeline row: the whole entry.
 
-use super::popup_block;
 use super::text::{line, relative_date};
+use super::{Theme, popup_block};
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -17,14 +16,15 @@ pub fn draw(
     id: &str,
     scroll: u16,
     now: DateTime<FixedOffset>,
+    t: &Theme,
 ) {
     let rect = super::text::centered(area, 80, area.height.saturating_sub(2).max(8));
     let Some(e) = journal.entry(id) else {
-        let block = popup_block(f, rect, "Entry".into());
+        let block = popup_block(f, rect, "Entry".into(), t);
         f.render_widget(Paragraph::new("This entry is gone.").block(block), rect);
         return;
     };
-    let label = |s: &str| Span::styled(format!("{s:<6} "), Style::new().fg(Color::DarkGray));
+    let label = |s: &str| Span::styled(format!("{s:<6} "), t.dim());
     let names: Vec<String> = e.with.iter().map(|w| line(journal.name_of(w))).collect();
     let mut lines = vec![
         Line::from(vec![
@@ -37,7 +37,7 @@ pub fn draw(
         ]),
         Line::from(vec![
             label("Kind"),
-            Span::styled(line(e.kind.as_str()), Style::new().fg(Color::Cyan)),
+            Span::styled(line(e.kind.as_str()), t.fg(t.accent)),
         ]),
         Line::from(vec![label("With"), Span::raw(names.join(", "))]),
         Line::default(),
@@ -54,7 +54,7 @@ pub fn draw(
     // Counted before wrapping: enough to stop `G` from scrolling past the last line.
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let max = total.saturating_sub(1);
-    let block = popup_block(f, rect, format!("Entry {}", line(&e.id)));
+    let block = popup_block(f, rect, format!("Entry {}", line(&e.id)), t);
     let para = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false });

@@ -143,6 +143,56 @@ pub fn wrap_spans(spans: &[Span], width: usize, indent: usize) -> Vec<Line<'stat
     lines.into_iter().map(styled_line).collect()
 }
 
+/// `wrap_spans`, with `tail` (an age, a due day) at the right end of the last line, or on a
+/// line of its own, right-aligned, when the last line has no room for it.
+pub fn wrap_tail(
+    spans: &[Span],
+    tail: Span<'static>,
+    width: usize,
+    indent: usize,
+) -> Vec<Line<'static>> {
+    let tail_w = self::width(&tail.content);
+    if tail_w == 0 {
+        return wrap_spans(spans, width, indent);
+    }
+    if tail_w + 1 >= width {
+        // No room beside anything: the text, then as much of the tail as fits.
+        let mut lines = wrap_spans(spans, width, indent);
+        lines.push(Line::from(Span::styled(
+            fit(&tail.content, width),
+            tail.style,
+        )));
+        return lines;
+    }
+    let mut lines = wrap_spans(spans, width, indent);
+    let last_w = lines.last().map(|l| l.width()).unwrap_or(0);
+    if last_w + 1 + tail_w <= width {
+        if let Some(last) = lines.last_mut() {
+            last.spans
+                .push(Span::raw(" ".repeat(width - last_w - tail_w)));
+            last.spans.push(tail);
+        }
+    } else {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(width - tail_w)),
+            tail,
+        ]));
+    }
+    lines
+}
+
+/// Plain text wrapped to `width` in one style, its own line breaks kept; continuation lines
+/// start with `indent` spaces. Text from files must be made inert first.
+pub fn wrap_text(text: &str, style: Style, width: usize, indent: usize) -> Vec<Line<'static>> {
+    if text.is_empty() {
+        // A blank line of a note is kept: it parts two paragraphs.
+        return vec![Line::default()];
+    }
+    text.lines()
+        .flat_map(|l| wrap_spans(&[Span::styled(l.to_string(), style)], width.max(1), indent))
+        .collect()
+}
+
 fn styled_line(chars: Vec<(char, Style)>) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut text = String::new();
@@ -191,6 +241,21 @@ mod tests {
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_tail_sits_at_the_right_of_the_last_line_or_below_it() {
+        let tail = || Span::raw("5w");
+        let lines = wrap_tail(&[Span::raw("● one two")], tail(), 14, 2);
+        assert_eq!(texts(&lines), vec!["● one two   5w"]);
+        let lines = wrap_tail(&[Span::raw("● one two three")], tail(), 14, 2);
+        assert_eq!(texts(&lines), vec!["● one two", "  three     5w"]);
+        let lines = wrap_tail(&[Span::raw("● one two thre")], tail(), 14, 2);
+        assert_eq!(texts(&lines), vec!["● one two thre", "            5w"]);
+        assert!(lines.iter().all(|l| l.width() <= 14));
+        // Narrower than the tail: nothing overflows.
+        let lines = wrap_tail(&[Span::raw("ab")], Span::raw("overdue"), 4, 0);
+        assert!(lines.iter().all(|l| l.width() <= 4), "{:?}", texts(&lines));
     }
 
     #[test]

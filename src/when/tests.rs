@@ -343,3 +343,98 @@ fn dates_outside_the_kept_years_are_refused_saying_the_day() {
         "in 174 years => 2200-11-24; 126 years ago => 1900-11-24",
     );
 }
+
+forms! {
+    hours_and_minutes_ago: now() => "2 hours ago => 2026-11-24 12:26:00
+        an hour ago => 2026-11-24 13:26:00; 1 hour ago => 2026-11-24 13:26:00
+        45 minutes ago => 2026-11-24 13:41:00; 90 mins ago => 2026-11-24 12:56:00
+        15 hours ago => 2026-11-23 23:26:00; in 30 minutes => 2026-11-24 14:56:00";
+    day_and_month_is_the_last_one_for_a_note: now() => "25 oct => 2026-10-25
+        Oct 25 => 2026-10-25; 25 October => 2026-10-25; 24 nov => 2026-11-24
+        25 nov => 2025-11-25; 1st dec => 2025-12-01; 29 feb => 2024-02-29
+        25 Oct 2025 => 2025-10-25; oct 25, 2025 => 2025-10-25; 25 nov 2026 => 2026-11-25
+        25 oct 14:00 => 2026-10-25 14:00:00; 25. Oct. => 2026-10-25
+        25th October => 2026-10-25; Dec 3rd => 2025-12-03";
+}
+
+#[test]
+fn day_and_month_is_the_next_one_when_due() {
+    check_leaning(
+        Lean::Future,
+        now(),
+        "25 nov => 2026-11-25; 24 nov => 2026-11-24; 23 nov => 2027-11-23
+        1 jan => 2027-01-01; 29 feb => 2028-02-29",
+    );
+}
+
+#[test]
+fn days_that_are_not_in_the_year_say_so() {
+    rejects(
+        "31 feb; 30 february 2026; 31 apr",
+        "is not a day of the year",
+    );
+    rejects("25 oct 99; 32 oct; oct; 25 octember", "cannot read");
+}
+
+/// For something that happened, a bare weekday with a time is the last such moment: from
+/// every day of a week, morning and evening, never still to come and never a week too far.
+#[test]
+fn a_weekday_with_a_time_is_never_still_to_come() {
+    let names = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let week = at(2026, 11, 30, 0, 0).date();
+    for today in week.iter_days().take(7) {
+        for hour in [7, 22] {
+            let now = today.and_hms_opt(hour, 0, 0).expect("valid");
+            for (n, name) in names.iter().enumerate() {
+                let got = match parse_when(&format!("{name} 18:00"), now) {
+                    Ok(When::DateTime(dt)) => dt,
+                    other => panic!("{name} 18:00 at {now}: {other:?}"),
+                };
+                assert!(got <= now, "{name} 18:00 at {now} gave {got}");
+                assert!(
+                    now - got < chrono::Duration::days(7),
+                    "{name} 18:00 at {now} gave {got}"
+                );
+                assert_eq!(got.weekday().num_days_from_monday() as usize, n);
+                assert_eq!(
+                    got.time(),
+                    NaiveTime::from_hms_opt(18, 0, 0).expect("valid")
+                );
+            }
+        }
+    }
+    // Something due keeps today's: "friday 18:00" on a friday morning is this evening.
+    let friday_morning = at(2026, 12, 4, 9, 0);
+    assert_eq!(
+        parse_due("friday 18:00", friday_morning),
+        Ok(When::DateTime(at(2026, 12, 4, 18, 0)))
+    );
+}
+
+#[test]
+fn a_note_is_dated_in_the_past_keeping_its_time_of_day_for_a_bare_day() {
+    let begun = NaiveTime::from_hms_opt(9, 15, 0).expect("valid");
+    let at_of = |text: &str| happened(text, now(), begun);
+    assert_eq!(at_of("yesterday 18:00"), Ok(at(2026, 11, 23, 18, 0)));
+    assert_eq!(at_of("friday"), Ok(at(2026, 11, 20, 9, 15)));
+    assert_eq!(at_of("2 hours ago"), Ok(at(2026, 11, 24, 12, 26)));
+    assert_eq!(at_of("25 Oct"), Ok(at(2026, 10, 25, 9, 15)));
+    assert_eq!(at_of("2026-10-25 14:00"), Ok(at(2026, 10, 25, 14, 0)));
+    assert_eq!(
+        at_of("tomorrow").map_err(|e| e.0),
+        Err("Wed 25 Nov 09:15 is still to come; a note is about what happened".to_string())
+    );
+    assert_eq!(
+        at_of("18:00").map_err(|e| e.0),
+        Err("Tue 24 Nov 18:00 is still to come; a note is about what happened".to_string())
+    );
+    assert!(at_of("when pigs fly").is_err_and(|e| e.0.starts_with("cannot read")));
+}

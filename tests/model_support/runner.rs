@@ -344,7 +344,13 @@ impl Case {
                 };
                 let list = rolo::app::state::needs(&state, &tui.journal);
                 let pos = list.iter().position(|(_, n)| n.id == need);
-                let pos = pos.ok_or(format!("need {need} of {id} not in the needs pane"))?;
+                // A broken file may not show its needs at all: the write is refused at `x`
+                // whichever need is highlighted, so where it would be does not matter.
+                let pos = match pos {
+                    Some(pos) => pos,
+                    None if broken => 0,
+                    None => return Err(format!("need {need} of {id} not in the needs pane")),
+                };
                 keys.extend([key(KeyCode::Tab), key(KeyCode::Tab)]);
                 keys.extend(vec![key(KeyCode::Char('j')); pos]);
                 keys.push(key(KeyCode::Char('x')));

@@ -59,8 +59,15 @@ impl App {
         App::on(dir, width, height)
     }
 
+    /// An empty journal. Its folder is named with the same length wherever the tests run,
+    /// so the welcome that names it wraps the same way (and `screen` masks the name).
     pub fn empty(width: u16, height: u16) -> App {
-        App::on(tempfile::tempdir().unwrap(), width, height)
+        let dir = tempfile::Builder::new()
+            .prefix("rolo-empty-")
+            .rand_bytes(6)
+            .tempdir_in("/tmp")
+            .unwrap();
+        App::on(dir, width, height)
     }
 
     fn on(dir: tempfile::TempDir, width: u16, height: u16) -> App {
@@ -103,8 +110,14 @@ impl App {
         .unwrap()
     }
 
-    /// The screen as text, one line per row.
+    /// The screen as text, one line per row; the data folder's random name is masked.
     pub fn screen(&self) -> String {
+        let dir = self.dir.path().display().to_string();
+        self.raw_screen().replace(&dir, "/tmp/[the data folder]")
+    }
+
+    /// The screen as text, one line per row, as drawn.
+    pub fn raw_screen(&self) -> String {
         let buf = self.terminal.backend().buffer();
         let mut out = String::new();
         for y in 0..buf.area.height {

@@ -6,6 +6,7 @@ use super::serve;
 use crate::action::Action;
 use crate::app::editor::Editor;
 use crate::app::lists::ListKind;
+use crate::app::needs_pane::{self, PaneItem};
 use crate::app::state::{self, AppState, Capture, EditTarget, Pane, Popup};
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset};
@@ -43,11 +44,16 @@ pub fn update(
                 }
                 None => state.say("no entry to open"),
             },
-            Pane::Needs => {}
+            Pane::Needs => open_item(state, journal),
         },
+        Action::MarkDone => return mark_done(state, journal),
         Action::Back if !state.query.is_empty() => {
             state.query.clear();
             state.refresh_rows(journal, today);
+        }
+        Action::SearchEverything => {
+            let query = state.query.clone();
+            super::find::open(state, journal, &query, false);
         }
         Action::Search => {
             state.searching = true;
@@ -76,6 +82,7 @@ pub fn update(
                     with: vec![id],
                     started: now,
                     draft_file: None,
+                    restored: false,
                     revision: 0,
                     suggestions: Vec::new(),
                     suggestion: 0,
@@ -93,8 +100,11 @@ pub fn update(
         Action::NewFollowUp => ask_about_selected(
             state,
             journal,
-            |contact| crate::app::state::Ask::FollowUpWhat { contact },
-            |name| format!("What did you promise {name}?"),
+            |contact| crate::app::state::Ask::FollowUpWhat {
+                contact,
+                theirs: false,
+            },
+            |name| super::promise::question(name, false),
         ),
         Action::MeetNeed | Action::DropNeed => {
             forms::start_need_change(state, journal, action == Action::MeetNeed)
@@ -138,6 +148,41 @@ pub fn update(
     Vec::new()
 }
 
+/// Enter in the needs & promises pane: a need opens in its own view; a promise is whole on
+/// screen already, so Enter says what acts on it.
+fn open_item(state: &mut AppState, journal: &Journal) {
+    match needs_pane::selected(state, journal) {
+        Some(PaneItem::Need(ix, n)) => match journal.contact(ix) {
+            Some(c) => super::need_view::open(state, journal, &c.id.clone(), n.id),
+            None => state.warn("that person is gone from the journal"),
+        },
+        Some(PaneItem::Promise(..)) => state.say("space marks this promise done"),
+        None => state.say("nothing to open here; N records a need"),
+    }
+}
+
+/// Space: the promise selected in the needs & promises pane is done, whatever its due date.
+fn mark_done(state: &mut AppState, journal: &Journal) -> Vec<Effect> {
+    let selected = (state.focus == Pane::Needs)
+        .then(|| needs_pane::selected(state, journal))
+        .flatten();
+    let Some(PaneItem::Promise(ix, f)) = selected else {
+        state.say("space marks a promise done: select one under Needs & promises (tab) first");
+        return Vec::new();
+    };
+    match journal.contact(ix) {
+        Some(c) if super::broken::refused(state, journal, &c.id) => Vec::new(),
+        Some(c) => vec![Effect::FollowUpDone {
+            contact: c.id.clone(),
+            id: f.id,
+        }],
+        None => {
+            state.warn("that person is gone from the journal");
+            Vec::new()
+        }
+    }
+}
+
 fn selected_id(state: &AppState, journal: &Journal) -> Option<String> {
     state
         .selected_ix()
@@ -160,15 +205,25 @@ pub fn search(
             state.refresh_rows(journal, today);
             state.contact_sel = 0;
             reset_detail(state);
+            super::find::filter_hint(state, journal);
         }
         Action::Backspace => {
             state.query.pop();
             state.refresh_rows(journal, today);
             state.contact_sel = 0;
             reset_detail(state);
+            super::find::filter_hint(state, journal);
         }
-        Action::Submit => state.searching = false,
+        Action::SearchEverything => {
+            let query = state.query.clone();
+            super::find::open(state, journal, &query, true);
+        }
+        Action::Submit => {
+            state.searching = false;
+            super::find::clear_hint(state);
+        }
         Action::Back => {
+            super::find::clear_hint(state);
             state.searching = false;
             state.query.clear();
             state.refresh_rows(journal, today);
@@ -197,7 +252,7 @@ fn step(sel: usize, len: usize, page: usize, action: &Action) -> usize {
     }
 }
 
-fn move_selection(state: &mut AppState, journal: &Journal, action: &Action) {
+pub(super) fn move_selection(state: &mut AppState, journal: &Journal, action: &Action) {
     let page = state.page;
     match state.focus {
         Pane::Contacts => {
@@ -212,7 +267,7 @@ fn move_selection(state: &mut AppState, journal: &Journal, action: &Action) {
             state.timeline_sel = step(state.timeline_sel, len, page, action);
         }
         Pane::Needs => {
-            let len = state::needs(state, journal).len();
+            let len = needs_pane::items(state, journal).len();
             state.needs_sel = step(state.needs_sel, len, page, action);
         }
     }

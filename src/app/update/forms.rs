@@ -5,7 +5,7 @@ use crate::action::Action;
 use crate::app::editor::Editor;
 use crate::app::state::{self, AppState, Ask, Input, Pane, PickNeed, Popup, Question};
 use crate::journal::Journal;
-use crate::model::NeedStatus;
+use crate::model::{By, NeedStatus};
 use chrono::{DateTime, FixedOffset};
 
 pub fn ask(state: &mut AppState, ask: Ask, prompt: String) {
@@ -107,9 +107,14 @@ fn clip(s: &str, cols: usize) -> String {
 }
 
 pub fn input(state: &mut AppState, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let replace = matches!(action, Action::Type(_) | Action::Backspace | Action::Delete)
+        && super::note_time::untouched(state);
     let Some(Popup::Input(input)) = state.popup.as_mut() else {
         return Vec::new();
     };
+    if replace {
+        input.editor = Editor::default();
+    }
     let ed = &mut input.editor;
     match action {
         Action::Type(c) => ed.insert(c),
@@ -151,24 +156,45 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
             since: today,
         },
         Ask::AddContact => Effect::AddContact { name: text },
-        Ask::FollowUpWhat { contact } => {
+        Ask::FollowUpWhat { contact, theirs } => {
+            let when = if theirs {
+                "When do you expect it?"
+            } else {
+                "When is it due?"
+            };
             ask(
                 state,
                 Ask::FollowUpDue {
                     contact,
                     what: text,
+                    theirs,
                 },
                 // Each example is a day still to come (see `when::parse_due`).
                 format!(
-                    "When is it due? (friday, in 2 weeks, {})",
+                    "{when} (friday, in 2 weeks, {})",
                     crate::when::due_example(today)
                 ),
             );
             return Vec::new();
         }
-        Ask::FollowUpDue { contact, what } => {
+        Ask::RewordNeed { contact, need } => Effect::RewordNeed {
+            contact,
+            need,
+            what: text,
+        },
+        Ask::FollowUpDue {
+            contact,
+            what,
+            theirs,
+        } => {
+            let by = if theirs { By::Them } else { By::Me };
             match crate::ops::follow_ups::due_day(&text, now.naive_local()) {
-                Ok(due) => Effect::AddFollowUp { contact, what, due },
+                Ok(due) => Effect::AddFollowUp {
+                    contact,
+                    what,
+                    due,
+                    by,
+                },
                 Err(e) => {
                     input.error = Some(e.0);
                     return Vec::new();

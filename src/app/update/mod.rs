@@ -8,11 +8,15 @@ mod broken;
 mod browse;
 mod capture;
 pub mod done;
+pub mod find;
 mod forms;
+mod mouse;
+mod need_view;
 mod note_time;
 pub mod outcome;
 mod pick_need;
 mod popups;
+mod promise;
 mod serve;
 
 pub use autosave::{Cue, DRAFT_EVERY, autosave};
@@ -21,7 +25,7 @@ pub use done::{Done, on_done};
 use super::state::{AppState, EditResume, EditTarget, Popup};
 use crate::action::Action;
 use crate::journal::Journal;
-use crate::model::{Draft, Entry, NeedStatus};
+use crate::model::{By, Draft, Entry, NeedStatus};
 use crate::serve::NeedUpdate;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -54,6 +58,13 @@ pub enum Effect {
         contact: String,
         what: String,
         due: NaiveDate,
+        by: By,
+    },
+    /// New words for a need.
+    RewordNeed {
+        contact: String,
+        need: u32,
+        what: String,
     },
     AddContact {
         name: String,
@@ -90,17 +101,26 @@ pub fn update(
     action: Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
-    if action == Action::Resize {
-        return Vec::new();
+    match action {
+        Action::Resize => return Vec::new(),
+        Action::Click { x, y } => return mouse::click(state, journal, x, y, now),
+        Action::Wheel { x, y, down } => return mouse::wheel(state, journal, x, y, down, now),
+        _ => {}
     }
     match &state.popup {
+        Some(Popup::Input(_)) if action == Action::ToggleTheirs => {
+            promise::toggle(state, journal);
+            return Vec::new();
+        }
         Some(Popup::Input(_)) => return forms::input(state, action, now),
+        Some(Popup::Need(_)) => return need_view::update(state, journal, action),
         Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
         Some(Popup::PickNeed(_)) => return pick_need::update(state, journal, action),
         Some(Popup::Helpers(_)) => return serve::helpers(state, journal, action, now),
         Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
+        Some(Popup::Find(_)) => return find::update(state, journal, action, now.date_naive()),
         Some(_) => return popups::view(state, journal, action),
         None => {}
     }

@@ -4,7 +4,6 @@
 use super::Effect;
 use crate::app::editor::Editor;
 use crate::app::state::{AppState, Ask, Input, Popup};
-use crate::when::parse_when;
 use chrono::{DateTime, FixedOffset, TimeZone};
 
 /// What the question starts from: the note's time, ready to edit.
@@ -12,14 +11,26 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     let Some(cap) = &state.capture else {
         return Vec::new();
     };
-    let shown = cap.started.format("%Y-%m-%d %H:%M").to_string();
     state.popup = Some(Popup::Input(Input {
         ask: Ask::NoteTime,
         prompt: "When did it happen? (yesterday 18:00, last friday, 2026-11-30)".into(),
-        editor: Editor::new(&shown),
+        editor: Editor::new(&cap.time_shown()),
         error: None,
     }));
     Vec::new()
+}
+
+/// The question still shows the note's time as it was put there: typing (or deleting)
+/// replaces it whole, as in a field whose text is selected; moving the cursor first keeps it
+/// to edit.
+pub fn untouched(state: &AppState) -> bool {
+    match (&state.popup, &state.capture) {
+        (Some(Popup::Input(input)), Some(cap)) if input.ask == Ask::NoteTime => {
+            input.editor.text() == cap.time_shown()
+                && input.editor.cursor() == input.editor.text().len()
+        }
+        _ => false,
+    }
 }
 
 /// The answer, read as a time in the past; a bare date keeps the note's time of day. A time
@@ -29,22 +40,15 @@ pub fn set(state: &mut AppState, text: &str, now: DateTime<FixedOffset>) -> Vec<
         state.popup = None;
         return Vec::new();
     };
-    let parsed = parse_when(text, now.naive_local());
-    let result = parsed.map_err(|e| e.to_string()).and_then(|when| {
-        let naive = when.at_or(cap.started.naive_local().time());
-        let at = now
-            .offset()
-            .from_local_datetime(&naive)
-            .single()
-            .ok_or_else(|| format!("cannot place \"{text}\" in time"))?;
-        if at > now {
-            return Err(format!(
-                "{} is still to come; a note is about what happened",
-                at.format("%a %-d %b %H:%M")
-            ));
-        }
-        Ok(at)
-    });
+    let begun = cap.started.naive_local().time();
+    let result = crate::when::happened(text, now.naive_local(), begun)
+        .map_err(|e| e.to_string())
+        .and_then(|naive| {
+            now.offset()
+                .from_local_datetime(&naive)
+                .single()
+                .ok_or_else(|| format!("cannot place \"{text}\" in time"))
+        });
     match result {
         Ok(at) => {
             // The draft on disk keeps its name, so it is rewritten in place, not doubled.

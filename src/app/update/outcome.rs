@@ -93,6 +93,9 @@ pub fn contact_saved(
     journal.set_broken(&contact.id, None);
     journal.upsert_contact(contact);
     state.refresh_rows(journal, today);
+    // A promise done leaves the pane: stay on the item that took its place.
+    let items = crate::app::needs_pane::items(state, journal).len();
+    state.needs_sel = state.needs_sel.min(items.saturating_sub(1));
     if let Some(Popup::Lists(l)) = state.popup.as_mut() {
         l.refresh(journal, today);
     }

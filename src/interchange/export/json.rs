@@ -68,6 +68,8 @@ pub struct FollowUpJson<'a> {
     pub what: &'a str,
     pub due: Option<String>,
     pub done: bool,
+    /// Who made the promise: "me" or "them".
+    pub by: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,6 +102,7 @@ pub fn follow_up(f: &FollowUp) -> FollowUpJson<'_> {
         what: &f.what,
         due: f.due.map(day),
         done: f.done,
+        by: f.by.as_str(),
     }
 }
 

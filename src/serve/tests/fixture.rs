@@ -35,6 +35,7 @@ pub fn promise(id: u32, what: &str, due: Option<NaiveDate>) -> FollowUp {
         what: what.into(),
         due,
         done: false,
+        by: Default::default(),
     }
 }
 

@@ -4,7 +4,7 @@ use super::gather::{MonthLocs, SmallLoc};
 use super::moment::Unread;
 use super::problem::{Lines, Problem, line_col};
 use super::wording;
-use crate::model::{Archived, Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use crate::model::{Archived, Birthday, By, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use std::path::Path;
@@ -78,6 +78,8 @@ struct RawFollowUp {
     due: Option<Spanned<Value>>,
     #[serde(default)]
     done: bool,
+    /// Who made the promise: "me" (the default) or "them".
+    by: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -366,6 +368,18 @@ fn follow_up(ctx: &Ctx, raw: RawFollowUp) -> Result<FollowUp, Problem> {
         what: raw.what,
         due: raw.due.as_ref().map(|d| date(ctx, d, "due")).transpose()?,
         done: raw.done,
+        by: match &raw.by {
+            Some(b) => By::parse(b.get_ref().trim()).ok_or_else(|| {
+                ctx.at(
+                    b,
+                    format!(
+                        "unknown `by` \"{}\"; use \"me\" for your promise or \"them\" for theirs",
+                        b.get_ref()
+                    ),
+                )
+            })?,
+            None => By::Me,
+        },
     })
 }
 

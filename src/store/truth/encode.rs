@@ -161,6 +161,12 @@ fn sync_follow_up(t: &mut Table, old: Option<&FollowUp>, new: &FollowUp) {
     sync(t, "done", old.map(|f| &f.done), Some(&new.done), |b| {
         Value::from(*b)
     });
+    // Written only for their promises; a `by = "me"` typed by hand stays as it is.
+    let by = |f: &FollowUp| f.is_theirs().then(|| f.by.as_str().to_string());
+    let said_me = t.get("by").and_then(Item::as_str).map(str::trim) == Some("me");
+    if !said_me || new.is_theirs() {
+        sync_str(t, "by", old.and_then(by).as_ref(), by(new).as_ref());
+    }
 }
 
 /// Bring an array of tables (`[[need]]`, `[[follow_up]]`) in line with `new`, matching items

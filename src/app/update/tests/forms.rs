@@ -102,7 +102,8 @@ fn follow_up_asks_what_then_when() {
         vec![Effect::AddFollowUp {
             contact: "oliver-brandt".into(),
             what: "Send the plan".into(),
-            due: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+            due: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            by: crate::model::By::Me,
         }]
     );
 }
@@ -261,7 +262,8 @@ fn follow_up_prompt_examples_do_what_they_show() {
         vec![Effect::AddFollowUp {
             contact: "oliver-brandt".into(),
             what: "Send the plan".into(),
-            due: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+            due: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            by: crate::model::By::Me,
         }]
     );
 }

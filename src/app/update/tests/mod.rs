@@ -51,9 +51,12 @@ mod autosave;
 mod broken;
 mod capture;
 mod done;
+mod find;
 mod forms;
+mod mouse;
 mod needs;
 mod note_time;
+mod promises;
 mod serve;
 
 #[test]
@@ -91,7 +94,8 @@ fn moving_in_the_timeline_and_needs_panes() {
     assert_eq!((s.focus, s.timeline_sel), (Pane::Timeline, 2));
     run(&mut s, &mut j, [NextPane, Down, Bottom]);
     assert_eq!(s.focus, Pane::Needs);
-    assert_eq!(s.needs_sel, crate::app::state::needs(&s, &j).len() - 1);
+    // The pane lists the promises after the needs: the bottom is the last promise.
+    assert_eq!(s.needs_sel, crate::app::needs_pane::items(&s, &j).len() - 1);
     run(&mut s, &mut j, [PrevPane, PrevPane]);
     assert_eq!(s.focus, Pane::Contacts);
     run(&mut s, &mut j, [Back, Top, Down]);

@@ -12,8 +12,8 @@ const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// are xxh3; a record of an earlier version holds another hash of the same bytes, which would
 /// make every file look changed outside rolo, so it must never be read.
 /// 4: a need's record holds its "not a fit" list.
-/// 6: a contact's record ends with whether (and since when) they are archived. (5 is taken
-/// by another change in flight; the numbers only need to differ.)
+/// 5: a follow-up's record says who promised it (`by`).
+/// 6: a contact's record ends with whether (and since when) they are archived.
 pub const VERSION: u32 = 6;
 /// Bytes before the payload.
 pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;

@@ -53,6 +53,7 @@ fn good_payloads() -> (Vec<u8>, Vec<u8>) {
         what: "z".into(),
         due: None,
         done: true,
+        by: crate::model::By::Them,
     });
     let shard = Shard::default().rewrite(
         |_| true,

@@ -2,7 +2,7 @@
 //! rest of an entry (kind, texts, the places `lint_months` points at).
 
 use super::codec::{Reader, Writer};
-use crate::model::{Archived, Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use crate::model::{Archived, Birthday, By, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use crate::store::speed::touch::Touch;
 use crate::store::truth::gather::{MonthLocs, SmallLoc};
 use crate::store::{Loc, LocatedEntry};
@@ -85,7 +85,8 @@ pub fn put_contact(w: &mut Writer, c: &Contact) {
         w.u64(f.id.into());
         w.str(&f.what);
         put_opt_date(w, f.due);
-        w.u8(u8::from(f.done));
+        // Two flags in one byte: done, and a promise they made.
+        w.u8(u8::from(f.done) | (u8::from(f.is_theirs()) << 1));
     }
     match c.archived {
         None => w.u8(0),
@@ -139,15 +140,15 @@ pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
             })
         })?,
         follow_ups: r.items(|r| {
-            Some(FollowUp {
-                id: r.u32()?,
-                what: r.string()?,
-                due: get_opt_date(r)?,
-                done: match r.u8()? {
-                    0 => false,
-                    1 => true,
-                    _ => return None,
-                },
+            let (id, what, due) = (r.u32()?, r.string()?, get_opt_date(r)?);
+            // Two flags in one byte: done, and a promise they made.
+            let flags = r.u8()?;
+            (flags <= 3).then_some(FollowUp {
+                id,
+                what,
+                due,
+                done: flags & 1 == 1,
+                by: if flags & 2 == 2 { By::Them } else { By::Me },
             })
         })?,
         archived: match r.u8()? {
