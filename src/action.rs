@@ -36,6 +36,10 @@ pub enum Action {
     EditContact,
     EditEntry,
     ShowProblems,
+    /// Set the selected person aside (or bring back an archived one), after a yes.
+    Archive,
+    /// Merge another person into the selected one: pick them, see what moves, then a yes.
+    Merge,
     // ----- serve first -----
     /// The pre-meeting brief of the selected contact.
     Brief,

@@ -31,7 +31,11 @@ fn undone_and_redone(f: &Folder, args: &[&str]) -> String {
     let commits = f.subjects().len();
     let out = f.ok(args);
     let line = out.lines().last().unwrap_or_default().to_string();
-    assert_eq!(f.subjects()[0], line, "{args:?}: the commit is the line printed");
+    assert_eq!(
+        f.subjects()[0],
+        line,
+        "{args:?}: the commit is the line printed"
+    );
     assert_eq!(f.subjects().len(), commits + 1, "{args:?}: one commit");
     let after = f.files();
     assert_ne!(before, after, "{args:?} changed nothing");
@@ -82,7 +86,10 @@ fn a_merge_is_previewed_then_one_change_that_undo_takes_back_whole() {
         text(&f, "journal/2026/2026-11.toml"),
         NOVEMBER
             .replace("[\"priya-r\"]", "[\"priya-raman\"]")
-            .replace("[\"priya-raman\", \"priya-r\", \"kwame\"]", "[\"priya-raman\", \"kwame\"]")
+            .replace(
+                "[\"priya-raman\", \"priya-r\", \"kwame\"]",
+                "[\"priya-raman\", \"kwame\"]"
+            )
     );
     assert_eq!(
         text(&f, "journal/2026/2026-10.toml"),
@@ -99,7 +106,10 @@ fn a_merge_is_previewed_then_one_change_that_undo_takes_back_whole() {
 #[test]
 fn archive_unarchive_and_rename_are_each_one_change_undone_byte_for_byte() {
     let f = folder();
-    assert_eq!(undone_and_redone(&f, &["archive", "kwame"]), "archived Kwame Mensah");
+    assert_eq!(
+        undone_and_redone(&f, &["archive", "kwame"]),
+        "archived Kwame Mensah"
+    );
     assert!(text(&f, "contacts/kwame.toml").contains("archived = 2026-12-03\n"));
     assert_eq!(
         undone_and_redone(&f, &["unarchive", "kwame"]),
@@ -113,7 +123,10 @@ fn archive_unarchive_and_rename_are_each_one_change_undone_byte_for_byte() {
     let k = text(&f, "contacts/kwame.toml");
     assert!(k.starts_with("name = \"Kwame A. Mensah\"\n"), "{k}");
     assert!(k.contains("aliases = [\"Kwame Mensah\"]"), "{k}");
-    assert!(f.files().contains_key("contacts/kwame.toml"), "the id stays");
+    assert!(
+        f.files().contains_key("contacts/kwame.toml"),
+        "the id stays"
+    );
     f.ok(&["rename", "priya-r", "Priya Rao", "--no-alias"]);
     assert!(!text(&f, "contacts/priya-r.toml").contains("aliases"));
 }
@@ -169,13 +182,28 @@ fn archived_typed_by_hand_is_read_with_the_cache_on_and_off() {
         f.write("contacts/kwame.toml", format!("{typed}{KWAME}").as_bytes());
         let_files_settle();
         // The first run reads the file afresh and keeps its decode; the second reads that.
-        for (args, cached) in [(&[][..], false), (&[][..], true), (&["--no-cache"][..], false)] {
+        for (args, cached) in [
+            (&[][..], false),
+            (&[][..], true),
+            (&["--no-cache"][..], false),
+        ] {
             let (list, err) = listed(&f, args);
-            assert_eq!(!list.contains("Kwame"), archived, "{typed} {args:?}: {list}");
+            assert_eq!(
+                !list.contains("Kwame"),
+                archived,
+                "{typed} {args:?}: {list}"
+            );
             let (set_aside, _) = listed(&f, &[&["--archived"][..], args].concat());
-            assert_eq!(set_aside.contains("Kwame Mensah"), archived, "{typed} {args:?}");
+            assert_eq!(
+                set_aside.contains("Kwame Mensah"),
+                archived,
+                "{typed} {args:?}"
+            );
             if cached {
-                assert!(!err.contains(" 0 hits"), "{typed}: not from the cache: {err}");
+                assert!(
+                    !err.contains(" 0 hits"),
+                    "{typed}: not from the cache: {err}"
+                );
             }
         }
     }
@@ -216,7 +244,10 @@ fn every_bad_input_is_refused_and_writes_nothing() {
             &["rename", "priya-r", "priya raman"],
             "priya raman is the name of priya-raman already (see `rolo show priya-raman`; `rolo merge` makes two people one); nothing was written. To use the name anyway, add --force",
         ),
-        (&["rename", "priya-r", " "], "the new name is empty; nothing was written"),
+        (
+            &["rename", "priya-r", " "],
+            "the new name is empty; nothing was written",
+        ),
         (
             &["add", "PRIYA RAMAN"],
             "Priya Raman is here already (see `rolo show priya-raman`); nothing was written. To add a second person of that name, run it again with --force",

@@ -154,7 +154,11 @@ fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Va
             prop::option::of(odd_text()),
             prop::option::of(1u32..=36_500),
         ),
-        (list(), prop::option::of(odd_text()), prop::option::of(archived())),
+        (
+            list(),
+            prop::option::of(odd_text()),
+            prop::option::of(archived()),
+        ),
         (needs(need_ids), follow_ups(follow_up_ids)),
     )
         .prop_map(

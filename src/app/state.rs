@@ -182,6 +182,11 @@ pub enum Question {
     },
     /// After an intro was logged: mark the need it was for met.
     MeetByIntro(NeedUpdate),
+    /// `A`: set `contact` aside (`archive`), or bring them back.
+    Archive {
+        contact: String,
+        archive: bool,
+    },
 }
 
 /// `m` on an open need: who could help, best first.
@@ -271,6 +276,8 @@ pub enum Popup {
         drafts: Vec<Draft>,
     },
     PickNeed(PickNeed),
+    PickPerson(super::people::PickPerson),
+    Merge(super::people::MergeView),
     /// Search in everything (`tab` in the filter, `ctrl-f`).
     Find(Box<super::found::FindView>),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
@@ -356,7 +363,8 @@ impl AppState {
             ) => &[Mode::Promise, Mode::Input],
             (Some(Popup::Input(_)), _) => &[Mode::Input],
             (Some(Popup::Need(_)), _) => &[Mode::Need],
-            (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
+            (Some(Popup::Confirm { .. } | Popup::Merge(_)), _) => &[Mode::Confirm],
+            (Some(Popup::PickPerson(_)), _) => &[Mode::PickPerson],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],

@@ -119,9 +119,7 @@ fn why_no_one_listed(
         return "no one is archived (`rolo archive WHO` sets someone aside)".into();
     }
     if !archived && tag.is_none() && !due && set_aside == contacts.len() {
-        return format!(
-            "everyone is archived ({set_aside}); `rolo list --archived` shows them"
-        );
+        return format!("everyone is archived ({set_aside}); `rolo list --archived` shows them");
     }
     let tagged = |t: &str| {
         contacts

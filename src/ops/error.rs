@@ -37,7 +37,10 @@ pub enum OpError {
     Refused(Invalid),
     /// A person of that name (or alias) is here already: `rolo add` refuses a second one
     /// unless told (`--force`).
-    Exists { name: String, id: String },
+    Exists {
+        name: String,
+        id: String,
+    },
     /// A text edited in `$EDITOR` does not read as a record: the problem points into that
     /// text (its line and column), not into a file, and nothing was written.
     Unparsed(Problem),

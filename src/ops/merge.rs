@@ -95,7 +95,10 @@ pub fn counts(entries: usize, needs: usize, follow_ups: usize) -> String {
 /// A with what B adds (see the module doc). Pure: the preview and the store use the same.
 pub fn combine(a: &Contact, b: &Contact) -> Contact {
     let mut c = a.clone();
-    let names: Vec<String> = std::iter::once(&b.name).chain(&b.aliases).cloned().collect();
+    let names: Vec<String> = std::iter::once(&b.name)
+        .chain(&b.aliases)
+        .cloned()
+        .collect();
     for name in names {
         let taken = fold::key(&name) == fold::key(&c.name)
             || c.aliases.iter().any(|x| fold::key(x) == fold::key(&name));
@@ -183,20 +186,24 @@ impl Preview {
         added(&mut gains, "email", &a.email, &c.email);
         added(&mut gains, "phone", &a.phone, &c.phone);
         added(&mut gains, "url", &a.urls, &c.urls);
-        added(&mut gains, "can help with", &a.can_help_with, &c.can_help_with);
+        added(
+            &mut gains,
+            "can help with",
+            &a.can_help_with,
+            &c.can_help_with,
+        );
         let mut loses = Vec::new();
-        let mut field = |what: &str, mine: Option<String>, theirs: Option<String>| match (
-            mine, theirs,
-        ) {
-            (None, Some(t)) => gains.push(format!("{what} \"{}\"", inert_line(&t))),
-            (Some(m), Some(t)) if m != t => loses.push(format!(
-                "{what} \"{}\" ({} keeps \"{}\")",
-                inert_line(&t),
-                inert_line(&a.name),
-                inert_line(&m)
-            )),
-            _ => {}
-        };
+        let mut field =
+            |what: &str, mine: Option<String>, theirs: Option<String>| match (mine, theirs) {
+                (None, Some(t)) => gains.push(format!("{what} \"{}\"", inert_line(&t))),
+                (Some(m), Some(t)) if m != t => loses.push(format!(
+                    "{what} \"{}\" ({} keeps \"{}\")",
+                    inert_line(&t),
+                    inert_line(&a.name),
+                    inert_line(&m)
+                )),
+                _ => {}
+            };
         field("company", a.company.clone(), b.company.clone());
         field("role", a.role.clone(), b.role.clone());
         field(

@@ -110,9 +110,9 @@ pub fn same_name<'c>(
     if key.is_empty() {
         return None;
     }
-    contacts.into_iter().find(|c| {
-        fold::key(&c.name) == key || c.aliases.iter().any(|a| fold::key(a) == key)
-    })
+    contacts
+        .into_iter()
+        .find(|c| fold::key(&c.name) == key || c.aliases.iter().any(|a| fold::key(a) == key))
 }
 
 /// "1990-12-10", or "12-10" when the year is unknown.

@@ -26,10 +26,10 @@ pub struct PeopleMerged {
     pub gone: Contact,
     /// Entries that named B (now A).
     pub entries: usize,
-    /// Month files rewritten.
-    pub months: usize,
-    /// Other people's files whose needs named B as "not a fit" (now A).
-    pub others: usize,
+    /// The month files rewritten.
+    pub months: Vec<(i32, u32)>,
+    /// Other people whose needs named B "not a fit" (now A), as their files now read.
+    pub others: Vec<Contact>,
 }
 
 impl Store {
@@ -62,18 +62,23 @@ impl Store {
         let kept = if new == a {
             a.clone()
         } else {
-            let (bytes, value) = self.contact_edited(keep, &keep_rel, &a_file.text, a_file.style, &a, &new)?;
+            let (bytes, value) =
+                self.contact_edited(keep, &keep_rel, &a_file.text, a_file.style, &a, &new)?;
             files.push((keep_rel.clone(), bytes));
             value
         };
         // Other people's needs that named B not a fit now name A (once).
-        let mut others = 0;
+        let mut others = Vec::new();
         for id in self.contact_ids()? {
             if id == keep || id == gone {
                 continue;
             }
             let rel = self.contact_file(&id)?;
-            let Some(bytes) = self.fs.read(&rel).map_err(|e| StoreError::io(self.display(&rel), e))? else {
+            let Some(bytes) = self
+                .fs
+                .read(&rel)
+                .map_err(|e| StoreError::io(self.display(&rel), e))?
+            else {
                 continue;
             };
             // Most files never name B: no parse for those.
@@ -88,7 +93,11 @@ impl Store {
                 if need.not_a_fit.iter().any(|w| w == gone) {
                     let mut list: Vec<String> = Vec::new();
                     for w in &need.not_a_fit {
-                        let w = if w == gone { keep.to_string() } else { w.clone() };
+                        let w = if w == gone {
+                            keep.to_string()
+                        } else {
+                            w.clone()
+                        };
                         if !list.contains(&w) {
                             list.push(w);
                         }
@@ -97,16 +106,21 @@ impl Store {
                 }
             }
             if changed != old {
-                let (bytes, _) = self.contact_edited(&id, &rel, &file.text, file.style, &old, &changed)?;
+                let (bytes, value) =
+                    self.contact_edited(&id, &rel, &file.text, file.style, &old, &changed)?;
                 files.push((rel, bytes));
-                others += 1;
+                others.push(value);
             }
         }
         // Every entry that names B names A.
-        let (mut entries, mut months) = (0, 0);
+        let (mut entries, mut months) = (0, Vec::new());
         for month in self.months()? {
             let rel = paths::month(month);
-            let Some(bytes) = self.fs.read(&rel).map_err(|e| StoreError::io(self.display(&rel), e))? else {
+            let Some(bytes) = self
+                .fs
+                .read(&rel)
+                .map_err(|e| StoreError::io(self.display(&rel), e))?
+            else {
                 continue;
             };
             if !contains(&bytes, gone) {
@@ -134,7 +148,7 @@ impl Store {
             }
             files.push((rel, file.style.bytes(&out)));
             entries += here;
-            months += 1;
+            months.push(month);
         }
         for (rel, _) in &files {
             self.check_writable(rel)?;
