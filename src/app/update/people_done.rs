@@ -24,16 +24,13 @@ pub fn archived(state: &mut AppState, journal: &mut Journal, c: Changed, today: 
 /// Two people are one: A as written, the people whose "not a fit" named B, B gone (the
 /// month files were swapped in already), A selected.
 pub fn merged(state: &mut AppState, journal: &mut Journal, merged: Merged, today: NaiveDate) {
-    let keep = merged.written.kept.id.clone();
     for other in merged.written.others {
         journal.upsert_contact(other);
     }
     journal.remove_contact(&merged.written.gone.id);
-
     let ix = journal.upsert_contact(merged.written.kept);
     state.refresh_rows_keeping(journal, today, Some(ix));
-    if journal.ix(&keep).is_some() {
-        state.timeline_sel = 0;
-    }
+    // Their timeline now holds B's entries too: from its newest.
+    state.timeline_sel = 0;
     state.say(merged.status);
 }
