@@ -63,6 +63,7 @@ mod stays_inside;
 mod store;
 mod tmux;
 mod tmux_journeys;
+mod tmux_lifecycle;
 mod tmux_screens;
 mod tui_broken;
 mod tui_cli;

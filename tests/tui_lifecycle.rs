@@ -91,6 +91,18 @@ fn archive_after_a_yes_then_found_by_search_and_brought_back() {
     // A search still finds her; `A` on her brings her back, the file as it was.
     let found = listed(&mut app, script![ch('/'), "aiko"]);
     assert_eq!(found, ["aiko-tanaka"]);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Archived since 2026-11-24 — A brings them back"),
+        "{screen}"
+    );
+    // Without a filter the list counts who is set aside.
+    app.run(Vec::new());
+    assert!(
+        app.screen().contains("Contacts 24 · 1 archived"),
+        "{}",
+        app.screen()
+    );
     app.run(script![select("aiko"), ch('A')]);
     assert!(
         app.screen().contains("Bring Aiko Tanaka back"),
