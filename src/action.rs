@@ -51,6 +51,9 @@ pub enum Action {
     Today,
     /// In the helpers list: log an intro to the highlighted person.
     Introduce,
+    /// In the helpers list: the highlighted person is not a fit for this need; never suggest
+    /// them for it again (kept in the need's `not_a_fit`, undone like any change).
+    NotAFit,
     /// In a list or the needs & promises pane: mark the highlighted promise done.
     MarkDone,
     /// In a need's view: change its words.

@@ -78,6 +78,7 @@ mod tui_in_place;
 mod tui_journeys;
 mod tui_lifecycle;
 mod tui_mentions;
+mod tui_not_a_fit;
 mod tui_outside;
 mod tui_screens;
 mod tui_serve_journeys;

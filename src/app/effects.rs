@@ -110,6 +110,9 @@ pub fn carry_out(
             },
             Err(e) => Done::IntroFailed(e),
         },
+        Effect::NotAFit { contact, op } => {
+            changed(contact.clone(), Ok(op.apply(store, &contact)), None)
+        }
         Effect::MeetByIntro(update) => {
             let contact = update.contact_id.clone();
             changed(contact, Ok(MeetByIntro(update).apply(store)), None)

@@ -107,6 +107,7 @@ pub(super) const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
     (M::View, "G", A::Bottom, "bottom", None),
     (M::Match, "enter", A::Introduce, "log an intro to the highlighted person", Some("intro")),
     (M::Match, "i", A::Introduce, "log an intro to the highlighted person", None),
+    (M::Match, "x", A::NotAFit, "not a fit: never suggest them for this need again", Some("not a fit")),
     (M::Match, "j", A::Down, "move down", Some("move")),
     (M::Match, "down", A::Down, "move down", None),
     (M::Match, "k", A::Up, "move up", None),

@@ -76,6 +76,11 @@ pub enum Effect {
         entry: Entry,
         need_update: Option<NeedUpdate>,
     },
+    /// Mark the helper `op` names as not a fit for a need of `contact`.
+    NotAFit {
+        contact: String,
+        op: crate::ops::NotAFit,
+    },
     /// Mark a need met the way an intro said.
     MeetByIntro(NeedUpdate),
     FollowUpDone {
