@@ -36,6 +36,12 @@ pub enum Action {
     EditContact,
     EditEntry,
     ShowProblems,
+    /// Take back the last change (a new commit in the journal's history).
+    Undo,
+    /// Put back the last change undone.
+    Redo,
+    /// The selected person's history: every change that touched them, newest first.
+    History,
     /// Set the selected person aside (or bring back an archived one), after a yes.
     Archive,
     /// Merge another person into the selected one: pick them, see what moves, then a yes.

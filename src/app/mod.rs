@@ -2,6 +2,7 @@
 //! real terminal around it.
 
 mod anchors;
+mod behind;
 pub mod config;
 mod edit_session;
 pub mod editor;

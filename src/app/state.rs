@@ -286,6 +286,26 @@ pub enum Popup {
         resume: EditResume,
         error: String,
     },
+    /// `H`: a person's history, read off the loop's thread.
+    History(PersonHistory),
+}
+
+/// A person's history as the popup shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonHistory {
+    /// The person's id (whose answer this popup waits for) and name (its title).
+    pub id: String,
+    pub name: String,
+    /// `None` while git is being read; then the changes, newest first, or why there are none.
+    pub read: Option<Result<Vec<HistoryRow>, String>>,
+    pub scroll: u16,
+}
+
+/// One change in a history: when ("2026-12-03 10:04") and its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    pub date: String,
+    pub line: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,6 +336,11 @@ pub struct AppState {
     pub autosave: Autosave,
     /// Rows a page holds, set by the loop from the terminal size.
     pub page: usize,
+    /// An undo or a redo is under way (off the loop's thread); another waits for it.
+    pub taking_back: bool,
+    /// Why there is no history to undo in, once known (git missing, `[history] git = false`):
+    /// said again at once, without asking git each time.
+    pub history_off: Option<String>,
     pub quit: bool,
     /// What the last frame drew where, for the mouse (set by the loop after each draw).
     pub hits: Hits,
@@ -343,6 +368,8 @@ impl AppState {
             status: None,
             autosave: Autosave::default(),
             page: 20,
+            taking_back: false,
+            history_off: None,
             quit: false,
             hits: Hits::default(),
             place: None,

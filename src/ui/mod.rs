@@ -11,6 +11,7 @@ mod find;
 mod footer;
 mod help;
 mod helpers;
+mod history;
 mod lists;
 mod need;
 mod needs;
@@ -45,7 +46,7 @@ pub const MIN_HEIGHT: u16 = 8;
 /// What a frame left behind for the loop.
 #[derive(Debug, Default)]
 pub struct Drawn {
-    /// The furthest the open brief or need can scroll, when one is open.
+    /// The furthest the open brief, need or history can scroll, when one is open.
     pub scroll_max: Option<u16>,
     /// What was drawn where, for the mouse.
     pub hits: Hits,
@@ -133,6 +134,9 @@ pub fn draw_themed(
             drawn.scroll_max = Some(need::draw(f, main, journal, view, today, t));
         }
         Popup::Find(view) => find::draw(f, main, journal, view, today, t),
+        Popup::History(h) => {
+            drawn.scroll_max = Some(history::draw(f, main, h, t));
+        }
     }
     drawn
 }

@@ -25,6 +25,9 @@ pub fn update(
         }
         Action::Help => state.popup = Some(Popup::Help { scroll: 0 }),
         Action::ShowProblems => state.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::Undo => return super::history::take_back(state, journal, false),
+        Action::Redo => return super::history::take_back(state, journal, true),
+        Action::History => return super::history::open(state, journal),
         Action::Up
         | Action::Down
         | Action::Top

@@ -10,6 +10,7 @@ mod capture;
 pub mod done;
 pub mod find;
 mod forms;
+mod history;
 mod mouse;
 mod need_view;
 mod note_time;
@@ -103,6 +104,15 @@ pub enum Effect {
         target: EditTarget,
         resume: Option<EditResume>,
     },
+    /// Take back the last change (the history's undo), off the loop's thread.
+    Undo,
+    /// Put back the last change undone, off the loop's thread.
+    Redo,
+    /// Read the history of the person `id` (named `name`), off the loop's thread.
+    ReadHistory {
+        id: String,
+        name: String,
+    },
     Quit,
 }
 
@@ -110,6 +120,20 @@ impl Effect {
     /// Carrying it out hands the terminal to another program: the screen must be redrawn.
     pub fn hands_over_terminal(&self) -> bool {
         matches!(self, Effect::Edit { .. })
+    }
+
+    /// It waits on git: carried out on a thread of its own (`app::behind`), never the loop's.
+    pub fn runs_behind(&self) -> bool {
+        matches!(
+            self,
+            Effect::Undo | Effect::Redo | Effect::ReadHistory { .. }
+        )
+    }
+
+    /// It writes journal files: while it runs, the loop leaves outside edits for later (the
+    /// files it writes are read again by itself, not reported as someone else's).
+    pub fn writes_behind(&self) -> bool {
+        matches!(self, Effect::Undo | Effect::Redo)
     }
 }
 

@@ -101,6 +101,7 @@ pub fn wheel(
                 | Popup::Problems { .. }
                 | Popup::Brief { .. }
                 | Popup::Need(_)
+                | Popup::History(_)
                 | Popup::Lists(_)
                 | Popup::Helpers(_),
             ) => super::update(state, journal, step, now),

@@ -2,7 +2,7 @@
 
 use super::Effect;
 use crate::action::Action;
-use crate::app::state::{AppState, Capture, Popup};
+use crate::app::state::{AppState, Capture, PersonHistory, Popup};
 use crate::journal::Journal;
 
 pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Effect> {
@@ -11,7 +11,8 @@ pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Eff
         Popup::Help { scroll }
         | Popup::Entry { scroll, .. }
         | Popup::Problems { scroll }
-        | Popup::Brief { scroll, .. },
+        | Popup::Brief { scroll, .. }
+        | Popup::History(PersonHistory { scroll, .. }),
     ) = state.popup.as_mut()
     else {
         return Vec::new();
