@@ -79,6 +79,7 @@ mod tui_history;
 mod tui_in_place;
 mod tui_journeys;
 mod tui_lifecycle;
+mod tui_lifecycle_undo;
 mod tui_mentions;
 mod tui_not_a_fit;
 mod tui_outside;

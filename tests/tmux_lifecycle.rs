@@ -77,10 +77,9 @@ fn merge_then_archive_in_the_tui_each_undone_byte_for_byte() {
     // Esc alone (tmux sends keys at once: an Esc followed at once by a letter reads as alt).
     t.keys(&["Escape"]);
     t.wait_for("Contacts 25 ");
+    // With the history behind it, no question: the status says how to take it back.
     t.keys(&["A"]);
-    t.wait_for("Archive Priya Raman?");
-    t.keys(&["y"]);
-    t.wait_for("archived Priya Raman");
+    t.wait_for("archived Priya Raman — u to undo");
     t.wait_for("Contacts 24 · 1 archived");
     t.keys(&["q"]);
     t.wait("rolo to quit", |t| !t.alive());

@@ -341,6 +341,9 @@ pub struct AppState {
     /// Why there is no history to undo in, once known (git missing, `[history] git = false`):
     /// said again at once, without asking git each time.
     pub history_off: Option<String>,
+    /// The TUI runs with a history, so `u` can take a change back: an archive then needs no
+    /// question first (set by the loop).
+    pub undo_at_hand: bool,
     pub quit: bool,
     /// What the last frame drew where, for the mouse (set by the loop after each draw).
     pub hits: Hits,
@@ -370,6 +373,7 @@ impl AppState {
             page: 20,
             taking_back: false,
             history_off: None,
+            undo_at_hand: false,
             quit: false,
             hits: Hits::default(),
             place: None,

@@ -11,18 +11,31 @@ use crate::app::state::{AppState, Popup, Question};
 use crate::journal::Journal;
 use crate::ops::merge::Preview;
 use crate::sanitize::inert_line;
+use chrono::{DateTime, FixedOffset};
 
-/// `A`: ask before setting the selected person aside, or before bringing them back.
-pub fn start_archive(state: &mut AppState, journal: &Journal) {
+/// `A`: set the selected person aside, or bring them back: at once when the history can take
+/// it back (`u`, which the status then names), else after a yes.
+pub fn start_archive(
+    state: &mut AppState,
+    journal: &Journal,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
     let Some(c) = state.selected_ix().and_then(|ix| journal.contact(ix)) else {
         state.warn("no contact selected");
-        return;
+        return Vec::new();
     };
     if broken::refused(state, journal, &c.id) {
-        return;
+        return Vec::new();
+    }
+    let archive = !c.is_archived();
+    if undo_at_hand(state) {
+        return vec![Effect::Archive {
+            contact: c.id.clone(),
+            archive,
+            on: now.date_naive(),
+        }];
     }
     let name = inert_line(&c.name);
-    let archive = !c.is_archived();
     let text = if archive {
         format!(
             "Archive {name}? They leave the list, reconnect and today; their timeline stays, \
@@ -38,6 +51,21 @@ pub fn start_archive(state: &mut AppState, journal: &Journal) {
         },
         text,
     });
+    Vec::new()
+}
+
+/// Whether `u` can take the change back: the TUI runs with a history not known to be off.
+pub fn undo_at_hand(state: &AppState) -> bool {
+    state.undo_at_hand && state.history_off.is_none()
+}
+
+/// A change's status, with how to take it back when `u` can.
+pub fn with_undo(state: &AppState, status: String) -> String {
+    if undo_at_hand(state) {
+        format!("{status} — u to undo")
+    } else {
+        status
+    }
 }
 
 /// `M`: who is merged into the selected person? Everyone else, by name, until a name is typed.

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 pub fn archived(state: &mut AppState, journal: &mut Journal, c: Changed, today: NaiveDate) {
     let at = state.contact_sel;
     let id = c.contact.id.clone();
-    outcome::contact_saved(state, journal, c.contact, c.status, today);
+    let said = super::people::with_undo(state, c.status);
+    outcome::contact_saved(state, journal, c.contact, said, today);
     let listed = state
         .rows
         .iter()
@@ -32,5 +33,6 @@ pub fn merged(state: &mut AppState, journal: &mut Journal, merged: Merged, today
     state.refresh_rows_keeping(journal, today, Some(ix));
     // Their timeline now holds B's entries too: from its newest.
     state.timeline_sel = 0;
-    state.say(merged.status);
+    let said = super::people::with_undo(state, merged.status);
+    state.say(said);
 }
