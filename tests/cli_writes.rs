@@ -55,7 +55,8 @@ fn add_writes_a_contact_file() {
     }
     // The same name again gets its own id.
     assert_eq!(
-        home.ok(&["add", "Zoë O'Brien"]),
+        // A second person of the same name, asked for (`rolo add` refuses it otherwise).
+        home.ok(&["add", "Zoë O'Brien", "--force"]),
         "added Zoë O'Brien (zoe-obrien-2)\n"
     );
 }

@@ -256,11 +256,13 @@ fn every_file_that_writes_finishes_its_change() {
         "delete_entry(",
         "replace_contact_text(",
         "replace_entry_text(",
+        "write_contacts(",
+        "merge_people(",
     ];
     let mut missing = Vec::new();
     for item in std::fs::read_dir(&dir).unwrap().flatten() {
         let name = item.file_name().to_string_lossy().into_owned();
-        if name == "tests.rs" || !name.ends_with(".rs") {
+        if name.starts_with("tests") || !name.ends_with(".rs") {
             continue;
         }
         let text = std::fs::read_to_string(item.path()).unwrap();
