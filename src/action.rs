@@ -42,6 +42,10 @@ pub enum Action {
     Redo,
     /// The selected person's history: every change that touched them, newest first.
     History,
+    /// Set the selected person aside (or bring back an archived one), after a yes.
+    Archive,
+    /// Merge another person into the selected one: pick them, see what moves, then a yes.
+    Merge,
     // ----- serve first -----
     /// The pre-meeting brief of the selected contact.
     Brief,

@@ -30,7 +30,7 @@ fn u_in_the_tui_undoes_its_own_note_and_one_from_another_terminal() {
     t.type_text("Ramen in Kreuzberg");
     t.keys(&["Enter"]);
     t.wait_for("saved note");
-    let ours = "logged note with Aiko Tanaka on 2026-11-24 14:26 (2026-11-24-1426-aiko)";
+    let ours = "logged note with Aiko Tanaka on 2026-11-24 14:26: “Ramen in Kreuzberg” (2026-11-24-1426-aiko)";
     t.wait("the note's commit", |_| {
         f.subjects().first().map(String::as_str) == Some(ours)
     });
@@ -44,11 +44,14 @@ fn u_in_the_tui_undoes_its_own_note_and_one_from_another_terminal() {
         f.ok(&["log", "-n", "1"]),
         format!("2026-11-24 14:26  {undo}\n")
     );
-    assert!(!t.screen().contains("Ramen in Kreuzberg"));
+    // Gone from the timeline; only the status line still names it.
+    let screen = t.screen();
+    let shown: Vec<&str> = screen.lines().filter(|l| !l.contains("undid:")).collect();
+    assert!(!shown.join("\n").contains("Ramen in Kreuzberg"), "{screen}");
 
     // A second terminal writes while the TUI runs; it commits its own change.
     f.ok(&["note", "aiko", "Call from the other terminal"]);
-    let theirs = "logged note with Aiko Tanaka on 2026-12-03 10:04 (2026-12-03-1004-aiko)";
+    let theirs = "logged note with Aiko Tanaka on 2026-12-03 10:04: “Call from the other terminal” (2026-12-03-1004-aiko)";
     assert_eq!(f.subjects()[0], theirs);
     t.wait_for("Call from the other terminal");
     t.keys(&["u"]);

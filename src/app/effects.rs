@@ -126,6 +126,40 @@ pub fn carry_out(
             let result = FollowUpDone { id }.apply(store, &contact);
             changed(contact, Ok(result), None)
         }
+        Effect::Archive {
+            contact,
+            archive,
+            on,
+        } => {
+            let result = if archive {
+                ops::Archive { on }.apply(store, &contact)
+            } else {
+                ops::Unarchive.apply(store, &contact)
+            };
+            match result {
+                Ok(c) => Done::Archived(c),
+                Err(error) => Done::NotChanged {
+                    contact,
+                    error,
+                    typed: None,
+                },
+            }
+        }
+        Effect::Merge { keep, gone } => {
+            match ops::Merge::new(&keep, &gone).map(|op| op.apply(store)) {
+                Ok(Ok(merged)) => Done::Merged {
+                    months: merged
+                        .written
+                        .months
+                        .iter()
+                        .filter_map(|&m| read_month(store, m))
+                        .collect(),
+                    merged: Box::new(merged),
+                },
+                Ok(Err(e)) => Done::NotMerged(e),
+                Err(e) => Done::Invalid(e),
+            }
+        }
         Effect::Edit { target, resume } => {
             let names = |id: &str| journal.name_of(id).to_string();
             Done::Edited(super::edit_session::edit(

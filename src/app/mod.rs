@@ -13,6 +13,7 @@ pub mod lists;
 mod memory;
 pub mod mentions;
 pub mod needs_pane;
+pub mod people;
 pub mod run;
 pub mod signals;
 pub mod state;

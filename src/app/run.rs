@@ -108,6 +108,7 @@ where
     // the person should not wait for.
     let mut watch = host.watch(store);
     let history = host.history();
+    state.undo_at_hand = history.is_some();
     let slot = host.draft_slot();
     let settles = host.settles();
     std::thread::scope(|scope| {

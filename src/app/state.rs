@@ -182,6 +182,11 @@ pub enum Question {
     },
     /// After an intro was logged: mark the need it was for met.
     MeetByIntro(NeedUpdate),
+    /// `A`: set `contact` aside (`archive`), or bring them back.
+    Archive {
+        contact: String,
+        archive: bool,
+    },
 }
 
 /// `m` on an open need: who could help, best first.
@@ -271,6 +276,8 @@ pub enum Popup {
         drafts: Vec<Draft>,
     },
     PickNeed(PickNeed),
+    PickPerson(super::people::PickPerson),
+    Merge(super::people::MergeView),
     /// Search in everything (`tab` in the filter, `ctrl-f`).
     Find(Box<super::found::FindView>),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
@@ -334,6 +341,9 @@ pub struct AppState {
     /// Why there is no history to undo in, once known (git missing, `[history] git = false`):
     /// said again at once, without asking git each time.
     pub history_off: Option<String>,
+    /// The TUI runs with a history, so `u` can take a change back: an archive then needs no
+    /// question first (set by the loop).
+    pub undo_at_hand: bool,
     pub quit: bool,
     /// What the last frame drew where, for the mouse (set by the loop after each draw).
     pub hits: Hits,
@@ -366,6 +376,7 @@ impl AppState {
             page: 20,
             taking_back: false,
             history_off: None,
+            undo_at_hand: false,
             quit: false,
             hits: Hits::default(),
             place: None,
@@ -387,7 +398,8 @@ impl AppState {
             ) => &[Mode::Promise, Mode::Input],
             (Some(Popup::Input(_)), _) => &[Mode::Input],
             (Some(Popup::Need(_)), _) => &[Mode::Need],
-            (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
+            (Some(Popup::Confirm { .. } | Popup::Merge(_)), _) => &[Mode::Confirm],
+            (Some(Popup::PickPerson(_)), _) => &[Mode::PickPerson],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
@@ -444,7 +456,10 @@ impl AppState {
     /// else, see `anchors`).
     pub fn refresh_rows_keeping(&mut self, journal: &Journal, today: NaiveDate, keep: Option<Ix>) {
         self.rows = if self.query.trim().is_empty() {
-            let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
+            // Someone archived is set aside: out of the list, found again by a search.
+            let mut ixs: Vec<Ix> = (0..journal.contacts().len())
+                .filter(|&ix| journal.contact(ix).is_some_and(|c| !c.is_archived()))
+                .collect();
             let name = |ix: Ix| {
                 journal
                     .contact(ix)

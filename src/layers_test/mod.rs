@@ -68,6 +68,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("app::mentions", View),
     ("app::editor", View),
     ("app::found", View),
+    ("app::people", View),
     ("app::hits", View),
     ("app::needs_pane", View),
     ("ui", Ui),

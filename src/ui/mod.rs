@@ -15,6 +15,7 @@ mod history;
 mod lists;
 mod need;
 mod needs;
+mod people;
 mod popups;
 pub mod text;
 pub mod theme;
@@ -122,6 +123,8 @@ pub fn draw_themed(
         Popup::Drafts { drafts } => popups::drafts(f, main, drafts, journal, t),
         Popup::EditFailed { error, .. } => popups::edit_failed(f, main, error, t),
         Popup::PickNeed(pick) => popups::pick_need(f, main, pick, journal, t),
+        Popup::PickPerson(pick) => people::pick(f, main, pick, journal, t),
+        Popup::Merge(view) => people::confirm(f, main, view, t),
         Popup::Brief { brief, scroll, .. } => {
             drawn.scroll_max = Some(brief::draw(f, main, journal, brief, *scroll, today, t));
         }

@@ -119,6 +119,8 @@ pub fn update(
         Action::MatchNeed => serve::start_match(state, journal),
         Action::Reconnect => serve::open_list(state, journal, ListKind::Reconnect, today),
         Action::Today => serve::open_list(state, journal, ListKind::Today, today),
+        Action::Archive => return super::people::start_archive(state, journal, now),
+        Action::Merge => super::people::start_merge(state, journal),
         Action::AddContact => forms::ask(
             state,
             crate::app::state::Ask::AddContact,

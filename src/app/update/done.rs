@@ -38,6 +38,15 @@ pub enum Done {
     IntroFailed(StoreError),
     /// A person's file was changed.
     Changed(Changed),
+    /// A person was archived or brought back.
+    Archived(Changed),
+    /// Two people are one; `months`: the month files the merge rewrote, as they read now.
+    Merged {
+        merged: Box<crate::ops::Merged>,
+        months: Vec<MonthRead>,
+    },
+    /// A merge did not happen (nothing was written).
+    NotMerged(OpError),
     /// A change to `contact`'s file did not happen. `typed`: what the person typed for it,
     /// kept as a note should their file be gone.
     NotChanged {
@@ -157,6 +166,12 @@ pub fn on_done(
         }
         Done::IntroFailed(e) => outcome::failed(state, format!("the intro was not logged: {e}")),
         Done::Changed(c) => outcome::contact_saved(state, journal, c.contact, c.status, today),
+        Done::Archived(c) => super::people_done::archived(state, journal, c, today),
+        Done::Merged { merged, months } => {
+            replace_months(journal, months);
+            super::people_done::merged(state, journal, *merged, today);
+        }
+        Done::NotMerged(e) => outcome::failed(state, e.status()),
         Done::NotChanged {
             contact,
             error,

@@ -15,6 +15,8 @@ mod mouse;
 mod need_view;
 mod note_time;
 pub mod outcome;
+mod people;
+mod people_done;
 mod pick_need;
 mod popups;
 mod promise;
@@ -86,6 +88,17 @@ pub enum Effect {
         contact: String,
         id: u32,
     },
+    /// Archive `contact` (`archive`), or bring them back.
+    Archive {
+        contact: String,
+        archive: bool,
+        on: NaiveDate,
+    },
+    /// Merge `gone` into `keep` (ids): their files and every entry naming `gone`.
+    Merge {
+        keep: String,
+        gone: String,
+    },
     /// Open `$EDITOR` on the target; `resume` is an earlier attempt to continue from.
     Edit {
         target: EditTarget,
@@ -147,6 +160,8 @@ pub fn update(
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
         Some(Popup::PickNeed(_)) => return pick_need::update(state, journal, action),
+        Some(Popup::PickPerson(_)) => return people::pick(state, journal, action),
+        Some(Popup::Merge(_)) => return people::confirm_merge(state, action),
         Some(Popup::Helpers(_)) => return serve::helpers(state, journal, action, now),
         Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
         Some(Popup::Find(_)) => return find::update(state, journal, action, now.date_naive()),
