@@ -380,3 +380,21 @@ fn a_remote_with_a_newer_history_written_by_plain_git_comes_in() {
         "{ada}"
     );
 }
+
+#[test]
+fn a_contact_archived_on_one_machine_and_edited_on_the_other() {
+    let t = Two::new();
+    t.a.ok(&["archive", "ada"]);
+    t.b.ok(&["edit", "ada", "--set", "role=Countess"]);
+    t.b.ok(&["need", "ada", "a publisher"]);
+    t.a.ok(&["sync"]);
+    t.b.ok(&["sync"]);
+    t.a.ok(&["sync"]);
+    t.agree();
+    let ada = text(&t.a, ADA);
+    assert!(ada.contains("archived = "), "{ada}");
+    assert!(
+        ada.contains("role = \"Countess\"") && ada.contains("a publisher"),
+        "{ada}"
+    );
+}
