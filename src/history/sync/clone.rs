@@ -6,7 +6,6 @@ use super::SyncError;
 use super::bounded;
 use crate::history::git::Git;
 use crate::history::merge::setup;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 /// What a clone brought.
@@ -57,7 +56,7 @@ pub fn clone(dir: &Path, url: &str) -> Result<Cloned, SyncError> {
         remote: shown.clone(),
         why: e.to_string(),
     })?;
-    make_private(dir);
+    super::private::make_private(dir);
     let git = Git::new(dir);
     let _ = git.run(["config", "core.untrackedCache", "true"]);
     setup::register(&git).map_err(|e| SyncError::Git(e.to_string()))?;
@@ -91,46 +90,4 @@ fn files_in(dir: &Path, depth: usize) -> usize {
             }
         })
         .sum()
-}
-
-/// The folder and the journal in it as private as rolo makes its own: git checks files out
-/// with the person's umask.
-fn make_private(dir: &Path) {
-    let set = |p: &Path, mode: u32| {
-        let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
-    };
-    fn walk(p: &Path, set: &dyn Fn(&Path, u32)) {
-        let Ok(items) = std::fs::read_dir(p) else {
-            return;
-        };
-        for item in items.flatten() {
-            let path = item.path();
-            match item.file_type() {
-                Ok(t) if t.is_dir() => {
-                    set(&path, 0o700);
-                    walk(&path, set);
-                }
-                Ok(t) if t.is_file() => set(&path, 0o600),
-                _ => {}
-            }
-        }
-    }
-    set(dir, 0o700);
-    for sub in [crate::store::paths::CONTACTS, crate::store::paths::JOURNAL] {
-        let path = dir.join(sub);
-        if path.is_dir() {
-            set(&path, 0o700);
-            walk(&path, &set);
-        }
-    }
-    for file in [
-        crate::store::paths::GITIGNORE,
-        crate::store::paths::GITATTRIBUTES,
-    ] {
-        let path = dir.join(file);
-        if path.is_file() {
-            set(&path, 0o600);
-        }
-    }
-    set(&dir.join(".git"), 0o700);
 }

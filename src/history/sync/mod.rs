@@ -10,10 +10,12 @@
 //! - `run`: one sync, step by step.
 //! - `clone`: a new data folder from a remote.
 //! - `auto`: the TUI's sync in the background.
+//! - `private`: what git wrote, made private like rolo's own files.
 
 pub mod auto;
 mod bounded;
 mod clone;
+mod private;
 mod run;
 
 pub use clone::{Cloned, clone};

@@ -95,6 +95,7 @@ pub(super) fn sync(engine: &Engine, request: &Request) -> Result<Synced, SyncErr
         {
             synced.came += count(git, &format!("HEAD..{t}"));
             merge(engine, &live, t, &remote)?;
+            super::private::make_private(&engine.shared.dir);
         }
         let here = rev(git, "HEAD");
         let Some(here) = here else {
