@@ -232,11 +232,13 @@ pub enum Command {
     Sync(SyncArgs),
     /// Make this machine's journal a copy of one shared with `rolo sync`
     #[command(
-        after_help = "Examples:\n  rolo clone git@example.org:me/journal.git\n  rolo --dir ~/journal clone /media/usb/journal.git"
+        after_help = "Examples:\n  rolo clone git@example.org:me/journal.git\n  rolo clone /media/usb/journal.git ~/journal"
     )]
     Clone {
         /// The remote the other machine syncs with
         url: String,
+        /// Where to put the journal (as `git clone URL DIR`); the data folder when left out
+        folder: Option<PathBuf>,
     },
     /// git's merge driver for the journal's files (registered by rolo; not for people)
     #[command(name = "merge-driver", hide = true)]

@@ -425,3 +425,27 @@ fn a_contact_archived_on_one_machine_and_edited_on_the_other() {
         "{ada}"
     );
 }
+
+/// `rolo clone URL FOLDER`, as `git clone` takes it: the journal lands in FOLDER (not the data
+/// folder), and the next steps name it.
+#[test]
+fn clone_takes_the_folder_as_git_clone_does() {
+    let two = Two::new();
+    let url = two.remote.to_string_lossy().into_owned();
+    let elsewhere = two.b.tmp.path().join("laptop journal");
+    let folder = elsewhere.to_string_lossy().into_owned();
+    let said = two.b.ok(&["clone", &url, &folder]);
+    assert!(
+        said.starts_with(&format!("cloned {url} into {folder}: 1 person")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("next: `rolo --dir {folder}` to open it")),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(elsewhere.join("contacts/ada-lovelace.toml")).unwrap(),
+        std::fs::read(two.a.data.join("contacts/ada-lovelace.toml")).unwrap()
+    );
+    private(&elsewhere);
+}

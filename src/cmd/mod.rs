@@ -173,8 +173,14 @@ pub fn making_the_folder(
     out: &mut dyn Write,
 ) -> Option<CliResult> {
     match command {
-        Command::Clone { url } => Some(sync::clone(dir, url, out)),
-        Command::Sync(args) => args.from.as_ref().map(|url| sync::clone(dir, url, out)),
+        Command::Clone { url, folder } => Some(match folder {
+            Some(f) => sync::clone(f, url, out, true),
+            None => sync::clone(dir, url, out, false),
+        }),
+        Command::Sync(args) => args
+            .from
+            .as_ref()
+            .map(|url| sync::clone(dir, url, out, false)),
         _ => None,
     }
 }
