@@ -377,7 +377,11 @@ impl Fs for DiskFs {
         }
         let _lock = Lock::from_file(file);
         let journal = Path::new(paths::JOURNAL);
-        let mut removed = self.remove_stale_temps(Path::new(paths::CONTACTS))?
+        // The folder itself too: `.gitignore` and `.gitattributes` are written there (by the
+        // history, outside the lock: at worst a write racing this sweep fails, is said once
+        // and is made again at the next start).
+        let mut removed = self.remove_stale_temps(Path::new(""))?
+            + self.remove_stale_temps(Path::new(paths::CONTACTS))?
             + self.remove_stale_temps(Path::new(paths::DRAFTS))?;
         // A journal folder that is a link lists nothing to sweep.
         let years = match self.real_dir(journal, false) {
