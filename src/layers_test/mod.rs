@@ -60,6 +60,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("keymap", Core),
     ("action", Core),
     ("interchange", Core),
+    ("stats", Core),
     ("ops", Ops),
     ("refresh", Ops),
     ("journal_lean", Ops),
