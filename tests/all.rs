@@ -31,6 +31,7 @@ mod cli_reads;
 mod cli_resolve;
 mod cli_search;
 mod cli_serve;
+mod cli_stats;
 mod cli_writes;
 mod concurrency;
 mod crash;

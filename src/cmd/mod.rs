@@ -10,9 +10,11 @@ mod history;
 mod import;
 mod json;
 mod read;
+mod review;
 mod search;
 mod serve;
 mod shell;
+pub mod stats;
 mod write;
 
 use crate::cli::Command;
@@ -207,6 +209,10 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Due { .. } => serve::due_lists(ctx),
         Command::Today { json: true } => json::today(ctx),
         Command::Today { .. } => serve::today(ctx),
+        Command::Stats { who, since, json } => {
+            stats::run(ctx, who.as_deref(), since.as_deref(), json)
+        }
+        Command::Review { week } => review::run(ctx, week),
         Command::Import(args) => import::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Completions { shell } => shell::completions(ctx, shell),

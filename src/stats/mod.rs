@@ -12,6 +12,7 @@
 pub mod calendar;
 mod person;
 pub mod review;
+pub mod review_words;
 mod rhythm;
 
 #[cfg(test)]

@@ -27,9 +27,20 @@ pub struct PersonStats {
     pub balance: Balance,
 }
 
-pub fn of_person(journal: &Journal, ix: Ix, today: NaiveDate) -> Option<PersonStats> {
+/// One person's figures as of `today`: the series covers the last `PERSON_MONTHS` months, or
+/// the months from `since` (held to `MAX_MONTHS`).
+pub fn of_person(
+    journal: &Journal,
+    ix: Ix,
+    today: NaiveDate,
+    since: Option<NaiveDate>,
+) -> Option<PersonStats> {
     journal.contact(ix)?;
-    let months = months_ending(today, PERSON_MONTHS);
+    let count = match since.filter(|s| *s <= today) {
+        Some(s) => (YearMonth::of(today).since(YearMonth::of(s)) + 1).max(1) as usize,
+        None => PERSON_MONTHS,
+    };
+    let months = months_ending(today, count.min(super::MAX_MONTHS));
     let first_month = months[0];
     let mut counts: Vec<(YearMonth, u32)> = months.iter().map(|&m| (m, 0)).collect();
     let mut total = 0;
@@ -82,7 +93,7 @@ pub fn usual_gap_weeks(journal: &Journal, ix: Ix, today: NaiveDate) -> Option<u3
     gaps.sort_unstable();
     let mid = gaps.len() / 2;
     // An even count takes the mean of the two middle gaps, in days, before rounding.
-    let median = if gaps.len() % 2 == 0 {
+    let median = if gaps.len().is_multiple_of(2) {
         (gaps[mid - 1] + gaps[mid]) as f64 / 2.0
     } else {
         gaps[mid] as f64

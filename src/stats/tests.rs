@@ -40,7 +40,7 @@ fn an_empty_journal_has_zeroes_and_no_one() {
     assert!(s.top.is_empty());
     assert_eq!(s.rhythm_now, Share::default());
     assert_eq!(s.rhythm_now.percent(), None);
-    assert_eq!(of_person(&j, 0, today()), None);
+    assert_eq!(of_person(&j, 0, today(), None), None);
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn one_entry_counts_once_everywhere_and_has_no_usual_gap() {
     assert_eq!(s.heat.active_days(), 1);
     // Last year's coffee is not this year's time together.
     assert!(s.top.is_empty());
-    let p = of_person(&j, 0, today()).unwrap();
+    let p = of_person(&j, 0, today(), None).unwrap();
     assert_eq!(p.total, 1);
     assert_eq!(p.usual_weeks, None);
     assert_eq!(p.months.len(), 12);
@@ -135,7 +135,7 @@ fn entries_after_today_and_before_the_range_are_not_counted() {
     let s = stats(&j, today(), None);
     assert_eq!(s.entries, 1);
     assert_eq!(s.heat.days.iter().sum::<u32>(), 1);
-    let p = of_person(&j, 0, today()).unwrap();
+    let p = of_person(&j, 0, today(), None).unwrap();
     assert_eq!(
         p.total, 2,
         "a person's total is their whole history up to today"
@@ -298,10 +298,13 @@ fn usual_gap_is_the_median_of_the_latest_gaps_with_one_meeting_a_day() {
     assert_eq!(usual_gap_weeks(&j, 0, today()), Some(3));
     // Three days rounds to no weeks; the least said is "every week".
     assert_eq!(usual_gap_weeks(&j, 1, today()), Some(1));
-    let p = of_person(&j, 0, today()).unwrap();
+    let p = of_person(&j, 0, today(), None).unwrap();
     assert_eq!(p.months.last().unwrap(), &(ym(2027, 1), 0));
     assert_eq!(p.months[10], (ym(2026, 12), 1));
     assert_eq!(p.months[8], (ym(2026, 10), 4));
+    let p = of_person(&j, 0, today(), Some(d(2026, 9, 30))).unwrap();
+    assert_eq!(p.months.len(), 5);
+    assert_eq!(p.months[0], (ym(2026, 9), 1));
 }
 
 #[test]
