@@ -45,6 +45,10 @@ pub enum Action {
     Reconnect,
     /// What matters today.
     Today,
+    /// The statistics screen: your relationships as charts.
+    Stats,
+    /// The weekly review: the week looked back at, and the one ahead.
+    Review,
     /// In the helpers list: log an intro to the highlighted person.
     Introduce,
     /// In a list or the needs & promises pane: mark the highlighted promise done.

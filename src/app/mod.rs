@@ -15,6 +15,7 @@ pub mod needs_pane;
 pub mod run;
 pub mod signals;
 pub mod state;
+pub mod stats_view;
 pub mod terminal;
 pub mod update;
 

@@ -71,6 +71,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("app::found", View),
     ("app::hits", View),
     ("app::needs_pane", View),
+    ("app::stats_view", View),
     ("ui", Ui),
     ("app", App),
     ("cmd", Cmd),

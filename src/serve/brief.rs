@@ -27,6 +27,8 @@ pub struct Brief {
     /// The last day you had an entry with them.
     pub last_spoke: Option<NaiveDate>,
     pub days_since: Option<i64>,
+    /// "You usually see them every N weeks" (`stats::usual_gap_weeks`).
+    pub usual_weeks: Option<u32>,
     /// Their birthday, when it is within `BIRTHDAY_DAYS`.
     pub birthday: Option<UpcomingBirthday>,
     /// Open needs, oldest first.
@@ -128,6 +130,7 @@ pub fn brief_in(journal: &Journal, net: &Network, ix: Ix, today: NaiveDate) -> O
         known_since: known_since(&contact, timeline.last().map(|e| e.at.date_naive()), today),
         last_spoke: journal.last_contact(ix),
         days_since: journal.days_since(ix, today),
+        usual_weeks: crate::stats::usual_gap_weeks(journal, ix, today),
         birthday: birthdays(journal, today, BIRTHDAY_DAYS)
             .into_iter()
             .find(|b| b.ix == ix),

@@ -15,6 +15,9 @@ mod lists;
 mod need;
 mod needs;
 mod popups;
+mod review;
+mod stats;
+mod stats_more;
 pub mod text;
 pub mod theme;
 mod timeline;
@@ -130,6 +133,10 @@ pub fn draw_themed(
             drawn.scroll_max = Some(need::draw(f, main, journal, view, today, t));
         }
         Popup::Find(view) => find::draw(f, main, journal, view, today, t),
+        Popup::Stats(view) => stats::draw(f, main, journal, view, t),
+        Popup::Review { lines, scroll } => {
+            drawn.scroll_max = Some(review::draw(f, main, lines, *scroll, t));
+        }
     }
     drawn
 }

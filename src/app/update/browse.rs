@@ -116,6 +116,8 @@ pub fn update(
         Action::MatchNeed => serve::start_match(state, journal),
         Action::Reconnect => serve::open_list(state, journal, ListKind::Reconnect, today),
         Action::Today => serve::open_list(state, journal, ListKind::Today, today),
+        Action::Stats => serve::open_stats(state, journal, today),
+        Action::Review => serve::open_review(state, journal, today),
         Action::AddContact => forms::ask(
             state,
             crate::app::state::Ask::AddContact,

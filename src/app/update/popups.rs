@@ -11,7 +11,8 @@ pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Eff
         Popup::Help { scroll }
         | Popup::Entry { scroll, .. }
         | Popup::Problems { scroll }
-        | Popup::Brief { scroll, .. },
+        | Popup::Brief { scroll, .. }
+        | Popup::Review { scroll, .. },
     ) = state.popup.as_mut()
     else {
         return Vec::new();
