@@ -8,7 +8,7 @@ use crate::interchange::export::json::{SCHEMA, to_text};
 use crate::journal::Journal;
 use crate::sanitize::inert_line;
 use crate::serve::wording::{day, plural};
-use crate::stats::{self, KINDS, PersonStats, Stats, YearMonth};
+use crate::stats::{self, KINDS, PersonStats, Stats, YearMonth, blocks};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
@@ -54,24 +54,10 @@ fn since_day(text: &str, ctx: &Ctx) -> Result<NaiveDate, CliError> {
         .map_err(|e| CliError::Invalid(crate::ops::Invalid(format!("--since: {e}"))))
 }
 
-/// One character per value, scaled to the largest; zero is a blank, so a month with nothing
-/// in it reads as nothing rather than as a little.
-pub fn blocks(values: &[u32]) -> String {
-    const STEPS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().copied().max().unwrap_or(0);
-    values
-        .iter()
-        .map(|&v| match v {
-            0 => ' ',
-            v => STEPS[((u64::from(v) * 8).div_ceil(u64::from(max.max(1))) - 1).min(7) as usize],
-        })
-        .collect()
-}
-
 /// A series as a chart or as digits, with its range said once.
 fn series(values: &[u32], charts: bool) -> String {
     if charts {
-        format!("│{}│", blocks(values))
+        format!("│{}│", blocks(values, ' '))
     } else {
         let shown: Vec<String> = values.iter().map(u32::to_string).collect();
         shown.join(" ")
@@ -397,10 +383,10 @@ mod tests {
 
     #[test]
     fn blocks_scale_to_the_largest_and_leave_zero_blank() {
-        assert_eq!(blocks(&[0, 1, 2, 4, 8]), " ▁▂▄█");
-        assert_eq!(blocks(&[3, 3]), "██");
-        assert_eq!(blocks(&[]), "");
-        assert_eq!(blocks(&[0, 0]), "  ");
+        assert_eq!(blocks(&[0, 1, 2, 4, 8], ' '), " ▁▂▄█");
+        assert_eq!(blocks(&[3, 3], ' '), "██");
+        assert_eq!(blocks(&[], ' '), "");
+        assert_eq!(blocks(&[0, 0], '·'), "··");
     }
 
     #[test]

@@ -270,3 +270,18 @@ fn top_of(per_person: &[u32], journal: &Journal) -> Vec<Top> {
     top.truncate(TOP);
     top
 }
+
+/// A one-line sparkline: a character per value, scaled to the largest, the same eighths as
+/// ratatui's `Sparkline`; zero is `zero` (a blank, a dot), so a month with nothing in it
+/// reads as nothing rather than as a little. For text: `rolo stats` and the person's card.
+pub fn blocks(values: &[u32], zero: char) -> String {
+    const STEPS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| match v {
+            0 => zero,
+            v => STEPS[((u64::from(v) * 8).div_ceil(u64::from(max.max(1))) - 1).min(7) as usize],
+        })
+        .collect()
+}
