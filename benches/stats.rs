@@ -58,7 +58,9 @@ fn bench(c: &mut Criterion) {
     rolo(&dir, warm, &["stats"]);
     g.sample_size(10);
     g.bench_function("large/cli", |b| b.iter(|| rolo(&dir, warm, &["stats"])));
-    g.bench_function("large/cold/cli", |b| b.iter(|| rolo(&dir, None, &["stats"])));
+    g.bench_function("large/cold/cli", |b| {
+        b.iter(|| rolo(&dir, None, &["stats"]))
+    });
     g.finish();
 }
 

@@ -36,6 +36,16 @@ pub enum Action {
     EditContact,
     EditEntry,
     ShowProblems,
+    /// Take back the last change (a new commit in the journal's history).
+    Undo,
+    /// Put back the last change undone.
+    Redo,
+    /// The selected person's history: every change that touched them, newest first.
+    History,
+    /// Set the selected person aside (or bring back an archived one), after a yes.
+    Archive,
+    /// Merge another person into the selected one: pick them, see what moves, then a yes.
+    Merge,
     // ----- serve first -----
     /// The pre-meeting brief of the selected contact.
     Brief,
@@ -51,6 +61,9 @@ pub enum Action {
     Review,
     /// In the helpers list: log an intro to the highlighted person.
     Introduce,
+    /// In the helpers list: the highlighted person is not a fit for this need; never suggest
+    /// them for it again (kept in the need's `not_a_fit`, undone like any change).
+    NotAFit,
     /// In a list or the needs & promises pane: mark the highlighted promise done.
     MarkDone,
     /// In a need's view: change its words.

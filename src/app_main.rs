@@ -296,6 +296,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
             &store,
             &mut journal,
             Some(pending),
+            Some(history.clone()),
             cli.exit_after_first_frame,
         )
         .map_err(RunError::Tui);

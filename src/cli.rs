@@ -101,8 +101,11 @@ pub enum Command {
         #[arg(long)]
         tag: Option<String>,
         /// Only people past their keep-in-touch rhythm
-        #[arg(long)]
+        #[arg(long, conflicts_with = "archived")]
         due: bool,
+        /// Only the people archived (`rolo archive`), who are otherwise left out
+        #[arg(long)]
+        archived: bool,
         /// JSON (schema rolo/1, see the README) instead of text
         #[arg(long)]
         json: bool,
@@ -256,6 +259,50 @@ pub enum Command {
         after_help = "Examples:\n  rolo import contacts.vcf\n  rolo import ~/Downloads/Connections.csv --yes\n  rolo import ~/.local/share/khard/contacts/"
     )]
     Import(ImportArgs),
+    /// Make two people one: B's entries, needs, follow-ups, aliases and fields move to A
+    #[command(
+        long_about = "Make two people one, as after an import that brought someone in twice. \
+                      B's entries, needs, follow-ups, aliases and fields move to A: where both \
+                      have a value A's own stays (the preview names what is dropped), lists are \
+                      joined, B's name becomes an alias of A, B's needs and follow-ups are \
+                      numbered after A's, and every entry with B is with A instead. B's file is \
+                      removed. One change: `rolo undo` takes all of it back.\n\n\
+                      rolo shows what will happen first; on a terminal it asks, elsewhere it \
+                      writes only with --yes.",
+        after_help = "Examples:\n  rolo merge priya-raman \"Priya R.\"\n  rolo merge ada ada-2 --yes"
+    )]
+    Merge {
+        /// A: who stays (id, name or part of it)
+        into: String,
+        /// B: who is merged into A, and whose file goes
+        from: String,
+        /// Merge without asking (for scripts)
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+    /// Set a person aside: out of `list`, reconnect and today, still in timelines and search
+    Archive {
+        /// Who (id, name or part of it)
+        who: String,
+    },
+    /// Bring an archived person back into the lists
+    Unarchive {
+        /// Who (id, name or part of it)
+        who: String,
+    },
+    /// Give a person a new name; their id (the file name) stays, the old name becomes an alias
+    Rename {
+        /// Who (id, name or part of it)
+        who: String,
+        /// The new name
+        name: String,
+        /// Do not keep the old name as an alias
+        #[arg(long)]
+        no_alias: bool,
+        /// Use the name even when someone else has it
+        #[arg(long)]
+        force: bool,
+    },
     /// Export everyone (or --who) as vCard, JSON, Markdown or iCalendar, to stdout or -o FILE
     #[command(
         after_help = "Examples:\n  rolo export vcard -o contacts.vcf\n  rolo export json > backup.json\n  rolo export ics --who ada -o ada.ics\n  rolo export markdown -o archive.md"
@@ -367,6 +414,9 @@ pub struct AddArgs {
     /// Something they can help others with (repeatable)
     #[arg(long = "helps-with", value_name = "SKILL")]
     pub helps_with: Vec<String>,
+    /// Add them even when someone of that name (or alias) is here already
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,9 @@ pub fn needs(command: &Command) -> Needs {
         | C::Edit(_)
         // An import matches against contacts and writes contacts; `__ids` lists them.
         | C::Import(_)
+        | C::Archive { .. }
+        | C::Unarchive { .. }
+        | C::Rename { .. }
         | C::Ids
         | C::Log { who: Some(_), .. } => Needs::Contacts,
         C::Undo { .. } | C::Redo | C::Log { who: None, .. } => Needs::Nothing,
@@ -40,7 +43,8 @@ pub fn needs(command: &Command) -> Needs {
         C::Brief { who, .. } | C::Show { who, .. } | C::Timeline { who: Some(who), .. } => {
             Needs::OnePerson(who.clone())
         }
-        // Anything not listed (check, the whole timeline, new commands) loads everything.
+        // Anything not listed (check, the whole timeline, merge, which counts the entries
+        // that move in its preview, new commands) loads everything.
         _ => Needs::Everything,
     }
 }

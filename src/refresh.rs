@@ -1,7 +1,8 @@
 //! Bring the in-memory journal in line with files that changed outside rolo.
 
 use crate::journal::Journal;
-use crate::store::{Change, Problem, Store, paths};
+use crate::model::{Contact, Entry};
+use crate::store::{BrokenContact, Change, Month, Problem, Store, paths};
 use std::path::Path;
 
 /// What a refresh did, for the status line.
@@ -66,17 +67,82 @@ fn replace_problem(journal: &mut Journal, path: &Path, problem: Option<Problem>)
     journal.problems.extend(problem);
 }
 
+/// Read the changed files and take them into the journal.
 pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refreshed {
+    take_in(journal, read(store, changes))
+}
+
+/// A changed file as read now: what `take_in` puts into the journal. Reading (IO) and taking
+/// in (none) are apart, so the TUI can read on another thread and take in on its own.
+#[derive(Debug)]
+pub enum Read {
+    Contact {
+        id: String,
+        loaded: Box<Result<Contact, BrokenContact>>,
+    },
+    ContactRemoved(String),
+    Month {
+        month: Month,
+        loaded: Result<Vec<Entry>, Problem>,
+    },
+}
+
+/// Read each changed file (the store notes it as seen, so the watcher does not report it again).
+pub fn read(store: &Store, changes: &[Change]) -> Vec<Read> {
+    changes
+        .iter()
+        .map(|change| match change {
+            Change::Contact(id) => Read::Contact {
+                id: id.clone(),
+                loaded: Box::new(store.load_contact_or_stand_in(id)),
+            },
+            Change::ContactRemoved(id) => {
+                store.forget_seen(&paths::contact(id));
+                Read::ContactRemoved(id.clone())
+            }
+            Change::Month(month) => Read::Month {
+                month: *month,
+                loaded: store
+                    .load_month(*month)
+                    .map(|located| located.into_iter().map(|l| l.entry).collect()),
+            },
+        })
+        .collect()
+}
+
+/// The changes for journal files named by their path in the data folder (`contacts/ada.toml`,
+/// `journal/2026/2026-11.toml`), as a writer that is not the store (an undo) names them; a
+/// contact file that is not there now is a removal. Other paths are not the journal's.
+pub fn changes_for(store: &Store, written: &[String]) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for path in written {
+        let rel = Path::new(path);
+        let change = match crate::store::Change::for_path(rel) {
+            Some(Change::Contact(id)) if !matches!(store.fs().read(rel), Ok(Some(_))) => {
+                Change::ContactRemoved(id)
+            }
+            Some(c) => c,
+            None => continue,
+        };
+        if !changes.contains(&change) {
+            changes.push(change);
+        }
+    }
+    changes
+}
+
+/// Take files read by `read` into the journal; what that did, for the status line.
+pub fn take_in(journal: &mut Journal, reads: Vec<Read>) -> Refreshed {
     let mut done = Refreshed::default();
-    for change in changes {
-        match change {
-            Change::Contact(id) => {
-                let path = paths::contact(id);
-                match store.load_contact_or_stand_in(id) {
+    for read in reads {
+        match read {
+            Read::Contact { id, loaded } => {
+                let path = paths::contact(&id);
+                match *loaded {
                     Ok(c) => {
                         journal.upsert_contact(c);
                         replace_problem(journal, &path, None);
-                        journal.set_broken(id, None);
+                        journal.set_broken(&id, None);
                         done.contacts += 1;
                     }
                     // The person stays visible and marked: with their last good content when
@@ -84,14 +150,14 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
                     // file loads again.
                     Err(b) => {
                         match b.stand_in {
-                            Some(stand_in) if journal.ix(id).is_none() => {
+                            Some(stand_in) if journal.ix(&id).is_none() => {
                                 journal.upsert_contact(*stand_in);
                             }
                             _ => {}
                         }
                         replace_problem(journal, &path, None);
-                        match journal.ix(id) {
-                            Some(_) => journal.set_broken(id, Some(b.problem)),
+                        match journal.ix(&id) {
+                            Some(_) => journal.set_broken(&id, Some(b.problem)),
                             None => replace_problem(journal, &path, Some(b.problem)),
                         }
                         done.broken += 1;
@@ -100,18 +166,17 @@ pub fn apply(store: &Store, journal: &mut Journal, changes: &[Change]) -> Refres
             }
             // Their entries stay, naming the id. Positions shift: the app holds ids across
             // this (see `app::anchors`).
-            Change::ContactRemoved(id) => {
-                replace_problem(journal, &paths::contact(id), None);
-                if journal.remove_contact(id).is_some() {
+            Read::ContactRemoved(id) => {
+                replace_problem(journal, &paths::contact(&id), None);
+                if journal.remove_contact(&id).is_some() {
                     done.removed += 1;
                 }
             }
-            Change::Month(month) => {
-                let path = paths::month(*month);
-                match store.load_month(*month) {
-                    Ok(located) => {
-                        journal
-                            .replace_month(*month, located.into_iter().map(|l| l.entry).collect());
+            Read::Month { month, loaded } => {
+                let path = paths::month(month);
+                match loaded {
+                    Ok(entries) => {
+                        journal.replace_month(month, entries);
                         replace_problem(journal, &path, None);
                         done.months += 1;
                     }

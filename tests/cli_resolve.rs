@@ -150,7 +150,7 @@ fn names_in_any_script_get_readable_ids_and_stay_apart() {
     assert_eq!(home.snapshot(), before);
     // A second Анна Петрова gets the next free id; the first keeps hers.
     assert_eq!(
-        home.ok(&["add", "Анна Петрова"]).trim(),
+        home.ok(&["add", "Анна Петрова", "--force"]).trim(),
         "added Анна Петрова (anna-petrova-2)"
     );
 }

@@ -55,7 +55,8 @@ fn add_writes_a_contact_file() {
     }
     // The same name again gets its own id.
     assert_eq!(
-        home.ok(&["add", "Zoë O'Brien"]),
+        // A second person of the same name, asked for (`rolo add` refuses it otherwise).
+        home.ok(&["add", "Zoë O'Brien", "--force"]),
         "added Zoë O'Brien (zoe-obrien-2)\n"
     );
 }
@@ -75,7 +76,7 @@ fn note_with_several_people_and_every_at_form() {
     ]);
     assert_eq!(
         out,
-        "logged meeting with Ada Lovelace, Charles Babbage on 2026-11-24 12:00 (2026-11-24-1200-ada)\n"
+        "logged meeting with Ada Lovelace, Charles Babbage on 2026-11-24 12:00: “Dinner, talked about the Engine” (2026-11-24-1200-ada)\n"
     );
     let month = home.file("journal/2026/2026-11.toml");
     assert!(
@@ -95,7 +96,9 @@ fn note_with_several_people_and_every_at_form() {
     ] {
         let out = home.ok(&["note", "charles", "A call", "--at", at, "--kind", "call"]);
         assert!(
-            out.starts_with(&format!("logged call with Charles Babbage on {when} (")),
+            out.starts_with(&format!(
+                "logged call with Charles Babbage on {when}: “A call” ("
+            )),
             "--at {at}: {out}"
         );
     }

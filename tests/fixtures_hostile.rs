@@ -249,8 +249,9 @@ fn a_symlink_to_outside_is_read_but_never_written() {
             .is_symlink()
     );
 
-    // A new Mallory gets a file of her own rather than the link.
-    let add = f.rolo(&["add", "Mallory"]);
+    // A second Mallory (asked for: `add` refuses a name that is here) gets a file of her own
+    // rather than the link.
+    let add = f.rolo(&["add", "Mallory", "--force"]);
     assert_eq!(text(&add.stdout), "added Mallory (mallory-2)\n");
     assert_eq!(fs::read(&outside).expect("outside"), original);
 }

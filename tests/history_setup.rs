@@ -119,13 +119,13 @@ fn log_lists_everything_or_one_person() {
     f.ok(&["undo"]);
     assert_eq!(
         f.ok(&["log", "-n", "3"]),
-        "2026-12-03 10:04  undo: logged note with Adam Smith on 2026-12-02 10:00 (2026-12-02-1000-adam)\n\
-         2026-12-03 10:04  logged note with Adam Smith on 2026-12-02 10:00 (2026-12-02-1000-adam)\n\
-         2026-12-03 10:04  logged note with Ada Lovelace on 2026-12-02 09:00 (2026-12-02-0900-ada)\n"
+        "2026-12-03 10:04  undo: logged note with Adam Smith on 2026-12-02 10:00: “Walk” (2026-12-02-1000-adam)\n\
+         2026-12-03 10:04  logged note with Adam Smith on 2026-12-02 10:00: “Walk” (2026-12-02-1000-adam)\n\
+         2026-12-03 10:04  logged note with Ada Lovelace on 2026-12-02 09:00: “Tea” (2026-12-02-0900-ada)\n"
     );
     assert_eq!(
         f.ok(&["log", "ada lovelace"]),
-        "2026-12-03 10:04  logged note with Ada Lovelace on 2026-12-02 09:00 (2026-12-02-0900-ada)\n\
+        "2026-12-03 10:04  logged note with Ada Lovelace on 2026-12-02 09:00: “Tea” (2026-12-02-0900-ada)\n\
          2026-12-03 10:04  added Ada Lovelace (ada-lovelace)\n"
     );
     assert_eq!(f.ok(&["log", "adam", "-n", "2"]).lines().count(), 2);

@@ -271,6 +271,7 @@ fn json_export_field_names_are_the_schema() {
         fields,
         [
             "aliases",
+            "archived",
             "birthday",
             "can_help_with",
             "company",

@@ -204,6 +204,7 @@ fn commands(root: &Path) -> Vec<Vec<String>> {
     let mut all: Vec<Vec<&str>> = vec![
         vec!["list"],
         vec!["list", "--due"],
+        vec!["list", "--archived"],
         vec!["due"],
         vec!["today"],
     ];

@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
-use rolo::model::{Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use rolo::model::{Archived, Birthday, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use rolo::store::{MemFs, Store};
 
 /// Text that tends to break encoders, mixed with arbitrary Unicode.
@@ -154,7 +154,11 @@ fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Va
             prop::option::of(odd_text()),
             prop::option::of(1u32..=36_500),
         ),
-        (list(), prop::option::of(odd_text())),
+        (
+            list(),
+            prop::option::of(odd_text()),
+            prop::option::of(archived()),
+        ),
         (needs(need_ids), follow_ups(follow_up_ids)),
     )
         .prop_map(
@@ -162,7 +166,7 @@ fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Va
                 (name, aliases, tags, company),
                 (role, email, phone, urls),
                 (birthday, met, keep_in_touch_days),
-                (can_help_with, notes),
+                (can_help_with, notes, archived),
                 (needs, follow_ups),
             )| Contact {
                 id: String::new(),
@@ -181,8 +185,16 @@ fn contact_with(need_ids: Vec<u32>, follow_up_ids: Vec<u32>) -> impl Strategy<Va
                 notes,
                 needs,
                 follow_ups,
+                archived,
             },
         )
+}
+
+fn archived() -> impl Strategy<Value = Archived> {
+    prop_oneof![
+        Just(Archived::Yes),
+        date_in(2000..=2100).prop_map(Archived::Since),
+    ]
 }
 
 fn contact() -> impl Strategy<Value = Contact> {

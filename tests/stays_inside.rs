@@ -122,6 +122,8 @@ fn every_tui_write(root: &Path) {
     let mut host = FakeHost {
         edits: Vec::new(),
         now: tui_support::now(),
+        history: None,
+        settles: true,
     };
     let events = script![
         ch('r'),

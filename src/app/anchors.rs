@@ -209,12 +209,24 @@ impl Anchors {
                 let gone = match &question {
                     Question::DropNeed { contact, .. } => contact_gone(contact, closed),
                     Question::MeetByIntro(update) => contact_gone(&update.contact_id, closed),
+                    Question::Archive { contact, .. } => contact_gone(contact, closed),
                     Question::DiscardNote => false,
                 };
                 (!gone).then_some(Popup::Confirm { question, text })
             }
             Popup::PickNeed(pick) => {
                 (!contact_gone(&pick.contact, closed)).then_some(Popup::PickNeed(pick))
+            }
+            Popup::PickPerson(mut pick) => {
+                pick.matches.retain(|id| journal.by_id(id).is_some());
+                pick.sel = pick.sel.min(pick.matches.len().saturating_sub(1));
+                (!contact_gone(&pick.keep, closed)).then_some(Popup::PickPerson(pick))
+            }
+            // The preview says what the files held when it was made; the merge itself reads
+            // them afresh.
+            Popup::Merge(m) => {
+                let gone = contact_gone(&m.keep, closed) || contact_gone(&m.gone, closed);
+                (!gone).then_some(Popup::Merge(m))
             }
             Popup::Need(view) => {
                 (!contact_gone(&view.contact, closed)).then_some(Popup::Need(view))

@@ -4,13 +4,18 @@
 
 use super::run::Host;
 use super::update::Effect;
-use super::update::done::{Done, MonthRead};
+use super::update::done::{Done, MonthRead, TakenBack};
+use crate::app::state::HistoryRow;
+use crate::history::log::Person;
+use crate::history::undo::HistoryError;
+use crate::history::{History, Off};
 use crate::journal::Journal;
 use crate::model::{By, NeedStatus};
 use crate::ops::{
     self, AddFollowUp, AddNeed, AddPerson, Changed, FollowUpDone, Invalid, MeetByIntro, OpError,
     RewordNeed, SetNeed,
 };
+use crate::refresh;
 use crate::store::{Claim, Store, decode, paths};
 use chrono::{DateTime, FixedOffset};
 
@@ -110,6 +115,9 @@ pub fn carry_out(
             },
             Err(e) => Done::IntroFailed(e),
         },
+        Effect::NotAFit { contact, op } => {
+            changed(contact.clone(), Ok(op.apply(store, &contact)), None)
+        }
         Effect::MeetByIntro(update) => {
             let contact = update.contact_id.clone();
             changed(contact, Ok(MeetByIntro(update).apply(store)), None)
@@ -118,14 +126,101 @@ pub fn carry_out(
             let result = FollowUpDone { id }.apply(store, &contact);
             changed(contact, Ok(result), None)
         }
+        Effect::Archive {
+            contact,
+            archive,
+            on,
+        } => {
+            let result = if archive {
+                ops::Archive { on }.apply(store, &contact)
+            } else {
+                ops::Unarchive.apply(store, &contact)
+            };
+            match result {
+                Ok(c) => Done::Archived(c),
+                Err(error) => Done::NotChanged {
+                    contact,
+                    error,
+                    typed: None,
+                },
+            }
+        }
+        Effect::Merge { keep, gone } => {
+            match ops::Merge::new(&keep, &gone).map(|op| op.apply(store)) {
+                Ok(Ok(merged)) => Done::Merged {
+                    months: merged
+                        .written
+                        .months
+                        .iter()
+                        .filter_map(|&m| read_month(store, m))
+                        .collect(),
+                    merged: Box::new(merged),
+                },
+                Ok(Err(e)) => Done::NotMerged(e),
+                Err(e) => Done::Invalid(e),
+            }
+        }
         Effect::Edit { target, resume } => {
             let names = |id: &str| journal.name_of(id).to_string();
             Done::Edited(super::edit_session::edit(
                 store, host, &names, target, resume,
             ))
         }
+        // Carried out here only when no thread could be had for them (`app::behind`).
+        Effect::Undo | Effect::Redo | Effect::ReadHistory { .. } => {
+            return behind(effect, store, host.history().as_ref());
+        }
     })
 }
+
+/// Carry out an effect that waits on git, on whatever thread calls it (`app::behind`'s):
+/// the undo writes through the store like any change, then the files it wrote are read
+/// again, so the loop only has to take them in. `None` for any other effect.
+pub fn behind(effect: Effect, store: &Store, history: Option<&History>) -> Option<Done> {
+    let off = |verb| HistoryError::Off {
+        verb,
+        off: Off::NotYet,
+    };
+    Some(match effect {
+        Effect::Undo | Effect::Redo => {
+            let redo = effect == Effect::Redo;
+            let result = match history {
+                None => Err(off(if redo { "redo" } else { "undo" })),
+                Some(h) if redo => h.redo_newest(store),
+                Some(h) => h.undo_newest(store),
+            };
+            let result = result.map(|taken| TakenBack {
+                reads: refresh::read(store, &refresh::changes_for(store, &taken.paths)),
+                line: taken.line,
+            });
+            Done::TakenBack { redo, result }
+        }
+        Effect::ReadHistory { id, name } => {
+            let person = Person {
+                id: id.clone(),
+                name,
+            };
+            let result = match history {
+                None => Err(off("show")),
+                Some(h) => h.log(Some(&person), HISTORY_ROWS).map(|listed| {
+                    listed
+                        .into_iter()
+                        .map(|l| HistoryRow {
+                            date: l.date,
+                            line: l.line,
+                        })
+                        .collect()
+                }),
+            };
+            Done::HistoryRead { id, result }
+        }
+        _ => return None,
+    })
+}
+
+/// How many of a person's changes the history popup lists (newest first). Reading stops
+/// there, so a journal kept for years opens it as fast as a new one.
+const HISTORY_ROWS: usize = 500;
 
 /// The month a saved entry went to, read again when someone else had written it too: their
 /// entries are shown as well, from the file as it is now.

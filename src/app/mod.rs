@@ -2,6 +2,7 @@
 //! real terminal around it.
 
 mod anchors;
+mod behind;
 pub mod config;
 mod edit_session;
 pub mod editor;
@@ -12,6 +13,7 @@ pub mod lists;
 mod memory;
 pub mod mentions;
 pub mod needs_pane;
+pub mod people;
 pub mod run;
 pub mod signals;
 pub mod state;

@@ -3,12 +3,14 @@
 //! whole app on a `TestBackend` with scripted keys and a temporary folder.
 
 use super::anchors::Anchors;
+use super::behind::Behind;
 use super::config::Settings;
 use super::effects;
 use super::signals::DraftSlot;
-use super::state::{AppState, Popup};
+use super::state::{AppState, PersonHistory, Popup};
 use super::update::{Cue, Effect, autosave, on_done, update};
 use crate::action::Action;
+use crate::history::History;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::refresh;
@@ -43,6 +45,19 @@ pub trait Host {
     fn draft_slot(&self) -> Option<DraftSlot> {
         None
     }
+    /// The journal's history (undo, redo, a person's history; outside edits are handed to
+    /// it), when there is one to ask.
+    fn history(&self) -> Option<History> {
+        None
+    }
+    /// Whether each event waits for the effects running behind to finish before the screen is
+    /// drawn: a test's scripted keys then see a finished undo. The real terminal never waits.
+    fn settles(&self) -> bool {
+        true
+    }
+    /// Effects are running behind (`true`) or no longer: the real terminal then polls for
+    /// keys more often, so their answer shows the moment it is there.
+    fn expecting(&mut self, _answers: bool) {}
 }
 
 /// An error the loop could not recover from (the terminal went away).
@@ -92,110 +107,171 @@ where
     // Taken after the first frame (or on a background thread): it stats every file once, which
     // the person should not wait for.
     let mut watch = host.watch(store);
-    // The loop in a closure, so whatever way it ends (the events end, `q`, a terminal error
-    // such as a closed terminal), the draft is written last.
+    let history = host.history();
+    state.undo_at_hand = history.is_some();
     let slot = host.draft_slot();
-    let run = || -> Result<(), Box<dyn std::error::Error>> {
-        for event in events {
-            let event = event?;
-            // Held while the event is handled, so the watcher waits for the published draft
-            // to match what the effects did (a saved note has no draft left).
-            let mut published = slot
-                .as_ref()
-                .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()));
-            let tick = event.is_none();
-            // After a save or any other write, the draft follows at once: a refused save leaves
-            // the note on screen, and the draft must hold all of it, not the last autosave.
-            let mut acted = false;
-            for action in event
-                .map(|e| to_actions(&state, settings, e))
-                .unwrap_or_default()
-            {
-                let now = host.now();
-                let effects = update(&mut state, journal, action, now);
-                acted |= !effects.is_empty();
-                carry_out_all(effects, &mut state, journal, store, host, now, terminal)?;
-            }
-            let cue = match (tick, acted) {
-                (true, _) => Cue::Idle,
-                (false, true) => Cue::Acted,
-                (false, false) => Cue::Typing,
-            };
-            let writes = autosave(&mut state, Instant::now(), cue);
-            let now = host.now();
-            carry_out_all(writes, &mut state, journal, store, host, now, terminal)?;
-            if let Some(p) = published.as_mut() {
-                **p = state.capture.as_ref().map(|c| c.draft());
-            }
-            drop(published);
-            if let Some(older) = host.older() {
-                journal.extend_older(older);
-                state.refresh_rows(journal, host.now().date_naive());
-            }
-            // Not while older months are still loading: a month reloaded now would be merged again
-            // when the load lands. The watch keeps the change until the next poll.
-            if tick {
-                // Idle: index the contacts for the filter now (and again after a contact changed),
-                // so neither `/` nor the first key typed waits for it.
-                state.filter.prepare(journal);
-            }
-            if tick && watch.is_none() {
-                watch = host.watch(store);
-            }
-            if let Some(watch) = watch
-                .as_mut()
-                .filter(|_| tick && !journal.is_loading_older())
-            {
-                pick_up_outside_edits(&mut state, journal, store, watch, host.now());
-            }
-            if tick {
-                // The search index goes on building, and follows what changed.
-                super::update::find::tick(&mut state, journal);
-                if state.finder.take_built() {
-                    super::memory::give_back();
+    let settles = host.settles();
+    std::thread::scope(|scope| {
+        let mut behind = Behind::new(scope, store, history.clone());
+        // The loop in a closure, so whatever way it ends (the events end, `q`, a terminal
+        // error such as a closed terminal), the draft is written last.
+        let run = || -> Result<(), Box<dyn std::error::Error>> {
+            for event in events {
+                let event = event?;
+                // Held while the event is handled, so the watcher waits for the published
+                // draft to match what the effects did (a saved note has no draft left).
+                let mut published = slot
+                    .as_ref()
+                    .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()));
+                let tick = event.is_none();
+                // After a save or any other write, the draft follows at once: a refused save
+                // leaves the note on screen, and the draft must hold all of it, not the last
+                // autosave.
+                let mut acted = false;
+                for action in event
+                    .map(|e| to_actions(&state, settings, e))
+                    .unwrap_or_default()
+                {
+                    let now = host.now();
+                    let effects = update(&mut state, journal, action, now);
+                    acted |= !effects.is_empty();
+                    let mut on = On {
+                        state: &mut state,
+                        journal,
+                        store,
+                        host,
+                        behind: &mut behind,
+                    };
+                    on.carry_out_all(effects, now, terminal)?;
                 }
+                let cue = match (tick, acted) {
+                    (true, _) => Cue::Idle,
+                    (false, true) => Cue::Acted,
+                    (false, false) => Cue::Typing,
+                };
+                let writes = autosave(&mut state, Instant::now(), cue);
+                let now = host.now();
+                let mut on = On {
+                    state: &mut state,
+                    journal,
+                    store,
+                    host,
+                    behind: &mut behind,
+                };
+                on.carry_out_all(writes, now, terminal)?;
+                if let Some(p) = published.as_mut() {
+                    **p = state.capture.as_ref().map(|c| c.draft());
+                }
+                drop(published);
+                // What finished behind (an undo, a history read) is taken in before drawing.
+                let finished = if settles {
+                    behind.rest()
+                } else {
+                    behind.finished()
+                };
+                for done in finished {
+                    on_done(&mut state, journal, done, host.now());
+                }
+                host.expecting(behind.busy());
+                if let Some(older) = host.older() {
+                    journal.extend_older(older);
+                    state.refresh_rows(journal, host.now().date_naive());
+                }
+                if tick {
+                    // Idle: index the contacts for the filter now (and again after a contact
+                    // changed), so neither `/` nor the first key typed waits for it.
+                    state.filter.prepare(journal);
+                    // What the history has to say (a commit that failed, history off), once.
+                    if let Some(h) = &history {
+                        for notice in h.notices() {
+                            state.warn(notice);
+                        }
+                    }
+                }
+                if tick && watch.is_none() {
+                    watch = host.watch(store);
+                }
+                // Not while older months are still loading: a month reloaded now would be
+                // merged again when the load lands. Not while an undo writes either: it reads
+                // its files again itself. The watch keeps the change until the next poll.
+                if let Some(watch) = watch
+                    .as_mut()
+                    .filter(|_| tick && !journal.is_loading_older() && !behind.writing())
+                {
+                    let noticed =
+                        pick_up_outside_edits(&mut state, journal, store, watch, host.now());
+                    if noticed && let Some(h) = &history {
+                        // Committed as "edited outside rolo" on the history's own thread.
+                        h.outside_edits();
+                    }
+                }
+                if tick {
+                    // The search index goes on building, and follows what changed.
+                    super::update::find::tick(&mut state, journal);
+                    if state.finder.take_built() {
+                        super::memory::give_back();
+                    }
+                }
+                if state.quit {
+                    break;
+                }
+                draw(terminal, &mut state, journal, settings, host.now())?;
             }
-            if state.quit {
-                break;
+            Ok(())
+        };
+        let result = run();
+        // An undo under way finishes (it is never cut off half-written) and is taken in.
+        for done in behind.rest() {
+            on_done(&mut state, journal, done, host.now());
+        }
+        // The draft is written last, however the loop ended. Writing it needs no terminal
+        // (the one that failed, perhaps), so nothing here can fail but the write, which says
+        // so.
+        let writes = autosave(&mut state, Instant::now(), Cue::Leaving);
+        for effect in writes {
+            let now = host.now();
+            if let Some(done) = effects::carry_out(effect, journal, store, host, now) {
+                on_done(&mut state, journal, done, now);
             }
-            draw(terminal, &mut state, journal, settings, host.now())?;
         }
-        Ok(())
-    };
-    let result = run();
-    // The draft is written last, however the loop ended. Writing it needs no terminal (the
-    // one that failed, perhaps), so nothing here can fail but the write, which says so.
-    let writes = autosave(&mut state, Instant::now(), Cue::Leaving);
-    for effect in writes {
-        let now = host.now();
-        if let Some(done) = effects::carry_out(effect, journal, store, host, now) {
-            on_done(&mut state, journal, done, now);
-        }
-    }
-    result.map(|()| state)
+        result.map(|()| state)
+    })
 }
 
-/// Carry out each effect and let `update` learn what it came to.
-fn carry_out_all<B: Backend>(
-    effects: Vec<Effect>,
-    state: &mut AppState,
-    journal: &mut Journal,
-    store: &Store,
-    host: &mut dyn Host,
-    now: DateTime<FixedOffset>,
-    terminal: &mut Terminal<B>,
-) -> Result<(), B::Error> {
-    for effect in effects {
-        let suspends = effect.hands_over_terminal();
-        let done = effects::carry_out(effect, journal, store, host, now);
-        if suspends {
-            terminal.clear()?;
+/// What carrying out effects works on.
+struct On<'a, 'scope, 'env> {
+    state: &'a mut AppState,
+    journal: &'a mut Journal,
+    store: &'a Store,
+    host: &'a mut dyn Host,
+    behind: &'a mut Behind<'scope, 'env>,
+}
+
+impl On<'_, '_, '_> {
+    /// Carry out each effect (those that wait on git start behind) and let `update` learn
+    /// what it came to.
+    fn carry_out_all<B: Backend>(
+        &mut self,
+        effects: Vec<Effect>,
+        now: DateTime<FixedOffset>,
+        terminal: &mut Terminal<B>,
+    ) -> Result<(), B::Error> {
+        for effect in effects {
+            let suspends = effect.hands_over_terminal();
+            let done = if effect.runs_behind() {
+                self.behind.start(effect)
+            } else {
+                effects::carry_out(effect, self.journal, self.store, self.host, now)
+            };
+            if suspends {
+                terminal.clear()?;
+            }
+            if let Some(done) = done {
+                on_done(self.state, self.journal, done, now);
+            }
         }
-        if let Some(done) = done {
-            on_done(state, journal, done, now);
-        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn to_actions(state: &AppState, settings: &Settings, event: Event) -> Vec<Action> {
@@ -258,6 +334,7 @@ fn draw<B: Backend>(
     let scroll = match state.popup.as_mut() {
         Some(Popup::Brief { scroll, .. }) => Some(scroll),
         Some(Popup::Need(view)) => Some(&mut view.scroll),
+        Some(Popup::History(PersonHistory { scroll, .. })) => Some(scroll),
         _ => None,
     };
     if let (Some(max), Some(scroll)) = (drawn.scroll_max, scroll) {
@@ -275,7 +352,7 @@ fn pick_up_outside_edits(
     store: &Store,
     watch: &mut Watch,
     now: DateTime<FixedOffset>,
-) {
+) -> bool {
     // Every file is looked at in turn; what is on screen is looked at on every poll.
     let mut also = vec![paths::month((now.year(), now.month()))];
     if let Some(c) = state.selected_ix().and_then(|ix| journal.contact(ix)) {
@@ -283,13 +360,13 @@ fn pick_up_outside_edits(
     }
     let changes = store.poll(watch, &also);
     if changes.is_empty() {
-        return;
+        return false;
     }
     // Positions held on screen are written down as ids first: a removed contact shifts them.
     let anchors = Anchors::take(state, journal);
     let done = refresh::apply(store, journal, &changes);
     if done.is_empty() {
-        return;
+        return true;
     }
     if done.broken > 0 {
         state.warn(done.summary());
@@ -298,6 +375,7 @@ fn pick_up_outside_edits(
     }
     // After the summary: a popup closed because its person is gone says so instead.
     anchors.restore(state, journal, now);
+    true
 }
 
 /// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.

@@ -182,6 +182,11 @@ pub enum Question {
     },
     /// After an intro was logged: mark the need it was for met.
     MeetByIntro(NeedUpdate),
+    /// `A`: set `contact` aside (`archive`), or bring them back.
+    Archive {
+        contact: String,
+        archive: bool,
+    },
 }
 
 /// `m` on an open need: who could help, best first.
@@ -278,6 +283,8 @@ pub enum Popup {
         drafts: Vec<Draft>,
     },
     PickNeed(PickNeed),
+    PickPerson(super::people::PickPerson),
+    Merge(super::people::MergeView),
     /// Search in everything (`tab` in the filter, `ctrl-f`).
     Find(Box<super::found::FindView>),
     /// The text from `$EDITOR` did not parse; it is kept here until saved or reverted.
@@ -286,6 +293,26 @@ pub enum Popup {
         resume: EditResume,
         error: String,
     },
+    /// `H`: a person's history, read off the loop's thread.
+    History(PersonHistory),
+}
+
+/// A person's history as the popup shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonHistory {
+    /// The person's id (whose answer this popup waits for) and name (its title).
+    pub id: String,
+    pub name: String,
+    /// `None` while git is being read; then the changes, newest first, or why there are none.
+    pub read: Option<Result<Vec<HistoryRow>, String>>,
+    pub scroll: u16,
+}
+
+/// One change in a history: when ("2026-12-03 10:04") and its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    pub date: String,
+    pub line: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,6 +343,14 @@ pub struct AppState {
     pub autosave: Autosave,
     /// Rows a page holds, set by the loop from the terminal size.
     pub page: usize,
+    /// An undo or a redo is under way (off the loop's thread); another waits for it.
+    pub taking_back: bool,
+    /// Why there is no history to undo in, once known (git missing, `[history] git = false`):
+    /// said again at once, without asking git each time.
+    pub history_off: Option<String>,
+    /// The TUI runs with a history, so `u` can take a change back: an archive then needs no
+    /// question first (set by the loop).
+    pub undo_at_hand: bool,
     pub quit: bool,
     /// What the last frame drew where, for the mouse (set by the loop after each draw).
     pub hits: Hits,
@@ -343,6 +378,9 @@ impl AppState {
             status: None,
             autosave: Autosave::default(),
             page: 20,
+            taking_back: false,
+            history_off: None,
+            undo_at_hand: false,
             quit: false,
             hits: Hits::default(),
             place: None,
@@ -363,7 +401,8 @@ impl AppState {
             ) => &[Mode::Promise, Mode::Input],
             (Some(Popup::Input(_)), _) => &[Mode::Input],
             (Some(Popup::Need(_)), _) => &[Mode::Need],
-            (Some(Popup::Confirm { .. }), _) => &[Mode::Confirm],
+            (Some(Popup::Confirm { .. } | Popup::Merge(_)), _) => &[Mode::Confirm],
+            (Some(Popup::PickPerson(_)), _) => &[Mode::PickPerson],
             (Some(Popup::Drafts { .. }), _) => &[Mode::Drafts],
             (Some(Popup::EditFailed { .. }), _) => &[Mode::EditFailed],
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
@@ -421,7 +460,10 @@ impl AppState {
     /// else, see `anchors`).
     pub fn refresh_rows_keeping(&mut self, journal: &Journal, today: NaiveDate, keep: Option<Ix>) {
         self.rows = if self.query.trim().is_empty() {
-            let mut ixs: Vec<Ix> = (0..journal.contacts().len()).collect();
+            // Someone archived is set aside: out of the list, found again by a search.
+            let mut ixs: Vec<Ix> = (0..journal.contacts().len())
+                .filter(|&ix| journal.contact(ix).is_some_and(|c| !c.is_archived()))
+                .collect();
             let name = |ix: Ix| {
                 journal
                     .contact(ix)

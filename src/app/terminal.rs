@@ -7,6 +7,7 @@
 use super::config::Settings;
 use super::run::{Host, run_app_with};
 use super::signals::{self, DraftSlot, Stop};
+use crate::history::History;
 use crate::journal::Journal;
 use crate::store::{OlderLoad, PendingOlder, Store, Watch, paths};
 use chrono::{DateTime, FixedOffset};
@@ -21,6 +22,7 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
@@ -67,6 +69,8 @@ impl std::error::Error for TuiError {}
 
 /// How long to wait for a key before a tick (which saves the draft if it is behind).
 const TICK: Duration = Duration::from_millis(250);
+/// The tick while an undo or a history read runs behind: its answer shows within this.
+const QUICK_TICK: Duration = Duration::from_millis(15);
 
 /// Everything `config.toml` says (the defaults when there is none), with `NO_COLOR` applied.
 pub fn load_settings() -> Result<Settings, TuiError> {
@@ -125,6 +129,9 @@ struct RealHost {
     watch: WatchFrom,
     /// Where the loop publishes the note being typed, for the signal watcher.
     slot: Option<DraftSlot>,
+    history: Option<History>,
+    /// Set while effects run behind: the key reader then ticks sooner (`QUICK_TICK`).
+    quick: Arc<AtomicBool>,
 }
 
 /// Where the picture for noticing outside edits comes from.
@@ -140,6 +147,18 @@ enum WatchFrom {
 impl Host for RealHost {
     fn now(&self) -> DateTime<FixedOffset> {
         crate::clock::now()
+    }
+
+    fn history(&self) -> Option<History> {
+        self.history.clone()
+    }
+
+    fn settles(&self) -> bool {
+        false
+    }
+
+    fn expecting(&mut self, answers: bool) {
+        self.quick.store(answers, Ordering::Relaxed);
     }
 
     fn draft_slot(&self) -> Option<DraftSlot> {
@@ -185,7 +204,10 @@ const DRAIN: usize = 100_000;
 /// the keys already typed are still read and handled (so the note's draft holds every
 /// character typed before the window closed), and then it ends: at once when nothing more
 /// is waiting, or when reading fails (a closed terminal).
-fn terminal_events(stop: &Stop) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
+fn terminal_events(
+    stop: &Stop,
+    quick: Arc<AtomicBool>,
+) -> impl Iterator<Item = io::Result<Option<Event>>> + '_ {
     // A debug-build-only trigger, so tests can prove the terminal comes back after a panic.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("ROLO_TEST_PANIC").is_some();
     let mut drained = 0;
@@ -197,7 +219,13 @@ fn terminal_events(stop: &Stop) -> impl Iterator<Item = io::Result<Option<Event>
                 _ => None,
             };
         }
-        let next = match event::poll(TICK) {
+        // Sooner while an undo or a history read runs behind: its answer shows at once.
+        let tick = if quick.load(Ordering::Relaxed) {
+            QUICK_TICK
+        } else {
+            TICK
+        };
+        let next = match event::poll(tick) {
             Ok(true) => event::read().map(Some),
             Ok(false) => Ok(None),
             // The terminal is gone because of the signal: end quietly, the draft is written.
@@ -218,6 +246,7 @@ pub fn run_tui(
     store: &Store,
     journal: &mut Journal,
     pending: Option<PendingOlder>,
+    history: Option<History>,
     exit_after_first_frame: bool,
 ) -> Result<(), TuiError> {
     let settings = load_settings()?;
@@ -244,6 +273,8 @@ pub fn run_tui(
             older: None,
             watch: WatchFrom::Nowhere,
             slot: None,
+            history: None,
+            quick: Arc::default(),
         };
         let result = run_app_with(
             &mut terminal,
@@ -277,18 +308,21 @@ pub fn run_tui(
             });
             rx
         });
+        let quick = Arc::new(AtomicBool::new(false));
         let mut host = RealHost {
             mouse,
             older,
             watch,
             slot: Some(slot),
+            history,
+            quick: quick.clone(),
         };
         let result = run_app_with(
             &mut terminal,
             store,
             journal,
             &settings,
-            terminal_events(&stop),
+            terminal_events(&stop, quick),
             &mut host,
         );
         // The draft is written (run_app's last act): give the terminal back and end by the

@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> CliResult {
     Ok(())
 }
 
-enum Answer {
+pub(super) enum Answer {
     Yes,
     No,
     NotATerminal,
@@ -75,7 +75,7 @@ enum Answer {
 
 /// `--yes`, or the person's answer on a terminal; off a terminal rolo cannot ask, and a
 /// script that wants the write says `--yes`.
-fn confirm(ctx: &mut Ctx, yes: bool, question: &str) -> Result<Answer, CliError> {
+pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str) -> Result<Answer, CliError> {
     if yes {
         return Ok(Answer::Yes);
     }

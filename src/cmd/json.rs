@@ -20,25 +20,10 @@ fn id(ctx: &Ctx, ix: usize) -> String {
     ctx.id_of(ix)
 }
 
-pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
-    let today = ctx.today();
+pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliResult {
     let j = &ctx.journal;
-    let tagged = |ix: usize| {
-        j.contact(ix)
-            .is_some_and(|c| tag.is_none_or(|t| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t))))
-    };
     // The rows `rolo list` prints, in its order.
-    let rows: Vec<usize> = if due {
-        j.overdue(today)
-            .iter()
-            .map(|o| o.ix)
-            .filter(|&ix| tagged(ix))
-            .collect()
-    } else {
-        let mut rows: Vec<usize> = (0..j.contacts().len()).filter(|&ix| tagged(ix)).collect();
-        rows.sort_by_cached_key(|&ix| crate::search::fold(&j.contacts()[ix].name));
-        rows
-    };
+    let rows = super::read::list_rows(j, tag, due, archived, ctx.today());
     let value = json!({ "schema": SCHEMA, "people": json::people(j, &rows) });
     write(ctx, &value)
 }

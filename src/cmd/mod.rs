@@ -9,6 +9,7 @@ mod export;
 mod history;
 mod import;
 mod json;
+mod lifecycle;
 mod read;
 mod review;
 mod search;
@@ -182,9 +183,12 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::List {
             tag,
             due,
+            archived,
             json: true,
-        } => json::list(ctx, tag.as_deref(), due),
-        Command::List { tag, due, .. } => read::list(ctx, tag.as_deref(), due),
+        } => json::list(ctx, tag.as_deref(), due, archived),
+        Command::List {
+            tag, due, archived, ..
+        } => read::list(ctx, tag.as_deref(), due, archived),
         Command::Show { who, json: true } => json::show(ctx, &who),
         Command::Show { who, .. } => read::show(ctx, &who),
         Command::Timeline {
@@ -214,6 +218,15 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         }
         Command::Review { week } => review::run(ctx, week),
         Command::Import(args) => import::run(ctx, args),
+        Command::Merge { into, from, yes } => lifecycle::merge(ctx, &into, &from, yes),
+        Command::Archive { who } => lifecycle::archive(ctx, &who),
+        Command::Unarchive { who } => lifecycle::unarchive(ctx, &who),
+        Command::Rename {
+            who,
+            name,
+            no_alias,
+            force,
+        } => lifecycle::rename(ctx, &who, &name, no_alias, force),
         Command::Export(args) => export::run(ctx, args),
         Command::Completions { shell } => shell::completions(ctx, shell),
         Command::Man => shell::man(ctx),

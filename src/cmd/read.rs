@@ -5,29 +5,42 @@ use crate::model::{Entry, NeedStatus};
 use crate::sanitize::{inert, inert_line};
 use crate::store::Severity;
 
-pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
-    let today = ctx.today();
-    let j = &ctx.journal;
-    let tagged = |ix: usize| {
-        j.contact(ix)
-            .is_some_and(|c| tag.is_none_or(|t| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t))))
+/// What `list` shows, and in which order: everyone not archived by name (only those archived
+/// with `archived`), or those past their rhythm, the most pressing first; `tag` narrows either.
+pub(super) fn list_rows(
+    j: &crate::journal::Journal,
+    tag: Option<&str>,
+    due: bool,
+    archived: bool,
+    today: chrono::NaiveDate,
+) -> Vec<usize> {
+    let shown = |ix: usize| {
+        j.contact(ix).is_some_and(|c| {
+            c.is_archived() == archived
+                && tag.is_none_or(|t| c.tags.iter().any(|ct| ct.eq_ignore_ascii_case(t)))
+        })
     };
-    // Overdue order, or by name: folding a name allocates, so each is folded once, not at
-    // every comparison of the sort.
-    let rows: Vec<usize> = if due {
-        let overdue = j.overdue(today);
-        overdue
+    if due {
+        // No one archived is ever past their rhythm (`Journal::overdue_by`).
+        j.overdue(today)
             .iter()
             .map(|o| o.ix)
-            .filter(|&ix| tagged(ix))
+            .filter(|&ix| shown(ix))
             .collect()
     } else {
-        let mut rows: Vec<usize> = (0..j.contacts().len()).filter(|&ix| tagged(ix)).collect();
+        // Folding a name allocates, so each is folded once, not at every comparison.
+        let mut rows: Vec<usize> = (0..j.contacts().len()).filter(|&ix| shown(ix)).collect();
         rows.sort_by_cached_key(|&ix| crate::search::fold(&j.contacts()[ix].name));
         rows
-    };
+    }
+}
+
+pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliResult {
+    let today = ctx.today();
+    let j = &ctx.journal;
+    let rows = list_rows(j, tag, due, archived, today);
     if rows.is_empty() {
-        writeln!(ctx.out, "{}", why_no_one_listed(j, tag, due))?;
+        writeln!(ctx.out, "{}", why_no_one_listed(j, tag, due, archived))?;
         return Ok(());
     }
     let width = rows
@@ -40,6 +53,12 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
         let c = &j.contacts()[ix];
         let last = ago(j.days_since(ix, today));
         let mut extra = Vec::new();
+        if let Some(a) = c.archived {
+            extra.push(match a {
+                crate::model::Archived::Yes => "archived".to_string(),
+                crate::model::Archived::Since(d) => format!("archived {}", d.format("%Y-%m-%d")),
+            });
+        }
         if let Some(p) = j.broken(ix) {
             // Short here (the folder is the one listed); `show` and `check` give the full path.
             extra.push(format!(
@@ -83,11 +102,24 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool) -> CliResult {
     Ok(())
 }
 
-/// Why `list` shows no one: an empty journal, a tag no one has, or no one past their rhythm.
-fn why_no_one_listed(j: &crate::journal::Journal, tag: Option<&str>, due: bool) -> String {
+/// Why `list` shows no one: an empty journal, everyone archived (or no one), a tag no one
+/// has, or no one past their rhythm.
+fn why_no_one_listed(
+    j: &crate::journal::Journal,
+    tag: Option<&str>,
+    due: bool,
+    archived: bool,
+) -> String {
     let contacts = j.contacts();
     if contacts.is_empty() {
         return super::NO_CONTACTS.into();
+    }
+    let set_aside = contacts.iter().filter(|c| c.is_archived()).count();
+    if archived && tag.is_none() && !due {
+        return "no one is archived (`rolo archive WHO` sets someone aside)".into();
+    }
+    if !archived && tag.is_none() && !due && set_aside == contacts.len() {
+        return format!("everyone is archived ({set_aside}); `rolo list --archived` shows them");
     }
     let tagged = |t: &str| {
         contacts

@@ -13,8 +13,9 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use std::io::Write;
 
-/// Commands whose first argument is WHO (`intro` has two, `note` any number).
-const FIRST_IS_WHO: &str = "show brief timeline need met drop followup done";
+/// Commands whose first argument is WHO (`intro` and `merge` have two, `note` any number).
+const FIRST_IS_WHO: &str =
+    "show brief timeline need met drop followup done edit archive unarchive rename";
 
 pub fn completions(ctx: &mut Ctx, shell: Shell) -> CliResult {
     write_completions(ctx.out, shell)
@@ -59,7 +60,7 @@ _rolo_who() {
     elif [[ -n "$sub" && "$cur" != -* ]]; then
         case " @FIRST@ " in *" $sub "*) [[ $positional -eq 0 ]] && want=1 ;; esac
         [[ "$sub" == "note" ]] && want=1
-        [[ "$sub" == "intro" && $positional -lt 2 ]] && want=1
+        [[ ( "$sub" == "intro" || "$sub" == "merge" ) && $positional -lt 2 ]] && want=1
     fi
     if [[ $want -eq 1 ]]; then
         local IFS=$'\n'
@@ -92,7 +93,7 @@ _rolo_who() {
     elif [[ -n "$sub" && "${words[CURRENT]}" != -* ]]; then
         [[ " @FIRST@ " == *" $sub "* && $positional -eq 0 ]] && want=1
         [[ "$sub" == "note" ]] && want=1
-        [[ "$sub" == "intro" && $positional -lt 2 ]] && want=1
+        [[ ( "$sub" == "intro" || "$sub" == "merge" ) && $positional -lt 2 ]] && want=1
     fi
     if (( want )); then
         local -a ids
@@ -108,7 +109,7 @@ compdef _rolo_who rolo
 /// fish merges completions: these add the ids to what clap's lines offer.
 const FISH: &str = r#"
 # rolo: people's ids where a command takes WHO (from `rolo __ids`).
-complete -c rolo -n "__fish_seen_subcommand_from @FIRST@ note intro" -f -a "(rolo __ids 2>/dev/null)"
+complete -c rolo -n "__fish_seen_subcommand_from @FIRST@ note intro merge" -f -a "(rolo __ids 2>/dev/null)"
 complete -c rolo -l who -f -a "(rolo __ids 2>/dev/null)"
 "#;
 

@@ -9,7 +9,7 @@ use crate::when::parse_when;
 use chrono::{NaiveTime, TimeZone};
 
 pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
-    let added = AddPerson::new(ops::PersonFields {
+    let op = AddPerson::new(ops::PersonFields {
         name: a.name,
         tags: a.tags,
         company: a.company,
@@ -20,8 +20,16 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
         birthday: a.birthday,
         met: a.met,
         helps_with: a.helps_with,
-    })?
-    .apply(ctx.store)?;
+    })?;
+    if !a.force {
+        // A file that does not load names no one yet (its stand-in is named after the id).
+        let j = &ctx.journal;
+        let people = (0..j.contacts().len())
+            .filter(|&ix| j.broken(ix).is_none())
+            .filter_map(|ix| j.contact(ix));
+        op.check_new(people)?;
+    }
+    let added = op.apply(ctx.store)?;
     writeln!(ctx.out, "{}", added.line)?;
     Ok(())
 }

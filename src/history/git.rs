@@ -15,9 +15,19 @@
 
 use std::ffi::OsStr;
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long one git run may take before rolo stops it. A hook, a credential helper or a
+/// signing program that waits for someone, or a file system that hangs, must never hold a
+/// commit (and, in the TUI, every commit queued behind it) forever: the change is saved
+/// already (the TOML is written first), its commit fails once, is said once, and is caught
+/// up by a later one.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Variables that would make git work on another repository or index than the folder's.
 const REPOSITORY_VARS: &[&str] = &[
@@ -50,6 +60,8 @@ pub enum GitError {
     Io(io::Error),
     /// It ran and said no: its first line on stderr.
     Failed { what: String, said: String },
+    /// It ran longer than `TIMEOUT` and was stopped (with whatever it had started).
+    TimedOut { what: String, after: Duration },
 }
 
 impl fmt::Display for GitError {
@@ -58,6 +70,12 @@ impl fmt::Display for GitError {
             GitError::Missing => f.write_str("git is not installed (or not on PATH)"),
             GitError::Io(e) => write!(f, "cannot run git: {e}"),
             GitError::Failed { what, said } => write!(f, "git {what}: {said}"),
+            GitError::TimedOut { what, after } => write!(
+                f,
+                "git {what} did not finish within {} s and was stopped (a hook or a program \
+                 waiting for input?)",
+                after.as_secs()
+            ),
         }
     }
 }
@@ -69,6 +87,8 @@ impl std::error::Error for GitError {}
 pub struct Git {
     dir: PathBuf,
     program: PathBuf,
+    /// How long a run may take (`TIMEOUT`; shorter in tests).
+    limit: Duration,
 }
 
 impl Git {
@@ -76,7 +96,13 @@ impl Git {
         Git {
             dir: dir.into(),
             program: PathBuf::from("git"),
+            limit: TIMEOUT,
         }
+    }
+
+    /// How long a run may take.
+    pub fn limit(&self) -> Duration {
+        self.limit
     }
 
     /// The command, ready for its arguments.
@@ -86,6 +112,9 @@ impl Git {
         for setting in SET_ASIDE {
             cmd.args(["-c", setting]);
         }
+        // A group of its own, so a run that is stopped takes what it started (a hook, a
+        // helper) with it, and a Ctrl-C meant for rolo's terminal is not git's.
+        cmd.process_group(0);
         cmd.env("LC_ALL", "C")
             .env("GIT_TERMINAL_PROMPT", "0")
             .env("GIT_OPTIONAL_LOCKS", "0")
@@ -119,16 +148,16 @@ impl Git {
         let what = command_name(&args);
         let mut cmd = self.command();
         cmd.args(&args);
-        let output = match input {
-            None => cmd.output(),
-            Some(bytes) => {
-                cmd.stdin(Stdio::piped());
-                feed(cmd, bytes)
-            }
-        };
-        let output = output.map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => GitError::Missing,
-            _ => GitError::Io(e),
+        if input.is_some() {
+            cmd.stdin(Stdio::piped());
+        }
+        let output = bounded(cmd, input, self.limit).map_err(|e| match e {
+            Bounded::TimedOut => GitError::TimedOut {
+                what: what.clone(),
+                after: self.limit,
+            },
+            Bounded::Io(e) if e.kind() == io::ErrorKind::NotFound => GitError::Missing,
+            Bounded::Io(e) => GitError::Io(e),
         })?;
         if output.status.success() {
             Ok(output)
@@ -177,27 +206,106 @@ fn command_name<S: AsRef<OsStr>>(args: &[S]) -> String {
     String::new()
 }
 
-/// Write `input` on a thread while the output is read, so a large input and a large output
-/// cannot wait on each other.
-fn feed(mut cmd: Command, input: &[u8]) -> io::Result<Output> {
-    let mut child = cmd.spawn()?;
+/// Why a bounded run gave no output.
+pub enum Bounded {
+    Io(io::Error),
+    TimedOut,
+}
+
+/// Run `cmd` (its stdout and stderr piped), writing `input` to its stdin, and collect what
+/// it printed; stopped, with its whole process group, when it runs longer than `limit`.
+/// Input and output go through threads of their own, so a large input and a large output
+/// cannot wait on each other, and a stopped run's leftovers (a pipe still held by something
+/// that escaped the group) never hold the caller.
+pub fn bounded(mut cmd: Command, input: Option<&[u8]>, limit: Duration) -> Result<Output, Bounded> {
+    let mut child = cmd.spawn().map_err(Bounded::Io)?;
     let stdin = child.stdin.take();
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> io::Result<()> {
-            if let Some(mut stdin) = stdin {
-                // A git that stopped reading has failed, and says why on stderr.
-                match stdin.write_all(input) {
-                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                    other => other?,
+    let input = input.map(<[u8]>::to_vec);
+    let writer = std::thread::spawn(move || -> io::Result<()> {
+        if let (Some(mut stdin), Some(input)) = (stdin, input) {
+            // A git that stopped reading has failed, and says why on stderr.
+            match stdin.write_all(&input) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
+        Ok(())
+    });
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let status = wait_within(child, limit)?;
+    let written = writer.join().unwrap_or(Ok(()));
+    let output = Output {
+        status,
+        stdout: stdout.recv().unwrap_or_default(),
+        stderr: stderr.recv().unwrap_or_default(),
+    };
+    written.map_err(Bounded::Io).map(|()| output)
+}
+
+/// Read a pipe to its end on a thread; the bytes arrive on the receiver.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        let _ = tx.send(bytes);
+    });
+    rx
+}
+
+/// Wait for `child`, at most `limit`; past it, stop its process group and say so. The wait
+/// is a thread's, so a run that ends is seen the moment it ends.
+pub fn wait_within(mut child: Child, limit: Duration) -> Result<std::process::ExitStatus, Bounded> {
+    let pid = libc::pid_t::try_from(child.id()).ok();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(status) => status.map_err(Bounded::Io),
+        Err(_) => {
+            if let Some(pid) = pid {
+                // SAFETY: kill(2) takes plain integers and touches no memory of ours. The
+                // child leads its own group (`process_group(0)`) and has not been reaped
+                // (its waiter has not answered), so the group is still its own.
+                unsafe {
+                    libc::kill(-pid, libc::SIGKILL);
                 }
             }
-            Ok(())
-        });
-        let output = child.wait_with_output();
-        let written = writer.join().unwrap_or(Ok(()));
-        let output = output?;
-        written.map(|()| output)
-    })
+            // Reaped by its waiter once it is gone; not waited for beyond a moment.
+            let _ = rx.recv_timeout(Duration::from_secs(1));
+            Err(Bounded::TimedOut)
+        }
+    }
+}
+
+/// Stops a git run read as it goes (`git log`, whose caller reads its output line by line)
+/// when it is still running at its limit; dropped, it lets the run be.
+pub struct Watchdog {
+    _done: mpsc::Sender<()>,
+}
+
+impl Watchdog {
+    pub fn start(child: &Child, limit: Duration) -> Option<Watchdog> {
+        let pid = libc::pid_t::try_from(child.id()).ok()?;
+        let (done, wait) = mpsc::channel::<()>();
+        std::thread::Builder::new()
+            .name("rolo-git-watchdog".into())
+            .spawn(move || {
+                if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+                    // SAFETY: as in `wait_within`: plain integers, and the run's owner has not
+                    // dropped us, so it has not reaped the child: the group is still its own.
+                    unsafe {
+                        libc::kill(-pid, libc::SIGKILL);
+                    }
+                }
+            })
+            .ok()?;
+        Some(Watchdog { _done: done })
+    }
 }
 
 /// The first line git wrote on stderr, without its "fatal: " or "error: ", for a message.
@@ -233,6 +341,78 @@ mod tests {
             "fast-import"
         );
         assert_eq!(command_name(&["--version"]), "");
+    }
+
+    /// A run that hangs (a hook waiting for a password, say) is stopped at its limit, with
+    /// what it started, and says so; it never holds its caller.
+    #[test]
+    fn a_hung_run_is_stopped_with_what_it_started() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let started = dir.path().join("started");
+        let program = dir.path().join("git");
+        std::fs::write(
+            &program,
+            format!(
+                "#!/bin/sh\nsleep 30 &\necho $! > '{}'\nwait\n",
+                started.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut git = Git::new(dir.path());
+        git.program = program;
+        git.limit = Duration::from_millis(300);
+        let began = std::time::Instant::now();
+        let result = git.run_with(["fast-import"], Some(b"data"));
+        assert!(
+            matches!(&result, Err(GitError::TimedOut { what, .. }) if what == "fast-import"),
+            "{result:?}"
+        );
+        assert!(
+            began.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            began.elapsed()
+        );
+        let said = result.unwrap_err().to_string();
+        assert!(said.contains("did not finish within 0 s"), "{said}");
+        // The sleep it started is gone too (it held git's pipes: kept, it would hold ours).
+        let pid: i32 = std::fs::read_to_string(&started)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        // Gone, or a zombie waiting for whoever adopted it (not every container's init reaps).
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+        assert!(
+            stat.is_empty() || state.starts_with('Z'),
+            "the hook's sleep {pid} is still running: {stat}"
+        );
+    }
+
+    /// A `git log` read as it goes, that hangs, is stopped at its limit too.
+    #[test]
+    fn a_watched_run_is_stopped_at_its_limit() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let program = dir.path().join("git");
+        std::fs::write(&program, "#!/bin/sh\nsleep 30\n").unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut git = Git::new(dir.path());
+        git.program = program;
+        let began = std::time::Instant::now();
+        let mut child = git.command().arg("log").spawn().unwrap();
+        let watchdog = Watchdog::start(&child, Duration::from_millis(200));
+        assert!(watchdog.is_some());
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(
+            began.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            began.elapsed()
+        );
     }
 
     #[test]

@@ -217,6 +217,18 @@ impl History {
         }
     }
 
+    /// The TUI's watcher saw journal files change that rolo did not write (a hand edit, a
+    /// `git pull`): commit them now as "edited outside rolo: …", apart from rolo's own
+    /// changes. Behind in the TUI (its committer's thread), so the caller never waits for git;
+    /// a file another rolo wrote is that rolo's own commit already and shows as no change.
+    pub fn outside_edits(&self) {
+        let e = &self.engine;
+        if !e.shared.dir.join(".git").exists() && e.config.git != GitSetting::On {
+            return;
+        }
+        e.catch_up();
+    }
+
     /// A command that will commit (a change, or undo, redo, log): ask git what changed on
     /// disk and who commits now, on a thread, while the journal loads; the first commit
     /// uses the answers. Nothing when there is no repository yet.

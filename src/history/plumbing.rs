@@ -13,7 +13,7 @@
 //! branch still is where the commit started from, so a commit someone made meanwhile is never
 //! lost.
 
-use super::git::{Git, GitError};
+use super::git::{Bounded, Git, GitError, bounded, wait_within};
 use super::repo::Repo;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -64,15 +64,16 @@ pub fn branch(repo: &Repo) -> Result<Option<String>, GitError> {
             _ => {}
         }
     }
-    let out = repo
-        .git
-        .command()
-        .args(["symbolic-ref", "-q", "HEAD"])
-        .output()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => GitError::Missing,
-            _ => GitError::Io(e),
-        })?;
+    let mut cmd = repo.git.command();
+    cmd.args(["symbolic-ref", "-q", "HEAD"]);
+    let out = bounded(cmd, None, repo.git.limit()).map_err(|e| match e {
+        Bounded::TimedOut => GitError::TimedOut {
+            what: "symbolic-ref".into(),
+            after: repo.git.limit(),
+        },
+        Bounded::Io(e) if e.kind() == std::io::ErrorKind::NotFound => GitError::Missing,
+        Bounded::Io(e) => GitError::Io(e),
+    })?;
     match out.status.code() {
         Some(0) => Ok(Some(
             String::from_utf8_lossy(&out.stdout).trim().to_string(),
@@ -337,25 +338,28 @@ pub fn refresh_index(repo: &Repo, paths: &[String]) -> IndexUpdate {
             }
         }
     }
-    IndexUpdate(Some(child))
+    IndexUpdate(Some((child, repo.git.limit())))
 }
 
-/// An index update under way.
-pub struct IndexUpdate(Option<std::process::Child>);
+/// An index update under way, and how long it may take.
+pub struct IndexUpdate(Option<(std::process::Child, std::time::Duration)>);
 
 impl IndexUpdate {
     pub fn wait(mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.wait();
+        self.end();
+    }
+
+    /// Waited for, at most its limit (then stopped: the index is only a cache).
+    fn end(&mut self) {
+        if let Some((child, limit)) = self.0.take() {
+            let _ = wait_within(child, limit);
         }
     }
 }
 
 impl Drop for IndexUpdate {
     fn drop(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.wait();
-        }
+        self.end();
     }
 }
 

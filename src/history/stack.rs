@@ -103,6 +103,8 @@ impl Commit {
 pub struct Log {
     child: Option<Child>,
     out: Option<BufReader<std::process::ChildStdout>>,
+    /// Declared last: dropped after the child is waited for.
+    _watchdog: Option<super::git::Watchdog>,
 }
 
 impl Log {
@@ -135,9 +137,12 @@ impl Log {
             _ => GitError::Io(e),
         })?;
         let out = child.stdout.take().map(BufReader::new);
+        // A log that hangs ends at the limit, as a short one: what was read is what there is.
+        let watchdog = super::git::Watchdog::start(&child, repo.git.limit());
         Ok(Log {
             child: Some(child),
             out,
+            _watchdog: watchdog,
         })
     }
 }

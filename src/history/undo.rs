@@ -84,9 +84,22 @@ impl From<&Commit> for Listed {
     }
 }
 
+/// What an undo or a redo did: the line of the change it took back (or put back), made
+/// inert, and the journal files it wrote (`contacts/ada.toml`), for a screen to read again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TakenBack {
+    pub line: String,
+    pub paths: Vec<String>,
+}
+
 impl History {
     /// Take back the newest change not yet undone; its line.
     pub fn undo(&self, store: &Store) -> Result<String, HistoryError> {
+        self.take_back(store, Direction::Undo(1)).map(|t| t.line)
+    }
+
+    /// `undo`, saying which files it wrote too (the TUI reads them again).
+    pub fn undo_newest(&self, store: &Store) -> Result<TakenBack, HistoryError> {
         self.take_back(store, Direction::Undo(1))
     }
 
@@ -94,10 +107,16 @@ impl History {
     /// after it as they are; refused when one of them touched what it touched.
     pub fn undo_at(&self, store: &Store, place: usize) -> Result<String, HistoryError> {
         self.take_back(store, Direction::Undo(place.max(1)))
+            .map(|t| t.line)
     }
 
     /// Take back the newest undo not yet redone; the line of the change it puts back.
     pub fn redo(&self, store: &Store) -> Result<String, HistoryError> {
+        self.take_back(store, Direction::Redo).map(|t| t.line)
+    }
+
+    /// `redo`, saying which files it wrote too.
+    pub fn redo_newest(&self, store: &Store) -> Result<TakenBack, HistoryError> {
         self.take_back(store, Direction::Redo)
     }
 
@@ -152,7 +171,7 @@ impl History {
         })
     }
 
-    fn take_back(&self, store: &Store, dir: Direction) -> Result<String, HistoryError> {
+    fn take_back(&self, store: &Store, dir: Direction) -> Result<TakenBack, HistoryError> {
         let verb = dir.verb();
         let e = self.engine();
         let Some(live) = e.live(false) else {
@@ -233,7 +252,10 @@ impl History {
         store
             .fs()
             .change_described(&format!("{verb}: {label}\n\n{trailer}: {}", target.id));
-        Ok(inert_line(&label).into_owned())
+        Ok(TakenBack {
+            line: inert_line(&label).into_owned(),
+            paths: writes.into_iter().map(|(path, _)| path).collect(),
+        })
     }
 
     fn blocked(

@@ -250,8 +250,13 @@ impl Journal {
     }
 
     /// How far past their rhythm a person is, if they are.
+    /// Never for someone archived: they are set aside, out of reconnect and today.
     pub fn overdue_by(&self, ix: Ix, today: NaiveDate) -> Option<i64> {
-        let rhythm = i64::from(self.contacts.get(ix)?.keep_in_touch_days?);
+        let c = self.contacts.get(ix)?;
+        if c.is_archived() {
+            return None;
+        }
+        let rhythm = i64::from(c.keep_in_touch_days?);
         let over = match self.days_since(ix, today) {
             Some(days) => days - rhythm,
             // Their last entry may be in a month not loaded yet: unknown is not overdue.
@@ -286,12 +291,13 @@ impl Journal {
         list
     }
 
-    /// Birthdays from today through `days` ahead, soonest first.
+    /// Birthdays from today through `days` ahead, soonest first; not of people archived.
     pub fn birthdays(&self, today: NaiveDate, days: i64) -> Vec<UpcomingBirthday> {
         let mut list: Vec<UpcomingBirthday> = self
             .contacts
             .iter()
             .enumerate()
+            .filter(|(_, c)| !c.is_archived())
             .filter_map(|(ix, c)| {
                 let b = c.birthday?;
                 let date = b.next_on_or_after(today)?;

@@ -43,6 +43,8 @@ pub enum Mode {
     /// An edit in `$EDITOR` that no longer parses.
     EditFailed,
     PickNeed,
+    /// Who to merge into the selected person (`M`): typing a name, picking from the list.
+    PickPerson,
     /// A need opened with Enter: its whole text and its actions.
     Need,
     /// The follow-up question, where tab switches between your promise and theirs
@@ -55,7 +57,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Browse,
         Mode::Search,
         Mode::Find,
@@ -70,6 +72,7 @@ impl Mode {
         Mode::Drafts,
         Mode::EditFailed,
         Mode::PickNeed,
+        Mode::PickPerson,
         Mode::Need,
         Mode::Promise,
     ];
@@ -88,6 +91,7 @@ impl Mode {
             Mode::Drafts => "drafts",
             Mode::EditFailed => "edit_failed",
             Mode::PickNeed => "pick_need",
+            Mode::PickPerson => "pick_person",
             Mode::Need => "need",
             Mode::Promise => "promise",
             Mode::Find => "find",
@@ -104,7 +108,12 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Capture | Mode::Input | Mode::PickNeed | Mode::Find
+            Mode::Search
+                | Mode::Capture
+                | Mode::Input
+                | Mode::PickNeed
+                | Mode::PickPerson
+                | Mode::Find
         )
     }
 }

@@ -69,6 +69,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("app::mentions", View),
     ("app::editor", View),
     ("app::found", View),
+    ("app::people", View),
     ("app::hits", View),
     ("app::needs_pane", View),
     ("app::stats_view", View),

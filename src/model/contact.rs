@@ -21,6 +21,17 @@ pub struct Contact {
     pub notes: Option<String>,
     pub needs: Vec<Need>,
     pub follow_ups: Vec<FollowUp>,
+    /// Out of the lists, reconnect and today, still in timelines, search and `show`:
+    /// `archived = true`, or the day it was archived, in the file.
+    pub archived: Option<Archived>,
+}
+
+/// A person set aside (`rolo archive`): `archived = true` typed by hand, or the day rolo
+/// archived them. `archived = false`, like no key at all, is not archived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Archived {
+    Yes,
+    Since(NaiveDate),
 }
 
 impl Contact {
@@ -66,6 +77,10 @@ impl Contact {
             .max()
             .unwrap_or(0)
             .saturating_add(1)
+    }
+
+    pub fn is_archived(&self) -> bool {
+        self.archived.is_some()
     }
 
     /// First name, for compact labels ("Needs · Ada").

@@ -9,7 +9,7 @@ mod loaded;
 mod problem;
 mod years;
 
-pub use contact::{Birthday, By, Contact, FollowUp, Need, NeedStatus};
+pub use contact::{Archived, Birthday, By, Contact, FollowUp, Need, NeedStatus};
 pub use draft::Draft;
 pub use entry::{Entry, Kind};
 pub use loaded::{Loaded, OlderLoad};

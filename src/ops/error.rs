@@ -32,6 +32,15 @@ pub enum OpError {
         name: String,
         follow_up: u32,
     },
+    /// The file as it is now refuses the change (archiving someone archived, a merge of
+    /// one person with themselves); the message is the person's and says nothing was written.
+    Refused(Invalid),
+    /// A person of that name (or alias) is here already: `rolo add` refuses a second one
+    /// unless told (`--force`).
+    Exists {
+        name: String,
+        id: String,
+    },
     /// A text edited in `$EDITOR` does not read as a record: the problem points into that
     /// text (its line and column), not into a file, and nothing was written.
     Unparsed(Problem),
@@ -52,6 +61,10 @@ impl OpError {
                 format!("follow-up #{follow_up} is gone from the file")
             }
             OpError::Unparsed(p) => at_line(p),
+            OpError::Refused(why) => why.0.clone(),
+            OpError::Exists { name, .. } => {
+                format!("{} is here already; nothing was written", inert_line(name))
+            }
         }
     }
 }
@@ -75,6 +88,14 @@ impl fmt::Display for OpError {
                 write!(f, "{} has no follow-up #{follow_up}", inert_line(name))
             }
             OpError::Unparsed(p) => f.write_str(&at_line(p)),
+            OpError::Refused(why) => f.write_str(&why.0),
+            OpError::Exists { name, id } => write!(
+                f,
+                "{} is here already (see `rolo show {}`); nothing was written. \
+                 To add a second person of that name, run it again with --force",
+                inert_line(name),
+                inert_line(id)
+            ),
         }
     }
 }

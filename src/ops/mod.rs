@@ -16,27 +16,35 @@
 //! history message will say). Where the TUI's status line has said something shorter for
 //! long enough that tests pin it, the outcome carries that too as `status`.
 
+pub mod archive;
 pub mod edit;
 mod error;
 pub mod follow_ups;
 pub mod import;
 pub mod intro;
+pub mod merge;
 pub mod needs;
 pub mod not_a_fit;
 pub mod note;
 pub mod person;
+pub mod rename;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lifecycle;
 
+pub use archive::{Archive, Unarchive};
 pub use edit::{EditEntry, EditPerson, SetFields};
 pub use error::{Invalid, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use import::{Import, Imported};
+pub use merge::{Merge, Merged};
 pub use needs::{AddNeed, MeetByIntro, RewordNeed, SetNeed};
 pub use not_a_fit::NotAFit;
 pub use note::{NoteFields, SavedEntry};
 pub use person::{AddPerson, PersonFields};
+pub use rename::Rename;
 
 use crate::model::Contact;
 use crate::store::Store;

@@ -97,8 +97,9 @@ fn name_in_files(store: &Store, id: &str) -> String {
 }
 
 impl SavedEntry {
-    /// "logged coffee with Ada Lovelace on 2026-11-24 14:05 (2026-11-24-1405-ada)"; `name`
-    /// turns an id into the person's name.
+    /// "logged coffee with Ada Lovelace on 2026-11-24 14:05: “Tea at the Maifeld…”
+    /// (2026-11-24-1405-ada)"; `name` turns an id into the person's name. The note's first
+    /// words make an undo label or a history line say which note it was.
     pub fn line(&self, name: impl Fn(&str) -> String) -> String {
         let names: Vec<String> = self
             .entry
@@ -107,10 +108,11 @@ impl SavedEntry {
             .map(|w| inert_line(&name(w)).into_owned())
             .collect();
         format!(
-            "logged {} with {} on {} ({})",
+            "logged {} with {} on {}: “{}” ({})",
             self.entry.kind,
             names.join(", "),
             self.entry.at.format("%Y-%m-%d %H:%M"),
+            gist(&self.entry.note),
             inert_line(&self.entry.id)
         )
     }
@@ -124,6 +126,27 @@ impl SavedEntry {
             inert_line(&self.entry.id)
         )
     }
+}
+
+/// The first words of a note, on one line: at most `GIST` characters, cut at a word.
+fn gist(note: &str) -> String {
+    const GIST: usize = 40;
+    let flat = inert_line(
+        note.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    )
+    .into_owned();
+    if flat.chars().count() <= GIST {
+        return flat;
+    }
+    let cut: String = flat.chars().take(GIST).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > GIST / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 /// The TUI's status after a note is saved (warnings about the people are added by the TUI).

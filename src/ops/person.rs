@@ -1,6 +1,7 @@
 //! Adding a person: the card's fields, checked, then a new file under a fresh id.
 
-use super::{Invalid, finish, non_empty};
+use super::{Invalid, OpError, finish, non_empty};
+use crate::fold;
 use crate::model::{Birthday, Contact};
 use crate::sanitize::inert_line;
 use crate::store::{Store, StoreError};
@@ -72,6 +73,21 @@ impl AddPerson {
         }))
     }
 
+    /// Refused when someone here has this name, or an alias equal to it, compared without
+    /// case or accents: the person is probably here already (`rolo add --force` skips this).
+    pub fn check_new<'c>(
+        &self,
+        contacts: impl IntoIterator<Item = &'c Contact>,
+    ) -> Result<(), OpError> {
+        match same_name(contacts, &self.0.name) {
+            Some(c) => Err(OpError::Exists {
+                name: c.name.clone(),
+                id: c.id.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
     pub fn apply(self, store: &Store) -> Result<PersonAdded, StoreError> {
         let saved = store.create_contact(self.0)?;
         let name = inert_line(&saved.name).into_owned();
@@ -83,6 +99,20 @@ impl AddPerson {
             contact: saved,
         })
     }
+}
+
+/// The first person whose name or an alias is `name`, once both are folded (case, accents).
+pub fn same_name<'c>(
+    contacts: impl IntoIterator<Item = &'c Contact>,
+    name: &str,
+) -> Option<&'c Contact> {
+    let key = fold::key(name);
+    if key.is_empty() {
+        return None;
+    }
+    contacts
+        .into_iter()
+        .find(|c| fold::key(&c.name) == key || c.aliases.iter().any(|a| fold::key(a) == key))
 }
 
 /// "1990-12-10", or "12-10" when the year is unknown.

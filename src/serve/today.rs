@@ -72,7 +72,12 @@ pub fn needs_with_strong_match_in(
     net: &Network,
     date: NaiveDate,
 ) -> Vec<NeedMatch> {
-    let needs = journal.open_needs();
+    // Someone archived is set aside: neither their needs nor they as a helper come up today.
+    let archived: Vec<Ix> = (0..journal.contacts().len())
+        .filter(|&ix| journal.contact(ix).is_some_and(|c| c.is_archived()))
+        .collect();
+    let mut needs = journal.open_needs();
+    needs.retain(|(ix, _)| !archived.contains(ix));
     // Many needs share their words ("A tax advisor who speaks English"): each wording is
     // ranked once, and each need then leaves out its owner and those marked not a fit.
     let mut slot: FastMap<String, usize> = FastMap::default();
@@ -106,6 +111,7 @@ pub fn needs_with_strong_match_in(
                 .iter()
                 .filter_map(|id| journal.ix(id))
                 .chain([*ix])
+                .chain(archived.iter().copied())
                 .collect();
             let strong = net.finish(&ranked[key], &skip, TODAY_HELPERS);
             (!strong.is_empty()).then(|| NeedMatch {

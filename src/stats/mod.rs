@@ -51,10 +51,9 @@ fn kind_slot(k: &Kind) -> usize {
         .unwrap_or(KINDS.len() - 1)
 }
 
-/// Whether a person counts in the figures about people. The archived mark comes with the
-/// lifecycle work; until then everyone counts.
-pub fn counted(_c: &Contact) -> bool {
-    true
+/// Whether a person counts in the figures about people: everyone not archived.
+pub fn counted(c: &Contact) -> bool {
+    !c.is_archived()
 }
 
 /// A share of people: `within` of `of`.

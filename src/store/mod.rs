@@ -22,6 +22,7 @@
 //! |                      | `load_contact_or_stand_in`, `load_month`, `contact_ids`, `months` |
 //! | changing a record    | `create_contact`, `update_contact`, `append_entry`,             |
 //! |                      | `update_entry`, `delete_entry`, `write_contacts` (many at once) |
+//! |                      | `merge_people` (two people made one: their files and entries) |
 //! | editing as text      | `read_file`, `entry_text`, `replace_entry_text`,                |
 //! |                      | `replace_contact_text`                                          |
 //! | drafts               | `save_draft`, `claim_draft`, `remove_draft`, `drafts`           |
@@ -53,6 +54,7 @@ pub use truth::load::{Loaded, Month};
 pub use truth::mem::MemFs;
 pub use truth::merge3::{Conflict, Outcome as MergeOutcome, Renumbered};
 pub use truth::merge3::{merge_document, place};
+pub use truth::people_merge::PeopleMerged;
 pub use truth::problem::{Problem, Severity};
 pub use truth::stand_in::BrokenContact;
 pub use truth::watch::{Change, Watch};

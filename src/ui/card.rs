@@ -50,6 +50,20 @@ pub fn lines(
             0,
         );
     }
+    // Set aside: said first, as it is why they are missing from the list.
+    if let Some(a) = c.archived {
+        let since = match a {
+            crate::model::Archived::Yes => String::new(),
+            crate::model::Archived::Since(d) => format!(" since {}", d.format("%Y-%m-%d")),
+        };
+        add(
+            vec![Span::styled(
+                format!("Archived{since} — A brings them back"),
+                t.dim(),
+            )],
+            0,
+        );
+    }
     for spans in rhythm(c, journal, today, t) {
         add(spans, 0);
     }

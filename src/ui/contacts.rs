@@ -28,7 +28,16 @@ pub fn draw(
     let focused = state.focus == Pane::Contacts;
     let total = journal.contacts().len();
     let mut title = if state.query.is_empty() {
-        format!("Contacts {total}")
+        // Those archived are out of this list; the count says they are still there.
+        match journal
+            .contacts()
+            .iter()
+            .filter(|c| c.is_archived())
+            .count()
+        {
+            0 => format!("Contacts {total}"),
+            aside => format!("Contacts {} · {aside} archived", total - aside),
+        }
     } else {
         format!("Contacts {}/{total}", state.rows.len())
     };

@@ -26,6 +26,7 @@ fn heading(mode: Mode) -> &'static str {
         Mode::Drafts => "Unsaved drafts from last time",
         Mode::EditFailed => "When an edit does not parse",
         Mode::PickNeed => "Which need (x or d with several open)",
+        Mode::PickPerson => "Who to merge into the selected person (M)",
         Mode::Need => "A need opened with enter",
         Mode::Promise => "Noting a follow-up (F)",
     }

@@ -98,10 +98,13 @@ pub fn draw(f: &mut Frame, area: Rect, journal: &Journal, h: &Helpers, t: &Theme
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        fit("enter logs an intro to the highlighted person", w),
-        t.dim(),
-    ));
+    let long = "enter logs an intro to the highlighted person · x: not a fit for this need";
+    let hint = if long.chars().count() <= w {
+        long
+    } else {
+        "enter logs an intro to the highlighted person"
+    };
+    lines.push(Line::styled(fit(hint, w), t.dim()));
     let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 90, want);
     let owner = journal.name_of(&h.owner);

@@ -11,9 +11,11 @@ mod find;
 mod footer;
 mod help;
 mod helpers;
+mod history;
 mod lists;
 mod need;
 mod needs;
+mod people;
 mod popups;
 mod review;
 mod stats;
@@ -47,7 +49,7 @@ pub const MIN_HEIGHT: u16 = 8;
 /// What a frame left behind for the loop.
 #[derive(Debug, Default)]
 pub struct Drawn {
-    /// The furthest the open brief or need can scroll, when one is open.
+    /// The furthest the open brief, need or history can scroll, when one is open.
     pub scroll_max: Option<u16>,
     /// What was drawn where, for the mouse.
     pub hits: Hits,
@@ -124,6 +126,8 @@ pub fn draw_themed(
         Popup::Drafts { drafts } => popups::drafts(f, main, drafts, journal, t),
         Popup::EditFailed { error, .. } => popups::edit_failed(f, main, error, t),
         Popup::PickNeed(pick) => popups::pick_need(f, main, pick, journal, t),
+        Popup::PickPerson(pick) => people::pick(f, main, pick, journal, t),
+        Popup::Merge(view) => people::confirm(f, main, view, t),
         Popup::Brief { brief, scroll, .. } => {
             drawn.scroll_max = Some(brief::draw(f, main, journal, brief, *scroll, today, t));
         }
@@ -136,6 +140,9 @@ pub fn draw_themed(
         Popup::Stats(view) => stats::draw(f, main, journal, view, t),
         Popup::Review { lines, scroll } => {
             drawn.scroll_max = Some(review::draw(f, main, lines, *scroll, t));
+        }
+        Popup::History(h) => {
+            drawn.scroll_max = Some(history::draw(f, main, h, t));
         }
     }
     drawn

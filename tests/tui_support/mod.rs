@@ -29,11 +29,23 @@ pub struct FakeHost {
     pub edits: Vec<Edit>,
     /// The clock; `now()` unless a test moves it (a draft written yesterday, say).
     pub now: DateTime<FixedOffset>,
+    /// The journal's history, for the tests of undo, redo and `H` (none by default).
+    pub history: Option<rolo::history::History>,
+    /// Each event waits for what runs behind (an undo): `true` but in the test of that.
+    pub settles: bool,
 }
 
 impl Host for FakeHost {
     fn now(&self) -> DateTime<FixedOffset> {
         self.now
+    }
+
+    fn history(&self) -> Option<rolo::history::History> {
+        self.history.clone()
+    }
+
+    fn settles(&self) -> bool {
+        self.settles
     }
 
     fn edit(&mut self, path: &Path) -> io::Result<()> {
@@ -77,6 +89,8 @@ impl App {
             host: FakeHost {
                 edits: Vec::new(),
                 now: now(),
+                history: None,
+                settles: true,
             },
         }
     }

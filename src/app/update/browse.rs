@@ -25,6 +25,9 @@ pub fn update(
         }
         Action::Help => state.popup = Some(Popup::Help { scroll: 0 }),
         Action::ShowProblems => state.popup = Some(Popup::Problems { scroll: 0 }),
+        Action::Undo => return super::history::take_back(state, journal, false),
+        Action::Redo => return super::history::take_back(state, journal, true),
+        Action::History => return super::history::open(state, journal),
         Action::Up
         | Action::Down
         | Action::Top
@@ -116,6 +119,8 @@ pub fn update(
         Action::MatchNeed => serve::start_match(state, journal),
         Action::Reconnect => serve::open_list(state, journal, ListKind::Reconnect, today),
         Action::Today => serve::open_list(state, journal, ListKind::Today, today),
+        Action::Archive => return super::people::start_archive(state, journal, now),
+        Action::Merge => super::people::start_merge(state, journal),
         Action::Stats => serve::open_stats(state, journal, today),
         Action::Review => serve::open_review(state, journal, today),
         Action::AddContact => forms::ask(

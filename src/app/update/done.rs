@@ -2,8 +2,9 @@
 //! IO and nothing else; `on_done` is where the journal learns the new truth and the state
 //! shows it, so every change to either happens in `update`.
 
-use super::{autosave, outcome};
-use crate::app::state::{AppState, EditResume, EditTarget};
+use super::{autosave, history, outcome};
+use crate::app::state::{AppState, EditResume, EditTarget, HistoryRow};
+use crate::history::undo::HistoryError;
 use crate::journal::Journal;
 use crate::model::{Contact, Draft, Entry};
 use crate::ops::note::SavedEntry;
@@ -37,6 +38,15 @@ pub enum Done {
     IntroFailed(StoreError),
     /// A person's file was changed.
     Changed(Changed),
+    /// A person was archived or brought back.
+    Archived(Changed),
+    /// Two people are one; `months`: the month files the merge rewrote, as they read now.
+    Merged {
+        merged: Box<crate::ops::Merged>,
+        months: Vec<MonthRead>,
+    },
+    /// A merge did not happen (nothing was written).
+    NotMerged(OpError),
     /// A change to `contact`'s file did not happen. `typed`: what the person typed for it,
     /// kept as a note should their file be gone.
     NotChanged {
@@ -59,6 +69,23 @@ pub enum Done {
     DraftFailed(StoreError),
     /// A round in `$EDITOR` ended.
     Edited(Edited),
+    /// An undo (with `redo`, a redo) ended: what it took back, or why it did nothing.
+    TakenBack {
+        redo: bool,
+        result: Result<TakenBack, HistoryError>,
+    },
+    /// A person's history was read (`H`).
+    HistoryRead {
+        id: String,
+        result: Result<Vec<HistoryRow>, HistoryError>,
+    },
+}
+
+/// What an undo or a redo took back: its line, and the files it wrote, read again.
+#[derive(Debug)]
+pub struct TakenBack {
+    pub line: String,
+    pub reads: Vec<crate::refresh::Read>,
 }
 
 /// A month file as it reads now.
@@ -139,6 +166,12 @@ pub fn on_done(
         }
         Done::IntroFailed(e) => outcome::failed(state, format!("the intro was not logged: {e}")),
         Done::Changed(c) => outcome::contact_saved(state, journal, c.contact, c.status, today),
+        Done::Archived(c) => super::people_done::archived(state, journal, c, today),
+        Done::Merged { merged, months } => {
+            replace_months(journal, months);
+            super::people_done::merged(state, journal, *merged, today);
+        }
+        Done::NotMerged(e) => outcome::failed(state, e.status()),
         Done::NotChanged {
             contact,
             error,
@@ -161,6 +194,8 @@ pub fn on_done(
         Done::DraftSaved(draft) => autosave::saved(state, draft),
         Done::DraftFailed(e) => autosave::failed(state, &e.to_string()),
         Done::Edited(edited) => outcome::edited(state, journal, edited, today),
+        Done::TakenBack { redo, result } => history::taken_back(state, journal, redo, result, now),
+        Done::HistoryRead { id, result } => history::read(state, &id, result),
     }
 }
 

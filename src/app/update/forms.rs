@@ -240,12 +240,21 @@ pub fn confirm(
                         return vec![Effect::MeetByIntro(update)];
                     }
                 }
+                Question::Archive { contact, archive } => {
+                    return vec![Effect::Archive {
+                        contact,
+                        archive,
+                        on: now.date_naive(),
+                    }];
+                }
             }
         }
         Action::No | Action::Back => {
             state.popup = None;
-            if matches!(question, Question::MeetByIntro(_)) {
-                state.say("intro logged; the need stays open");
+            match question {
+                Question::MeetByIntro(_) => state.say("intro logged; the need stays open"),
+                Question::Archive { archive: true, .. } => state.say("nothing archived"),
+                _ => {}
             }
         }
         _ => {}

@@ -10,10 +10,13 @@ mod capture;
 pub mod done;
 pub mod find;
 mod forms;
+mod history;
 mod mouse;
 mod need_view;
 mod note_time;
 pub mod outcome;
+mod people;
+mod people_done;
 mod pick_need;
 mod popups;
 mod promise;
@@ -74,16 +77,41 @@ pub enum Effect {
         entry: Entry,
         need_update: Option<NeedUpdate>,
     },
+    /// Mark the helper `op` names as not a fit for a need of `contact`.
+    NotAFit {
+        contact: String,
+        op: crate::ops::NotAFit,
+    },
     /// Mark a need met the way an intro said.
     MeetByIntro(NeedUpdate),
     FollowUpDone {
         contact: String,
         id: u32,
     },
+    /// Archive `contact` (`archive`), or bring them back.
+    Archive {
+        contact: String,
+        archive: bool,
+        on: NaiveDate,
+    },
+    /// Merge `gone` into `keep` (ids): their files and every entry naming `gone`.
+    Merge {
+        keep: String,
+        gone: String,
+    },
     /// Open `$EDITOR` on the target; `resume` is an earlier attempt to continue from.
     Edit {
         target: EditTarget,
         resume: Option<EditResume>,
+    },
+    /// Take back the last change (the history's undo), off the loop's thread.
+    Undo,
+    /// Put back the last change undone, off the loop's thread.
+    Redo,
+    /// Read the history of the person `id` (named `name`), off the loop's thread.
+    ReadHistory {
+        id: String,
+        name: String,
     },
     Quit,
 }
@@ -92,6 +120,20 @@ impl Effect {
     /// Carrying it out hands the terminal to another program: the screen must be redrawn.
     pub fn hands_over_terminal(&self) -> bool {
         matches!(self, Effect::Edit { .. })
+    }
+
+    /// It waits on git: carried out on a thread of its own (`app::behind`), never the loop's.
+    pub fn runs_behind(&self) -> bool {
+        matches!(
+            self,
+            Effect::Undo | Effect::Redo | Effect::ReadHistory { .. }
+        )
+    }
+
+    /// It writes journal files: while it runs, the loop leaves outside edits for later (the
+    /// files it writes are read again by itself, not reported as someone else's).
+    pub fn writes_behind(&self) -> bool {
+        matches!(self, Effect::Undo | Effect::Redo)
     }
 }
 
@@ -118,6 +160,8 @@ pub fn update(
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
         Some(Popup::PickNeed(_)) => return pick_need::update(state, journal, action),
+        Some(Popup::PickPerson(_)) => return people::pick(state, journal, action),
+        Some(Popup::Merge(_)) => return people::confirm_merge(state, action),
         Some(Popup::Helpers(_)) => return serve::helpers(state, journal, action, now),
         Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
         Some(Popup::Stats(_)) => return serve::stats(state, action),

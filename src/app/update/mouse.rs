@@ -102,6 +102,7 @@ pub fn wheel(
                 | Popup::Brief { .. }
                 | Popup::Review { .. }
                 | Popup::Need(_)
+                | Popup::History(_)
                 | Popup::Lists(_)
                 | Popup::Helpers(_),
             ) => super::update(state, journal, step, now),

@@ -2,7 +2,7 @@
 
 use super::Effect;
 use crate::action::Action;
-use crate::app::state::{AppState, Capture, Popup};
+use crate::app::state::{AppState, Capture, PersonHistory, Popup};
 use crate::journal::Journal;
 
 pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Effect> {
@@ -12,7 +12,8 @@ pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Eff
         | Popup::Entry { scroll, .. }
         | Popup::Problems { scroll }
         | Popup::Brief { scroll, .. }
-        | Popup::Review { scroll, .. },
+        | Popup::Review { scroll, .. }
+        | Popup::History(PersonHistory { scroll, .. }),
     ) = state.popup.as_mut()
     else {
         return Vec::new();

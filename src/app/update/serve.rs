@@ -118,6 +118,7 @@ pub fn helpers(
         Action::Bottom => h.sel = last,
         Action::Back | Action::Quit => state.popup = h.back.take().map(|b| *b),
         Action::Introduce => return introduce(state, journal, now),
+        Action::NotAFit => return not_a_fit(state, journal),
         _ => {}
     }
     Vec::new()
@@ -155,6 +156,38 @@ fn introduce(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>
             Vec::new()
         }
     }
+}
+
+/// `x` in the helpers list: the highlighted person leaves the list at once and is never
+/// suggested for this need again; the list stays open for the next one.
+fn not_a_fit(state: &mut AppState, journal: &Journal) -> Vec<Effect> {
+    let Some(Popup::Helpers(h)) = state.popup.as_ref() else {
+        return Vec::new();
+    };
+    // The mark lives in the file of the person with the need: a broken one is refused first.
+    let owner = h.owner.clone();
+    if super::broken::refused(state, journal, &owner) {
+        return Vec::new();
+    }
+    let Some(Popup::Helpers(h)) = state.popup.as_mut() else {
+        return Vec::new();
+    };
+    let Some(helper) = h.helpers.get(h.sel).and_then(|x| journal.contact(x.ix)) else {
+        state.warn("that person is gone from the journal");
+        return Vec::new();
+    };
+    let op = crate::ops::NotAFit {
+        need: h.need,
+        helper: helper.id.clone(),
+        helper_name: helper.name.clone(),
+        not_a_fit: true,
+    };
+    h.helpers.remove(h.sel);
+    h.sel = h.sel.min(h.helpers.len().saturating_sub(1));
+    if h.helpers.is_empty() {
+        state.popup = h.back.take().map(|b| *b);
+    }
+    vec![Effect::NotAFit { contact: owner, op }]
 }
 
 /// The reconnect and today lists.

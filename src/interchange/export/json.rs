@@ -6,7 +6,7 @@
 
 use super::People;
 use crate::journal::Journal;
-use crate::model::{Birthday, Contact, Entry, FollowUp, Need};
+use crate::model::{Archived, Birthday, Contact, Entry, FollowUp, Need};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -45,6 +45,8 @@ pub struct Person<'a> {
     pub follow_ups: Vec<FollowUpJson<'a>>,
     /// The day of the newest entry with them, from the journal (not a field of their file).
     pub last_contact: Option<String>,
+    /// `null`, `true` (archived, no day known) or the day they were archived.
+    pub archived: Option<serde_json::Value>,
     /// Where their file fails to load (`path:line:col: message`); what is shown is what
     /// could be read. `null` for a file that loads.
     pub problem: Option<String>,
@@ -136,6 +138,10 @@ pub fn person<'a>(j: &'a Journal, ix: usize, c: &'a Contact) -> Person<'a> {
         needs: c.needs.iter().map(need).collect(),
         follow_ups: c.follow_ups.iter().map(follow_up).collect(),
         last_contact: j.last_contact(ix).map(day),
+        archived: c.archived.map(|a| match a {
+            Archived::Yes => serde_json::Value::Bool(true),
+            Archived::Since(d) => serde_json::Value::String(day(d)),
+        }),
         problem: j.broken(ix).map(|p| p.to_string()),
     }
 }

@@ -4,7 +4,7 @@ use super::gather::{MonthLocs, SmallLoc};
 use super::moment::Unread;
 use super::problem::{Lines, Problem, line_col};
 use super::wording;
-use crate::model::{Birthday, By, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use crate::model::{Archived, Birthday, By, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use std::path::Path;
@@ -36,6 +36,7 @@ struct RawContact {
     need: Vec<RawNeed>,
     #[serde(default)]
     follow_up: Vec<RawFollowUp>,
+    archived: Option<Spanned<Value>>,
 }
 
 /// People type `email = "a@b"` as often as a list; both mean the same.
@@ -283,6 +284,10 @@ pub fn contact_with_warnings(
         }
         None => None,
     };
+    let archived = match &raw.archived {
+        Some(a) => archived(&ctx, a)?,
+        None => None,
+    };
     let needs = raw
         .need
         .into_iter()
@@ -310,6 +315,7 @@ pub fn contact_with_warnings(
         notes: raw.notes.map(|n| n.replace("\r\n", "\n")),
         needs,
         follow_ups,
+        archived,
     };
     Ok((contact, warnings))
 }
@@ -375,6 +381,22 @@ fn follow_up(ctx: &Ctx, raw: RawFollowUp) -> Result<FollowUp, Problem> {
             None => By::Me,
         },
     })
+}
+
+/// `archived = true`, `false`, or the day (`2026-11-24`, quoted or not).
+fn archived(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Option<Archived>, Problem> {
+    match raw.get_ref() {
+        Value::Boolean(true) => Ok(Some(Archived::Yes)),
+        Value::Boolean(false) => Ok(None),
+        _ => date(ctx, raw, "archived")
+            .map(|d| Some(Archived::Since(d)))
+            .map_err(|_| {
+                ctx.at(
+                    raw,
+                    "`archived` must be true, false or a date like 2026-11-24",
+                )
+            }),
+    }
 }
 
 fn birthday(ctx: &Ctx, raw: &Spanned<Value>) -> Result<Birthday, Problem> {

@@ -2,7 +2,7 @@
 //! toml_edit, touching only the keys whose values changed, so a person's comments, key order
 //! and keys rolo does not know survive every save.
 
-use crate::model::{Birthday, Contact, Entry, FollowUp, Need};
+use crate::model::{Archived, Birthday, Contact, Entry, FollowUp, Need};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Timelike};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
@@ -49,6 +49,13 @@ fn moment_value(at: &DateTime<FixedOffset>) -> Value {
 
 fn list_value(items: &[String]) -> Value {
     Value::Array(items.iter().map(String::as_str).collect())
+}
+
+fn archived_value(a: &Archived) -> Value {
+    match a {
+        Archived::Yes => Value::from(true),
+        Archived::Since(d) => date_value(*d),
+    }
 }
 
 fn birthday_value(b: &Birthday) -> Value {
@@ -243,6 +250,16 @@ pub fn merge_contact(doc: &mut DocumentMut, old: &Contact, new: &Contact) {
     );
     sync_list(t, "can_help_with", &old.can_help_with, &new.can_help_with);
     sync_str(t, "notes", old.notes.as_ref(), new.notes.as_ref());
+    // Only on a change: `archived = false`, typed by hand, reads as no key and stays.
+    if old.archived != new.archived {
+        sync(
+            t,
+            "archived",
+            old.archived.as_ref(),
+            new.archived.as_ref(),
+            archived_value,
+        );
+    }
     sync_items(t, "need", &old.needs, &new.needs, |n| n.id, sync_need);
     sync_items(
         t,
@@ -313,6 +330,37 @@ pub fn merge_entry(doc: &mut DocumentMut, old: &Entry, new: &Entry) -> bool {
         }
         None => false,
     }
+}
+
+/// In every entry of a month document, `gone` in `with` becomes `keep` (once, when both
+/// were there); nothing else of the entry is touched. How many entries changed.
+pub fn rename_in_with(doc: &mut DocumentMut, gone: &str, keep: &str) -> usize {
+    let Some(Item::ArrayOfTables(array)) = doc.get_mut("entry") else {
+        return 0;
+    };
+    let mut changed = 0;
+    for t in array.iter_mut() {
+        let Some(old) = t.get("with").and_then(Item::as_array) else {
+            continue;
+        };
+        let names: Vec<String> = old
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        if names.len() != old.len() || !names.iter().any(|n| n == gone) {
+            continue;
+        }
+        let mut new: Vec<String> = Vec::with_capacity(names.len());
+        for n in &names {
+            let n = if n == gone { keep } else { n.as_str() };
+            if !new.iter().any(|x| x == n) {
+                new.push(n.to_string());
+            }
+        }
+        sync(t, "with", Some(&names), Some(&new), |w| list_value(w));
+        changed += 1;
+    }
+    changed
 }
 
 /// Remove one entry from a month document. Returns false when the id is not there.

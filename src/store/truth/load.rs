@@ -196,7 +196,12 @@ impl Store {
         let rel = paths::month(month);
         let (bytes, stamp) = match self.read_for_memo(&rel) {
             Ok(Some(b)) => b,
-            Ok(None) => return Ok(None),
+            Ok(None) => {
+                // Read as gone: the watcher must not report its going again (an undo that
+                // removed it reads it here, then the watcher would call it someone else's).
+                self.forget_seen(&rel);
+                return Ok(None);
+            }
             Err(e) => return Err(Problem::error(&rel, (1, 1), format!("cannot read: {e}"))),
         };
         let hash = content_hash(&bytes);

@@ -29,6 +29,7 @@ pub mod merge3;
 pub mod merge_note;
 pub mod moment;
 pub mod paths;
+pub mod people_merge;
 pub mod problem;
 pub mod shortcuts;
 pub mod stand_in;

@@ -125,6 +125,14 @@ impl Store {
         }
     }
 
+    /// The file is known to be gone (rolo removed it, or read it as gone): its going is no
+    /// change for the watcher to report.
+    pub fn forget_seen(&self, rel: &Path) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.remove(rel);
+        }
+    }
+
     pub(in crate::store) fn changed_since_seen(&self, rel: &Path, bytes: Option<&[u8]>) -> bool {
         self.changed_since_seen_hash(rel, bytes.map(content_hash))
     }

@@ -53,6 +53,7 @@ mod capture;
 mod done;
 mod find;
 mod forms;
+mod history;
 mod mouse;
 mod needs;
 mod note_time;

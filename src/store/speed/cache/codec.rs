@@ -13,7 +13,8 @@ const MAGIC: &[u8; 8] = b"rolo-cc\0";
 /// make every file look changed outside rolo, so it must never be read.
 /// 4: a need's record holds its "not a fit" list.
 /// 5: a follow-up's record says who promised it (`by`).
-pub const VERSION: u32 = 5;
+/// 6: a contact's record ends with whether (and since when) they are archived.
+pub const VERSION: u32 = 6;
 /// Bytes before the payload.
 pub const HEADER: usize = 8 + 4 + 1 + 8 + 8;
 

@@ -38,6 +38,7 @@ fn good_payloads() -> (Vec<u8>, Vec<u8>) {
     let mut ada = Contact::new("ada", "Ada");
     ada.birthday = Some(Birthday::MonthDay(2, 29));
     ada.keep_in_touch_days = Some(30);
+    ada.archived = Some(crate::model::Archived::Since(chrono::NaiveDate::MIN));
     ada.needs.push(Need {
         id: 1,
         what: "x".into(),

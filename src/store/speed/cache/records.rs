@@ -2,7 +2,7 @@
 //! rest of an entry (kind, texts, the places `lint_months` points at).
 
 use super::codec::{Reader, Writer};
-use crate::model::{Birthday, By, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
+use crate::model::{Archived, Birthday, By, Contact, Entry, FollowUp, Kind, Need, NeedStatus};
 use crate::store::speed::touch::Touch;
 use crate::store::truth::gather::{MonthLocs, SmallLoc};
 use crate::store::{Loc, LocatedEntry};
@@ -88,6 +88,14 @@ pub fn put_contact(w: &mut Writer, c: &Contact) {
         // Two flags in one byte: done, and a promise they made.
         w.u8(u8::from(f.done) | (u8::from(f.is_theirs()) << 1));
     }
+    match c.archived {
+        None => w.u8(0),
+        Some(Archived::Yes) => w.u8(1),
+        Some(Archived::Since(d)) => {
+            w.u8(2);
+            put_date(w, d);
+        }
+    }
 }
 
 pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
@@ -143,6 +151,12 @@ pub fn get_contact(id: &str, r: &mut Reader) -> Option<Contact> {
                 by: if flags & 2 == 2 { By::Them } else { By::Me },
             })
         })?,
+        archived: match r.u8()? {
+            0 => None,
+            1 => Some(Archived::Yes),
+            2 => Some(Archived::Since(get_date(r)?)),
+            _ => return None,
+        },
     })
 }
 

@@ -119,6 +119,13 @@ fn changed_ns(stamp: &Stamp) -> u64 {
     u64::try_from(stamp.mtime_ns.max(stamp.ctime_ns)).unwrap_or(0)
 }
 
+impl Change {
+    /// The change a write of `rel` (inside the data folder) is, when it is a journal file.
+    pub fn for_path(rel: &Path) -> Option<Change> {
+        change_for(rel)
+    }
+}
+
 fn change_for(rel: &Path) -> Option<Change> {
     let parent = rel.parent()?;
     let name = rel.file_name()?.to_str()?;
