@@ -342,3 +342,29 @@ fn a_since_after_today_or_far_back_is_held_in_range() {
     );
     assert_eq!(stats(&j, today(), Some(d(2027, 1, 3))).months.len(), 1);
 }
+
+#[test]
+fn archived_people_are_left_out_of_every_figure_about_people() {
+    use crate::model::Archived;
+    let mut ada = person("ada", "Ada");
+    ada.keep_in_touch_days = Some(7);
+    ada.archived = Some(Archived::Since(d(2026, 12, 1)));
+    ada.needs = vec![need(1, "A publisher", d(2026, 11, 2))];
+    let mut bo = person("bo", "Bo");
+    bo.keep_in_touch_days = Some(30);
+    let j = journal(
+        vec![ada, bo],
+        vec![
+            entry("2027-01-02T10:00:00+01:00", &["ada"], "x"),
+            entry("2027-01-03T10:00:00+01:00", &["ada", "bo"], "x"),
+        ],
+    );
+    let s = stats(&j, today(), None);
+    // Their entries happened: the month counts them.
+    assert_eq!(row(&s, ym(2027, 1)).total, 2);
+    assert_eq!(s.top, vec![Top { ix: 1, entries: 1 }]);
+    assert_eq!(s.people, 1);
+    assert_eq!(s.rhythm_now, Share { within: 1, of: 1 });
+    assert_eq!(row(&s, ym(2027, 1)).in_rhythm, Share { within: 1, of: 1 });
+    assert_eq!(row(&s, ym(2026, 11)).needs_opened, 0);
+}
