@@ -66,6 +66,7 @@ mod tmux;
 mod tmux_journeys;
 mod tmux_lifecycle;
 mod tmux_screens;
+mod tmux_stats;
 mod tmux_undo;
 mod tui_broken;
 mod tui_cli;
