@@ -16,17 +16,24 @@ fn statistics_and_the_weekly_review() {
     t.keys(&["S"]);
     t.wait_for("Interactions per month");
     let screen = t.screen();
-    assert!(screen.contains("By kind") && screen.contains('█'), "{screen}");
+    assert!(
+        screen.contains("By kind") && screen.contains('█'),
+        "{screen}"
+    );
     t.keys(&["Tab"]);
     t.wait_for("Days with someone");
     t.wait_for("Most time with");
     t.keys(&["Tab"]);
     t.wait_for("Within their rhythm now");
     t.keys(&["Escape"]);
-    t.wait("the statistics to close", |t| !t.screen().contains("Statistics ·"));
+    t.wait("the statistics to close", |t| {
+        !t.screen().contains("Statistics ·")
+    });
     t.keys(&["W"]);
     t.wait_for("Weekly review");
     t.wait_for("The coming week");
     t.keys(&["Escape"]);
-    t.wait("the review to close", |t| !t.screen().contains("Weekly review"));
+    t.wait("the review to close", |t| {
+        !t.screen().contains("Weekly review")
+    });
 }
