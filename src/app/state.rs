@@ -187,6 +187,10 @@ pub enum Question {
         contact: String,
         archive: bool,
     },
+    /// `a` with a name someone here has already (or has as an alias): add a second person?
+    AddAnyway {
+        name: String,
+    },
 }
 
 /// `m` on an open need: who could help, best first.
