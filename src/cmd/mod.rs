@@ -11,9 +11,11 @@ mod import;
 mod json;
 mod lifecycle;
 mod read;
+mod review;
 mod search;
 mod serve;
 mod shell;
+pub mod stats;
 mod sync;
 mod write;
 
@@ -239,6 +241,10 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Due { .. } => serve::due_lists(ctx),
         Command::Today { json: true } => json::today(ctx),
         Command::Today { .. } => serve::today(ctx),
+        Command::Stats { who, since, json } => {
+            stats::run(ctx, who.as_deref(), since.as_deref(), json)
+        }
+        Command::Review { week } => review::run(ctx, week),
         Command::Import(args) => import::run(ctx, args),
         Command::Merge { into, from, yes } => lifecycle::merge(ctx, &into, &from, yes),
         Command::Archive { who } => lifecycle::archive(ctx, &who),
