@@ -8,7 +8,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// The review as lines wrapped to `width`.
 pub fn lines(said: &[Said], width: usize, t: &Theme) -> Vec<Line<'static>> {
@@ -37,19 +36,5 @@ pub fn draw(f: &mut Frame, area: Rect, said: &[Said], scroll: u16, t: &Theme) ->
     f.render_widget(block, area);
     let w = usize::from(inner.width.saturating_sub(2)).max(1);
     let lines = lines(said, w, t);
-    let max =
-        u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let scroll = scroll.min(max);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(usize::from(scroll))
-        .take(usize::from(inner.height))
-        .collect();
-    let text = Rect {
-        x: inner.x.saturating_add(1).min(inner.right()),
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
-    f.render_widget(Paragraph::new(shown), text);
-    max
+    super::text::scrolled(f, inner, lines, scroll)
 }
