@@ -46,6 +46,12 @@ pub enum Action {
     Archive,
     /// Merge another person into the selected one: pick them, see what moves, then a yes.
     Merge,
+    /// The sync screen: what the last sync stopped at, each conflict with both values.
+    Sync,
+    /// On the sync screen: the highlighted file keeps this machine's values.
+    KeepOurs,
+    /// On the sync screen: the highlighted file takes the other machine's values.
+    TakeTheirs,
     // ----- serve first -----
     /// The pre-meeting brief of the selected contact.
     Brief,

@@ -92,6 +92,7 @@ mod tui_serve_journeys;
 mod tui_snapshots;
 mod tui_staged;
 mod tui_stats;
+mod tui_sync;
 mod tui_watch;
 mod tui_when;
 mod url_field;

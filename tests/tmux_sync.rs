@@ -46,3 +46,46 @@ fn the_tui_syncs_on_start_and_at_quit() {
     assert!(sent, "the quit's sync sent it: {:?}", a.files().keys());
     assert_eq!(a.files(), b.files());
 }
+
+/// A sync that stops at a conflict says so in the footer; `Y` shows both values, `t` takes
+/// the other machine's, and the sync it runs finishes: the card shows the new value, and
+/// both machines agree afterwards with `rolo check` clean.
+#[test]
+fn a_conflict_is_picked_on_the_sync_screen() {
+    if !have_tmux() {
+        return;
+    }
+    let a = Folder::new();
+    let b = Folder::new();
+    let remote = a.tmp.path().join("remote.git");
+    a.git_in(a.tmp.path(), &["init", "-q", "--bare", "remote.git"]);
+    a.ok(&["add", "Ada Lovelace", "--role", "CTO"]);
+    let url = remote.to_string_lossy().into_owned();
+    a.ok(&["sync", "--remote", &url]);
+    b.ok(&["clone", &url]);
+    a.ok(&["edit", "ada", "--set", "role=Chief Executive"]);
+    a.ok(&["sync"]);
+    b.ok(&["edit", "ada", "--set", "role=Chair of the Board"]);
+    let t = Tmux::new("syncpick");
+    let env = format!(
+        "GIT_CONFIG_GLOBAL={} GIT_CONFIG_NOSYSTEM=1",
+        b.gitconfig().display()
+    );
+    t.start(&format!("exec {}", t.rolo_line(&b.data, &env)));
+    t.wait_for("needs you: 1 conflict (Y to pick)");
+    t.keys(&["Y"]);
+    t.wait_for("here \"Chair of the Board\", there \"Chief Executive\"");
+    t.keys(&["t"]);
+    t.wait_for("the other machine's values kept; sync:");
+    // The merge came in like any outside edit: the card shows it.
+    t.wait_for("Chief Executive");
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+    a.ok(&["sync"]);
+    assert_eq!(a.files(), b.files());
+    let ada = String::from_utf8_lossy(&b.read("contacts/ada-lovelace.toml")).into_owned();
+    assert!(ada.contains("role = \"Chief Executive\""), "{ada}");
+    for f in [&a, &b] {
+        assert!(f.ok(&["check"]).contains(": 0 errors, 0 warnings"));
+    }
+}

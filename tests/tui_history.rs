@@ -25,7 +25,7 @@ fn ctrl(c: char) -> Event {
 
 /// The TUI as `rolo` opens it on `f`: its history behind (on the committer's thread), the
 /// store wrapped so the history sees every write.
-struct Tui {
+pub(crate) struct Tui {
     terminal: Terminal<TestBackend>,
     host: FakeHost,
     history: History,
@@ -34,7 +34,7 @@ struct Tui {
 }
 
 impl Tui {
-    fn open(f: &Folder, width: u16, height: u16) -> Tui {
+    pub(crate) fn open(f: &Folder, width: u16, height: u16) -> Tui {
         Tui::with_config(f, width, height, history::Config::default())
     }
 
@@ -65,7 +65,7 @@ impl Tui {
 
     /// Play `steps` (keys, and changes made outside between two keys), then wait for the
     /// commits still on their way, as `rolo` does when the TUI ends.
-    fn play(&mut self, dir: &std::path::Path, steps: Vec<Step>) -> AppState {
+    pub(crate) fn play(&mut self, dir: &std::path::Path, steps: Vec<Step>) -> AppState {
         let dir = dir.to_path_buf();
         let mut queue: VecDeque<Step> = steps.into();
         let events = std::iter::from_fn(move || {
@@ -90,7 +90,7 @@ impl Tui {
         state
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         let buf = self.terminal.backend().buffer();
         let mut out = String::new();
         for y in 0..buf.area.height {

@@ -167,7 +167,11 @@ pub fn carry_out(
             ))
         }
         // Carried out here only when no thread could be had for them (`app::behind`).
-        Effect::Undo | Effect::Redo | Effect::ReadHistory { .. } => {
+        Effect::Undo
+        | Effect::Redo
+        | Effect::ReadHistory { .. }
+        | Effect::ReadConflicts
+        | Effect::PickSide { .. } => {
             return behind(effect, store, host.history().as_ref());
         }
     })
@@ -214,6 +218,8 @@ pub fn behind(effect: Effect, store: &Store, history: Option<&History>) -> Optio
             };
             Done::HistoryRead { id, result }
         }
+        Effect::ReadConflicts => Done::ConflictsRead(super::sync_effects::read(history)),
+        Effect::PickSide { path, ours } => super::sync_effects::pick(history, path, ours),
         _ => return None,
     })
 }

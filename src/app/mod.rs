@@ -18,6 +18,8 @@ pub mod run;
 pub mod signals;
 pub mod state;
 pub mod stats_view;
+mod sync_effects;
+pub mod sync_view;
 pub mod terminal;
 pub mod update;
 

@@ -299,6 +299,8 @@ pub enum Popup {
     },
     /// `H`: a person's history, read off the loop's thread.
     History(PersonHistory),
+    /// `Y`: the conflicts the last sync stopped at, and a pick for each.
+    Sync(super::sync_view::SyncView),
 }
 
 /// A person's history as the popup shows it.
@@ -418,6 +420,7 @@ impl AppState {
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
             (Some(Popup::Stats(_)), _) => &[Mode::Stats],
             (Some(Popup::Find(_)), _) => &[Mode::Find],
+            (Some(Popup::Sync(_)), _) => &[Mode::Sync],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],
             (None, Some(_)) => &[Mode::Capture],

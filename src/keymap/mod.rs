@@ -54,10 +54,12 @@ pub enum Mode {
     Find,
     /// The statistics screen (`S`): its pages, and the kind the months chart shows.
     Stats,
+    /// The sync screen (`Y`): the conflicts a sync stopped at, and the pick for each.
+    Sync,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Browse,
         Mode::Search,
         Mode::Find,
@@ -75,6 +77,7 @@ impl Mode {
         Mode::PickPerson,
         Mode::Need,
         Mode::Promise,
+        Mode::Sync,
     ];
 
     pub fn name(self) -> &'static str {
@@ -96,6 +99,7 @@ impl Mode {
             Mode::Promise => "promise",
             Mode::Find => "find",
             Mode::Stats => "stats",
+            Mode::Sync => "sync",
         }
     }
 

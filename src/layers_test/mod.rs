@@ -73,6 +73,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("app::hits", View),
     ("app::needs_pane", View),
     ("app::stats_view", View),
+    ("app::sync_view", View),
     ("ui", Ui),
     ("app", App),
     ("cmd", Cmd),

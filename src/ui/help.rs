@@ -29,6 +29,7 @@ fn heading(mode: Mode) -> &'static str {
         Mode::PickPerson => "Who to merge into the selected person (M)",
         Mode::Need => "A need opened with enter",
         Mode::Promise => "Noting a follow-up (F)",
+        Mode::Sync => "What a sync needs you to pick (Y)",
     }
 }
 

@@ -20,6 +20,7 @@ mod popups;
 mod review;
 mod stats;
 mod stats_more;
+mod sync;
 pub mod text;
 pub mod theme;
 mod timeline;
@@ -144,6 +145,7 @@ pub fn draw_themed(
         Popup::History(h) => {
             drawn.scroll_max = Some(history::draw(f, main, h, t));
         }
+        Popup::Sync(view) => sync::draw(f, main, view, t),
     }
     drawn
 }

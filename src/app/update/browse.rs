@@ -28,6 +28,7 @@ pub fn update(
         Action::Undo => return super::history::take_back(state, journal, false),
         Action::Redo => return super::history::take_back(state, journal, true),
         Action::History => return super::history::open(state, journal),
+        Action::Sync => return super::sync::open(state),
         Action::Up
         | Action::Down
         | Action::Top

@@ -2,8 +2,9 @@
 //! IO and nothing else; `on_done` is where the journal learns the new truth and the state
 //! shows it, so every change to either happens in `update`.
 
-use super::{autosave, history, outcome};
+use super::{autosave, history, outcome, sync};
 use crate::app::state::{AppState, EditResume, EditTarget, HistoryRow};
+use crate::app::sync_view::ConflictFile;
 use crate::history::undo::HistoryError;
 use crate::journal::Journal;
 use crate::model::{Contact, Draft, Entry};
@@ -78,6 +79,16 @@ pub enum Done {
     HistoryRead {
         id: String,
         result: Result<Vec<HistoryRow>, HistoryError>,
+    },
+    /// The conflicts the last sync stopped at were read (`Y`).
+    ConflictsRead(Result<Vec<ConflictFile>, String>),
+    /// A pick was carried out with a sync: its lines, or why it did not finish; and the
+    /// conflicts still waiting after it.
+    Picked {
+        path: String,
+        ours: bool,
+        result: Result<Vec<String>, String>,
+        waiting: Vec<ConflictFile>,
     },
 }
 
@@ -196,6 +207,13 @@ pub fn on_done(
         Done::Edited(edited) => outcome::edited(state, journal, edited, today),
         Done::TakenBack { redo, result } => history::taken_back(state, journal, redo, result, now),
         Done::HistoryRead { id, result } => history::read(state, &id, result),
+        Done::ConflictsRead(read) => sync::read(state, read),
+        Done::Picked {
+            path,
+            ours,
+            result,
+            waiting,
+        } => sync::picked(state, &path, ours, result, waiting),
     }
 }
 

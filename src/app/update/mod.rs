@@ -21,6 +21,7 @@ mod pick_need;
 mod popups;
 mod promise;
 mod serve;
+mod sync;
 
 pub use autosave::{Cue, DRAFT_EVERY, autosave};
 pub use done::{Done, on_done};
@@ -113,6 +114,15 @@ pub enum Effect {
         id: String,
         name: String,
     },
+    /// Read the conflicts the last sync stopped at, off the loop's thread.
+    ReadConflicts,
+    /// Settle the conflict in `path` (inside the data folder) with this machine's values
+    /// (`ours`) or the other's, and sync: off the loop's thread, as git is slow and the
+    /// remote may be far. What it writes is picked up like any outside edit.
+    PickSide {
+        path: String,
+        ours: bool,
+    },
     Quit,
 }
 
@@ -126,7 +136,11 @@ impl Effect {
     pub fn runs_behind(&self) -> bool {
         matches!(
             self,
-            Effect::Undo | Effect::Redo | Effect::ReadHistory { .. }
+            Effect::Undo
+                | Effect::Redo
+                | Effect::ReadHistory { .. }
+                | Effect::ReadConflicts
+                | Effect::PickSide { .. }
         )
     }
 
@@ -166,6 +180,7 @@ pub fn update(
         Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
         Some(Popup::Stats(_)) => return serve::stats(state, action),
         Some(Popup::Find(_)) => return find::update(state, journal, action, now.date_naive()),
+        Some(Popup::Sync(_)) => return sync::update(state, action),
         Some(_) => return popups::view(state, journal, action),
         None => {}
     }

@@ -4,7 +4,7 @@
 //! bounded time. What it came to is kept for the footer (`footer`): one TUI per process, so
 //! one state, which the loop reads each frame without waiting on the thread.
 
-use super::{Request, SyncError};
+use super::{Request, SyncError, Synced};
 use crate::history::History;
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -117,15 +117,28 @@ fn run(history: &History, rx: &Receiver<Msg>) {
 
 fn once(history: &History) {
     set(State::Syncing);
-    let state = match history.sync(&Request::default()) {
+    set(state_of(&history.sync(&Request::default())));
+}
+
+fn state_of(outcome: &Result<Synced, SyncError>) -> State {
+    match outcome {
         Ok(_) => State::Synced(Instant::now()),
         Err(e) if e.is_offline() => State::Offline,
         Err(SyncError::NeedsYou(notes)) => {
             State::NeedsYou(notes.iter().map(|f| f.clash.len().max(1)).sum())
         }
         Err(e) => State::Failed(e.to_string()),
-    };
-    set(state);
+    }
+}
+
+/// A sync made some other way (a pick on the TUI's sync screen) came to `outcome`: the
+/// footer says so, when it shows the background sync at all.
+pub fn learn(outcome: &Result<Synced, SyncError>) {
+    if let Ok(mut s) = STATE.lock()
+        && s.is_some()
+    {
+        *s = Some(state_of(outcome));
+    }
 }
 
 fn set(state: State) {
@@ -155,7 +168,7 @@ fn words(state: State, now: Instant) -> (String, bool) {
         State::Offline => ("offline: sync waits for the remote".into(), false),
         State::NeedsYou(n) => (
             format!(
-                "needs you: {n} conflict{} (run `rolo sync` to see)",
+                "needs you: {n} conflict{} (Y to pick)",
                 if n == 1 { "" } else { "s" }
             ),
             true,
@@ -180,10 +193,7 @@ mod tests {
         assert_eq!(words(State::Synced(t), t).0, "synced just now");
         assert_eq!(
             words(State::NeedsYou(1), t),
-            (
-                "needs you: 1 conflict (run `rolo sync` to see)".into(),
-                true
-            )
+            ("needs you: 1 conflict (Y to pick)".into(), true)
         );
         assert_eq!(
             words(State::Offline, t).0,

@@ -59,6 +59,7 @@ mod needs;
 mod note_time;
 mod promises;
 mod serve;
+mod sync;
 
 #[test]
 fn quit_asks_the_loop_to_stop() {

@@ -1,0 +1,156 @@
+//! `Y`, the sync screen, and what its effects come to, without git: the messages are made by
+//! hand, as `app/sync_effects.rs` makes them.
+
+use super::*;
+use crate::app::sync_view::{ClashLine, ConflictFile, SyncView};
+use crate::app::update::{Done, on_done};
+
+fn file(path: &str, who: &str) -> ConflictFile {
+    ConflictFile {
+        path: path.into(),
+        who: who.into(),
+        clashes: vec![ClashLine {
+            what: "role".into(),
+            here: "\"Chair\"".into(),
+            there: "\"CEO\"".into(),
+        }],
+    }
+}
+
+fn view(s: &AppState) -> SyncView {
+    match &s.popup {
+        Some(Popup::Sync(v)) => v.clone(),
+        other => panic!("no sync screen: {other:?}"),
+    }
+}
+
+fn status(s: &AppState) -> (String, bool) {
+    let st = s.status.clone().unwrap();
+    (st.text, st.error)
+}
+
+const ADA: &str = "contacts/ada-lovelace.toml";
+const BEN: &str = "contacts/ben-okafor.toml";
+
+#[test]
+fn y_reads_the_conflicts_and_o_or_t_picks_for_the_highlighted_file() {
+    let (mut s, mut j) = demo();
+    assert_eq!(run(&mut s, &mut j, [Sync]), vec![Effect::ReadConflicts]);
+    assert_eq!(view(&s).read, None);
+    on_done(
+        &mut s,
+        &mut j,
+        Done::ConflictsRead(Ok(vec![file(ADA, "Ada"), file(BEN, "Ben")])),
+        now(),
+    );
+    assert_eq!(view(&s).files().len(), 2);
+    // Moving stops at either end.
+    run(&mut s, &mut j, [Up, Down, Down, Down]);
+    assert_eq!(view(&s).selected, 1);
+    assert_eq!(
+        run(&mut s, &mut j, [TakeTheirs]),
+        vec![Effect::PickSide {
+            path: BEN.into(),
+            ours: false
+        }]
+    );
+    assert!(view(&s).picking);
+    // One pick at a time: the sync it runs is still under way.
+    assert_eq!(run(&mut s, &mut j, [KeepOurs]), vec![]);
+    assert!(status(&s).0.contains("still syncing"), "{:?}", status(&s));
+    // Ben's is settled, Ada's still waits: the screen stays, on Ada.
+    on_done(
+        &mut s,
+        &mut j,
+        Done::Picked {
+            path: BEN.into(),
+            ours: false,
+            result: Ok(vec!["1 more conflict waits for you".into()]),
+            waiting: vec![file(ADA, "Ada")],
+        },
+        now(),
+    );
+    let v = view(&s);
+    assert!(!v.picking);
+    assert_eq!((v.files().len(), v.selected), (1, 0));
+    assert_eq!(
+        status(&s),
+        (
+            format!("{BEN}: the other machine's values kept; 1 more conflict waits for you"),
+            false
+        )
+    );
+    assert_eq!(
+        run(&mut s, &mut j, [KeepOurs]),
+        vec![Effect::PickSide {
+            path: ADA.into(),
+            ours: true
+        }]
+    );
+    // The last one settled: the screen closes and the status says how the sync ended.
+    on_done(
+        &mut s,
+        &mut j,
+        Done::Picked {
+            path: ADA.into(),
+            ours: true,
+            result: Ok(vec![
+                "sync: 2 changes in from origin (/r); up to date".into(),
+            ]),
+            waiting: vec![],
+        },
+        now(),
+    );
+    assert_eq!(s.popup, None);
+    assert_eq!(
+        status(&s).0,
+        format!(
+            "{ADA}: this machine's values kept; sync: 2 changes in from origin (/r); up to date"
+        )
+    );
+}
+
+#[test]
+fn a_pick_that_fails_says_why_and_keeps_the_screen() {
+    let (mut s, mut j) = demo();
+    run(&mut s, &mut j, [Sync]);
+    on_done(
+        &mut s,
+        &mut j,
+        Done::ConflictsRead(Ok(vec![file(ADA, "")])),
+        now(),
+    );
+    run(&mut s, &mut j, [KeepOurs]);
+    let offline = "offline: cannot reach origin (/r) (no answer); nothing is lost";
+    on_done(
+        &mut s,
+        &mut j,
+        Done::Picked {
+            path: ADA.into(),
+            ours: true,
+            result: Err(offline.into()),
+            waiting: vec![file(ADA, "")],
+        },
+        now(),
+    );
+    assert_eq!(status(&s), (offline.into(), true));
+    let v = view(&s);
+    assert!(!v.picking && v.files().len() == 1);
+    // Nothing to pick for: said, no effect.
+    on_done(&mut s, &mut j, Done::ConflictsRead(Ok(vec![])), now());
+    assert_eq!(run(&mut s, &mut j, [TakeTheirs]), vec![]);
+    assert_eq!(status(&s).0, "nothing waits for you to pick");
+    assert_eq!(run(&mut s, &mut j, [Back]), vec![]);
+    assert_eq!(s.popup, None);
+}
+
+#[test]
+fn with_the_history_off_y_says_so_and_asks_nothing() {
+    let (mut s, mut j) = demo();
+    s.history_off = Some("git is not installed".into());
+    assert_eq!(run(&mut s, &mut j, [Sync]), vec![]);
+    assert_eq!(
+        view(&s).read,
+        Some(Err("no sync: git is not installed".into()))
+    );
+}
