@@ -5,7 +5,7 @@
 //! month is reported exactly as a full load reports it. The months the index knows are read
 //! newest first, and only until no older one can hold an entry among the N newest.
 
-use super::cache::month_index::{MonthIndex, Summary, instant};
+use super::cache::month_index::{Learned, MonthIndex, Summary, instant};
 use super::lean_load::MonthsRead;
 use crate::model::Entry;
 use crate::store::{LocatedEntry, Month, Problem, Store, StoreError, paths};
@@ -53,7 +53,10 @@ impl Store {
             .iter()
             .map(|&m| {
                 let stamp = self.fs.stamp(&paths::month(m));
-                let known = index.get(&m).filter(|s| Some(&s.stamp) == stamp.as_ref());
+                let known = index
+                    .months
+                    .get(&m)
+                    .filter(|s| Some(&s.stamp) == stamp.as_ref());
                 (stamp, known)
             })
             .collect();
@@ -65,7 +68,7 @@ impl Store {
             let entries = self.month_whole(month)?;
             let summary = stamps[i]
                 .0
-                .map(|s| Summary::of(s, entries.iter().map(|l| (&l.entry.at, &l.entry.with[..]))));
+                .map(|s| Learned::of(s, entries.iter().map(|l| (&l.entry.at, &l.entry.with[..]))));
             let mut mine: Vec<Candidate> = entries
                 .into_iter()
                 .enumerate()
@@ -79,14 +82,14 @@ impl Store {
             keep_newest(&mut mine, count);
             Ok::<_, Problem>((summary, mine))
         });
-        let mut learned = MonthIndex::new();
+        let mut learned: Vec<(Month, Learned)> = Vec::new();
         let mut errors: Vec<(usize, Problem)> = Vec::new();
         let mut pool: Vec<Candidate> = Vec::new();
         for (&i, result) in unknown.iter().zip(read) {
             match result {
                 Ok((summary, mut mine)) => {
                     if let Some(s) = summary {
-                        learned.insert(months[i], s);
+                        learned.push((months[i], s));
                     }
                     pool.append(&mut mine);
                 }
@@ -94,12 +97,13 @@ impl Store {
             }
         }
         keep_newest(&mut pool, count);
+        let person = who.and_then(|id| index.person(id));
         // The months the index knows that may hold a wanted entry, newest first.
         let mut known: Vec<(usize, &Summary)> = stamps
             .iter()
             .enumerate()
             .filter_map(|(i, (_, k))| Some((i, (*k)?)))
-            .filter(|(_, s)| s.newest.is_some() && who.is_none_or(|id| s.names(id)))
+            .filter(|(_, s)| s.newest.is_some() && who.is_none_or(|_| s.names(person)))
             .collect();
         known.sort_by(|a, b| b.1.newest.cmp(&a.1.newest).then(b.0.cmp(&a.0)));
         for (i, summary) in known {
@@ -140,14 +144,19 @@ impl Store {
             }
         }
         if let Some(cache) = &self.cache {
-            let mut next: MonthIndex = stamps
-                .iter()
-                .enumerate()
-                .filter_map(|(i, (_, k))| Some((months[i], (*k)?.clone())))
-                .collect();
-            let unchanged = learned.is_empty() && next.len() == index.len();
-            if !unchanged {
-                next.append(&mut learned);
+            let known_now = stamps.iter().filter(|(_, k)| k.is_some()).count();
+            if !learned.is_empty() || known_now != index.months.len() {
+                let mut next = MonthIndex {
+                    people: index.people.clone(),
+                    months: stamps
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, (_, k))| Some((months[i], (*k)?.clone())))
+                        .collect(),
+                };
+                for (month, l) in learned {
+                    next.learn(month, l);
+                }
                 cache.month_index_learned(next);
             }
         }

@@ -207,7 +207,7 @@ impl Cache {
     /// Months whose file changed within the racy window are left out (read again next time).
     pub fn month_index_learned(&self, mut index: month_index::MonthIndex) {
         let settled = self.now_settled();
-        index.retain(|_, s| settled(changed_at(&s.stamp)));
+        index.months.retain(|_, s| settled(changed_at(&s.stamp)));
         self.pending().month_index = Some(index);
     }
 
