@@ -73,7 +73,11 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
             who: Some(query),
             count,
         } => one_person(store, query, |id| store.load_newest(Some(id), *count))?,
-        Needs::OnePerson(query) => one_person(store, query, |id| store.load_entries_with(id))?,
+        // Every entry with them: the months the month index says name them, and those it
+        // does not know as they are now.
+        Needs::OnePerson(query) => {
+            one_person(store, query, |id| store.load_newest(Some(id), usize::MAX))?
+        }
     })
 }
 

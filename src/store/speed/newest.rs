@@ -35,7 +35,8 @@ fn keep_newest(all: &mut Vec<Candidate>, count: usize) {
 impl Store {
     /// The `count` newest entries (those with `who`, if given) and every month error, as
     /// `load_entries_with` would give them for the timeline: month by month, in file order.
-    /// The journal built from them shows the same first `count` entries as a full load's.
+    /// The journal built from them shows the same first `count` entries as a full load's;
+    /// with `count` at `usize::MAX`, every entry with `who` (`show`, `brief`).
     pub fn load_newest(
         &self,
         who: Option<&str>,
