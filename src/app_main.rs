@@ -98,7 +98,10 @@ pub fn outcome(result: &Result<(), RunError>) -> (Option<String>, u8) {
                 "rolo: {}",
                 crate::sanitize::inert_line(&e.to_string())
             )),
-            1,
+            match e {
+                RunError::Cli(c) => c.exit_code(),
+                _ => 1,
+            },
         ),
     }
 }
@@ -249,6 +252,14 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     // journal with no one in it yet, and reads say so with exit 0.
     // `import` starts a journal too: a new person's first step may well be their address
     // book. The completion scripts' `__ids` on no journal offers no one, quietly.
+    // `clone` (and `sync --from`) make the folder: before anything looks into it.
+    if let Some(command) = &cli.command {
+        let stdout = std::io::stdout();
+        let mut out = crate::quiet_pipe::QuietPipe::new(stdout.lock());
+        if let Some(done) = cmd::making_the_folder(command, &dir, &mut out) {
+            return Ok(done.and(out.flush().map_err(CliError::Output))?);
+        }
+    }
     if cli
         .command
         .as_ref()
@@ -292,6 +303,13 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         // The TUI starts on the contacts and the newest months; older ones follow in the
         // background, so the first frame does not wait for years of journal.
         let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
+        // With a remote (and `[sync] auto` not off): sync on a thread of its own, on start,
+        // after changes and at quit. Never for a demo, nor for measuring the first frame.
+        let auto = if cli.demo || cli.exit_after_first_frame {
+            None
+        } else {
+            history.auto_sync()
+        };
         let result = crate::app::terminal::run_tui(
             &store,
             &mut journal,
@@ -305,6 +323,10 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         flush_cache(&store);
         // The last commits, if git is slow; what is left is caught up by the next rolo.
         history.finish(std::time::Duration::from_secs(10));
+        if let Some(auto) = auto {
+            // What changed goes out now; a remote that does not answer is not waited for long.
+            auto.finish(std::time::Duration::from_secs(15));
+        }
         say_notices(&history, None);
         return result;
     };
@@ -377,6 +399,8 @@ fn commits(command: &crate::cli::Command) -> bool {
             | C::Completions { .. }
             | C::Man
             | C::Ids
+            | C::Clone { .. }
+            | C::MergeDriver { .. }
     )
 }
 

@@ -219,6 +219,36 @@ pub enum Command {
         #[arg(short = 'n', long = "count", default_value_t = 20, value_parser = change_count)]
         count: usize,
     },
+    /// Share the journal through a git remote you own: commit, fetch, merge, push
+    #[command(
+        long_about = "Share the journal between machines through a git remote you own (any git \
+                      server, a bare repository on a USB stick or a NAS): commit what is \
+                      pending, fetch, merge, push. Never forced; what was pushed is never \
+                      rewritten. Month files merge entry by entry and contact files key by key; \
+                      the same value changed on two machines stops the sync with both values \
+                      shown, and nothing is merged until you pick.",
+        after_help = "Examples:\n  rolo sync --remote git@example.org:me/journal.git   (once)\n  rolo sync\n  rolo sync --ours contacts/ada.toml     (keep this machine's values)\n  rolo sync --theirs contacts/ada.toml   (take the other machine's)\n\nExit codes: 0 synced, 75 offline or the remote did not answer (nothing lost; try later), 1 anything else, a conflict included."
+    )]
+    Sync(SyncArgs),
+    /// Make this machine's journal a copy of one shared with `rolo sync`
+    #[command(
+        after_help = "Examples:\n  rolo clone git@example.org:me/journal.git\n  rolo --dir ~/journal clone /media/usb/journal.git"
+    )]
+    Clone {
+        /// The remote the other machine syncs with
+        url: String,
+    },
+    /// git's merge driver for the journal's files (registered by rolo; not for people)
+    #[command(name = "merge-driver", hide = true)]
+    MergeDriver {
+        /// month or contact
+        kind: String,
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's path in the repository
+        path: String,
+    },
     /// Import people from address books: vCard (.vcf files, or folders of them), LinkedIn's
     /// Connections.csv, a Google Contacts CSV
     #[command(
@@ -292,6 +322,22 @@ pub enum Command {
     /// Everyone's id, one a line: what the completion scripts offer for WHO
     #[command(name = "__ids", hide = true)]
     Ids,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Sync with this remote from now on (sets `origin`)
+    #[arg(long, value_name = "URL")]
+    pub remote: Option<String>,
+    /// Into an empty data folder: clone this remote (as `rolo clone URL`)
+    #[arg(long, value_name = "URL", conflicts_with_all = ["remote", "ours", "theirs"])]
+    pub from: Option<String>,
+    /// Settle the conflict in PATH with this machine's values (after editing it, yours)
+    #[arg(long, value_name = "PATH", conflicts_with = "theirs")]
+    pub ours: Option<PathBuf>,
+    /// Settle the conflict in PATH with the other machine's values
+    #[arg(long, value_name = "PATH")]
+    pub theirs: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

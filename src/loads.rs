@@ -43,7 +43,12 @@ pub fn needs(command: &Command) -> Needs {
         | C::Rename { .. }
         | C::Ids
         | C::Log { who: Some(_), .. } => Needs::Contacts,
-        C::Undo { .. } | C::Redo | C::Log { who: None, .. } => Needs::Nothing,
+        C::Undo { .. }
+        | C::Redo
+        | C::Log { who: None, .. }
+        | C::Sync(_)
+        | C::Clone { .. }
+        | C::MergeDriver { .. } => Needs::Nothing,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
         C::List { .. } | C::Due { .. } | C::Today { .. } | C::Intro { .. } => Needs::Touches,
         C::Brief { who, .. } | C::Show { who, .. } => Needs::OnePerson(who.clone()),

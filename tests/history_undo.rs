@@ -23,8 +23,10 @@ fn change_undo_redo(f: &Folder, args: &[&str]) -> (String, Files) {
     assert_eq!(f.ok(&["undo"]), format!("undid: {line}\n"));
     let mut undone = f.files();
     if !before.contains_key(".gitignore") {
-        // The first change made the repository; its `.gitignore` stays with the history.
+        // The first change made the repository; its `.gitignore` and `.gitattributes` stay
+        // with the history.
         assert!(undone.remove(".gitignore").is_some());
+        assert!(undone.remove(".gitattributes").is_some());
     }
     assert_eq!(undone, before, "undo of {args:?}");
     assert_eq!(f.ok(&["redo"]), format!("redid: {line}\n"));
@@ -115,11 +117,15 @@ fn undo_list_redo_chain_and_a_new_change_ends_redo() {
     f.ok(&["need", "ada", "three"]);
     assert_eq!(f.fails(&["redo"]), "nothing to redo");
     assert!(String::from_utf8_lossy(&f.read("contacts/ada.toml")).contains("three"));
-    // Undo the first change: the journal is as before it (only the history's .gitignore).
+    // Undo the first change: the journal is as before it (only the history's .gitignore and
+    // .gitattributes).
     f.ok(&["undo"]);
     f.ok(&["undo"]);
     assert_eq!(f.ok(&["undo"]), "undid: added Ada (ada)\n");
-    assert_eq!(f.files().keys().collect::<Vec<_>>(), [".gitignore"]);
+    assert_eq!(
+        f.files().keys().collect::<Vec<_>>(),
+        [".gitattributes", ".gitignore"]
+    );
     assert_eq!(f.fails(&["undo"]), "nothing to undo");
     assert_eq!(f.fails(&["undo", "--list"]), "nothing to undo");
 }

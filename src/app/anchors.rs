@@ -210,7 +210,7 @@ impl Anchors {
                     Question::DropNeed { contact, .. } => contact_gone(contact, closed),
                     Question::MeetByIntro(update) => contact_gone(&update.contact_id, closed),
                     Question::Archive { contact, .. } => contact_gone(contact, closed),
-                    Question::DiscardNote => false,
+                    Question::DiscardNote | Question::AddAnyway { .. } => false,
                 };
                 (!gone).then_some(Popup::Confirm { question, text })
             }

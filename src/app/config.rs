@@ -52,6 +52,8 @@ impl Settings {
             let place = at(root.key(name).and_then(Key::span));
             match name {
                 "keys" => {}
+                // Read by their own readers (`history::config`, `serve::vocabulary`).
+                "history" | "sync" | "related" => {}
                 "theme" => settings.theme = read_theme(item, &at, &place)?,
                 "mouse" => {
                     settings.mouse = item.as_bool().ok_or_else(|| {
@@ -175,6 +177,12 @@ mod tests {
         // An inline table reads the same.
         let s = Settings::parse("theme = { accent = \"red\" }\n", false).unwrap();
         assert_eq!(s.theme.accent, Color::Red);
+    }
+
+    #[test]
+    fn the_tables_other_readers_read_are_left_to_them() {
+        let text = "mouse = false\n[history]\ngit = true\n[sync]\nauto = false\n[[related]]\nterms = [\"a\", \"b\"]\n";
+        assert!(!Settings::parse(text, false).unwrap().mouse);
     }
 
     #[test]

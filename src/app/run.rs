@@ -215,6 +215,8 @@ where
                 if state.quit {
                     break;
                 }
+                // The background sync's state, if one runs (read without waiting on it).
+                state.sync_line = crate::history::sync::auto::footer(Instant::now());
                 draw(terminal, &mut state, journal, settings, host.now())?;
             }
             Ok(())

@@ -187,6 +187,10 @@ pub enum Question {
         contact: String,
         archive: bool,
     },
+    /// `a` with a name someone here has already (or has as an alias): add a second person?
+    AddAnyway {
+        name: String,
+    },
 }
 
 /// `m` on an open need: who could help, best first.
@@ -349,6 +353,9 @@ pub struct AppState {
     pub hits: Hits,
     /// The data folder, as the welcome on an empty journal names it.
     pub place: Option<String>,
+    /// The background sync's state for the footer ("synced 2 min ago", "offline"), and
+    /// whether it asks for the person; set by the loop.
+    pub sync_line: Option<(String, bool)>,
 }
 
 impl AppState {
@@ -377,6 +384,7 @@ impl AppState {
             quit: false,
             hits: Hits::default(),
             place: None,
+            sync_line: None,
         };
         s.refresh_rows(journal, today);
         s

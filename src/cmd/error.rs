@@ -70,12 +70,25 @@ pub enum CliError {
     },
     /// `undo`, `redo`, `log`: nothing to do, history off, or a later change in the way.
     History(HistoryError),
+    /// `sync`, `clone`: offline, a conflict, no remote.
+    Sync(crate::history::sync::SyncError),
+    /// `merge-driver`: the file could not be merged (git is told through the exit code).
+    MergeDriver(String),
 }
 
 impl CliError {
     /// Output into a pipe whose reader has gone: no error to the person (see `quiet_pipe`).
     pub fn is_closed_pipe(&self) -> bool {
         matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    /// The exit code: 75 (EX_TEMPFAIL) when the remote could not be reached, so a script can
+    /// tell "try later" from a failure; 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Sync(e) if e.is_offline() => 75,
+            _ => 1,
+        }
     }
 }
 
@@ -147,6 +160,8 @@ impl fmt::Display for CliError {
                 inert_line(&path.display().to_string())
             ),
             CliError::History(e) => e.fmt(f),
+            CliError::Sync(e) => e.fmt(f),
+            CliError::MergeDriver(why) => f.write_str(why),
         }
     }
 }
@@ -178,6 +193,12 @@ impl From<OpError> for CliError {
 impl From<HistoryError> for CliError {
     fn from(e: HistoryError) -> Self {
         CliError::History(e)
+    }
+}
+
+impl From<crate::history::sync::SyncError> for CliError {
+    fn from(e: crate::history::sync::SyncError) -> Self {
+        CliError::Sync(e)
     }
 }
 

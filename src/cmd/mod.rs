@@ -14,6 +14,7 @@ mod read;
 mod search;
 mod serve;
 mod shell;
+mod sync;
 mod write;
 
 use crate::cli::Command;
@@ -153,6 +154,27 @@ pub fn without_journal(command: &Command, out: &mut dyn Write) -> Option<CliResu
     match command {
         Command::Completions { shell } => Some(shell::write_completions(out, *shell)),
         Command::Man => Some(shell::write_man(out)),
+        Command::MergeDriver {
+            kind,
+            base,
+            ours,
+            theirs,
+            path,
+        } => Some(sync::merge_driver(kind, base, ours, theirs, path)),
+        _ => None,
+    }
+}
+
+/// The commands that make the data folder (`clone`, `sync --from`), run before anything
+/// looks into it; `None` for every other command.
+pub fn making_the_folder(
+    command: &Command,
+    dir: &std::path::Path,
+    out: &mut dyn Write,
+) -> Option<CliResult> {
+    match command {
+        Command::Clone { url } => Some(sync::clone(dir, url, out)),
+        Command::Sync(args) => args.from.as_ref().map(|url| sync::clone(dir, url, out)),
         _ => None,
     }
 }
@@ -228,6 +250,9 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Undo { place, list, count } => history::undo(ctx, place, list, count),
         Command::Redo => history::redo(ctx),
         Command::Log { who, count } => history::log(ctx, who.as_deref(), count),
+        Command::Sync(args) => sync::sync(ctx, args),
+        // Run before a journal is loaded (`without_journal`, `making_the_folder`).
+        Command::Clone { .. } | Command::MergeDriver { .. } => Ok(()),
     }
 }
 

@@ -174,6 +174,7 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
     };
     // Always looked at: rolo may have written it since a status asked ahead.
     on_disk.push(paths::GITIGNORE.to_string());
+    on_disk.push(paths::GITATTRIBUTES.to_string());
     on_disk.sort();
     on_disk.dedup();
     let on_disk: Vec<String> = on_disk.into_iter().filter(|p| repo::versioned(p)).collect();
@@ -280,9 +281,12 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
     let ignore = paths::GITIGNORE.to_string();
     if !outside.is_empty() {
         let found = head.commit.is_none();
-        let only_ignore = outside.keys().all(|p| *p == ignore);
-        // A new repository's `.gitignore` goes with its first change (below), unless the
-        // folder had files before: then they are the first commit, the file with them.
+        let only_ignore = outside
+            .keys()
+            .all(|p| *p == ignore || p == paths::GITATTRIBUTES);
+        // A new repository's `.gitignore` and `.gitattributes` go with its first change
+        // (below), unless the folder had files before: then they are the first commit, the
+        // two files with them.
         if !(found && only_ignore) {
             let names: Vec<&String> = outside.keys().collect();
             let message = if found {

@@ -7,6 +7,9 @@
 //!
 //! Left out, history is on in a repository of the data folder's own; a folder inside another
 //! repository is left alone unless `git = true` says to commit there.
+//!
+//! `[sync] auto = false` keeps the TUI from syncing on its own (on start, a while after
+//! changes, on quit); left out, it does whenever a remote is set (`rolo sync --remote URL`).
 
 use std::path::{Path, PathBuf};
 
@@ -24,10 +27,22 @@ pub enum GitSetting {
 
 /// The history's settings as read, and what was wrong in them (said to the person; a value
 /// that cannot be read turns history off rather than guess).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub git: GitSetting,
+    /// `[sync] auto`: the TUI syncs in the background when a remote is set.
+    pub auto_sync: bool,
     pub problems: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            git: GitSetting::default(),
+            auto_sync: true,
+            problems: Vec::new(),
+        }
+    }
 }
 
 impl Config {
@@ -45,15 +60,16 @@ impl Config {
                 ));
             }
         };
+        let mut config = Config::default();
+        config.read_sync(&shown.to_string(), table.get("sync"));
         let Some(history) = table.get("history") else {
-            return Config::default();
+            return config;
         };
         let Some(history) = history.as_table() else {
             return Config::off(format!(
                 "{shown}: `history` must be a table, [history] with git = true or false; history is off until it is"
             ));
         };
-        let mut config = Config::default();
         for (key, value) in history {
             match (key.as_str(), value) {
                 ("git", toml::Value::Boolean(true)) => config.git = GitSetting::On,
@@ -78,6 +94,30 @@ impl Config {
         Config {
             git: GitSetting::Off,
             problems: vec![crate::sanitize::inert_line(&problem).into_owned()],
+            ..Config::default()
+        }
+    }
+
+    /// `[sync]`: `auto = true|false`; anything else is named and ignored.
+    fn read_sync(&mut self, shown: &str, sync: Option<&toml::Value>) {
+        let Some(sync) = sync else {
+            return;
+        };
+        let Some(sync) = sync.as_table() else {
+            self.problems.push(format!(
+                "{shown}: `sync` must be a table, [sync] with auto = true or false; it is ignored"
+            ));
+            return;
+        };
+        for (key, value) in sync {
+            match (key.as_str(), value) {
+                ("auto", toml::Value::Boolean(b)) => self.auto_sync = *b,
+                (key, value) => self.problems.push(format!(
+                    "{shown}: [sync] takes auto = true or false, not {} = {}; it is ignored",
+                    crate::sanitize::inert_line(key),
+                    crate::sanitize::inert_line(&value.to_string())
+                )),
+            }
         }
     }
 
@@ -153,6 +193,21 @@ mod tests {
                 "/c/config.toml: [history] has no key `auto` (the one key is git = true or false); it is ignored"
             ]
         );
+    }
+
+    #[test]
+    fn sync_auto_is_on_unless_said_off() {
+        assert!(read("").auto_sync);
+        assert!(!read("[sync]\nauto = false\n").auto_sync);
+        let c = read("[sync]\nauto = \"no\"\n");
+        assert!(c.auto_sync);
+        assert_eq!(
+            c.problems,
+            ["/c/config.toml: [sync] takes auto = true or false, not auto = \"no\"; it is ignored"]
+        );
+        // Beside [history], each read.
+        let c = read("[history]\ngit = true\n[sync]\nauto = false\n");
+        assert_eq!((c.git, c.auto_sync), (GitSetting::On, false));
     }
 
     #[test]

@@ -153,6 +153,8 @@ impl Engine {
             describe_intent(&live, &mut change);
         }
         self.committer().submit(&self.shared, &live, change);
+        // The TUI's background sync takes it out a while later.
+        super::sync::auto::changed();
     }
 
     /// Commit what is pending (killed rolos' changes, outside edits), and wait for it.

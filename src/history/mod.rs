@@ -24,6 +24,7 @@ mod git;
 mod intent;
 mod lock;
 pub mod log;
+pub mod merge;
 mod notice;
 mod noting;
 mod plumbing;
@@ -32,6 +33,7 @@ mod reverse;
 mod reverse_contact;
 mod reverse_month;
 mod stack;
+pub mod sync;
 pub mod undo;
 
 #[cfg(test)]

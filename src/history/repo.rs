@@ -190,6 +190,8 @@ pub fn init(dir: &Path) -> Result<Repo, String> {
     // Status stays quick on a folder of thousands of files (git keeps what it saw of folders).
     let _ = git.run(["config", "core.untrackedCache", "true"]);
     write_gitignore(dir)?;
+    // Ready for sync from the start: two machines' changes merge by entry and by key.
+    super::merge::setup::set_up(dir, &git)?;
     let dot_git = dir.join(".git");
     Ok(Repo {
         git,

@@ -83,10 +83,11 @@ fn changed_by(repo: &Repo, commit: &Commit) -> Result<Vec<String>, GitError> {
         let Some(rel) = repo.inside(full) else {
             continue;
         };
-        // The first commit of a new repository carries its `.gitignore`: not the change's.
+        // The first commit of a new repository carries its `.gitignore` and `.gitattributes`:
+        // not the change's.
         if rel.is_empty()
             || !repo::versioned(rel)
-            || (commit.parent.is_none() && rel == paths::GITIGNORE)
+            || (commit.parent.is_none() && (rel == paths::GITIGNORE || rel == paths::GITATTRIBUTES))
         {
             continue;
         }

@@ -11,9 +11,9 @@ use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 /// A month document's entries by id, in order, each with its text as written.
-struct Entries {
-    order: Vec<String>,
-    by_id: BTreeMap<String, (String, Table)>,
+pub(super) struct Entries {
+    pub(super) order: Vec<String>,
+    pub(super) by_id: BTreeMap<String, (String, Table)>,
 }
 
 fn entry_id(t: &Table) -> Option<String> {
@@ -31,7 +31,7 @@ fn text_of(table: &Table) -> String {
     doc.to_string().trim_start_matches(['\n', '\r']).to_string()
 }
 
-fn entries(doc: &DocumentMut) -> Result<Entries, Blocker> {
+pub(super) fn entries(doc: &DocumentMut) -> Result<Entries, Blocker> {
     let mut e = Entries {
         order: Vec::new(),
         by_id: BTreeMap::new(),
@@ -57,13 +57,13 @@ fn entries(doc: &DocumentMut) -> Result<Entries, Blocker> {
 }
 
 /// Everything in the file but its entries (comments and keys above them).
-fn rest_of(doc: &DocumentMut) -> String {
+pub(super) fn rest_of(doc: &DocumentMut) -> String {
     let mut rest = doc.clone();
     rest.remove("entry");
     rest.to_string()
 }
 
-fn parse(text: Option<&str>) -> Option<DocumentMut> {
+pub(super) fn parse(text: Option<&str>) -> Option<DocumentMut> {
     match text {
         None => Some(DocumentMut::new()),
         Some(t) => t.trim_start_matches('\u{feff}').parse().ok(),

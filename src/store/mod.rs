@@ -53,7 +53,7 @@ pub use truth::fs::{DirItem, Fs, Lease, Lock, Stamp};
 pub use truth::load::{Loaded, Month};
 pub use truth::mem::MemFs;
 pub use truth::merge3::{Conflict, Outcome as MergeOutcome, Renumbered};
-pub use truth::merge3::{merge_document, place};
+pub use truth::merge3::{Lists, merge_document, merge_document_with, place};
 pub use truth::people_merge::PeopleMerged;
 pub use truth::problem::{Problem, Severity};
 pub use truth::stand_in::BrokenContact;

@@ -36,8 +36,29 @@ pub fn status(f: &mut Frame, area: Rect, state: &AppState, journal: &Journal, t:
         ),
         None => (String::new(), Style::new()),
     };
+    // The background sync's state at the right end, beside whatever the status says; the
+    // status gives way first.
+    let Some((sync, asks)) = &state.sync_line else {
+        f.render_widget(
+            Paragraph::new(Line::styled(fit(&format!(" {text}"), w), style)),
+            area,
+        );
+        return;
+    };
+    let sync = fit(&format!("{} ", line(sync)), w);
+    let left = fit(&format!(" {text}"), w.saturating_sub(width(&sync) + 1));
+    let gap = w.saturating_sub(width(&left) + width(&sync));
+    let sync_style = if *asks {
+        t.fg(t.warning)
+    } else {
+        t.fg(t.muted)
+    };
     f.render_widget(
-        Paragraph::new(Line::styled(fit(&format!(" {text}"), w), style)),
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, style),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(sync, sync_style),
+        ])),
         area,
     );
 }

@@ -50,9 +50,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         if name == ".lock" || name.starts_with(TEMP_PREFIX) {
             continue;
         }
-        // The journal's history (issue 14), not the journal.
+        // The journal's history (issue 14) and how it merges (sync), not the journal.
         let rel = path.strip_prefix(dir).unwrap_or(&path);
-        if rel.starts_with(".git") || rel == Path::new(".gitignore") {
+        if rel.starts_with(".git")
+            || rel == Path::new(".gitignore")
+            || rel == Path::new(".gitattributes")
+        {
             continue;
         }
         let bytes = std::fs::read(&path).expect("readable file");

@@ -84,8 +84,11 @@ impl Folder {
                 if meta.file_type().is_symlink() {
                     let target = fs::read_link(&path).expect("link");
                     out.insert(rel, target.as_os_str().as_encoded_bytes().to_vec());
-                } else if rel == Path::new(".git") || rel == Path::new(".gitignore") {
-                    // The journal's history (issue 14), not the journal.
+                } else if rel == Path::new(".git")
+                    || rel == Path::new(".gitignore")
+                    || rel == Path::new(".gitattributes")
+                {
+                    // The journal's history (issue 14) and how it merges (sync), not the journal.
                 } else if meta.is_dir() {
                     todo.push(path);
                 } else if rel != Path::new(".lock") {

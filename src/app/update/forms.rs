@@ -6,6 +6,7 @@ use crate::app::editor::Editor;
 use crate::app::state::{self, AppState, Ask, Input, Pane, PickNeed, Popup, Question};
 use crate::journal::Journal;
 use crate::model::{By, NeedStatus};
+use crate::sanitize::inert_line;
 use chrono::{DateTime, FixedOffset};
 
 pub fn ask(state: &mut AppState, ask: Ask, prompt: String) {
@@ -106,7 +107,12 @@ fn clip(s: &str, cols: usize) -> String {
     format!("{}…", out.trim_end())
 }
 
-pub fn input(state: &mut AppState, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+pub fn input(
+    state: &mut AppState,
+    journal: &Journal,
+    action: Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
     let replace = matches!(action, Action::Type(_) | Action::Backspace | Action::Delete)
         && super::note_time::untouched(state);
     let Some(Popup::Input(input)) = state.popup.as_mut() else {
@@ -125,13 +131,13 @@ pub fn input(state: &mut AppState, action: Action, now: DateTime<FixedOffset>) -
         Action::Home => ed.home(),
         Action::End => ed.end(),
         Action::Back => state.popup = None,
-        Action::Submit => return submit(state, now),
+        Action::Submit => return submit(state, journal, now),
         _ => {}
     }
     Vec::new()
 }
 
-fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
+fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(Popup::Input(input)) = state.popup.as_mut() else {
         return Vec::new();
     };
@@ -155,7 +161,23 @@ fn submit(state: &mut AppState, now: DateTime<FixedOffset>) -> Vec<Effect> {
             what: text,
             since: today,
         },
-        Ask::AddContact => Effect::AddContact { name: text },
+        Ask::AddContact => {
+            // As `rolo add` does: a name that is here already is most likely that person.
+            if let Some(c) = crate::ops::person::same_name(journal.contacts(), &text) {
+                let question = format!(
+                    "{} is here already ({}). Add a second person named {}?",
+                    inert_line(&c.name),
+                    inert_line(&c.id),
+                    inert_line(&text)
+                );
+                state.popup = Some(Popup::Confirm {
+                    question: Question::AddAnyway { name: text },
+                    text: question,
+                });
+                return Vec::new();
+            }
+            Effect::AddContact { name: text }
+        }
         Ask::FollowUpWhat { contact, theirs } => {
             let when = if theirs {
                 "When do you expect it?"
@@ -240,6 +262,7 @@ pub fn confirm(
                         return vec![Effect::MeetByIntro(update)];
                     }
                 }
+                Question::AddAnyway { name } => return vec![Effect::AddContact { name }],
                 Question::Archive { contact, archive } => {
                     return vec![Effect::Archive {
                         contact,
@@ -254,6 +277,7 @@ pub fn confirm(
             match question {
                 Question::MeetByIntro(_) => state.say("intro logged; the need stays open"),
                 Question::Archive { archive: true, .. } => state.say("nothing archived"),
+                Question::AddAnyway { .. } => state.say("nothing added"),
                 _ => {}
             }
         }

@@ -154,7 +154,7 @@ pub fn update(
             promise::toggle(state, journal);
             return Vec::new();
         }
-        Some(Popup::Input(_)) => return forms::input(state, action, now),
+        Some(Popup::Input(_)) => return forms::input(state, journal, action, now),
         Some(Popup::Need(_)) => return need_view::update(state, journal, action),
         Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
         Some(Popup::Drafts { .. }) => return popups::drafts(state, action),

@@ -203,6 +203,9 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
         ));
     }
     toml::from_str(text).map_err(|e| {
+        if let Some(at) = wording::conflict_markers(text) {
+            return Problem::error(path, line_col(text, at), wording::CONFLICT_MARKERS);
+        }
         let start = e.span().map(|s| s.start);
         // A character the parser stumbles on only after it (a form feed alone on a line is
         // "a key with no value") is named where it is.

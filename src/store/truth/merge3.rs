@@ -34,15 +34,40 @@ pub struct Outcome {
     pub renumbered: Vec<Renumbered>,
 }
 
+/// How arrays of plain values (`tags`, `email`, a need's `not_a_fit`) both sides changed are
+/// merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lists {
+    /// As one value: changed to two different lists is a conflict (an `$EDITOR` edit, an
+    /// undo: the person sees what they typed).
+    Whole,
+    /// As sets: what each side added is kept, what each side removed goes (a sync between
+    /// two machines, where both added a tag).
+    Sets,
+}
+
 /// Merge a whole document (a contact file) into `theirs`.
 pub fn merge_document(base: &DocumentMut, mine: &DocumentMut, theirs: &mut DocumentMut) -> Outcome {
+    merge_document_with(base, mine, theirs, Lists::Whole)
+}
+
+/// `merge_document`, with lists merged as `lists` says.
+pub fn merge_document_with(
+    base: &DocumentMut,
+    mine: &DocumentMut,
+    theirs: &mut DocumentMut,
+    lists: Lists,
+) -> Outcome {
     let mut out = Outcome::default();
     merge_into(
         base.as_table(),
         mine.as_table(),
         theirs.as_table_mut(),
         "",
-        &mut out,
+        &mut Run {
+            out: &mut out,
+            lists,
+        },
     );
     if mine.trailing() != base.trailing() {
         let trailing = mine.trailing().as_str().unwrap_or("").to_string();
@@ -54,8 +79,23 @@ pub fn merge_document(base: &DocumentMut, mine: &DocumentMut, theirs: &mut Docum
 /// Merge one table (an `[[entry]]`) into `theirs`.
 pub fn merge_table(base: &Table, mine: &Table, theirs: &mut Table) -> Outcome {
     let mut out = Outcome::default();
-    merge_into(base, mine, theirs, "", &mut out);
+    merge_into(
+        base,
+        mine,
+        theirs,
+        "",
+        &mut Run {
+            out: &mut out,
+            lists: Lists::Whole,
+        },
+    );
     out
+}
+
+/// One merge under way: what it found so far, and its rule for lists.
+struct Run<'a> {
+    out: &'a mut Outcome,
+    lists: Lists,
 }
 
 /// Put a table at `position` in its document and let the tables under it follow it: toml_edit
@@ -148,7 +188,7 @@ fn set(theirs: &mut Table, key: &str, mine: Option<(&Key, &Item)>) {
     }
 }
 
-fn merge_into(base: &Table, mine: &Table, theirs: &mut Table, path: &str, out: &mut Outcome) {
+fn merge_into(base: &Table, mine: &Table, theirs: &mut Table, path: &str, out: &mut Run) {
     if mine.decor() != base.decor() {
         *theirs.decor_mut() = mine.decor().clone();
     }
@@ -164,14 +204,7 @@ fn merge_into(base: &Table, mine: &Table, theirs: &mut Table, path: &str, out: &
     }
 }
 
-fn merge_key(
-    base: &Table,
-    mine: &Table,
-    theirs: &mut Table,
-    key: &str,
-    at: &str,
-    out: &mut Outcome,
-) {
+fn merge_key(base: &Table, mine: &Table, theirs: &mut Table, key: &str, at: &str, out: &mut Run) {
     let b = present(base.get_key_value(key));
     let m = present(mine.get_key_value(key));
     let t_owned = present(theirs.get_key_value(key)).map(|(k, i)| (k.clone(), i.clone()));
@@ -220,6 +253,9 @@ fn merge_key(
         }
         return;
     }
+    if out.lists == Lists::Sets && sets::merge_set(b, m, theirs, key) {
+        return;
+    }
     let (bm, mm, tm) = (meaning(b), meaning(m), meaning(t));
     if mm == tm {
         // The same value on both sides: the person's way of writing it.
@@ -232,7 +268,7 @@ fn merge_key(
     if tm == bm {
         return set(theirs, key, m);
     }
-    out.conflicts.push(Conflict {
+    out.out.conflicts.push(Conflict {
         key: at.to_string(),
         mine: describe(m),
         theirs: describe(t),
@@ -300,7 +336,7 @@ fn merge_array(
     mine: &ArrayOfTables,
     theirs: &mut ArrayOfTables,
     path: &str,
-    out: &mut Outcome,
+    out: &mut Run,
 ) {
     let empty = ArrayOfTables::new();
     let base_k = keyed(base.unwrap_or(&empty));
@@ -321,7 +357,7 @@ fn merge_array(
             (Some(b), None) => {
                 // Removed in the editor: gone, unless it was changed outside meanwhile.
                 if !same(b, t) {
-                    out.conflicts.push(Conflict {
+                    out.out.conflicts.push(Conflict {
                         key: at,
                         mine: "(removed)".into(),
                         theirs: table_meaning(t),
@@ -334,7 +370,7 @@ fn merge_array(
                 if !same(m, t) {
                     match k.0 {
                         Ident::Number(_) => collided.push(m.clone()),
-                        _ => out.conflicts.push(Conflict {
+                        _ => out.out.conflicts.push(Conflict {
                             key: at,
                             mine: table_meaning(m),
                             theirs: table_meaning(t),
@@ -357,7 +393,7 @@ fn merge_array(
                 result.push(added);
             }
             // Removed outside: it stays removed, unless it was changed in the editor.
-            Some(b) if !same(b, m) => out.conflicts.push(Conflict {
+            Some(b) if !same(b, m) => out.out.conflicts.push(Conflict {
                 key: item_label(path, &k.0),
                 mine: table_meaning(m),
                 theirs: "(removed)".into(),
@@ -387,7 +423,7 @@ fn merge_array(
         m.insert("id", Item::Value(number));
         place(&mut m, None);
         result.push(m);
-        out.renumbered.push(Renumbered {
+        out.out.renumbered.push(Renumbered {
             key: path.to_string(),
             from,
             to: next,
@@ -396,6 +432,9 @@ fn merge_array(
     }
     *theirs = result;
 }
+
+#[path = "merge3_sets.rs"]
+mod sets;
 
 #[cfg(test)]
 #[path = "merge3_tests.rs"]

@@ -109,7 +109,8 @@ pub fn is_inside(rel: &Path) -> bool {
         };
         // rolo's own dot names at the top: the lock, the drafts' leases, the history's ignores.
         if name_problem(name).is_some()
-            && !(parts == 1 && (name == LOCK || name == LEASES || name == GITIGNORE))
+            && !(parts == 1
+                && (name == LOCK || name == LEASES || name == GITIGNORE || name == GITATTRIBUTES))
         {
             return false;
         }
@@ -123,6 +124,10 @@ pub const LOCK: &str = ".lock";
 /// What the history (a git repository, `crate::history`) leaves out: drafts, temp files, the
 /// lock and the leases. Written by rolo when it creates the repository.
 pub const GITIGNORE: &str = ".gitignore";
+
+/// How git merges the journal's files (rolo's merge drivers, `crate::history` sync). Written
+/// by rolo with the repository, versioned so every clone has it.
+pub const GITATTRIBUTES: &str = ".gitattributes";
 
 /// Each running rolo's lease, which marks the drafts it is writing as its own (`drafts.rs`).
 pub const LEASES: &str = ".leases";
@@ -263,6 +268,7 @@ mod tests {
         assert!(draft_checked("../../elsewhere/x-20261201-100000.toml").is_err());
         assert!(is_inside(Path::new(".lock")));
         assert!(is_inside(Path::new(".gitignore")));
+        assert!(is_inside(Path::new(".gitattributes")));
         assert!(!is_inside(Path::new("contacts/.gitignore")));
         assert!(!is_inside(Path::new(".git/config")));
         assert!(!is_inside(Path::new("contacts/.lock")));

@@ -2,6 +2,23 @@
 //! speaks of "basic strings" and "sequences"; a person wants to know which key is wrong and
 //! what to type instead. Messages this does not recognise pass through unchanged.
 
+/// Where a merge left conflict markers (`<<<<<<<` at the start of a line), by byte: a file
+/// merged by a plain `git pull` without rolo's merges. Said as what it is, with the way out,
+/// rather than as the parse error the markers cause.
+pub fn conflict_markers(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<<") {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// What a file with conflict markers is, and how out.
+pub const CONFLICT_MARKERS: &str = "a git merge left conflict markers here (<<<<<<<, =======, >>>>>>>), so the file holds two versions and rolo will not read or change it: keep the lines you want and delete the marker lines (or take one side whole: `git checkout --ours FILE` or `--theirs FILE`), then `git add FILE` and `git commit`; `rolo sync` merges key by key and never leaves markers";
+
 /// A reworded message for the parser's `message` about the text at byte `at`.
 pub fn reword(message: &str, text: &str, at: usize) -> String {
     let next = text.get(at..).and_then(|rest| rest.chars().next());
@@ -126,7 +143,14 @@ fn wrong_type(rest: &str, text: &str, at: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::reword;
+    use super::{conflict_markers, reword};
+
+    #[test]
+    fn conflict_markers_are_found_at_the_start_of_a_line_only() {
+        let text = "name = \"Ada\"\n<<<<<<< HEAD\nrole = \"a\"\n=======\nrole = \"b\"\n>>>>>>> x\n";
+        assert_eq!(conflict_markers(text), Some(13));
+        assert_eq!(conflict_markers("note = \"<<<<<<< in a note\"\n"), None);
+    }
 
     fn at(text: &str, needle: &str) -> usize {
         text.find(needle).expect("needle")

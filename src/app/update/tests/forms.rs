@@ -121,6 +121,36 @@ fn add_contact_asks_for_a_name() {
     );
 }
 
+/// `a` with a name that is here already (case and accents aside, or an alias) asks first, as
+/// `rolo add` refuses without `--force`: yes adds a second person, no adds nothing.
+#[test]
+fn add_contact_of_a_name_that_is_here_asks_first() {
+    let (mut s, mut j) = demo();
+    run(&mut s, &mut j, [AddContact]);
+    run(&mut s, &mut j, typed("zoe muller"));
+    assert!(run(&mut s, &mut j, [Submit]).is_empty());
+    let Some(Popup::Confirm { question, text }) = s.popup.clone() else {
+        panic!("no question: {:?}", s.popup);
+    };
+    assert_eq!(
+        text,
+        "Zoë Müller is here already (zoe-muller). Add a second person named zoe muller?"
+    );
+    assert_eq!(
+        run(&mut s, &mut j, [Yes]),
+        vec![Effect::AddContact {
+            name: "zoe muller".into()
+        }]
+    );
+    s.popup = Some(Popup::Confirm { question, text });
+    assert!(run(&mut s, &mut j, [No]).is_empty());
+    assert_eq!(s.popup, None);
+    assert_eq!(
+        s.status.as_ref().map(|st| st.text.as_str()),
+        Some("nothing added")
+    );
+}
+
 #[test]
 fn edits_name_their_target() {
     let (mut s, mut j) = demo();
