@@ -1,4 +1,5 @@
-//! `rolo timeline -n N` (with or without a person), `show` and `brief` read months newest first through the
+//! `rolo timeline -n N` (with or without a person), `show` and `brief`, and `list`, `due`
+//! and `today` read months newest first through the
 //! month index in the derived cache (`store/speed/newest.rs`) and stops early. On random
 //! journals (misfiled entries, offsets far apart, ids tied in time, unknown people) it must
 //! print what a full load prints: with the cache on and off, on the run that builds the index
@@ -99,6 +100,10 @@ fn commands(count: usize) -> Vec<Vec<String>> {
         vec!["timeline".to_string(), "-n".into(), n.clone()],
         vec!["timeline".into(), "--json".into(), "-n".into(), n.clone()],
     ];
+    // The last day each person was seen, through the same index.
+    for args in [&["list"][..], &["list", "--due"], &["due"], &["today"]] {
+        all.push(args.iter().map(|a| a.to_string()).collect());
+    }
     for who in PEOPLE.iter().chain(&["ghost", "nobody"]) {
         all.push(vec![
             "timeline".into(),
@@ -111,12 +116,20 @@ fn commands(count: usize) -> Vec<Vec<String>> {
 }
 
 /// Every command the lean way (cache on, then off) against a full load without a cache.
-fn compare(root: &Path, cache: &Path, count: usize) {
-    for args in commands(count) {
+/// The list starts at `first`, so that each kind of command is at times the one that finds
+/// a month changed (and learns it into the index) and at times one that uses what it learned.
+fn compare(root: &Path, cache: &Path, count: usize, first: usize) {
+    let mut all = commands(count);
+    let len = all.len();
+    all.rotate_left(first % len);
+    for args in all {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let needs = loads::needs(&parse(&args));
         assert!(
-            matches!(needs, Needs::Newest { .. } | Needs::OnePerson(_)),
+            matches!(
+                needs,
+                Needs::Newest { .. } | Needs::OnePerson(_) | Needs::Touches
+            ),
             "{args:?}"
         );
         let full = outcome(&Store::on_disk(root), &args, &Needs::Everything);
@@ -152,21 +165,22 @@ proptest! {
         edited in spec(),
         appended in spec(),
         broken in 1..=6u32,
+        first in 0..100usize,
     ) {
         let dir = TempDir::new().unwrap();
         let cache = TempDir::new().unwrap();
         let root = dir.path();
         write_journal(root, &specs, misfile);
         // The run that builds the index, then the runs that use it.
-        compare(root, cache.path(), count);
-        compare(root, cache.path(), count);
+        compare(root, cache.path(), count, first + 7);
+        compare(root, cache.path(), count, first + 14);
         // A hand edit: an entry added to a month file, dated in any month of the year, so
         // an old file may now hold the newest entry.
         let path = month_path(root, edited.0);
         let mut text = fs::read_to_string(&path).unwrap_or_default();
         text += &entry_text(&edited, (edited.4 % 12) + 1);
         fs::write(&path, text).unwrap();
-        compare(root, cache.path(), count);
+        compare(root, cache.path(), count, first + 21);
         // Another rolo's write.
         let at = format!("2024-{:02}-{:02}T{:02}:30:00+01:00", appended.0, appended.1, appended.2);
         let entry = Entry {
@@ -180,18 +194,18 @@ proptest! {
         };
         // Refused only when the hand edit left that month broken; compared all the same.
         let _ = Store::on_disk(root).append_entry(entry);
-        compare(root, cache.path(), count);
+        compare(root, cache.path(), count, first + 28);
         // A broken month is reported by every run while it is broken, and read again once
         // it is fixed.
         let path = month_path(root, broken);
         let before = fs::read(&path).ok();
         fs::write(&path, "[[entry]]\nid = \n").unwrap();
-        compare(root, cache.path(), count);
-        compare(root, cache.path(), count);
+        compare(root, cache.path(), count, first + 35);
+        compare(root, cache.path(), count, first + 42);
         match before {
             Some(bytes) => fs::write(&path, bytes).unwrap(),
             None => fs::remove_file(&path).unwrap(),
         }
-        compare(root, cache.path(), count);
+        compare(root, cache.path(), count, first + 49);
     }
 }

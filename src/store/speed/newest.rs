@@ -7,10 +7,14 @@
 
 use super::cache::month_index::{Learned, MonthIndex, Summary, instant};
 use super::lean_load::MonthsRead;
+use crate::fasthash::FastMap;
 use crate::model::Entry;
-use crate::store::{LocatedEntry, Month, Problem, Store, StoreError, paths};
+use crate::store::{LocatedEntry, Month, Problem, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// Every month, and for each its stamp now and the index's summary when that matches.
+type Survey<'i> = (Vec<Month>, Vec<(Option<Stamp>, Option<&'i Summary>)>);
 
 /// An entry kept as a candidate, with where it was read: month (by its place in the listing)
 /// and place in the file, so ties are broken as a full load's stable sort breaks them.
@@ -42,34 +46,19 @@ impl Store {
         who: Option<&str>,
         count: usize,
     ) -> Result<MonthsRead<Entry>, StoreError> {
-        let months = self.months()?;
-        let index = self
-            .cache
-            .as_ref()
-            .map(|c| c.month_index())
-            .unwrap_or_default();
+        let index = self.month_index();
+        let (months, stamps) = self.survey(&index)?;
         let wanted = |with: &[String]| who.is_none_or(|id| with.iter().any(|w| w == id));
-        // Which months the index knows as they are now; the others are read first, whole.
-        let stamps: Vec<_> = months
-            .iter()
-            .map(|&m| {
-                let stamp = self.fs.stamp(&paths::month(m));
-                let known = index
-                    .months
-                    .get(&m)
-                    .filter(|s| Some(&s.stamp) == stamp.as_ref());
-                (stamp, known)
-            })
-            .collect();
         let unknown: Vec<usize> = (0..months.len())
             .filter(|&i| stamps[i].1.is_none())
             .collect();
         let read = map_in_order(&unknown, default_threads(), |&i| {
             let month = months[i];
             let entries = self.month_whole(month)?;
-            let summary = stamps[i]
-                .0
-                .map(|s| Learned::of(s, entries.iter().map(|l| (&l.entry.at, &l.entry.with[..]))));
+            let summary = Some(Learned::of(
+                stamps[i].0,
+                entries.iter().map(|l| (&l.entry.at, &l.entry.with[..])),
+            ));
             let mut mine: Vec<Candidate> = entries
                 .into_iter()
                 .enumerate()
@@ -144,29 +133,120 @@ impl Store {
                 Err(p) => errors.push((i, p)),
             }
         }
-        if let Some(cache) = &self.cache {
-            let known_now = stamps.iter().filter(|(_, k)| k.is_some()).count();
-            if !learned.is_empty() || known_now != index.months.len() {
-                let mut next = MonthIndex {
-                    people: index.people.clone(),
-                    months: stamps
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, (_, k))| Some((months[i], (*k)?.clone())))
-                        .collect(),
-                };
-                for (month, l) in learned {
-                    next.learn(month, l);
-                }
-                cache.month_index_learned(next);
-            }
-        }
+        self.update_index(&index, &months, &stamps, learned);
         // Handed over as a load reads them: month by month, in file order.
         pool.sort_by_key(|c| (c.month, c.pos));
         errors.sort_by_key(|(i, _)| *i);
         Ok(MonthsRead {
             items: pool.into_iter().map(|c| c.entry).collect(),
             errors: errors.into_iter().map(|(_, p)| p).collect(),
+        })
+    }
+
+    /// The month index in the cache; empty without a cache.
+    fn month_index(&self) -> MonthIndex {
+        self.cache
+            .as_ref()
+            .map(|c| c.month_index())
+            .unwrap_or_default()
+    }
+
+    /// Every month file, each with its stamp now and, when the index knows it as it is now
+    /// (the same stamp), what the index says of it. The others must be read.
+    fn survey<'i>(&self, index: &'i MonthIndex) -> Result<Survey<'i>, StoreError> {
+        let months = self.months()?;
+        let stamps = months
+            .iter()
+            .map(|&m| {
+                let stamp = self.fs.stamp(&paths::month(m));
+                let known = index
+                    .months
+                    .get(&m)
+                    .filter(|s| Some(&s.stamp) == stamp.as_ref());
+                (stamp, known)
+            })
+            .collect();
+        Ok((months, stamps))
+    }
+
+    /// Write the index again when a month was learned or one it knew is gone or changed.
+    fn update_index(
+        &self,
+        index: &MonthIndex,
+        months: &[Month],
+        stamps: &[(Option<Stamp>, Option<&Summary>)],
+        learned: Vec<(Month, Learned)>,
+    ) {
+        let Some(cache) = &self.cache else {
+            return;
+        };
+        let known_now = stamps.iter().filter(|(_, k)| k.is_some()).count();
+        if learned.is_empty() && known_now == index.months.len() {
+            return;
+        }
+        let mut next = MonthIndex {
+            people: index.people.clone(),
+            months: stamps
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (_, k))| Some((months[i], (*k)?.clone())))
+                .collect(),
+        };
+        for (month, l) in learned {
+            next.learn(month, l);
+        }
+        cache.month_index_learned(next);
+    }
+
+    /// The last day each person was seen (`load_last_days`), through the month index: the
+    /// months it knows as they are now are not opened at all; the others are read whole
+    /// (and learned), so their errors are a full load's. One pair per person, no order.
+    pub(in crate::store) fn last_days_indexed(
+        &self,
+    ) -> Result<MonthsRead<(String, NaiveDate)>, StoreError> {
+        let index = self.month_index();
+        let (months, stamps) = self.survey(&index)?;
+        let unknown: Vec<usize> = (0..months.len())
+            .filter(|&i| stamps[i].1.is_none())
+            .collect();
+        let read = map_in_order(&unknown, default_threads(), |&i| {
+            let entries = self.month_whole(months[i])?;
+            let at_with = || entries.iter().map(|l| (&l.entry.at, &l.entry.with[..]));
+            Ok::<_, Problem>(Learned::of(stamps[i].0, at_with()))
+        });
+        // Per person first, by number for the months the index knows.
+        let mut by_number: Vec<Option<NaiveDate>> = vec![None; index.people.len()];
+        for (_, summary) in stamps.iter().filter_map(|(_, k)| Some(((), (*k)?))) {
+            for (p, day) in summary.last_days() {
+                if let Some(last) = by_number.get_mut(p as usize) {
+                    *last = (*last).max(Some(day));
+                }
+            }
+        }
+        let mut by_id: FastMap<String, NaiveDate> = FastMap::default();
+        for (p, day) in by_number.into_iter().enumerate() {
+            if let (Some(day), Some(id)) = (day, index.people.get(p)) {
+                by_id.insert(id.clone(), day);
+            }
+        }
+        let mut learned = Vec::new();
+        let mut errors = Vec::new();
+        for (&i, result) in unknown.iter().zip(read) {
+            match result {
+                Ok(l) => {
+                    for (id, day) in &l.people {
+                        let d = by_id.entry(id.clone()).or_insert(*day);
+                        *d = (*d).max(*day);
+                    }
+                    learned.push((months[i], l));
+                }
+                Err(p) => errors.push(p),
+            }
+        }
+        self.update_index(&index, &months, &stamps, learned);
+        Ok(MonthsRead {
+            items: by_id.into_iter().collect(),
+            errors,
         })
     }
 

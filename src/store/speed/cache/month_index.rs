@@ -8,7 +8,7 @@
 use super::codec::{FileKind, Reader, Writer, frame, unframe};
 use super::months::zone;
 use crate::store::{Month, Stamp};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -24,42 +24,55 @@ pub struct Summary {
     /// instant, like the timeline's order. `None` for a month file with no entry.
     pub newest: Option<(i64, u32)>,
     /// Everyone named in an entry's `with`, each once, as numbers in `MonthIndex::people`,
-    /// sorted. Numbers rather than names: 133 months of 1,000 people each were 150,000
-    /// strings, 25 MB for a command that wants one person.
-    people: Vec<u32>,
+    /// sorted, with the last day they were seen in the month (an entry's own calendar day,
+    /// as days from the Common Era: what `list` needs). Numbers rather than names: 133 months
+    /// of 1,000 people each were 150,000 strings, 25 MB for a command that wants one person.
+    people: Vec<(u32, i32)>,
 }
 
 impl Summary {
     pub fn names(&self, person: Option<u32>) -> bool {
-        person.is_some_and(|p| self.people.binary_search(&p).is_ok())
+        person.is_some_and(|p| self.people.binary_search_by_key(&p, |x| x.0).is_ok())
+    }
+
+    /// Each person named, by number, with the last day they were seen in the month.
+    pub fn last_days(&self) -> impl Iterator<Item = (u32, NaiveDate)> + '_ {
+        self.people
+            .iter()
+            .filter_map(|&(p, day)| Some((p, NaiveDate::from_num_days_from_ce_opt(day)?)))
     }
 }
 
 /// What was read from a month not yet in the index, to be added with `MonthIndex::learn`.
 #[derive(Debug, Clone)]
 pub struct Learned {
-    pub stamp: Stamp,
+    /// `None` when the file had no stamp (gone as it was looked at): such a month is not kept.
+    pub stamp: Option<Stamp>,
     pub newest: Option<(i64, u32)>,
-    pub people: Vec<String>,
+    /// Each person named with the last day they were seen, sorted by id.
+    pub people: Vec<(String, NaiveDate)>,
 }
 
 impl Learned {
     /// What the index keeps of a month's entries, given as (when, with) pairs.
     pub fn of<'a>(
-        stamp: Stamp,
+        stamp: Option<Stamp>,
         entries: impl IntoIterator<Item = (&'a DateTime<FixedOffset>, &'a [String])>,
     ) -> Learned {
         let mut newest = None;
-        let mut people: Vec<String> = Vec::new();
+        let mut last: BTreeMap<&str, NaiveDate> = BTreeMap::new();
         for (at, with) in entries {
             let t = instant(at);
             if newest.is_none_or(|n| t > n) {
                 newest = Some(t);
             }
-            people.extend(with.iter().cloned());
+            let day = at.date_naive();
+            for who in with {
+                let d = last.entry(who.as_str()).or_insert(day);
+                *d = (*d).max(day);
+            }
         }
-        people.sort_unstable();
-        people.dedup();
+        let people = last.into_iter().map(|(w, d)| (w.to_string(), d)).collect();
         Learned {
             stamp,
             newest,
@@ -90,6 +103,9 @@ impl MonthIndex {
 
     /// Add (or replace) a month as it was read.
     pub fn learn(&mut self, month: Month, learned: Learned) {
+        let Some(stamp) = learned.stamp else {
+            return;
+        };
         let mut numbers: std::collections::HashMap<&str, u32> = self
             .people
             .iter()
@@ -98,20 +114,20 @@ impl MonthIndex {
             .collect();
         let mut added = Vec::new();
         let mut people = Vec::with_capacity(learned.people.len());
-        for id in &learned.people {
+        for (id, day) in &learned.people {
             let next = u32::try_from(self.people.len() + added.len()).unwrap_or(u32::MAX);
             let n = *numbers.entry(id.as_str()).or_insert_with(|| {
                 added.push(id.clone());
                 next
             });
-            people.push(n);
+            people.push((n, day.num_days_from_ce()));
         }
         self.people.extend(added);
         people.sort_unstable();
         self.months.insert(
             month,
             Summary {
-                stamp: learned.stamp,
+                stamp,
                 newest: learned.newest,
                 people,
             },
@@ -124,7 +140,7 @@ pub fn encode(index: &MonthIndex) -> Vec<u8> {
     let mut used: Vec<u32> = index
         .months
         .values()
-        .flat_map(|s| s.people.iter().copied())
+        .flat_map(|s| s.people.iter().map(|x| x.0))
         .collect();
     used.sort_unstable();
     used.dedup();
@@ -148,10 +164,11 @@ pub fn encode(index: &MonthIndex) -> Vec<u8> {
             }
         }
         w.usize(s.people.len());
-        for p in &s.people {
+        for (p, day) in &s.people {
             // `used` holds every number a month names: the search always finds it, and
             // sorted numbers stay sorted.
             w.usize(used.binary_search(p).unwrap_or(0));
+            w.i64(i64::from(*day));
         }
     }
     frame(FileKind::MonthIndex, &w.buf)
@@ -183,9 +200,12 @@ fn parse(file: &[u8]) -> Option<MonthIndex> {
             _ => return None,
         };
         let known = index.people.len();
-        let people = r.items(|r| r.u32().filter(|&p| (p as usize) < known))?;
+        let people = r.items(|r| {
+            let p = r.u32().filter(|&p| (p as usize) < known)?;
+            Some((p, i32::try_from(r.i64()?).ok()?))
+        })?;
         // Written sorted; a file that is not would make `names` miss people.
-        if !people.is_sorted() {
+        if !people.is_sorted_by_key(|x| x.0) {
             return None;
         }
         index.months.insert(
@@ -219,20 +239,23 @@ mod tests {
         let at: DateTime<FixedOffset> = "2026-11-02T09:00:00.5+01:00".parse().unwrap();
         let with = ["bob".to_string(), "ada".to_string(), "bob".to_string()];
         let mut index = MonthIndex::default();
-        let learned = Learned::of(stamp(1), [(&at, &with[..])]);
-        assert_eq!(learned.people, ["ada", "bob"]);
+        let learned = Learned::of(Some(stamp(1)), [(&at, &with[..])]);
+        let day = at.date_naive();
+        assert_eq!(learned.people, [("ada".into(), day), ("bob".into(), day)]);
         index.learn((2026, 11), learned);
-        index.learn((2015, 1), Learned::of(stamp(2), []));
-        index.learn((2015, 2), Learned::of(stamp(3), [(&at, &with[2..])]));
+        index.learn((2015, 1), Learned::of(Some(stamp(2)), []));
+        index.learn((2015, 2), Learned::of(Some(stamp(3)), [(&at, &with[2..])]));
         let s = &index.months[&(2026, 11)];
         assert!(s.names(index.person("bob")) && !s.names(index.person("cy")));
         assert!(index.months[&(2015, 2)].names(index.person("bob")));
         assert!(!index.months[&(2015, 2)].names(index.person("ada")));
         assert_eq!(s.newest, Some((at.timestamp(), 500_000_000)));
+        let bob = index.person("bob").unwrap();
+        assert!(s.last_days().any(|(p, d)| p == bob && d == day));
         let file = encode(&index);
         assert_eq!(decode(&file), index);
         // A month replaced: people no month names any more are not written.
-        index.learn((2026, 11), Learned::of(stamp(4), []));
+        index.learn((2026, 11), Learned::of(Some(stamp(4)), []));
         let back = decode(&encode(&index));
         assert_eq!(back.people, ["bob"]);
         assert!(back.months[&(2015, 2)].names(back.person("bob")));
