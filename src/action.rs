@@ -55,6 +55,10 @@ pub enum Action {
     Reconnect,
     /// What matters today.
     Today,
+    /// The statistics screen: your relationships as charts.
+    Stats,
+    /// The weekly review: the week looked back at, and the one ahead.
+    Review,
     /// In the helpers list: log an intro to the highlighted person.
     Introduce,
     /// In the helpers list: the highlighted person is not a fit for this need; never suggest

@@ -191,6 +191,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Statistics: interactions by month, a year of days, who you saw most, rhythm, needs,
+    /// intros, give and ask; or one person's
+    #[command(
+        after_help = "Charts are small blocks on a terminal; with NO_COLOR, or into a file or a \
+                      pipe, plain digits.\n\
+                      Examples:\n  rolo stats\n  rolo stats --since 2025-01-01\n  rolo stats ada\n  \
+                      rolo stats --json"
+    )]
+    Stats {
+        /// Only this person (id, name or part of it)
+        who: Option<String>,
+        /// From this day (a date, or words like \"3 months ago\"); the default is the last
+        /// 24 months
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// JSON (schema rolo/1, see the README) instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// The weekly review: who you saw, gave, asked, promises, needs met, intros; then the
+    /// coming week
+    Review {
+        /// The week to look back at: this one (Monday to today) or last (Monday to Sunday)
+        #[arg(long, value_enum, default_value_t = ReviewWeek::This)]
+        week: ReviewWeek,
+    },
     /// Take back the last change (a new commit in the history; works after a restart)
     #[command(
         after_help = "Every change rolo makes is a commit in the data folder's git history; an undo \
@@ -232,11 +258,13 @@ pub enum Command {
     Sync(SyncArgs),
     /// Make this machine's journal a copy of one shared with `rolo sync`
     #[command(
-        after_help = "Examples:\n  rolo clone git@example.org:me/journal.git\n  rolo --dir ~/journal clone /media/usb/journal.git"
+        after_help = "Examples:\n  rolo clone git@example.org:me/journal.git\n  rolo clone /media/usb/journal.git ~/journal"
     )]
     Clone {
         /// The remote the other machine syncs with
         url: String,
+        /// Where to put the journal (as `git clone URL DIR`); the data folder when left out
+        folder: Option<PathBuf>,
     },
     /// git's merge driver for the journal's files (registered by rolo; not for people)
     #[command(name = "merge-driver", hide = true)]
@@ -470,4 +498,11 @@ pub struct NoteArgs {
     /// What you asked for
     #[arg(long)]
     pub asked: Option<String>,
+}
+
+/// `rolo review --week`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReviewWeek {
+    This,
+    Last,
 }

@@ -31,6 +31,7 @@ pub mod sanitize;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod stats;
 pub mod store;
 pub(crate) mod threads;
 pub mod ui;

@@ -210,7 +210,7 @@ fn killed_saves_leave_old_or_new_content_never_a_mix() {
 }
 
 fn plant_temps(dir: &Path) -> Vec<PathBuf> {
-    let planted: Vec<PathBuf> = ["contacts", "journal/2026", "drafts"]
+    let planted: Vec<PathBuf> = ["", "contacts", "journal/2026", "drafts"]
         .iter()
         .map(|folder| dir.join(folder).join(format!("{TEMP_PREFIX}killed.tmp")))
         .collect();

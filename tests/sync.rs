@@ -425,3 +425,57 @@ fn a_contact_archived_on_one_machine_and_edited_on_the_other() {
         "{ada}"
     );
 }
+
+/// `rolo clone URL FOLDER`, as `git clone` takes it: the journal lands in FOLDER (not the data
+/// folder), and the next steps name it.
+#[test]
+fn clone_takes_the_folder_as_git_clone_does() {
+    let two = Two::new();
+    let url = two.remote.to_string_lossy().into_owned();
+    let elsewhere = two.b.tmp.path().join("laptop journal");
+    let folder = elsewhere.to_string_lossy().into_owned();
+    let said = two.b.ok(&["clone", &url, &folder]);
+    assert!(
+        said.starts_with(&format!("cloned {url} into {folder}: 1 person")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("next: `rolo --dir {folder}` to open it")),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(elsewhere.join("contacts/ada-lovelace.toml")).unwrap(),
+        std::fs::read(two.a.data.join("contacts/ada-lovelace.toml")).unwrap()
+    );
+    private(&elsewhere);
+}
+
+/// While git merges, the journal's files are git's: rolo's own writes wait on the folder's
+/// lock (a note saved in a running TUI must never be overwritten by the merge's checkout). So
+/// a sync that has something to merge waits while a writer holds that lock, and merges after.
+#[test]
+fn the_merge_waits_for_a_writer_holding_the_folder() {
+    use rolo::store::{DiskFs, Fs};
+    let t = Two::new();
+    t.a.ok(&[
+        "note",
+        "ada",
+        "Coffee, she is writing",
+        "--at",
+        "2026-12-02 09:00",
+    ]);
+    t.a.ok(&["sync"]);
+    let before = Two::head(&t.b, &t.b.data);
+    let writer = DiskFs::new(&t.b.data).lock().expect("the folder's lock");
+    let mut sync = t.b.cmd(&["sync"]).spawn().expect("rolo sync starts");
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert!(
+        sync.try_wait().expect("waits").is_none(),
+        "the sync went on while a writer held the folder"
+    );
+    assert_eq!(Two::head(&t.b, &t.b.data), before, "merged under a writer");
+    drop(writer);
+    assert!(sync.wait().expect("ends").success());
+    t.agree();
+    assert!(text(&t.b, DEC).contains("Coffee, she is writing"));
+}

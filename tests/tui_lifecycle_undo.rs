@@ -89,7 +89,7 @@ fn archive_at_once_then_u_takes_it_back_byte_for_byte() {
     assert_eq!(status(&state), "archived Aiko Tanaka — u to undo");
     assert!(!screen.contains("Are you sure?"), "{screen}");
     assert_eq!(f.subjects()[0], "archived Aiko Tanaka");
-    assert_eq!(f.subjects().len(), commits + 1);
+    assert_eq!(f.subjects().len(), commits + 1, "{:?}", f.subjects());
     let aiko = String::from_utf8(f.read("contacts/aiko-tanaka.toml")).unwrap();
     assert!(aiko.contains("archived = 2026-12-03"), "{aiko}");
     let (state, _) = play(&f, script![ch('u')]);

@@ -17,6 +17,7 @@ pub mod people;
 pub mod run;
 pub mod signals;
 pub mod state;
+pub mod stats_view;
 pub mod terminal;
 pub mod update;
 

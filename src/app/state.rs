@@ -270,6 +270,13 @@ pub enum Popup {
     },
     Helpers(Helpers),
     Lists(Lists),
+    /// The statistics screen (`S`).
+    Stats(Box<super::stats_view::StatsView>),
+    /// The weekly review (`W`), worded when opened.
+    Review {
+        lines: Vec<crate::stats::review_words::Line>,
+        scroll: u16,
+    },
     Need(NeedView),
     Input(Input),
     Confirm {
@@ -409,6 +416,7 @@ impl AppState {
             (Some(Popup::PickNeed(_)), _) => &[Mode::PickNeed],
             (Some(Popup::Helpers(_)), _) => &[Mode::Match],
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
+            (Some(Popup::Stats(_)), _) => &[Mode::Stats],
             (Some(Popup::Find(_)), _) => &[Mode::Find],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],

@@ -156,6 +156,7 @@ pub fn brief(ctx: &mut Ctx, who: &str) -> CliResult {
         "person": json::person(j, ix, c),
         "last_spoke": b.last_spoke.map(day),
         "days_since": b.days_since,
+        "usual_weeks": b.usual_weeks,
         "birthday": b.birthday.as_ref().map(|u| birthday(ctx, u)),
         "needs": needs,
         "follow_ups": b.follow_ups.iter().map(|f| json!({

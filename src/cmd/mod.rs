@@ -11,9 +11,11 @@ mod import;
 mod json;
 mod lifecycle;
 mod read;
+mod review;
 mod search;
 mod serve;
 mod shell;
+pub mod stats;
 mod sync;
 mod write;
 
@@ -173,8 +175,14 @@ pub fn making_the_folder(
     out: &mut dyn Write,
 ) -> Option<CliResult> {
     match command {
-        Command::Clone { url } => Some(sync::clone(dir, url, out)),
-        Command::Sync(args) => args.from.as_ref().map(|url| sync::clone(dir, url, out)),
+        Command::Clone { url, folder } => Some(match folder {
+            Some(f) => sync::clone(f, url, out, true),
+            None => sync::clone(dir, url, out, false),
+        }),
+        Command::Sync(args) => args
+            .from
+            .as_ref()
+            .map(|url| sync::clone(dir, url, out, false)),
         _ => None,
     }
 }
@@ -233,6 +241,10 @@ pub fn dispatch(command: Command, ctx: &mut Ctx) -> CliResult {
         Command::Due { .. } => serve::due_lists(ctx),
         Command::Today { json: true } => json::today(ctx),
         Command::Today { .. } => serve::today(ctx),
+        Command::Stats { who, since, json } => {
+            stats::run(ctx, who.as_deref(), since.as_deref(), json)
+        }
+        Command::Review { week } => review::run(ctx, week),
         Command::Import(args) => import::run(ctx, args),
         Command::Merge { into, from, yes } => lifecycle::merge(ctx, &into, &from, yes),
         Command::Archive { who } => lifecycle::archive(ctx, &who),

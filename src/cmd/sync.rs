@@ -100,7 +100,9 @@ fn inside(root: Option<&Path>, typed: &Path) -> String {
 }
 
 /// `rolo clone URL` (and `rolo sync --from URL`) into the data folder `dir`.
-pub fn clone(dir: &Path, url: &str, out: &mut dyn Write) -> CliResult {
+/// Clone `url` into `dir`; `named` when the folder was given on the line, so the hint says how
+/// to open it there.
+pub fn clone(dir: &Path, url: &str, out: &mut dyn Write, named: bool) -> CliResult {
     let cloned = engine::clone(dir, url)?;
     let folder = inert_line(&dir.to_string_lossy()).into_owned();
     let url = inert_line(url).into_owned();
@@ -119,9 +121,14 @@ pub fn clone(dir: &Path, url: &str, out: &mut dyn Write) -> CliResult {
             n(cloned.months, "month of entries", "months of entries")
         )?;
     }
+    let rolo = if named {
+        format!("rolo --dir {folder}")
+    } else {
+        "rolo".to_string()
+    };
     writeln!(
         out,
-        "next: `rolo` to open it; `rolo sync` to share what changes here and get what changed elsewhere"
+        "next: `{rolo}` to open it; `{rolo} sync` to share what changes here and get what changed elsewhere"
     )?;
     Ok(())
 }

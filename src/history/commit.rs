@@ -152,7 +152,14 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
     };
     index_free(w.repo, w.wait_index)?;
 
-    // Whose files are whose: notes of killed rolos, and of rolos running now.
+    let mut on_disk = match &w.on_disk {
+        Some(paths) => paths.clone(),
+        None => plumbing::changed_on_disk(w.repo).map_err(Failure::git)?,
+    };
+    // Whose files are whose: notes of killed rolos, and of rolos running now. Read after
+    // git said what changed: a change's note is written before its first write, so a file
+    // seen changed by a change still on its way is always claimed by it (read before, a save
+    // of the TUI landing in between was committed as "edited outside rolo").
     let mut claimed: BTreeSet<String> = BTreeSet::new();
     let mut dead = Vec::new();
     for (id, note) in w.intents.all() {
@@ -168,10 +175,6 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
             dead.push((id, note));
         }
     }
-    let mut on_disk = match &w.on_disk {
-        Some(paths) => paths.clone(),
-        None => plumbing::changed_on_disk(w.repo).map_err(Failure::git)?,
-    };
     // Always looked at: rolo may have written it since a status asked ahead.
     on_disk.push(paths::GITIGNORE.to_string());
     on_disk.push(paths::GITATTRIBUTES.to_string());

@@ -52,10 +52,12 @@ pub enum Mode {
     Promise,
     /// Search in everything: typing the query, moving through the hits.
     Find,
+    /// The statistics screen (`S`): its pages, and the kind the months chart shows.
+    Stats,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Browse,
         Mode::Search,
         Mode::Find,
@@ -66,6 +68,7 @@ impl Mode {
         Mode::View,
         Mode::Match,
         Mode::Lists,
+        Mode::Stats,
         Mode::Drafts,
         Mode::EditFailed,
         Mode::PickNeed,
@@ -92,6 +95,7 @@ impl Mode {
             Mode::Need => "need",
             Mode::Promise => "promise",
             Mode::Find => "find",
+            Mode::Stats => "stats",
         }
     }
 

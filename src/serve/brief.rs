@@ -27,6 +27,8 @@ pub struct Brief {
     /// The last day you had an entry with them.
     pub last_spoke: Option<NaiveDate>,
     pub days_since: Option<i64>,
+    /// "You usually see them every N weeks" (`stats::usual_gap_weeks`).
+    pub usual_weeks: Option<u32>,
     /// Their birthday, when it is within `BIRTHDAY_DAYS`.
     pub birthday: Option<UpcomingBirthday>,
     /// Open needs, oldest first.
@@ -128,6 +130,7 @@ pub fn brief_in(journal: &Journal, net: &Network, ix: Ix, today: NaiveDate) -> O
         known_since: known_since(&contact, timeline.last().map(|e| e.at.date_naive()), today),
         last_spoke: journal.last_contact(ix),
         days_since: journal.days_since(ix, today),
+        usual_weeks: crate::stats::usual_gap_weeks(journal, ix, today),
         birthday: birthdays(journal, today, BIRTHDAY_DAYS)
             .into_iter()
             .find(|b| b.ix == ix),
@@ -249,26 +252,35 @@ fn suggestions(needs: &[NeedBrief]) -> Vec<Suggestion> {
 /// after today are not counted. `timeline` is newest first.
 pub fn balance(timeline: &[&Entry], today: NaiveDate) -> Balance {
     let mut b = Balance::default();
-    let filled = |s: &Option<String>| {
-        s.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    };
     for e in timeline {
         let day = e.at.date_naive();
         let age = (today - day).num_days();
         if !(0..BALANCE_DAYS).contains(&age) {
             continue;
         }
-        if let Some(g) = filled(&e.gave) {
+        if let Some(g) = given(e) {
             b.gave += 1;
-            b.latest_gave.get_or_insert((day, g));
+            b.latest_gave.get_or_insert((day, g.to_string()));
         }
-        if let Some(a) = filled(&e.asked) {
+        if let Some(a) = asked_for(e) {
             b.asked += 1;
-            b.latest_asked.get_or_insert((day, a));
+            b.latest_asked.get_or_insert((day, a.to_string()));
         }
     }
     b
+}
+
+/// What an entry records you gave, when it records anything: the one rule for "gave" that
+/// the brief's balance and the statistics share (blank text gives nothing).
+pub fn given(e: &Entry) -> Option<&str> {
+    filled(&e.gave)
+}
+
+/// What an entry records you asked for, by the same rule as `given`.
+pub fn asked_for(e: &Entry) -> Option<&str> {
+    filled(&e.asked)
+}
+
+fn filled(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }

@@ -24,6 +24,11 @@ pub fn facts(b: &Brief, today: NaiveDate) -> String {
         )),
         _ => facts.push("nothing logged together yet".into()),
     }
+    match b.usual_weeks {
+        Some(1) => facts.push("you usually see them every week".into()),
+        Some(n) => facts.push(format!("you usually see them every {n} weeks")),
+        None => {}
+    }
     if let Some(every) = b.contact.keep_in_touch_days {
         facts.push(format!(
             "you like to be in touch every {}",

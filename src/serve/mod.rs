@@ -27,4 +27,4 @@ pub use reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
 pub use today::{NeedMatch, Today, needs_with_strong_match, needs_with_strong_match_in, today};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

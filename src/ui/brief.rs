@@ -13,7 +13,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// Collects wrapped lines for one width.
 struct Page<'t> {
@@ -222,19 +221,5 @@ pub fn draw(
     // One column of margin reads better than text against the border.
     let w = usize::from(inner.width.saturating_sub(2)).max(1);
     let lines = lines(journal, b, today, w, t);
-    let max =
-        u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let scroll = scroll.min(max);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(usize::from(scroll))
-        .take(usize::from(inner.height))
-        .collect();
-    let text = Rect {
-        x: inner.x.saturating_add(1).min(inner.right()),
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
-    f.render_widget(Paragraph::new(shown), text);
-    max
+    super::text::scrolled(f, inner, lines, scroll)
 }

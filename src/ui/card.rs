@@ -67,6 +67,9 @@ pub fn lines(
     for spans in rhythm(c, journal, today, t) {
         add(spans, 0);
     }
+    if let Some(spans) = together(c, journal, today, t) {
+        add(spans, 0);
+    }
     if let Some(b) = c.birthday {
         add(vec![Span::styled(birthday(b, today), t.fg(t.birthday))], 0);
     }
@@ -136,6 +139,29 @@ fn rhythm(c: &Contact, journal: &Journal, today: NaiveDate, t: &Theme) -> Vec<Ve
         (None, _) => {}
     }
     lines
+}
+
+/// The last 12 months together as a sparkline, a month a character (a dot for none), and
+/// the give/ask balance of the brief: "Seen ·▂·▄█·····▁·  gave 2 · asked 1". Left out
+/// for someone with no entry in the year.
+fn together(
+    c: &Contact,
+    journal: &Journal,
+    today: NaiveDate,
+    t: &Theme,
+) -> Option<Vec<Span<'static>>> {
+    let ix = journal.ix(&c.id)?;
+    let p = crate::stats::of_person(journal, ix, today, None)?;
+    let counts: Vec<u32> = p.months.iter().map(|m| m.1).collect();
+    if counts.iter().all(|&n| n == 0) {
+        return None;
+    }
+    let b = &p.balance;
+    Some(vec![
+        Span::styled("Seen ", t.dim()),
+        Span::styled(crate::stats::blocks(&counts, '·'), t.fg(t.accent)),
+        Span::styled(format!("  gave {} · asked {}", b.gave, b.asked), t.dim()),
+    ])
 }
 
 /// "Birthday in 17 days: Fri 11 Dec, turning 38", or "Birthday 11 December" when far off.

@@ -17,6 +17,9 @@ mod need;
 mod needs;
 mod people;
 mod popups;
+mod review;
+mod stats;
+mod stats_more;
 pub mod text;
 pub mod theme;
 mod timeline;
@@ -134,6 +137,10 @@ pub fn draw_themed(
             drawn.scroll_max = Some(need::draw(f, main, journal, view, today, t));
         }
         Popup::Find(view) => find::draw(f, main, journal, view, today, t),
+        Popup::Stats(view) => stats::draw(f, main, journal, view, t),
+        Popup::Review { lines, scroll } => {
+            drawn.scroll_max = Some(review::draw(f, main, lines, *scroll, t));
+        }
         Popup::History(h) => {
             drawn.scroll_max = Some(history::draw(f, main, h, t));
         }

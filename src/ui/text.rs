@@ -213,6 +213,31 @@ fn styled_line(chars: Vec<(char, Style)>) -> Line<'static> {
     Line::from(spans)
 }
 
+/// A long text read in a box (the brief, the weekly review): `lines` from `scroll` on, with a
+/// column of margin, since text against the border reads worse. Returns the furthest `scroll`
+/// can go, so the view stops at the end.
+pub fn scrolled(
+    f: &mut ratatui::Frame,
+    inner: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+) -> u16 {
+    let max =
+        u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(scroll.min(max)))
+        .take(usize::from(inner.height))
+        .collect();
+    let text = Rect {
+        x: inner.x.saturating_add(1).min(inner.right()),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    f.render_widget(ratatui::widgets::Paragraph::new(shown), text);
+    max
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

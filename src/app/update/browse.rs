@@ -121,6 +121,8 @@ pub fn update(
         Action::Today => serve::open_list(state, journal, ListKind::Today, today),
         Action::Archive => return super::people::start_archive(state, journal, now),
         Action::Merge => super::people::start_merge(state, journal),
+        Action::Stats => serve::open_stats(state, journal, today),
+        Action::Review => serve::open_review(state, journal, today),
         Action::AddContact => forms::ask(
             state,
             crate::app::state::Ask::AddContact,

@@ -164,6 +164,7 @@ pub fn update(
         Some(Popup::Merge(_)) => return people::confirm_merge(state, action),
         Some(Popup::Helpers(_)) => return serve::helpers(state, journal, action, now),
         Some(Popup::Lists(_)) => return serve::lists(state, journal, action, now),
+        Some(Popup::Stats(_)) => return serve::stats(state, action),
         Some(Popup::Find(_)) => return find::update(state, journal, action, now.date_naive()),
         Some(_) => return popups::view(state, journal, action),
         None => {}

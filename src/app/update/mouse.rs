@@ -100,6 +100,7 @@ pub fn wheel(
                 | Popup::Entry { .. }
                 | Popup::Problems { .. }
                 | Popup::Brief { .. }
+                | Popup::Review { .. }
                 | Popup::Need(_)
                 | Popup::History(_)
                 | Popup::Lists(_)

@@ -12,6 +12,7 @@ pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Eff
         | Popup::Entry { scroll, .. }
         | Popup::Problems { scroll }
         | Popup::Brief { scroll, .. }
+        | Popup::Review { scroll, .. }
         | Popup::History(PersonHistory { scroll, .. }),
     ) = state.popup.as_mut()
     else {

@@ -27,6 +27,42 @@ pub fn open_brief(state: &mut AppState, journal: &Journal, ix: Ix, today: NaiveD
     }
 }
 
+/// `S`: the statistics screen, from the journal in memory.
+pub fn open_stats(state: &mut AppState, journal: &Journal, today: NaiveDate) {
+    state.status = None;
+    state.popup = Some(Popup::Stats(Box::new(
+        crate::app::stats_view::StatsView::new(journal, today),
+    )));
+}
+
+/// The statistics screen: its pages and the months chart's kind.
+pub fn stats(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let Some(Popup::Stats(view)) = state.popup.as_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Action::NextPane => view.next_page(true),
+        Action::PrevPane => view.next_page(false),
+        Action::Right => view.next_kind(true),
+        Action::Left => view.next_kind(false),
+        Action::Back | Action::Quit => state.popup = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// `W`: the weekly review of this week, worded once (the same lines as `rolo review`).
+pub fn open_review(state: &mut AppState, journal: &Journal, today: NaiveDate) {
+    use crate::stats::review::{Week, review};
+    state.status = None;
+    let net = crate::serve::Network::new(journal);
+    let r = review(journal, &net, today, Week::This);
+    state.popup = Some(Popup::Review {
+        lines: crate::stats::review_words::lines(journal, &r),
+        scroll: 0,
+    });
+}
+
 pub fn open_list(state: &mut AppState, journal: &Journal, kind: ListKind, today: NaiveDate) {
     state.status = None;
     state.popup = Some(Popup::Lists(Lists::new(kind, journal, today)));

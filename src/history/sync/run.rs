@@ -94,8 +94,19 @@ pub(super) fn sync(engine: &Engine, request: &Request) -> Result<Synced, SyncErr
             && !ancestor(git, t, "HEAD")
         {
             synced.came += count(git, &format!("HEAD..{t}"));
+            // git rewrites the journal's files while it merges: rolo's own writes (a note saved
+            // in a running TUI, a second terminal) wait on the folder's lock meanwhile, or the
+            // merge's checkout could overwrite a word just saved. The merge driver runs in a
+            // child that never takes this lock.
+            // Tried for a while only: a command line writer holding it may be waiting for the
+            // history's lock, which this sync holds; a later sync tries again.
+            let folder = DiskFs::new(&engine.shared.dir)
+                .lock_within(WAIT_FOR_OTHER)
+                .map_err(|e| SyncError::Git(format!("cannot lock the journal to merge: {e}")))?
+                .ok_or(SyncError::Busy)?;
             merge(engine, &live, t, &remote)?;
             super::private::make_private(&engine.shared.dir);
+            drop(folder);
         }
         let here = rev(git, "HEAD");
         let Some(here) = here else {

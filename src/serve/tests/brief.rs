@@ -82,6 +82,8 @@ fn who_they_are() {
     assert_eq!(b.known_since.unwrap().years(d(2026, 11, 24)), 3);
     assert_eq!(b.last_spoke, Some(d(2026, 11, 20)));
     assert_eq!(b.days_since, Some(4));
+    // Gaps of 6, 43, 12, 1, 122, 163 and 1 days: the median is 12 days, two weeks.
+    assert_eq!(b.usual_weeks, Some(2));
     let bd = b.birthday.unwrap();
     assert_eq!(
         (bd.date, bd.days_until, bd.turning),

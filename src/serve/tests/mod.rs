@@ -2,7 +2,7 @@
 
 mod brief;
 mod demo;
-mod fixture;
+pub(crate) mod fixture;
 mod intro;
 mod lists;
 mod matching;

@@ -29,6 +29,25 @@ impl DiskFs {
         DiskFs { root: root.into() }
     }
 
+    /// The folder's write lock, tried until `wait` has passed; `None` when another writer
+    /// kept it. For a caller that holds another lock a writer may be waiting for (the
+    /// history's, during a sync): blocking here could keep both waiting.
+    pub fn lock_within(&self, wait: std::time::Duration) -> io::Result<Option<Lock>> {
+        create_private_dir_all(&self.root)?;
+        let file = self.open_lock_file()?;
+        let until = std::time::Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Some(Lock::from_file(file))),
+                Err(TryLockError::WouldBlock) if std::time::Instant::now() < until => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(TryLockError::WouldBlock) => return Ok(None),
+                Err(TryLockError::Error(e)) => return Err(e),
+            }
+        }
+    }
+
     fn full(&self, rel: &Path) -> PathBuf {
         self.root.join(rel)
     }
@@ -377,7 +396,11 @@ impl Fs for DiskFs {
         }
         let _lock = Lock::from_file(file);
         let journal = Path::new(paths::JOURNAL);
-        let mut removed = self.remove_stale_temps(Path::new(paths::CONTACTS))?
+        // The folder itself too: `.gitignore` and `.gitattributes` are written there (by the
+        // history, outside the lock: at worst a write racing this sweep fails, is said once
+        // and is made again at the next start).
+        let mut removed = self.remove_stale_temps(Path::new(""))?
+            + self.remove_stale_temps(Path::new(paths::CONTACTS))?
             + self.remove_stale_temps(Path::new(paths::DRAFTS))?;
         // A journal folder that is a link lists nothing to sweep.
         let years = match self.real_dir(journal, false) {
