@@ -49,6 +49,10 @@ fn bench(c: &mut Criterion) {
         ("list", vec!["list"]),
         ("brief", vec!["brief", &who]),
         ("due", vec!["due"]),
+        // Issue 19: the newest entries, everyone's and one person's, and one person's page.
+        ("timeline", vec!["timeline", "-n", "10"]),
+        ("timeline_who", vec!["timeline", &who, "-n", "10"]),
+        ("show", vec!["show", &who]),
         // Ranks helpers for every open need (5,000 in the large set): not a named target,
         // but the slowest command there is.
         ("today", vec!["today"]),

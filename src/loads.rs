@@ -16,6 +16,12 @@ pub enum Needs {
     Touches,
     /// Contacts and every entry with the person this query names.
     OnePerson(String),
+    /// Contacts and the `count` newest entries (with the person the query names, if any):
+    /// what `timeline -n N` shows, read through the month index (`store/speed/newest.rs`).
+    Newest {
+        who: Option<String>,
+        count: usize,
+    },
     Everything,
 }
 
@@ -45,9 +51,11 @@ pub fn needs(command: &Command) -> Needs {
         | C::MergeDriver { .. } => Needs::Nothing,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
         C::List { .. } | C::Due { .. } | C::Today { .. } | C::Intro { .. } => Needs::Touches,
-        C::Brief { who, .. } | C::Show { who, .. } | C::Timeline { who: Some(who), .. } => {
-            Needs::OnePerson(who.clone())
-        }
+        C::Brief { who, .. } | C::Show { who, .. } => Needs::OnePerson(who.clone()),
+        C::Timeline { who, count, .. } => Needs::Newest {
+            who: who.clone(),
+            count: *count,
+        },
         // Anything not listed (check, the whole timeline, merge, which counts the entries
         // that move in its preview, new commands) loads everything.
         _ => Needs::Everything,
@@ -64,22 +72,39 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         Needs::Touches => {
             Journal::from_last_days(store.load_contacts_lean()?, store.load_last_days()?)
         }
+        Needs::Newest { who: None, count } => Journal::new(store.load_contacts_lean()?)
+            .with_entries_of_one(store.load_newest(None, *count)?),
+        Needs::Newest {
+            who: Some(query),
+            count,
+        } => one_person(store, query, |id| store.load_newest(Some(id), *count))?,
+        // Every entry with them: the months the month index says name them, and those it
+        // does not know as they are now.
         Needs::OnePerson(query) => {
-            let journal = Journal::new(store.load_contacts_lean()?);
-            let id = match journal.resolve(query) {
-                Resolution::One(ix) => journal.contact(ix).map(|c| c.id.clone()),
-                _ => None,
-            };
-            let entries = match id {
-                Some(id) => store.load_entries_with(&id)?,
-                // The command will say that no one (or several) match; the files that did not
-                // load are still counted, as after a full load.
-                None => MonthsRead {
-                    items: Vec::new(),
-                    errors: store.load_last_days()?.errors,
-                },
-            };
-            journal.with_entries_of_one(entries)
+            one_person(store, query, |id| store.load_newest(Some(id), usize::MAX))?
         }
     })
+}
+
+/// A journal of contacts and the entries `read` gives for the person `query` names. When it
+/// names no one (or several), the command will say so; the files that did not load are still
+/// counted, as after a full load.
+fn one_person(
+    store: &Store,
+    query: &str,
+    read: impl FnOnce(&str) -> Result<MonthsRead<crate::model::Entry>, StoreError>,
+) -> Result<Journal, StoreError> {
+    let journal = Journal::new(store.load_contacts_lean()?);
+    let id = match journal.resolve(query) {
+        Resolution::One(ix) => journal.contact(ix).map(|c| c.id.clone()),
+        _ => None,
+    };
+    let entries = match id {
+        Some(id) => read(&id)?,
+        None => MonthsRead {
+            items: Vec::new(),
+            errors: store.load_last_days()?.errors,
+        },
+    };
+    Ok(journal.with_entries_of_one(entries))
 }

@@ -52,6 +52,7 @@ mod lean_reads;
 mod lifecycle;
 mod matching_quality;
 mod model_based;
+mod newest_reads;
 mod no_file_forgotten;
 mod no_panic;
 mod not_a_fit;

@@ -207,6 +207,10 @@ fn commands(root: &Path) -> Vec<Vec<String>> {
         vec!["list", "--archived"],
         vec!["due"],
         vec!["today"],
+        vec!["timeline"],
+        vec!["timeline", "-n", "1"],
+        vec!["timeline", "-n", "7"],
+        vec!["timeline", "--json", "-n", "3"],
     ];
     for tag in &tags {
         all.push(vec!["list", "--tag", tag]);
@@ -322,7 +326,7 @@ fn the_binary_answers_the_same_both_ways_with_broken_files() {
     let dir = generated();
     let home = TempDir::new().expect("home");
     let who = first_contact(dir.path());
-    let runs: [&[&str]; 9] = [
+    let runs: [&[&str]; 11] = [
         &["list"],
         &["list", "--due"],
         &["due"],
@@ -330,6 +334,8 @@ fn the_binary_answers_the_same_both_ways_with_broken_files() {
         &["brief", &who],
         &["show", &who],
         &["timeline", &who, "-n", "4"],
+        &["timeline", "-n", "4"],
+        &["timeline", "nobody-at-all"],
         &["brief", "nobody-at-all"],
         &["brief", "broken-person"],
     ];

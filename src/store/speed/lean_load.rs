@@ -34,7 +34,11 @@ impl Store {
 
     /// The last day each person was seen, per month (`month_last_days`): what `list` needs,
     /// without an allocation per entry.
+    /// With a cache, through its month index (`newest.rs`): one pair per person.
     pub fn load_last_days(&self) -> Result<MonthsRead<(String, NaiveDate)>, StoreError> {
+        if self.cache.is_some() {
+            return self.last_days_indexed();
+        }
         self.read_months(|month| self.month_last_days(month))
     }
 

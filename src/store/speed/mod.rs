@@ -9,5 +9,6 @@
 pub mod appendable;
 pub mod cache;
 pub mod lean_load;
+pub mod newest;
 pub mod parallel;
 pub mod touch;

@@ -200,6 +200,9 @@ impl<'a> Reader<'a> {
 pub enum FileKind {
     Contacts = 1,
     Month = 2,
+    /// `month_index.rs` (a new kind of file, not a change to the others: an older rolo never
+    /// opens it, so no new `VERSION`).
+    MonthIndex = 3,
 }
 
 /// Header + payload, with a checksum so a torn or scribbled file reads as absent.

@@ -15,6 +15,7 @@ pub mod codec;
 #[cfg(test)]
 mod fuzz;
 mod hooks;
+pub mod month_index;
 mod months;
 #[cfg(test)]
 mod older;
@@ -69,6 +70,8 @@ struct Pending {
     months: Vec<(Month, i64, Vec<u8>)>,
     /// Every month there is, once a load has listed them: caches of others are removed.
     months_listed: Option<HashSet<Month>>,
+    /// A month index to write (`month_index.rs`), when a read learned something it lacked.
+    month_index: Option<month_index::MonthIndex>,
 }
 
 pub struct Cache {
@@ -193,6 +196,21 @@ impl Cache {
         found
     }
 
+    /// The month index as last written; empty when there is none or it is not usable.
+    pub fn month_index(&self) -> month_index::MonthIndex {
+        std::fs::read(month_index::index_path(&self.root))
+            .map(|file| month_index::decode(&file))
+            .unwrap_or_default()
+    }
+
+    /// The month index to write on `flush`: every month the caller listed, as it knows it.
+    /// Months whose file changed within the racy window are left out (read again next time).
+    pub fn month_index_learned(&self, mut index: month_index::MonthIndex) {
+        let settled = self.now_settled();
+        index.months.retain(|_, s| settled(changed_at(&s.stamp)));
+        self.pending().month_index = Some(index);
+    }
+
     pub fn month_parsed(&self, month: Month, stamp: &Stamp, hash: u64, entries: &[LocatedEntry]) {
         let file = months::encode(stamp, hash, entries);
         let full = {
@@ -264,6 +282,13 @@ impl Cache {
         }
         self.written.fetch_add(written, Ordering::Relaxed);
         written += self.write_months(pending.months)?;
+        if let Some(index) = &pending.month_index {
+            write_atomic_at(
+                &month_index::index_path(&self.root),
+                &month_index::encode(index),
+            )?;
+            written += 1;
+        }
         if let Some(months) = &pending.months_listed {
             self.remove_months_but(months);
         }
