@@ -79,7 +79,14 @@ pub(super) fn sync(engine: &Engine, request: &Request) -> Result<Synced, SyncErr
     let _ = commit_changes(&engine.shared, &live, &[], WAIT_FOR_OTHER);
     let _gate = engine.shared.gate.lock();
     let _held = live.lock.acquire(WAIT_FOR_OTHER).ok_or(SyncError::Busy)?;
+    // A sync killed during or after its merge leaves `merging/` behind: what git wrote
+    // then (the merge's files, or `merge --abort` putting files back) has the umask's
+    // permissions, so they are made private again here.
+    let killed = merging_dir(repo).exists();
     settle_killed_merge(repo)?;
+    if killed {
+        super::private::make_private(&engine.shared.dir);
+    }
     let branch = plumbing::branch(repo).map_err(git_failed)?.ok_or_else(|| {
         SyncError::Git("HEAD is not on a branch (detached); check out a branch to sync".into())
     })?;
