@@ -5,7 +5,7 @@
 //! `NO_COLOR` too; a journal with too little to chart says so in a sentence.
 
 use super::stats_more::{needs_page, rhythm_page};
-use super::text::{fit, line};
+use super::text::{fit, line, pad};
 use super::{Theme, popup_block};
 use crate::app::stats_view::{PAGES, StatsView};
 use crate::journal::Journal;
@@ -144,7 +144,11 @@ fn activity_page(f: &mut Frame, area: Rect, view: &StatsView, t: &Theme) {
             } else {
                 Style::new()
             };
-            Bar::with_label(KINDS[k], n).style(style)
+            // The count beside the name, not printed over the bar's start ("47███" read as
+            // one figure).
+            Bar::with_label(format!("{:<7} {n:>4}", KINDS[k]), n)
+                .text_value(String::new())
+                .style(style)
         })
         .collect();
     f.render_widget(
@@ -176,7 +180,11 @@ fn days_page(f: &mut Frame, area: Rect, journal: &Journal, s: &Stats, t: &Theme)
                 .contact(p.ix)
                 .map(|c| line(&c.name))
                 .unwrap_or_default();
-            Bar::with_label(fit(&name, 18), u64::from(p.entries))
+            Bar::with_label(
+                format!("{} {:>4}", pad(&fit(&name, 18), 18), p.entries),
+                u64::from(p.entries),
+            )
+            .text_value(String::new())
         })
         .collect();
     let title = format!("Most time with, since {}", day(s.top_from, s.today));
