@@ -65,9 +65,21 @@ fn y_lists_each_conflict_with_both_values() {
 }
 
 #[test]
-fn y_with_nothing_waiting_says_so() {
+fn y_with_nothing_waiting_says_so_and_how_to_set_a_remote_when_there_is_none() {
     let f = Folder::new();
     f.ok(&["add", "Ada Lovelace"]);
+    let mut tui = Tui::open(&f, 100, 30);
+    tui.play(&f.data, keys(vec![ch('Y')]));
+    let screen = tui.screen().replace('\n', " ").replace('│', "");
+    let squeezed: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        squeezed.contains("no remote to sync with yet: `rolo sync --remote URL` sets one"),
+        "{}",
+        tui.screen()
+    );
+    f.git_in(f.tmp.path(), &["init", "-q", "--bare", "remote.git"]);
+    let url = f.tmp.path().join("remote.git");
+    f.ok(&["sync", "--remote", url.to_str().unwrap()]);
     let mut tui = Tui::open(&f, 100, 30);
     tui.play(&f.data, keys(vec![ch('Y')]));
     assert!(

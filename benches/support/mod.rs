@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each bench uses a different part of this module
 
 pub mod plain;
+pub mod run_env;
 
 #[allow(dead_code)]
 #[path = "../../examples/gen/generator.rs"]
@@ -113,7 +114,7 @@ impl DataSet {
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("create copy folder");
     for item in fs::read_dir(from).expect("read data folder") {
         let item = item.expect("read folder entry");

@@ -218,7 +218,7 @@ pub fn behind(effect: Effect, store: &Store, history: Option<&History>) -> Optio
             };
             Done::HistoryRead { id, result }
         }
-        Effect::ReadConflicts => Done::ConflictsRead(super::sync_effects::read(history)),
+        Effect::ReadConflicts => super::sync_effects::read(history),
         Effect::PickSide { path, ours } => super::sync_effects::pick(history, path, ours),
         _ => return None,
     })

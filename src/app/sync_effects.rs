@@ -12,10 +12,18 @@ use crate::history::sync::{Request, SyncError, auto};
 /// Why there is nothing to read when the history is not there (yet).
 const NO_HISTORY: &str = "no sync yet: the journal has no history (rolo makes it with the first change, when git is installed)";
 
-/// The conflicts waiting for the person.
-pub fn read(history: Option<&History>) -> Result<Vec<ConflictFile>, String> {
-    let history = history.ok_or_else(|| NO_HISTORY.to_string())?;
-    Ok(shown(history.waiting()))
+/// The conflicts waiting for the person, and whether a remote is set.
+pub fn read(history: Option<&History>) -> Done {
+    match history {
+        None => Done::ConflictsRead {
+            files: Err(NO_HISTORY.into()),
+            remote: false,
+        },
+        Some(h) => Done::ConflictsRead {
+            files: Ok(shown(h.waiting())),
+            remote: h.has_remote(),
+        },
+    }
 }
 
 /// Settle `path` with one side's values, and sync.

@@ -11,6 +11,8 @@ pub struct SyncView {
     pub selected: usize,
     /// A pick is being carried out (a sync with it); another waits until it is done.
     pub picking: bool,
+    /// No remote is set: nothing has been synced, so nothing can wait.
+    pub no_remote: bool,
 }
 
 /// One file changed differently on both machines.

@@ -23,17 +23,14 @@ pub fn draw(f: &mut Frame, area: Rect, view: &SyncView, t: &Theme) {
             None,
         ),
         Some(Err(why)) => (wrap_spans(&[Span::styled(line(why), warn)], width, 0), None),
-        Some(Ok(files)) if files.is_empty() => (
-            wrap_spans(
-                &[Span::styled(
-                    "nothing waits for you: the last sync merged everything it found",
-                    t.dim(),
-                )],
-                width,
-                0,
-            ),
-            None,
-        ),
+        Some(Ok(files)) if files.is_empty() => {
+            let said = if view.no_remote {
+                "no remote to sync with yet: `rolo sync --remote URL` sets one (any git remote you own, a bare repository on a USB stick will do); from then on rolo syncs on start, after changes and at quit"
+            } else {
+                "nothing waits for you: the last sync merged everything it found"
+            };
+            (wrap_spans(&[Span::styled(said, t.dim())], width, 0), None)
+        }
         Some(Ok(files)) => {
             let (lines, at) = listed(files, view.selected, width, t);
             (lines, Some(at))

@@ -81,7 +81,11 @@ pub enum Done {
         result: Result<Vec<HistoryRow>, HistoryError>,
     },
     /// The conflicts the last sync stopped at were read (`Y`).
-    ConflictsRead(Result<Vec<ConflictFile>, String>),
+    ConflictsRead {
+        files: Result<Vec<ConflictFile>, String>,
+        /// Whether a remote is set at all.
+        remote: bool,
+    },
     /// A pick was carried out with a sync: its lines, or why it did not finish; and the
     /// conflicts still waiting after it.
     Picked {
@@ -207,7 +211,7 @@ pub fn on_done(
         Done::Edited(edited) => outcome::edited(state, journal, edited, today),
         Done::TakenBack { redo, result } => history::taken_back(state, journal, redo, result, now),
         Done::HistoryRead { id, result } => history::read(state, &id, result),
-        Done::ConflictsRead(read) => sync::read(state, read),
+        Done::ConflictsRead { files, remote } => sync::read(state, files, remote),
         Done::Picked {
             path,
             ours,

@@ -64,9 +64,10 @@ fn side(ours: bool) -> &'static str {
 }
 
 /// The notes were read: shown, when the screen is still open.
-pub fn read(state: &mut AppState, read: Result<Vec<ConflictFile>, String>) {
+pub fn read(state: &mut AppState, read: Result<Vec<ConflictFile>, String>, remote: bool) {
     if let Some(Popup::Sync(view)) = state.popup.as_mut() {
         view.set(read);
+        view.no_remote = !remote;
     }
 }
 

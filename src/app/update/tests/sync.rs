@@ -40,7 +40,10 @@ fn y_reads_the_conflicts_and_o_or_t_picks_for_the_highlighted_file() {
     on_done(
         &mut s,
         &mut j,
-        Done::ConflictsRead(Ok(vec![file(ADA, "Ada"), file(BEN, "Ben")])),
+        Done::ConflictsRead {
+            files: Ok(vec![file(ADA, "Ada"), file(BEN, "Ben")]),
+            remote: true,
+        },
         now(),
     );
     assert_eq!(view(&s).files().len(), 2);
@@ -117,7 +120,10 @@ fn a_pick_that_fails_says_why_and_keeps_the_screen() {
     on_done(
         &mut s,
         &mut j,
-        Done::ConflictsRead(Ok(vec![file(ADA, "")])),
+        Done::ConflictsRead {
+            files: Ok(vec![file(ADA, "")]),
+            remote: true,
+        },
         now(),
     );
     run(&mut s, &mut j, [KeepOurs]);
@@ -137,7 +143,15 @@ fn a_pick_that_fails_says_why_and_keeps_the_screen() {
     let v = view(&s);
     assert!(!v.picking && v.files().len() == 1);
     // Nothing to pick for: said, no effect.
-    on_done(&mut s, &mut j, Done::ConflictsRead(Ok(vec![])), now());
+    on_done(
+        &mut s,
+        &mut j,
+        Done::ConflictsRead {
+            files: Ok(vec![]),
+            remote: true,
+        },
+        now(),
+    );
     assert_eq!(run(&mut s, &mut j, [TakeTheirs]), vec![]);
     assert_eq!(status(&s).0, "nothing waits for you to pick");
     assert_eq!(run(&mut s, &mut j, [Back]), vec![]);
