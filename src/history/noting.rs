@@ -47,12 +47,11 @@ impl Fs for NotingFs {
     /// disk's shared flushes are kept.
     fn write_atomic_many(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
         let names: Vec<Option<String>> = files.iter().map(|(rel, _)| self.noted(rel)).collect();
-        for ((rel, _), name) in files.iter().zip(&names) {
-            if let Some(name) = name {
-                self.engine
-                    .before_write(name, || self.inner.read(rel).ok().flatten());
-            }
-        }
+        self.engine
+            .before_writes(files.iter().zip(&names).filter_map(|((rel, _), name)| {
+                let name = name.as_deref()?;
+                Some((name, move || self.inner.read(rel).ok().flatten()))
+            }));
         self.inner.write_atomic_many(files)?;
         for ((_, data), name) in files.iter().zip(&names) {
             if let Some(name) = name {
