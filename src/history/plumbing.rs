@@ -97,8 +97,14 @@ pub struct AtHead {
 /// The files `paths` (inside the data folder) at `rev` (`HEAD`, a commit id), in one run.
 /// Paths git could not take on one line of input (a line break in a name) read as absent.
 pub fn files_at(repo: &Repo, rev: &str, paths: &[String]) -> Result<AtHead, GitError> {
-    let mut input = format!("{rev}\n");
     let asked: Vec<&String> = paths.iter().filter(|p| !p.contains('\n')).collect();
+    if asked.len() > BY_PATH {
+        // No listing (no commit yet, an odd rev): asked path by path below, which says so.
+        if let Some(ids) = blob_ids(repo, rev) {
+            return files_by_id(repo, rev, paths, &asked, &ids);
+        }
+    }
+    let mut input = format!("{rev}\n");
     for p in &asked {
         input.push_str(&format!("{rev}:{}\n", repo.full(p)));
     }
@@ -124,6 +130,82 @@ pub fn files_at(repo: &Repo, rev: &str, paths: &[String]) -> Result<AtHead, GitE
         });
     }
     for p in asked {
+        let content = match answers.next() {
+            Some(Answer::Object { blob, .. }) => blob,
+            _ => None,
+        };
+        files.insert(p.clone(), content);
+    }
+    Ok(AtHead { commit, files })
+}
+
+/// Up to this many files are asked for as `rev:path`; more (an import's thousands) go through
+/// one listing of the tree and are asked for by id. Each `rev:path` has git read the trees on
+/// the way again: 5,500 paths in a folder of 10,000 files took 13 s, nearly all of it
+/// inflating the same 400 KB tree; one listing takes tens of milliseconds.
+const BY_PATH: usize = 64;
+
+/// Every file of `rev`'s tree, by its path from the top of the repository, with its blob's id.
+fn blob_ids(repo: &Repo, rev: &str) -> Option<std::collections::HashMap<String, String>> {
+    let out = repo
+        .git
+        .run(["ls-tree", "-r", "-z", "--full-tree", rev])
+        .ok()?;
+    let mut ids = std::collections::HashMap::new();
+    for item in out.stdout.split(|&b| b == 0) {
+        // "<mode> blob <id>\t<path>"
+        let Ok(item) = std::str::from_utf8(item) else {
+            continue;
+        };
+        let Some((head, path)) = item.split_once('\t') else {
+            continue;
+        };
+        let mut words = head.split(' ');
+        if let (Some(_), Some("blob"), Some(id)) = (words.next(), words.next(), words.next()) {
+            ids.insert(path.to_string(), id.to_string());
+        }
+    }
+    Some(ids)
+}
+
+/// `files_at` through the ids of a listing: one `cat-file --batch` of the commit and the
+/// blobs that are there; a path with no blob in the listing reads as absent.
+fn files_by_id(
+    repo: &Repo,
+    rev: &str,
+    paths: &[String],
+    asked: &[&String],
+    ids: &std::collections::HashMap<String, String>,
+) -> Result<AtHead, GitError> {
+    let present: Vec<(&String, &String)> = asked
+        .iter()
+        .filter_map(|p| Some((*p, ids.get(&repo.full(p))?)))
+        .collect();
+    let mut input = format!("{rev}\n");
+    for (_, id) in &present {
+        input.push_str(id);
+        input.push('\n');
+    }
+    let out = repo
+        .git
+        .run_with(["cat-file", "--batch"], Some(input.as_bytes()))?;
+    let mut answers = Answers {
+        bytes: &out.stdout,
+        at: 0,
+    };
+    let commit = match answers.next() {
+        Some(Answer::Object { id, .. }) => Some(id),
+        _ => None,
+    };
+    let mut files: BTreeMap<String, Option<Vec<u8>>> =
+        paths.iter().map(|p| (p.clone(), None)).collect();
+    if commit.is_none() {
+        return Ok(AtHead {
+            commit: None,
+            files,
+        });
+    }
+    for (p, _) in present {
         let content = match answers.next() {
             Some(Answer::Object { blob, .. }) => blob,
             _ => None,
@@ -401,6 +483,51 @@ mod tests {
             email: "x@y>".into(),
         };
         assert_eq!(i.header(), "A bc <x@y>");
+    }
+
+    /// Many paths go through one listing and ids; few, path by path: the same answer either
+    /// way, absent files and a name with a space included, at HEAD and at an older commit.
+    #[test]
+    fn many_files_read_through_the_listing_as_one_by_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = super::super::repo::init(dir.path()).unwrap();
+        let git = |args: &[&str]| {
+            let mut all = vec!["-c", "user.name=T", "-c", "user.email=t@e"];
+            all.extend_from_slice(args);
+            repo.git.run(all).unwrap();
+        };
+        std::fs::create_dir_all(dir.path().join("contacts")).unwrap();
+        let path = |i: usize| format!("contacts/p {i}.toml");
+        for i in 0..150 {
+            std::fs::write(dir.path().join(path(i)), format!("name = \"P{i}\"\n")).unwrap();
+        }
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "one"]);
+        for i in (0..150).step_by(3) {
+            std::fs::write(dir.path().join(path(i)), format!("name = \"Q{i}\"\n")).unwrap();
+        }
+        git(&["commit", "-q", "-a", "-m", "two"]);
+        // Asked for: the 150 there, and 50 that never were.
+        let asked: Vec<String> = (0..200).map(path).collect();
+        for rev in ["HEAD", "HEAD~1"] {
+            let many = files_at(&repo, rev, &asked).unwrap();
+            let mut one_by_one = BTreeMap::new();
+            for chunk in asked.chunks(BY_PATH) {
+                let few = files_at(&repo, rev, chunk).unwrap();
+                assert_eq!(few.commit, many.commit);
+                one_by_one.extend(few.files);
+            }
+            assert_eq!(many.files, one_by_one, "{rev}");
+            assert_eq!(many.files.values().filter(|f| f.is_some()).count(), 150);
+        }
+        let head = files_at(&repo, "HEAD", &asked).unwrap().files;
+        assert_eq!(head[&path(3)].as_deref(), Some(&b"name = \"Q3\"\n"[..]));
+        assert_eq!(head[&path(4)].as_deref(), Some(&b"name = \"P4\"\n"[..]));
+        // No commit yet: nothing, through either way.
+        let empty = tempfile::tempdir().unwrap();
+        let bare = super::super::repo::init(empty.path()).unwrap();
+        let none = files_at(&bare, "HEAD", &asked).unwrap();
+        assert!(none.commit.is_none() && none.files.values().all(Option::is_none));
     }
 
     #[test]
