@@ -339,13 +339,13 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     }
     // Most commands need far less than the whole journal: on a large folder that is the
     // difference between a tenth of a second and a second.
+    let now = crate::clock::now();
     let needs = if cli.full_load {
         Needs::Everything
     } else {
-        loads::needs(&command)
+        loads::needs(&command, now)
     };
     let journal = loads::journal_for(&store, &needs)?;
-    let now = crate::clock::now();
     let is_check = matches!(command, crate::cli::Command::Check);
     let errors = journal
         .problems

@@ -68,6 +68,30 @@ impl Journal {
         journal
     }
 
+    /// Contacts, every entry of the months that may hold one at or after some day
+    /// (`Store::load_since`), and for the months not read each person's last day there:
+    /// enough for the statistics of a period ending today (`stats::stats`), whose every
+    /// figure reads entries from that day on and, for the rhythm, each person's last day
+    /// before it. Last contact and overdue are a full journal's.
+    pub fn from_since(
+        contacts: Loaded,
+        entries: MonthsRead<Entry>,
+        before: Vec<(String, NaiveDate)>,
+    ) -> Journal {
+        let mut journal = Journal::new(contacts).with_entries_of_one(entries);
+        for (who, day) in before {
+            if let Some(ix) = journal.ix(&who) {
+                let last = &mut journal.last_contact[ix];
+                if last.is_none_or(|d| d < day) {
+                    *last = Some(day);
+                }
+                let seen = journal.seen_before.entry(who).or_insert(day);
+                *seen = (*seen).max(day);
+            }
+        }
+        journal
+    }
+
     /// Add the entries of one person (`Store::load_entries_with`) to a journal of contacts:
     /// that person's timeline, first entry and last contact are then a full journal's; other
     /// people's are not, so only commands about that one person may use it. The problems

@@ -4,6 +4,7 @@
 use crate::cli::Command;
 use crate::journal::{Journal, Resolution};
 use crate::store::{MonthsRead, Store, StoreError};
+use chrono::{DateTime, FixedOffset};
 
 /// How much of the folder a command needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,10 +23,14 @@ pub enum Needs {
         who: Option<String>,
         count: usize,
     },
+    /// Contacts and every entry from this moment on, with each person's last day before it:
+    /// what `stats` reads for a period ending today (`Journal::from_since`).
+    Since(DateTime<FixedOffset>),
     Everything,
 }
 
-pub fn needs(command: &Command) -> Needs {
+/// What `command` needs, run at `now` (the statistics' period ends today).
+pub fn needs(command: &Command, now: DateTime<FixedOffset>) -> Needs {
     use Command as C;
     match command {
         C::Add(_)
@@ -56,9 +61,34 @@ pub fn needs(command: &Command) -> Needs {
             who: who.clone(),
             count: *count,
         },
+        // One person's figures read only their entries.
+        C::Stats { who: Some(who), .. } => Needs::OnePerson(who.clone()),
+        C::Stats {
+            who: None, since, ..
+        } => stats_needs(since.as_deref(), now),
         // Anything not listed (check, the whole timeline, merge, which counts the entries
         // that move in its preview, new commands) loads everything.
         _ => Needs::Everything,
+    }
+}
+
+/// The entries `rolo stats` reads: from the oldest day of its period, less a day (a day is
+/// in each entry's own offset, up to 14 hours ahead of UTC). A `--since` that does not read
+/// loads everything: the command then says what is wrong with it.
+fn stats_needs(since: Option<&str>, now: DateTime<FixedOffset>) -> Needs {
+    let since = match since.map(|t| crate::when::parse_when(t, now.naive_local())) {
+        None => None,
+        Some(Ok(when)) => Some(when.date()),
+        Some(Err(_)) => return Needs::Everything,
+    };
+    let oldest = crate::stats::oldest_read(now.date_naive(), since);
+    let from = oldest
+        .pred_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().fixed_offset());
+    match from {
+        Some(from) => Needs::Since(from),
+        None => Needs::Everything,
     }
 }
 
@@ -69,6 +99,10 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         Needs::Nothing => Journal::new(crate::model::Loaded::default()),
         Needs::Contacts => Journal::new(store.load_contacts_only()?),
         Needs::Everything => Journal::new(store.load()?),
+        Needs::Since(from) => {
+            let read = store.load_since(from)?;
+            Journal::from_since(store.load_contacts_lean()?, read.entries, read.before)
+        }
         Needs::Touches => {
             Journal::from_last_days(store.load_contacts_lean()?, store.load_last_days()?)
         }

@@ -150,7 +150,10 @@ fn run(store: &Store, args: &[&str], full: bool) -> Vec<Outcome> {
     let needs = if full {
         Needs::Everything
     } else {
-        loads::needs(&parse(args))
+        loads::needs(
+            &parse(args),
+            DateTime::parse_from_rfc3339(DATES[0]).expect("date"),
+        )
     };
     let journal = loads::journal_for(store, &needs).expect("load");
     let errors: Vec<String> = journal
@@ -237,7 +240,10 @@ fn compare_everything(root: &Path) -> usize {
     for args in commands(root) {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         assert_ne!(
-            loads::needs(&parse(&args)),
+            loads::needs(
+                &parse(&args),
+                DateTime::parse_from_rfc3339(DATES[0]).expect("date")
+            ),
             Needs::Everything,
             "{args:?} should take a lean path"
         );

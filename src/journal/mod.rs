@@ -56,6 +56,9 @@ pub struct Journal {
     names: resolve::NameCache,
     /// What changed, for the search index (see `changes.rs`).
     changes: changes::ChangeLog,
+    /// A journal of recent months only (`Journal::from_since`): for each person, the last
+    /// day they were seen in the months it did not load. Empty for every other journal.
+    pub(crate) seen_before: FastMap<String, NaiveDate>,
 }
 
 /// How a name typed by a person resolved to contacts (see `resolve.rs`).
@@ -240,6 +243,13 @@ impl Journal {
     }
 
     // ----- time-based views -----
+
+    /// In a journal of recent months only, the last day this person was seen in the months
+    /// left out (every entry there is older than every entry loaded); `None` otherwise.
+    pub fn seen_before_loaded(&self, ix: Ix) -> Option<NaiveDate> {
+        let c = self.contacts.get(ix)?;
+        self.seen_before.get(&c.id).copied()
+    }
 
     pub fn last_contact(&self, ix: Ix) -> Option<NaiveDate> {
         self.last_contact.get(ix).copied().flatten()

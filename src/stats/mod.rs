@@ -139,17 +139,64 @@ impl Stats {
     }
 }
 
+/// The period the figures cover: its months, where the heat map starts, the top's first day.
+struct Window {
+    months: Vec<YearMonth>,
+    heat_start: NaiveDate,
+    top_from: NaiveDate,
+}
+
+impl Window {
+    fn of(today: NaiveDate, since: Option<NaiveDate>) -> Window {
+        let since = since.filter(|s| *s <= today);
+        let months = match since {
+            Some(s) => {
+                let n = YearMonth::of(today).since(YearMonth::of(s)) + 1;
+                calendar::months_ending(today, (n.max(1) as usize).min(MAX_MONTHS))
+            }
+            None => calendar::months_ending(today, MONTHS),
+        };
+        let mut heat_start = calendar::monday_of(calendar::add_days(today, 1 - HEAT_DAYS));
+        if let Some(s) = since {
+            heat_start = heat_start.max(calendar::monday_of(s));
+        }
+        let top_from =
+            since.unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
+        Window {
+            months,
+            heat_start,
+            top_from,
+        }
+    }
+
+    /// The oldest day any figure counts an entry of, less the margin for the widest
+    /// offsets (entries are ordered by instant, a day is in the entry's own offset).
+    fn oldest(&self, today: NaiveDate) -> NaiveDate {
+        let earliest = self.months[0]
+            .first_day()
+            .unwrap_or(today)
+            .min(self.heat_start)
+            .min(self.top_from);
+        calendar::add_days(earliest, -2)
+    }
+}
+
+/// The oldest day whose entries `stats` reads (for the rhythm, only each person's last day
+/// before it): what a journal of recent months must hold (`Journal::from_since`).
+pub fn oldest_read(today: NaiveDate, since: Option<NaiveDate>) -> NaiveDate {
+    Window::of(today, since).oldest(today)
+}
+
 /// Every figure as of `today`: the last `MONTHS` months, or from `since` when given; the
 /// top people this calendar year, or since `since`.
 pub fn stats(journal: &Journal, today: NaiveDate, since: Option<NaiveDate>) -> Stats {
-    let since = since.filter(|s| *s <= today);
-    let months = match since {
-        Some(s) => {
-            let n = YearMonth::of(today).since(YearMonth::of(s)) + 1;
-            calendar::months_ending(today, (n.max(1) as usize).min(MAX_MONTHS))
-        }
-        None => calendar::months_ending(today, MONTHS),
-    };
+    let window = Window::of(today, since);
+    let oldest = window.oldest(today);
+    let Window {
+        months,
+        heat_start,
+        top_from,
+    } = window;
     let first = months[0];
     let mut rows: Vec<MonthRow> = months
         .iter()
@@ -165,27 +212,16 @@ pub fn stats(journal: &Journal, today: NaiveDate, since: Option<NaiveDate>) -> S
             in_rhythm: Share::default(),
         })
         .collect();
-    let mut heat_start = calendar::monday_of(calendar::add_days(today, 1 - HEAT_DAYS));
-    if let Some(s) = since {
-        heat_start = heat_start.max(calendar::monday_of(s));
-    }
     let heat_len = (today - heat_start).num_days().max(0) as usize + 1;
     let mut heat = vec![0u32; heat_len];
-    let top_from =
-        since.unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
     let mut per_person = vec![0u32; journal.contacts().len()];
     let is_counted: Vec<bool> = journal.contacts().iter().map(counted).collect();
-    let earliest = first
-        .first_day()
-        .unwrap_or(today)
-        .min(heat_start)
-        .min(top_from);
     let mut entries = 0;
     // Newest first, so the walk stops at the oldest day any figure needs. Entries are ordered
     // by instant, and a day depends on the offset: the margin covers the widest offsets.
     for e in journal.timeline() {
         let day = e.at.date_naive();
-        if day < calendar::add_days(earliest, -2) {
+        if day < oldest {
             break;
         }
         if day > today {

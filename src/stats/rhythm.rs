@@ -35,6 +35,8 @@ pub fn over_time(journal: &Journal, today: NaiveDate, rows: &mut [MonthRow]) {
         days.clear();
         // Newest first in the journal; oldest first here, for the search below.
         days.extend(journal.timeline_of(ix).rev().map(|e| e.at.date_naive()));
+        // A journal of recent months only: the last day in the months it left out.
+        days.extend(journal.seen_before_loaded(ix));
         days.sort_unstable();
         for (row, end) in rows.iter_mut().zip(&ends) {
             let seen = days.partition_point(|d| d <= end);

@@ -11,4 +11,5 @@ pub mod cache;
 pub mod lean_load;
 pub mod newest;
 pub mod parallel;
+pub mod since;
 pub mod touch;

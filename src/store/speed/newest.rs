@@ -14,7 +14,7 @@ use crate::threads::{default_threads, map_in_order};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Every month, and for each its stamp now and the index's summary when that matches.
-type Survey<'i> = (Vec<Month>, Vec<(Option<Stamp>, Option<&'i Summary>)>);
+pub(super) type Survey<'i> = (Vec<Month>, Vec<(Option<Stamp>, Option<&'i Summary>)>);
 
 /// An entry kept as a candidate, with where it was read: month (by its place in the listing)
 /// and place in the file, so ties are broken as a full load's stable sort breaks them.
@@ -144,7 +144,7 @@ impl Store {
     }
 
     /// The month index in the cache; empty without a cache.
-    fn month_index(&self) -> MonthIndex {
+    pub(super) fn month_index(&self) -> MonthIndex {
         self.cache
             .as_ref()
             .map(|c| c.month_index())
@@ -153,7 +153,7 @@ impl Store {
 
     /// Every month file, each with its stamp now and, when the index knows it as it is now
     /// (the same stamp), what the index says of it. The others must be read.
-    fn survey<'i>(&self, index: &'i MonthIndex) -> Result<Survey<'i>, StoreError> {
+    pub(super) fn survey<'i>(&self, index: &'i MonthIndex) -> Result<Survey<'i>, StoreError> {
         let months = self.months()?;
         let stamps = months
             .iter()
@@ -170,7 +170,7 @@ impl Store {
     }
 
     /// Write the index again when a month was learned or one it knew is gone or changed.
-    fn update_index(
+    pub(super) fn update_index(
         &self,
         index: &MonthIndex,
         months: &[Month],
@@ -267,7 +267,7 @@ impl Store {
     }
 
     /// Every entry of a month, from its cache when that matches the file, else parsed.
-    fn month_whole(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
+    pub(super) fn month_whole(&self, month: Month) -> Result<Vec<LocatedEntry>, Problem> {
         let cached = self.cached_month(month, &paths::month(month));
         if let Some(entries) = cached.and_then(|c| c.entries(|_| true)) {
             return Ok(entries);
