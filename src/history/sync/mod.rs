@@ -7,6 +7,7 @@
 //! takes that pick. `clone` makes a new folder from a remote.
 //!
 //! - `bounded`: git runs with a remote, killed at a deadline.
+//! - `remote`: fetch and push.
 //! - `run`: one sync, step by step.
 //! - `clone`: a new data folder from a remote.
 //! - `auto`: the TUI's sync in the background.
@@ -16,6 +17,7 @@ pub mod auto;
 mod bounded;
 mod clone;
 mod private;
+mod remote;
 mod run;
 
 pub use clone::{Cloned, clone};

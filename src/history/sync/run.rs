@@ -2,7 +2,8 @@
 //! (holding the history, so no commit of rolo's lands in between) fetch, merge, push, and
 //! again from the fetch when someone pushed in between.
 
-use super::bounded::{self, RemoteError};
+use super::bounded::RemoteError;
+use super::remote::{REF_WAIT, busy_ref, fetch, push, rejected};
 use super::{Request, SyncError, Synced};
 use crate::history::engine::commit_changes;
 use crate::history::git::{self, Git, first_line};
@@ -136,6 +137,11 @@ pub(super) fn sync(engine: &Engine, request: &Request) -> Result<Synced, SyncErr
                 break;
             }
             Err(RemoteError::Failed(said)) if rejected(&said) && attempt < ATTEMPTS => continue,
+            // A push of a rolo killed a moment ago may still hold the remote's ref.
+            Err(RemoteError::Failed(said)) if busy_ref(&said) && attempt < ATTEMPTS => {
+                std::thread::sleep(REF_WAIT * 4);
+                continue;
+            }
             Err(e) => {
                 return Err(SyncError::Unreachable {
                     remote: shown,
@@ -237,41 +243,6 @@ fn count(git: &Git, range: &str) -> usize {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
-}
-
-fn fetch(git: &Git, remote: &str, shown: &str) -> Result<(), SyncError> {
-    bounded::run(
-        git,
-        &["fetch", "--quiet", "--no-tags", "--prune", remote],
-        bounded::DEADLINE,
-    )
-    .map(|_| ())
-    .map_err(|e| SyncError::Unreachable {
-        remote: shown.to_string(),
-        why: e.to_string(),
-    })
-}
-
-fn push(git: &Git, remote: &str, branch: &str) -> Result<(), RemoteError> {
-    // Never forced: a remote that moved on refuses, and the next round merges it first.
-    bounded::run(
-        git,
-        &[
-            "push",
-            "--quiet",
-            "--no-verify",
-            remote,
-            &format!("HEAD:refs/heads/{branch}"),
-        ],
-        bounded::DEADLINE,
-    )
-    .map(|_| ())
-}
-
-fn rejected(said: &str) -> bool {
-    ["rejected", "fetch first", "non-fast-forward", "stale info"]
-        .iter()
-        .any(|w| said.contains(w))
 }
 
 /// git with the identity rolo commits as, and never asking for a signature.
