@@ -93,6 +93,13 @@ fn one_entry_is_a_start_not_a_chart() {
 fn the_weekly_review() {
     snap_on("review", App::demo, vec![ch('W')]);
     snap_on("review_scrolled", App::demo, vec![ch('W'), ch('G')]);
+    // tab turns to last week, as `rolo review --week last` has it; tab again comes back.
+    snap_on("review_last_week", App::demo, vec![ch('W'), key(Tab)]);
+    let mut this = App::demo(120, 35);
+    this.run(vec![ch('W')]);
+    let mut back = App::demo(120, 35);
+    back.run(vec![ch('W'), key(Tab), key(Tab)]);
+    assert_eq!(back.screen(), this.screen());
 }
 
 /// Every page drawn in the `NO_COLOR` theme: the same characters as in colour (bars, shades,

@@ -272,10 +272,11 @@ pub enum Popup {
     Lists(Lists),
     /// The statistics screen (`S`).
     Stats(Box<super::stats_view::StatsView>),
-    /// The weekly review (`W`), worded when opened.
+    /// The weekly review (`W`), worded when opened and when `tab` turns to the other week.
     Review {
         lines: Vec<crate::stats::review_words::Line>,
         scroll: u16,
+        week: crate::stats::review::Week,
     },
     Need(NeedView),
     Input(Input),

@@ -111,6 +111,7 @@ pub(super) const DEFAULTS: &[(Mode, &str, Action, &str, Option<&str>)] = &[
     (M::View, "pgup", A::PageUp, "page up", None),
     (M::View, "g", A::Top, "top", None),
     (M::View, "G", A::Bottom, "bottom", None),
+    (M::View, "tab", A::NextPane, "in the weekly review: last week, or this week again", None),
     (M::Match, "enter", A::Introduce, "log an intro to the highlighted person", Some("intro")),
     (M::Match, "i", A::Introduce, "log an intro to the highlighted person", None),
     (M::Match, "x", A::NotAFit, "not a fit: never suggest them for this need again", Some("not a fit")),

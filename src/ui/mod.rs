@@ -139,8 +139,12 @@ pub fn draw_themed(
         }
         Popup::Find(view) => find::draw(f, main, journal, view, today, t),
         Popup::Stats(view) => stats::draw(f, main, journal, view, t),
-        Popup::Review { lines, scroll } => {
-            drawn.scroll_max = Some(review::draw(f, main, lines, *scroll, t));
+        Popup::Review {
+            lines,
+            scroll,
+            week,
+        } => {
+            drawn.scroll_max = Some(review::draw(f, main, lines, *scroll, *week, t));
         }
         Popup::History(h) => {
             drawn.scroll_max = Some(history::draw(f, main, h, t));

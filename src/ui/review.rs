@@ -30,8 +30,19 @@ pub fn lines(said: &[Said], width: usize, t: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Draw over the main area; returns the furthest useful scroll.
-pub fn draw(f: &mut Frame, area: Rect, said: &[Said], scroll: u16, t: &Theme) -> u16 {
-    let block = popup_block(f, area, "Weekly review".into(), t);
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    said: &[Said],
+    scroll: u16,
+    week: crate::stats::review::Week,
+    t: &Theme,
+) -> u16 {
+    let title = match week {
+        crate::stats::review::Week::This => "Weekly review · this week (tab: last week)",
+        crate::stats::review::Week::Last => "Weekly review · last week (tab: this week)",
+    };
+    let block = popup_block(f, area, title.into(), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width.saturating_sub(2)).max(1);

@@ -181,7 +181,7 @@ pub fn update(
         Some(Popup::Stats(_)) => return serve::stats(state, action),
         Some(Popup::Find(_)) => return find::update(state, journal, action, now.date_naive()),
         Some(Popup::Sync(_)) => return sync::update(state, action),
-        Some(_) => return popups::view(state, journal, action),
+        Some(_) => return popups::view(state, journal, action, now.date_naive()),
         None => {}
     }
     if state.capture.is_some() {

@@ -53,13 +53,23 @@ pub fn stats(state: &mut AppState, action: Action) -> Vec<Effect> {
 
 /// `W`: the weekly review of this week, worded once (the same lines as `rolo review`).
 pub fn open_review(state: &mut AppState, journal: &Journal, today: NaiveDate) {
-    use crate::stats::review::{Week, review};
     state.status = None;
+    review_week(state, journal, today, crate::stats::review::Week::This);
+}
+
+/// The review of `week` on screen, from its top (`W`, and `tab` in it).
+pub fn review_week(
+    state: &mut AppState,
+    journal: &Journal,
+    today: NaiveDate,
+    week: crate::stats::review::Week,
+) {
     let net = crate::serve::Network::new(journal);
-    let r = review(journal, &net, today, Week::This);
+    let r = crate::stats::review::review(journal, &net, today, week);
     state.popup = Some(Popup::Review {
         lines: crate::stats::review_words::lines(journal, &r),
         scroll: 0,
+        week,
     });
 }
 
