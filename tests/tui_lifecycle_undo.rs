@@ -114,6 +114,16 @@ fn a_merge_is_confirmed_then_u_takes_all_of_it_back_byte_for_byte() {
     );
     let line = "merged Priya R. into Priya Raman: 1 entry, 1 need";
     assert_eq!(status(&state), format!("{line} — u to undo"));
+    // Before the yes, the confirmation says the merge can be taken back (with the history
+    // off it says it is for good: `tui_lifecycle`'s snapshot).
+    let (_, screen) = play(
+        &f,
+        script![select("aiko tanaka"), ch('M'), "priya raman", key(Enter)],
+    );
+    assert!(
+        screen.contains("y merge (one change; u or rolo undo takes it back) · n no"),
+        "{screen}"
+    );
     assert_eq!(f.subjects()[0], line);
     assert_eq!(f.subjects().len(), commits + 1, "one commit");
     assert!(!f.files().contains_key("contacts/priya-r.toml"));

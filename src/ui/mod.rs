@@ -128,7 +128,10 @@ pub fn draw_themed(
         Popup::EditFailed { error, .. } => popups::edit_failed(f, main, error, t),
         Popup::PickNeed(pick) => popups::pick_need(f, main, pick, journal, t),
         Popup::PickPerson(pick) => people::pick(f, main, pick, journal, t),
-        Popup::Merge(view) => people::confirm(f, main, view, t),
+        Popup::Merge(view) => {
+            let undoable = state.undo_at_hand && state.history_off.is_none();
+            people::confirm(f, main, view, undoable, t)
+        }
         Popup::Brief { brief, scroll, .. } => {
             drawn.scroll_max = Some(brief::draw(f, main, journal, brief, *scroll, today, t));
         }

@@ -61,7 +61,8 @@ pub fn pick(f: &mut Frame, area: Rect, pick: &PickPerson, journal: &Journal, t: 
     }
 }
 
-pub fn confirm(f: &mut Frame, area: Rect, view: &MergeView, t: &Theme) {
+/// `undoable`: the history is on, so `u` (or `rolo undo`) takes the merge back.
+pub fn confirm(f: &mut Frame, area: Rect, view: &MergeView, undoable: bool, t: &Theme) {
     // Each line wraps rather than being cut: what is dropped must be read whole.
     let width = area.width.min(90);
     let w = usize::from(width.saturating_sub(2)).max(1);
@@ -106,7 +107,14 @@ pub fn confirm(f: &mut Frame, area: Rect, view: &MergeView, t: &Theme) {
     };
     f.render_widget(
         Paragraph::new(Line::styled(
-            fit("y merge (one change; rolo undo takes it back) · n no", w),
+            fit(
+                if undoable {
+                    "y merge (one change; u or rolo undo takes it back) · n no"
+                } else {
+                    "y merge (for good: the history is off, so no undo) · n no"
+                },
+                w,
+            ),
             t.dim(),
         )),
         keys,
