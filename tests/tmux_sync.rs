@@ -4,27 +4,41 @@
 use crate::history_support::Folder;
 use crate::tmux::{Tmux, have_tmux};
 
+/// Machine A with Ada (added with `ada`, extra arguments of `rolo add`), synced to a bare
+/// remote; machine B cloned from it.
+fn two_machines(ada: &[&str]) -> (Folder, Folder) {
+    let a = Folder::new();
+    let b = Folder::new();
+    let remote = a.tmp.path().join("remote.git");
+    a.git_in(a.tmp.path(), &["init", "-q", "--bare", "remote.git"]);
+    let mut add = vec!["add", "Ada Lovelace"];
+    add.extend_from_slice(ada);
+    a.ok(&add);
+    let url = remote.to_string_lossy().into_owned();
+    a.ok(&["sync", "--remote", &url]);
+    b.ok(&["clone", &url]);
+    (a, b)
+}
+
+/// rolo on `f` in the terminal, with `f`'s own git config.
+fn start_on(t: &Tmux, f: &Folder) {
+    let env = format!(
+        "GIT_CONFIG_GLOBAL={} GIT_CONFIG_NOSYSTEM=1",
+        f.gitconfig().display()
+    );
+    t.start(&format!("exec {}", t.rolo_line(&f.data, &env)));
+}
+
 #[test]
 fn the_tui_syncs_on_start_and_at_quit() {
     if !have_tmux() {
         return;
     }
-    let a = Folder::new();
-    let b = Folder::new();
-    let remote = a.tmp.path().join("remote.git");
-    a.git_in(a.tmp.path(), &["init", "-q", "--bare", "remote.git"]);
-    a.ok(&["add", "Ada Lovelace"]);
-    let url = remote.to_string_lossy().into_owned();
-    a.ok(&["sync", "--remote", &url]);
-    b.ok(&["clone", &url]);
+    let (a, b) = two_machines(&[]);
     a.ok(&["note", "ada", "Written on A", "--at", "2026-12-01 09:00"]);
     a.ok(&["sync"]);
     let t = Tmux::new("sync");
-    let env = format!(
-        "GIT_CONFIG_GLOBAL={} GIT_CONFIG_NOSYSTEM=1",
-        b.gitconfig().display()
-    );
-    t.start(&format!("exec {}", t.rolo_line(&b.data, &env)));
+    start_on(&t, &b);
     t.wait_for("synced just now");
     assert!(
         String::from_utf8_lossy(&b.read("journal/2026/2026-12.toml")).contains("Written on A"),
@@ -55,23 +69,12 @@ fn a_conflict_is_picked_on_the_sync_screen() {
     if !have_tmux() {
         return;
     }
-    let a = Folder::new();
-    let b = Folder::new();
-    let remote = a.tmp.path().join("remote.git");
-    a.git_in(a.tmp.path(), &["init", "-q", "--bare", "remote.git"]);
-    a.ok(&["add", "Ada Lovelace", "--role", "CTO"]);
-    let url = remote.to_string_lossy().into_owned();
-    a.ok(&["sync", "--remote", &url]);
-    b.ok(&["clone", &url]);
+    let (a, b) = two_machines(&["--role", "CTO"]);
     a.ok(&["edit", "ada", "--set", "role=Chief Executive"]);
     a.ok(&["sync"]);
     b.ok(&["edit", "ada", "--set", "role=Chair of the Board"]);
     let t = Tmux::new("syncpick");
-    let env = format!(
-        "GIT_CONFIG_GLOBAL={} GIT_CONFIG_NOSYSTEM=1",
-        b.gitconfig().display()
-    );
-    t.start(&format!("exec {}", t.rolo_line(&b.data, &env)));
+    start_on(&t, &b);
     t.wait_for("needs you: 1 conflict (Y to pick)");
     t.keys(&["Y"]);
     t.wait_for("here \"Chair of the Board\", there \"Chief Executive\"");

@@ -123,35 +123,7 @@ pub fn files_at(repo: &Repo, rev: &str, paths: &[String]) -> Result<AtHead, GitE
     for p in &asked {
         input.push_str(&format!("{rev}:{}\n", repo.full(p)));
     }
-    let out = repo
-        .git
-        .run_with(["cat-file", "--batch"], Some(input.as_bytes()))?;
-    let mut answers = Answers {
-        bytes: &out.stdout,
-        at: 0,
-    };
-    let commit = match answers.next() {
-        Some(Answer::Object { id, .. }) => Some(id),
-        _ => None,
-    };
-    let mut files = BTreeMap::new();
-    for p in paths {
-        files.insert(p.clone(), None);
-    }
-    if commit.is_none() {
-        return Ok(AtHead {
-            commit: None,
-            files,
-        });
-    }
-    for p in asked {
-        let content = match answers.next() {
-            Some(Answer::Object { blob, .. }) => blob,
-            _ => None,
-        };
-        files.insert(p.clone(), content);
-    }
-    Ok(AtHead { commit, files })
+    batch(repo, &input, paths, asked.iter().copied())
 }
 
 /// Up to this many files are asked for as `rev:path`; more (an import's thousands) go through
@@ -201,6 +173,17 @@ fn files_by_id(
         input.push_str(id);
         input.push('\n');
     }
+    batch(repo, &input, paths, present.iter().map(|(p, _)| *p))
+}
+
+/// Run `cat-file --batch` on `input` (the commit's line, then one line per file of
+/// `answered`, in order) and read its answers into the files of `paths`.
+fn batch<'p>(
+    repo: &Repo,
+    input: &str,
+    paths: &[String],
+    answered: impl Iterator<Item = &'p String>,
+) -> Result<AtHead, GitError> {
     let out = repo
         .git
         .run_with(["cat-file", "--batch"], Some(input.as_bytes()))?;
@@ -220,7 +203,7 @@ fn files_by_id(
             files,
         });
     }
-    for (p, _) in present {
+    for p in answered {
         let content = match answers.next() {
             Some(Answer::Object { blob, .. }) => blob,
             _ => None,

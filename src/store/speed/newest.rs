@@ -7,7 +7,6 @@
 
 use super::cache::month_index::{Learned, MonthIndex, Summary, instant};
 use super::lean_load::MonthsRead;
-use crate::fasthash::FastMap;
 use crate::model::Entry;
 use crate::store::{LocatedEntry, Month, Problem, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
@@ -214,21 +213,8 @@ impl Store {
             let at_with = || entries.iter().map(|l| (&l.entry.at, &l.entry.with[..]));
             Ok::<_, Problem>(Learned::of(stamps[i].0, at_with()))
         });
-        // Per person first, by number for the months the index knows.
-        let mut by_number: Vec<Option<NaiveDate>> = vec![None; index.people.len()];
-        for (_, summary) in stamps.iter().filter_map(|(_, k)| Some(((), (*k)?))) {
-            for (p, day) in summary.last_days() {
-                if let Some(last) = by_number.get_mut(p as usize) {
-                    *last = (*last).max(Some(day));
-                }
-            }
-        }
-        let mut by_id: FastMap<String, NaiveDate> = FastMap::default();
-        for (p, day) in by_number.into_iter().enumerate() {
-            if let (Some(day), Some(id)) = (day, index.people.get(p)) {
-                by_id.insert(id.clone(), day);
-            }
-        }
+        // The months the index knows, then those read.
+        let mut by_id = index.last_days_in(stamps.iter().filter_map(|(_, k)| *k));
         let mut learned = Vec::new();
         let mut errors = Vec::new();
         for (&i, result) in unknown.iter().zip(read) {

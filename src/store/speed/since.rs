@@ -7,7 +7,6 @@
 
 use super::cache::month_index::{Learned, instant};
 use super::lean_load::MonthsRead;
-use crate::fasthash::FastMap;
 use crate::model::Entry;
 use crate::store::{Problem, Store, StoreError};
 use crate::threads::{default_threads, map_in_order};
@@ -54,24 +53,14 @@ impl Store {
                 Err(p) => errors.push(p),
             }
         }
-        // Each person's last day in the months not read, by number first.
-        let mut by_number: Vec<Option<NaiveDate>> = vec![None; index.people.len()];
-        for (i, (_, known)) in stamps.iter().enumerate() {
-            let Some(summary) = known.filter(|_| !wanted[i]) else {
-                continue;
-            };
-            for (p, day) in summary.last_days() {
-                if let Some(last) = by_number.get_mut(p as usize) {
-                    *last = (*last).max(Some(day));
-                }
-            }
-        }
-        let mut before: FastMap<String, NaiveDate> = FastMap::default();
-        for (p, day) in by_number.into_iter().enumerate() {
-            if let (Some(day), Some(id)) = (day, index.people.get(p)) {
-                before.insert(id.clone(), day);
-            }
-        }
+        // Each person's last day in the months not read.
+        let before = index.last_days_in(
+            stamps
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !wanted[*i])
+                .filter_map(|(_, (_, known))| *known),
+        );
         self.update_index(&index, &months, &stamps, learned);
         Ok(SinceRead {
             entries: MonthsRead { items, errors },

@@ -96,6 +96,27 @@ pub struct MonthIndex {
 
 impl MonthIndex {
     /// The number `id` has here; `None` when no month names it.
+    /// Each person's last day over `summaries` (months of this index), by id.
+    pub fn last_days_in<'a>(
+        &self,
+        summaries: impl IntoIterator<Item = &'a Summary>,
+    ) -> crate::fasthash::FastMap<String, NaiveDate> {
+        // By number first: a person is named in many months, their id looked up once.
+        let mut by_number: Vec<Option<NaiveDate>> = vec![None; self.people.len()];
+        for summary in summaries {
+            for (p, day) in summary.last_days() {
+                if let Some(last) = by_number.get_mut(p as usize) {
+                    *last = (*last).max(Some(day));
+                }
+            }
+        }
+        by_number
+            .into_iter()
+            .enumerate()
+            .filter_map(|(p, day)| Some((self.people.get(p)?.clone(), day?)))
+            .collect()
+    }
+
     pub fn person(&self, id: &str) -> Option<u32> {
         let at = self.people.iter().position(|p| p == id)?;
         u32::try_from(at).ok()
