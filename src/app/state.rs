@@ -421,6 +421,8 @@ impl AppState {
             (Some(Popup::Lists(_)), _) => &[Mode::Lists],
             (Some(Popup::Stats(_)), _) => &[Mode::Stats],
             (Some(Popup::Find(_)), _) => &[Mode::Find],
+            // Nothing to pick for: only the keys that close it.
+            (Some(Popup::Sync(v)), _) if v.files().is_empty() => &[Mode::View],
             (Some(Popup::Sync(_)), _) => &[Mode::Sync],
             (Some(_), _) => &[Mode::View],
             (None, Some(c)) if !c.suggestions.is_empty() => &[Mode::Complete, Mode::Capture],

@@ -47,6 +47,7 @@ fn y_reads_the_conflicts_and_o_or_t_picks_for_the_highlighted_file() {
         now(),
     );
     assert_eq!(view(&s).files().len(), 2);
+    assert_eq!(s.modes(), &[crate::keymap::Mode::Sync]);
     // Moving stops at either end.
     run(&mut s, &mut j, [Up, Down, Down, Down]);
     assert_eq!(view(&s).selected, 1);
@@ -154,6 +155,8 @@ fn a_pick_that_fails_says_why_and_keeps_the_screen() {
     );
     assert_eq!(run(&mut s, &mut j, [TakeTheirs]), vec![]);
     assert_eq!(status(&s).0, "nothing waits for you to pick");
+    // Nothing to pick for: the footer offers only the keys that close it.
+    assert_eq!(s.modes(), &[crate::keymap::Mode::View]);
     assert_eq!(run(&mut s, &mut j, [Back]), vec![]);
     assert_eq!(s.popup, None);
 }
