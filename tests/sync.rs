@@ -178,8 +178,10 @@ fn the_same_field_changed_on_both_is_a_conflict_both_values_kept_until_picked() 
         err.starts_with("rolo: sync stopped: 1 conflict needs you"),
         "{err}"
     );
-    // Nothing merged, nothing lost, no markers, no merge left half-way.
+    // Nothing merged, nothing lost, no markers, no merge left half-way, and what
+    // `git merge --abort` put back is private again.
     assert_eq!(t.b.files(), before);
+    private(&t.b.data);
     assert_eq!(Two::head(&t.b, &t.b.data), head);
     assert!(!t.b.data.join(".git/MERGE_HEAD").exists());
     assert!(t.b.ok(&["check"]).contains(": 0 errors"));

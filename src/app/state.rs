@@ -352,6 +352,9 @@ pub struct AppState {
     pub page: usize,
     /// An undo or a redo is under way (off the loop's thread); another waits for it.
     pub taking_back: bool,
+    /// A pick on the sync screen is syncing (off the loop's thread), whether or not the
+    /// screen is still open; another waits for it.
+    pub picking_sync: bool,
     /// Why there is no history to undo in, once known (git missing, `[history] git = false`):
     /// said again at once, without asking git each time.
     pub history_off: Option<String>,
@@ -389,6 +392,7 @@ impl AppState {
             autosave: Autosave::default(),
             page: 20,
             taking_back: false,
+            picking_sync: false,
             history_off: None,
             undo_at_hand: false,
             quit: false,

@@ -98,6 +98,11 @@ impl Engine {
         &self,
         files: impl IntoIterator<Item = (&'p str, F)>,
     ) {
+        let mut files = files.into_iter().peekable();
+        // Nothing to write (an import whose every card was already there): no change.
+        if files.peek().is_none() {
+            return;
+        }
         let Some(live) = self.live(true) else {
             return;
         };

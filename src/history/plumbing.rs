@@ -99,24 +99,19 @@ pub struct AtHead {
 pub fn files_at(repo: &Repo, rev: &str, paths: &[String]) -> Result<AtHead, GitError> {
     let asked: Vec<&String> = paths.iter().filter(|p| !p.contains('\n')).collect();
     if asked.len() > BY_PATH {
-        // No listing: no commit yet (the first change, an import into a new journal), or an
-        // odd rev. Path by path would have git look for each in a commit that is not there
-        // (5,000 paths: 8 s), so the commit is asked first, alone.
-        let ids = blob_ids(repo, rev);
-        let absent = ids.is_none() && {
-            let none: &[&String] = &[];
-            files_by_id(repo, rev, paths, none, &Default::default())?
-                .commit
-                .is_none()
-        };
-        if absent {
+        // The commit first, alone: with none yet (the first change, an import into a new
+        // journal) there is nothing to read, and path by path git would look for each in a
+        // commit that is not there (5,000 paths: 8 s). Then its tree is listed by its id, so
+        // the files are that commit's even if `rev` moves meanwhile.
+        let none: &[&String] = &[];
+        let Some(commit) = files_by_id(repo, rev, paths, none, &Default::default())?.commit else {
             return Ok(AtHead {
                 commit: None,
                 files: paths.iter().map(|p| (p.clone(), None)).collect(),
             });
-        }
-        if let Some(ids) = ids {
-            return files_by_id(repo, rev, paths, &asked, &ids);
+        };
+        if let Some(ids) = blob_ids(repo, &commit) {
+            return files_by_id(repo, &commit, paths, &asked, &ids);
         }
     }
     let mut input = format!("{rev}\n");
@@ -134,10 +129,13 @@ pub const BY_PATH: usize = 64;
 
 /// Every file of `rev`'s tree, by its path from the top of the repository, with its blob's id.
 fn blob_ids(repo: &Repo, rev: &str) -> Option<std::collections::HashMap<String, String>> {
-    let out = repo
-        .git
-        .run(["ls-tree", "-r", "-z", "--full-tree", rev])
-        .ok()?;
+    // Only the data folder's part when it lives inside a bigger repository.
+    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", rev];
+    let inside = repo.prefix.trim_end_matches('/');
+    if !inside.is_empty() {
+        args.extend(["--", inside]);
+    }
+    let out = repo.git.run(args).ok()?;
     let mut ids = std::collections::HashMap::new();
     for item in out.stdout.split(|&b| b == 0) {
         // "<mode> blob <id>\t<path>"
@@ -526,6 +524,42 @@ mod tests {
         let bare = super::super::repo::init(empty.path()).unwrap();
         let none = files_at(&bare, "HEAD", &asked).unwrap();
         assert!(none.commit.is_none() && none.files.values().all(Option::is_none));
+    }
+
+    /// A data folder inside a bigger repository: the listing is of its part, and the files
+    /// are found under its prefix, as path by path finds them.
+    #[test]
+    fn many_files_in_a_data_folder_inside_a_bigger_repository() {
+        let top = tempfile::tempdir().unwrap();
+        let whole = super::super::repo::init(top.path()).unwrap();
+        let data = top.path().join("notes/people");
+        std::fs::create_dir_all(data.join("contacts")).unwrap();
+        std::fs::write(top.path().join("elsewhere.txt"), "not the journal").unwrap();
+        let path = |i: usize| format!("contacts/p{i}.toml");
+        for i in 0..100 {
+            std::fs::write(data.join(path(i)), format!("n = {i}\n")).unwrap();
+        }
+        let git = |args: &[&str]| {
+            let mut all = vec!["-c", "user.name=T", "-c", "user.email=t@e"];
+            all.extend_from_slice(args);
+            whole.git.run(all).unwrap();
+        };
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "one"]);
+        let repo = Repo {
+            git: Git::new(&data),
+            git_dir: whole.git_dir.clone(),
+            prefix: "notes/people/".into(),
+        };
+        let asked: Vec<String> = (0..110).map(path).collect();
+        let many = files_at(&repo, "HEAD", &asked).unwrap();
+        let few: BTreeMap<_, _> = asked
+            .chunks(BY_PATH)
+            .flat_map(|c| files_at(&repo, "HEAD", c).unwrap().files)
+            .collect();
+        assert_eq!(many.files, few);
+        assert_eq!(many.files[&path(7)].as_deref(), Some(&b"n = 7\n"[..]));
+        assert_eq!(many.files[&path(105)], None);
     }
 
     #[test]

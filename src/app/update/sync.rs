@@ -12,7 +12,10 @@ use crate::sanitize::inert_line;
 
 /// `Y`: open the screen; the effect fills it in.
 pub fn open(state: &mut AppState) -> Vec<Effect> {
-    let mut view = SyncView::default();
+    let mut view = SyncView {
+        picking: state.picking_sync,
+        ..SyncView::default()
+    };
     if let Some(why) = &state.history_off {
         view.set(Err(format!("no sync: {why}")));
         state.popup = Some(Popup::Sync(view));
@@ -33,7 +36,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Up => view.selected = view.selected.saturating_sub(1),
         Action::KeepOurs | Action::TakeTheirs => {
             let ours = action == Action::KeepOurs;
-            if view.picking {
+            if state.picking_sync {
                 state.say("the last pick is still syncing; press again when it is done");
                 return Vec::new();
             }
@@ -43,6 +46,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             };
             let path = file.path.clone();
             view.picking = true;
+            state.picking_sync = true;
             state.say(format!(
                 "syncing with {} for {}…",
                 side(ours),
@@ -80,6 +84,7 @@ pub fn picked(
     result: Result<Vec<String>, String>,
     waiting: Vec<ConflictFile>,
 ) {
+    state.picking_sync = false;
     let path = inert_line(path).into_owned();
     let none_left = waiting.is_empty();
     if let Some(Popup::Sync(view)) = state.popup.as_mut() {

@@ -28,7 +28,7 @@ pub(super) fn fetch(git: &Git, remote: &str, shown: &str) -> Result<(), SyncErro
         }
         if busy_ref(&why) {
             return Err(SyncError::Git(format!(
-                "another git keeps updating this folder's copy of the remote's branches ({why}); run `rolo sync` again when it is done"
+                "another git keeps updating this folder's copy of the remote's branches ({why}); run `rolo sync` again when it is done, or, if no git is running, remove the .lock file it names"
             )));
         }
         return Err(SyncError::Unreachable {
@@ -44,13 +44,16 @@ pub(super) const REF_WAIT: std::time::Duration = std::time::Duration::from_milli
 
 /// git could not update a ref because another git holds or just moved it.
 pub(super) fn busy_ref(said: &str) -> bool {
-    [
-        "cannot lock ref",
-        "unable to update local ref",
-        ".lock': File exists",
-    ]
-    .iter()
-    .any(|s| said.contains(s))
+    // "… exists; cannot create …": a branch name that clashes with another; waiting will
+    // not change that.
+    !said.contains("exists; cannot create")
+        && [
+            "cannot lock ref",
+            "unable to update local ref",
+            ".lock': File exists",
+        ]
+        .iter()
+        .any(|s| said.contains(s))
 }
 
 pub(super) fn push(git: &Git, remote: &str, branch: &str) -> Result<(), RemoteError> {

@@ -112,9 +112,12 @@ pub(super) fn sync(engine: &Engine, request: &Request) -> Result<Synced, SyncErr
                 .lock_within(WAIT_FOR_OTHER)
                 .map_err(|e| SyncError::Git(format!("cannot lock the journal to merge: {e}")))?
                 .ok_or(SyncError::Busy)?;
-            merge(engine, &live, t, &remote)?;
+            let merged = merge(engine, &live, t, &remote);
+            // Whatever the merge came to: a clash is called off with `git merge --abort`,
+            // which puts files back with the umask's permissions too.
             super::private::make_private(&engine.shared.dir);
             drop(folder);
+            merged?;
         }
         let here = rev(git, "HEAD");
         let Some(here) = here else {

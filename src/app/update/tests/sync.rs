@@ -161,6 +161,39 @@ fn a_pick_that_fails_says_why_and_keeps_the_screen() {
     assert_eq!(s.popup, None);
 }
 
+/// A pick syncs on after its screen is closed: opened again, the screen says so and a second
+/// pick waits, or the two would race for the choice and the history's lock.
+#[test]
+fn one_pick_at_a_time_even_after_the_screen_was_closed() {
+    let (mut s, mut j) = demo();
+    run(&mut s, &mut j, [Sync]);
+    let read = || Done::ConflictsRead {
+        files: Ok(vec![file(ADA, ""), file(BEN, "")]),
+        remote: true,
+    };
+    on_done(&mut s, &mut j, read(), now());
+    assert_eq!(run(&mut s, &mut j, [KeepOurs]).len(), 1);
+    run(&mut s, &mut j, [Back]);
+    assert_eq!(s.popup, None);
+    run(&mut s, &mut j, [Sync]);
+    on_done(&mut s, &mut j, read(), now());
+    assert!(view(&s).picking);
+    assert_eq!(run(&mut s, &mut j, [Down, TakeTheirs]), vec![]);
+    assert!(status(&s).0.contains("still syncing"));
+    on_done(
+        &mut s,
+        &mut j,
+        Done::Picked {
+            path: ADA.into(),
+            ours: true,
+            result: Ok(vec!["1 more conflict waits for you".into()]),
+            waiting: vec![file(BEN, "")],
+        },
+        now(),
+    );
+    assert_eq!(run(&mut s, &mut j, [TakeTheirs]).len(), 1);
+}
+
 #[test]
 fn with_the_history_off_y_says_so_and_asks_nothing() {
     let (mut s, mut j) = demo();
