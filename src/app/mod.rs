@@ -14,6 +14,7 @@ mod memory;
 pub mod mentions;
 pub mod needs_pane;
 pub mod people;
+pub mod popup;
 pub mod run;
 pub mod signals;
 pub mod state;

@@ -65,6 +65,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("refresh", Ops),
     ("journal_lean", Ops),
     ("app::state", View),
+    ("app::popup", View),
     ("app::lists", View),
     ("app::mentions", View),
     ("app::editor", View),
