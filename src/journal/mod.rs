@@ -247,6 +247,10 @@ impl Journal {
     /// In a journal of recent months only, the last day this person was seen in the months
     /// left out (every entry there is older than every entry loaded); `None` otherwise.
     pub fn seen_before_loaded(&self, ix: Ix) -> Option<NaiveDate> {
+        // A full journal (the TUI's) has none: no id hashed per person per frame of figures.
+        if self.seen_before.is_empty() {
+            return None;
+        }
         let c = self.contacts.get(ix)?;
         self.seen_before.get(&c.id).copied()
     }
