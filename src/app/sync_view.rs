@@ -9,8 +9,6 @@ pub struct SyncView {
     pub read: Option<Result<Vec<ConflictFile>, String>>,
     /// The highlighted file.
     pub selected: usize,
-    /// A pick is being carried out (a sync with it); another waits until it is done.
-    pub picking: bool,
     /// No remote is set: nothing has been synced, so nothing can wait.
     pub no_remote: bool,
 }

@@ -152,7 +152,7 @@ pub fn draw_themed(
         Popup::History(h) => {
             drawn.scroll_max = Some(history::draw(f, main, h, t));
         }
-        Popup::Sync(view) => sync::draw(f, main, view, t),
+        Popup::Sync(view) => sync::draw(f, main, view, state.picking_sync, t),
     }
     drawn
 }

@@ -13,7 +13,8 @@ use ratatui::widgets::Paragraph;
 /// How far a value's continuation lines are indented under its name.
 const INDENT: usize = 4;
 
-pub fn draw(f: &mut Frame, area: Rect, view: &SyncView, t: &Theme) {
+/// `picking`: a pick is syncing (`AppState::picking_sync`).
+pub fn draw(f: &mut Frame, area: Rect, view: &SyncView, picking: bool, t: &Theme) {
     // As wide as the history's; as tall as what it says, up to the screen.
     let width = usize::from(centered(area, 90, 1).width.saturating_sub(2)).max(1);
     let warn = t.fg(t.warning);
@@ -38,7 +39,7 @@ pub fn draw(f: &mut Frame, area: Rect, view: &SyncView, t: &Theme) {
     };
     let want = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
     let rect = centered(area, 90, want.min(area.height.saturating_sub(2)).max(5));
-    let title = if view.picking {
+    let title = if picking {
         "Sync · syncing with your pick…"
     } else {
         "Sync · what needs you"

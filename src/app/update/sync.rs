@@ -12,10 +12,7 @@ use crate::sanitize::inert_line;
 
 /// `Y`: open the screen; the effect fills it in.
 pub fn open(state: &mut AppState) -> Vec<Effect> {
-    let mut view = SyncView {
-        picking: state.picking_sync,
-        ..SyncView::default()
-    };
+    let mut view = SyncView::default();
     if let Some(why) = &state.history_off {
         view.set(Err(format!("no sync: {why}")));
         state.popup = Some(Popup::Sync(view));
@@ -45,7 +42,6 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 return Vec::new();
             };
             let path = file.path.clone();
-            view.picking = true;
             state.picking_sync = true;
             state.say(format!(
                 "syncing with {} for {}…",
@@ -88,7 +84,6 @@ pub fn picked(
     let path = inert_line(path).into_owned();
     let none_left = waiting.is_empty();
     if let Some(Popup::Sync(view)) = state.popup.as_mut() {
-        view.picking = false;
         view.set(Ok(waiting));
     }
     match result {

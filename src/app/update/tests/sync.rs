@@ -29,6 +29,25 @@ fn status(s: &AppState) -> (String, bool) {
     (st.text, st.error)
 }
 
+/// A pick's sync came to `result`, with `waiting` still waiting (as `sync_effects::pick`
+/// hands it back).
+fn picked(
+    s: &mut AppState,
+    j: &mut Journal,
+    path: &str,
+    ours: bool,
+    result: Result<Vec<String>, String>,
+    waiting: Vec<ConflictFile>,
+) {
+    let done = Done::Picked {
+        path: path.into(),
+        ours,
+        result,
+        waiting,
+    };
+    on_done(s, j, done, now());
+}
+
 const ADA: &str = "contacts/ada-lovelace.toml";
 const BEN: &str = "contacts/ben-okafor.toml";
 
@@ -58,24 +77,21 @@ fn y_reads_the_conflicts_and_o_or_t_picks_for_the_highlighted_file() {
             ours: false
         }]
     );
-    assert!(view(&s).picking);
+    assert!(s.picking_sync);
     // One pick at a time: the sync it runs is still under way.
     assert_eq!(run(&mut s, &mut j, [KeepOurs]), vec![]);
     assert!(status(&s).0.contains("still syncing"), "{:?}", status(&s));
     // Ben's is settled, Ada's still waits: the screen stays, on Ada.
-    on_done(
+    picked(
         &mut s,
         &mut j,
-        Done::Picked {
-            path: BEN.into(),
-            ours: false,
-            result: Ok(vec!["1 more conflict waits for you".into()]),
-            waiting: vec![file(ADA, "Ada")],
-        },
-        now(),
+        BEN,
+        false,
+        Ok(vec!["1 more conflict waits for you".into()]),
+        vec![file(ADA, "Ada")],
     );
     let v = view(&s);
-    assert!(!v.picking);
+    assert!(!s.picking_sync);
     assert_eq!((v.files().len(), v.selected), (1, 0));
     assert_eq!(
         status(&s),
@@ -92,18 +108,15 @@ fn y_reads_the_conflicts_and_o_or_t_picks_for_the_highlighted_file() {
         }]
     );
     // The last one settled: the screen closes and the status says how the sync ended.
-    on_done(
+    picked(
         &mut s,
         &mut j,
-        Done::Picked {
-            path: ADA.into(),
-            ours: true,
-            result: Ok(vec![
-                "sync: 2 changes in from origin (/r); up to date".into(),
-            ]),
-            waiting: vec![],
-        },
-        now(),
+        ADA,
+        true,
+        Ok(vec![
+            "sync: 2 changes in from origin (/r); up to date".into(),
+        ]),
+        vec![],
     );
     assert_eq!(s.popup, None);
     assert_eq!(
@@ -129,20 +142,17 @@ fn a_pick_that_fails_says_why_and_keeps_the_screen() {
     );
     run(&mut s, &mut j, [KeepOurs]);
     let offline = "offline: cannot reach origin (/r) (no answer); nothing is lost";
-    on_done(
+    picked(
         &mut s,
         &mut j,
-        Done::Picked {
-            path: ADA.into(),
-            ours: true,
-            result: Err(offline.into()),
-            waiting: vec![file(ADA, "")],
-        },
-        now(),
+        ADA,
+        true,
+        Err(offline.into()),
+        vec![file(ADA, "")],
     );
     assert_eq!(status(&s), (offline.into(), true));
     let v = view(&s);
-    assert!(!v.picking && v.files().len() == 1);
+    assert!(!s.picking_sync && v.files().len() == 1);
     // Nothing to pick for: said, no effect.
     on_done(
         &mut s,
@@ -177,19 +187,16 @@ fn one_pick_at_a_time_even_after_the_screen_was_closed() {
     assert_eq!(s.popup, None);
     run(&mut s, &mut j, [Sync]);
     on_done(&mut s, &mut j, read(), now());
-    assert!(view(&s).picking);
+    assert!(s.picking_sync);
     assert_eq!(run(&mut s, &mut j, [Down, TakeTheirs]), vec![]);
     assert!(status(&s).0.contains("still syncing"));
-    on_done(
+    picked(
         &mut s,
         &mut j,
-        Done::Picked {
-            path: ADA.into(),
-            ours: true,
-            result: Ok(vec!["1 more conflict waits for you".into()]),
-            waiting: vec![file(BEN, "")],
-        },
-        now(),
+        ADA,
+        true,
+        Ok(vec!["1 more conflict waits for you".into()]),
+        vec![file(BEN, "")],
     );
     assert_eq!(run(&mut s, &mut j, [TakeTheirs]).len(), 1);
 }
