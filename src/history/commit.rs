@@ -14,6 +14,7 @@
 use super::intent::{Intent, IntentId, Intents};
 use super::lock::Held;
 use super::plumbing::{self, Ident, NewCommit};
+use super::read_at;
 use super::repo::{self, Repo};
 use crate::store::{Fs, paths};
 use std::collections::{BTreeMap, BTreeSet};
@@ -190,7 +191,7 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
         looked.extend(c.after.keys().cloned());
     }
     let looked: Vec<String> = looked.into_iter().collect();
-    let head = plumbing::files_at(w.repo, "HEAD", &looked).map_err(Failure::git)?;
+    let head = read_at::files_at(w.repo, "HEAD", &looked).map_err(Failure::git)?;
 
     // The files as they were before this process's changes: as on disk, except what these
     // changes wrote, which counts as it was before their first write.
@@ -342,7 +343,7 @@ pub fn commit(w: &Work, ours: &[Change]) -> Result<usize, Failure> {
     // Many files (an import): the index after the commit, when git has their objects in the
     // commit's pack and only stats and hashes the files. Beside it, git would write each as
     // a loose object of its own, flushed one by one: 5,000 files took 8 s.
-    let many = touched.len() > plumbing::BY_PATH;
+    let many = touched.len() > read_at::BY_PATH;
     let index = (!many).then(|| plumbing::refresh_index(w.repo, &touched));
     let committed = plumbing::commit(
         w.repo,

@@ -28,6 +28,7 @@ pub mod merge;
 mod notice;
 mod noting;
 mod plumbing;
+mod read_at;
 mod repo;
 mod reverse;
 mod reverse_contact;

@@ -7,7 +7,7 @@
 //! message names the later change that stands in the way.
 
 use super::git::GitError;
-use super::plumbing::files_at;
+use super::read_at::files_at;
 use super::repo::{self, Repo};
 use super::stack::{Commit, Log};
 use super::{reverse_contact, reverse_month};
