@@ -64,6 +64,7 @@ mod staged_load;
 mod stays_inside;
 mod store;
 mod sync;
+mod sync_killed;
 mod tmux;
 mod tmux_journeys;
 mod tmux_lifecycle;
