@@ -181,7 +181,15 @@ pub fn update(
         Some(Popup::Stats(_)) => return serve::stats(state, action),
         Some(Popup::Find(_)) => return find::update(state, journal, action, now.date_naive()),
         Some(Popup::Sync(_)) => return sync::update(state, action),
-        Some(_) => return popups::view(state, journal, action, now.date_naive()),
+        // `tab` in the weekly review turns to the other week; its other keys scroll.
+        Some(Popup::Review { week, .. })
+            if matches!(action, Action::NextPane | Action::PrevPane) =>
+        {
+            let week = *week;
+            serve::turn_review(state, journal, now.date_naive(), week);
+            return Vec::new();
+        }
+        Some(_) => return popups::view(state, journal, action),
         None => {}
     }
     if state.capture.is_some() {

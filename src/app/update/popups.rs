@@ -5,25 +5,8 @@ use crate::action::Action;
 use crate::app::state::{AppState, Capture, PersonHistory, Popup};
 use crate::journal::Journal;
 
-pub fn view(
-    state: &mut AppState,
-    journal: &Journal,
-    action: Action,
-    today: chrono::NaiveDate,
-) -> Vec<Effect> {
+pub fn view(state: &mut AppState, _journal: &Journal, action: Action) -> Vec<Effect> {
     let page = u16::try_from(state.page).unwrap_or(u16::MAX).max(1);
-    // `tab` in the weekly review turns to the other week (this one, last one).
-    if let (Action::NextPane | Action::PrevPane, Some(Popup::Review { week, .. })) =
-        (&action, &state.popup)
-    {
-        use crate::stats::review::Week;
-        let other = match week {
-            Week::This => Week::Last,
-            Week::Last => Week::This,
-        };
-        super::serve::review_week(state, journal, today, other);
-        return Vec::new();
-    }
     let Some(
         Popup::Help { scroll }
         | Popup::Entry { scroll, .. }

@@ -57,8 +57,23 @@ pub fn open_review(state: &mut AppState, journal: &Journal, today: NaiveDate) {
     review_week(state, journal, today, crate::stats::review::Week::This);
 }
 
+/// `tab` in the weekly review: the other week (this one, last one).
+pub fn turn_review(
+    state: &mut AppState,
+    journal: &Journal,
+    today: NaiveDate,
+    shown: crate::stats::review::Week,
+) {
+    use crate::stats::review::Week;
+    let other = match shown {
+        Week::This => Week::Last,
+        Week::Last => Week::This,
+    };
+    review_week(state, journal, today, other);
+}
+
 /// The review of `week` on screen, from its top (`W`, and `tab` in it).
-pub fn review_week(
+fn review_week(
     state: &mut AppState,
     journal: &Journal,
     today: NaiveDate,
