@@ -7,7 +7,7 @@ use super::update::done::Done;
 use crate::history::History;
 use crate::history::merge::Side;
 use crate::history::merge::record::FileNote;
-use crate::history::sync::{Request, SyncError, auto};
+use crate::history::sync::{Request, SyncError, auto, conflicts};
 
 /// Why there is nothing to read when the history is not there (yet).
 const NO_HISTORY: &str = "no sync yet: the journal has no history (rolo makes it with the first change, when git is installed)";
@@ -47,7 +47,7 @@ pub fn pick(history: Option<&History>, path: String, ours: bool) -> Done {
         Ok(synced) => Ok(synced.lines),
         // The pick is kept for the next merge; other files still wait.
         Err(SyncError::NeedsYou(rest)) => {
-            let n: usize = rest.iter().map(|f| f.clash.len().max(1)).sum();
+            let n = conflicts(&rest);
             Ok(vec![format!(
                 "{n} more conflict{} wait{} for you",
                 if n == 1 { "" } else { "s" },
@@ -77,11 +77,7 @@ fn shown(mut notes: Vec<FileNote>) -> Vec<ConflictFile> {
                 .clash
                 .into_iter()
                 .map(|c| ClashLine {
-                    what: match (c.what.as_str(), c.key.as_str()) {
-                        (w, "") => w.to_string(),
-                        ("", k) => k.to_string(),
-                        (w, k) => format!("{w}, {k}"),
-                    },
+                    what: c.label(),
                     here: c.ours,
                     there: c.theirs,
                 })

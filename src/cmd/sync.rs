@@ -50,11 +50,9 @@ fn print_conflicts(out: &mut dyn Write, notes: &[FileNote]) -> CliResult {
             who => writeln!(out, "needs you: {path} ({})", inert_line(who))?,
         }
         for c in &note.clash {
-            let what = match (c.what.as_str(), c.key.as_str()) {
-                ("", "") => String::new(),
-                (w, "") => format!("{w}: "),
-                ("", k) => format!("{k}: "),
-                (w, k) => format!("{w}, {k}: "),
+            let what = match c.label() {
+                l if l.is_empty() => l,
+                l => format!("{l}: "),
             };
             writeln!(
                 out,

@@ -36,6 +36,18 @@ pub struct Clash {
     pub theirs: String,
 }
 
+impl Clash {
+    /// What it is about, as the person reads it: "role", "entry 2026-12-01-0900-ada, note";
+    /// empty for a file as a whole.
+    pub fn label(&self) -> String {
+        match (self.what.as_str(), self.key.as_str()) {
+            (w, "") => w.to_string(),
+            ("", k) => k.to_string(),
+            (w, k) => format!("{w}, {k}"),
+        }
+    }
+}
+
 /// A merged file: its bytes (clashes settled one way), what clashed, what was renumbered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {

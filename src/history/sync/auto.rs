@@ -124,9 +124,7 @@ fn state_of(outcome: &Result<Synced, SyncError>) -> State {
     match outcome {
         Ok(_) => State::Synced(Instant::now()),
         Err(e) if e.is_offline() => State::Offline,
-        Err(SyncError::NeedsYou(notes)) => {
-            State::NeedsYou(notes.iter().map(|f| f.clash.len().max(1)).sum())
-        }
+        Err(SyncError::NeedsYou(notes)) => State::NeedsYou(super::conflicts(notes)),
         Err(e) => State::Failed(e.to_string()),
     }
 }

@@ -86,7 +86,7 @@ impl fmt::Display for SyncError {
                 "offline: cannot reach {remote} ({why}); nothing is lost, your changes are kept here and go with the next `rolo sync`"
             ),
             SyncError::NeedsYou(notes) => {
-                let n: usize = notes.iter().map(|f| f.clash.len().max(1)).sum();
+                let n = conflicts(notes);
                 write!(
                     f,
                     "sync stopped: {n} conflict{} need{} you (above); nothing was merged and nothing is lost",
@@ -107,6 +107,12 @@ impl fmt::Display for SyncError {
 }
 
 impl std::error::Error for SyncError {}
+
+/// How many values wait for the person in `notes`: each clash, and a file that clashed as a
+/// whole as one.
+pub fn conflicts(notes: &[FileNote]) -> usize {
+    notes.iter().map(|f| f.clash.len().max(1)).sum()
+}
 
 impl History {
     /// Sync with the remote (see the module's comment).
