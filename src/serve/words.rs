@@ -459,7 +459,7 @@ mod tests {
     fn m(k: &str, w: &str) -> Option<f64> {
         let k: Vec<char> = k.chars().collect();
         let w: Vec<char> = w.chars().collect();
-        match_word(&Matcher::default(), &k, &w).map(|m| m.closeness)
+        match_word(&Matcher, &k, &w).map(|m| m.closeness)
     }
 
     #[test]
