@@ -17,8 +17,11 @@ pub enum Needs {
     Touches,
     /// Contacts and every entry with the person this query names.
     OnePerson(String),
-    /// Contacts and the `count` newest entries (with the person the query names, if any):
-    /// what `timeline -n N` shows, read through the month index (`store/speed/newest.rs`).
+    /// The `count` newest entries (with the person the query names, if any), read through
+    /// the month index (`store/speed/newest.rs`): what `timeline -n N` shows, and with every
+    /// entry, `show`. Both print nothing about anyone but the people of those entries, so
+    /// with no query, or a query that is an id, only those people's files are read; a name
+    /// to resolve needs everyone's.
     Newest {
         who: Option<String>,
         count: usize,
@@ -56,7 +59,11 @@ pub fn needs(command: &Command, now: DateTime<FixedOffset>) -> Needs {
         | C::MergeDriver { .. } => Needs::Nothing,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
         C::List { .. } | C::Due { .. } | C::Today { .. } | C::Intro { .. } => Needs::Touches,
-        C::Brief { who, .. } | C::Show { who, .. } => Needs::OnePerson(who.clone()),
+        C::Brief { who, .. } => Needs::OnePerson(who.clone()),
+        C::Show { who, .. } => Needs::Newest {
+            who: Some(who.clone()),
+            count: usize::MAX,
+        },
         C::Timeline { who, count, .. } => Needs::Newest {
             who: who.clone(),
             count: *count,
@@ -106,12 +113,12 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         Needs::Touches => {
             Journal::from_last_days(store.load_contacts_lean()?, store.load_last_days()?)
         }
-        Needs::Newest { who: None, count } => Journal::new(store.load_contacts_lean()?)
-            .with_entries_of_one(store.load_newest(None, *count)?),
-        Needs::Newest {
-            who: Some(query),
-            count,
-        } => one_person(store, query, |id| store.load_newest(Some(id), *count))?,
+        Needs::Newest { who, count } => match named_only_for(store, needs) {
+            Some(id) => named_only(store, id, *count)?,
+            None => one_person(store, who.as_deref().unwrap_or_default(), |id| {
+                store.load_newest(Some(id), *count)
+            })?,
+        },
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
         Needs::OnePerson(query) => {
@@ -141,4 +148,32 @@ fn one_person(
         },
     };
     Ok(journal.with_entries_of_one(entries))
+}
+
+/// When `needs` reads only the contacts its entries name: `Some(None)` for the newest entries
+/// of everyone, `Some(Some(id))` when the query is an id with a file (an id resolves to its
+/// person whoever else there is, `Journal::resolve`); `None` when a name must be resolved
+/// against everyone's.
+pub fn named_only_for<'n>(store: &Store, needs: &'n Needs) -> Option<Option<&'n str>> {
+    match needs {
+        Needs::Newest { who: None, .. } => Some(None),
+        Needs::Newest { who: Some(q), .. } => {
+            store.has_contact_file(q.trim()).then(|| Some(q.trim()))
+        }
+        _ => None,
+    }
+}
+
+/// The entries `load_newest` gives, with only the contacts they name and `who` (an id with a
+/// file): for a command that prints nothing about anyone else. The contact files that did not
+/// load are counted among those read, not all (see `Store::load_contacts_named`).
+fn named_only(store: &Store, who: Option<&str>, count: usize) -> Result<Journal, StoreError> {
+    let read = store.load_newest(who, count)?;
+    let named = who.into_iter().chain(
+        read.items
+            .iter()
+            .flat_map(|e| e.with.iter().map(String::as_str)),
+    );
+    let contacts = store.load_contacts_named(named)?;
+    Ok(Journal::new(contacts).with_entries_of_one(read))
 }

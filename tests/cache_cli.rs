@@ -97,6 +97,33 @@ fn a_second_list_reads_the_cache_and_prints_the_same() {
     );
 }
 
+/// `timeline` reads the cards of the people its entries name and no other: one card for the
+/// newest entry, from the cache once it is there, and a hand edit of that card is seen.
+#[test]
+fn a_timeline_reads_only_the_cards_it_names_and_sees_a_hand_edit() {
+    let home = people_with_notes();
+    let_files_settle();
+    run(&home, &["list"], &[]);
+    // Ada's card, and the newest month (read through the month index, which `list` wrote).
+    let (first, err) = run(&home, &["timeline", "-n", "1"], &[]);
+    assert!(err.contains("2 hits, 0 misses, 0 files written"), "{err}");
+    assert!(first.contains("with Ada Lovelace"), "{first}");
+    assert!(!first.contains("Charles"), "{first}");
+    let (uncached, _) = run(&home, &["--no-cache", "timeline", "-n", "1"], &[]);
+    assert_eq!(uncached, first);
+
+    let ada = home.data().join("contacts/ada-lovelace.toml");
+    let edited = fs::read_to_string(&ada)
+        .unwrap()
+        .replace("Ada Lovelace", "Ada King");
+    fs::write(&ada, edited).unwrap();
+    let (second, err) = run(&home, &["timeline", "-n", "1"], &[]);
+    assert!(err.contains("1 hits, 1 misses"), "{err}");
+    assert!(second.contains("with Ada King"), "{second}");
+    let (by_id, _) = run(&home, &["timeline", "ada-lovelace"], &[]);
+    assert!(by_id.contains("Coffee"), "{by_id}");
+}
+
 #[test]
 fn no_cache_flag_and_variable_leave_no_cache_behind() {
     let home = people_with_notes();
