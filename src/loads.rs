@@ -17,6 +17,10 @@ pub enum Needs {
     Touches,
     /// Contacts and every entry with the person this query names.
     OnePerson(String),
+    /// What `brief` reads: as `OnePerson`, but when the query is an id whose card has no open
+    /// need, only the cards its entries name (helpers are ranked only for open needs, and
+    /// against everyone).
+    Brief(String),
     /// The `count` newest entries (with the person the query names, if any), read through
     /// the month index (`store/speed/newest.rs`): what `timeline -n N` shows, and with every
     /// entry, `show`. Both print nothing about anyone but the people of those entries, so
@@ -59,7 +63,7 @@ pub fn needs(command: &Command, now: DateTime<FixedOffset>) -> Needs {
         | C::MergeDriver { .. } => Needs::Nothing,
         // `intro` writes one entry; it reads the journal only for the count of unreadable files.
         C::List { .. } | C::Due { .. } | C::Today { .. } | C::Intro { .. } => Needs::Touches,
-        C::Brief { who, .. } => Needs::OnePerson(who.clone()),
+        C::Brief { who, .. } => Needs::Brief(who.clone()),
         C::Show { who, .. } => Needs::Newest {
             who: Some(who.clone()),
             count: usize::MAX,
@@ -121,9 +125,10 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         },
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
-        Needs::OnePerson(query) => {
-            one_person(store, query, |id| store.load_newest(Some(id), usize::MAX))?
-        }
+        Needs::OnePerson(query) | Needs::Brief(query) => match named_only_for(store, needs) {
+            Some(id) => named_only(store, id, usize::MAX)?,
+            None => one_person(store, query, |id| store.load_newest(Some(id), usize::MAX))?,
+        },
     })
 }
 
@@ -152,15 +157,25 @@ fn one_person(
 
 /// When `needs` reads only the contacts its entries name: `Some(None)` for the newest entries
 /// of everyone, `Some(Some(id))` when the query is an id with a file (an id resolves to its
-/// person whoever else there is, `Journal::resolve`); `None` when a name must be resolved
-/// against everyone's.
+/// person whoever else there is, `Journal::resolve`) and, for a brief, their card has no open
+/// need; `None` when a name must be resolved against everyone's, or helpers ranked.
 pub fn named_only_for<'n>(store: &Store, needs: &'n Needs) -> Option<Option<&'n str>> {
+    let id = |q: &'n str| Some(q.trim()).filter(|id| store.has_contact_file(id));
     match needs {
         Needs::Newest { who: None, .. } => Some(None),
-        Needs::Newest { who: Some(q), .. } => {
-            store.has_contact_file(q.trim()).then(|| Some(q.trim()))
-        }
+        Needs::Newest { who: Some(q), .. } => id(q).map(Some),
+        Needs::Brief(q) => id(q).filter(|id| no_open_need(store, id)).map(Some),
         _ => None,
+    }
+}
+
+/// Whether `id`'s card has no open need; a card that does not load, as a full load has it
+/// (its stand-in).
+fn no_open_need(store: &Store, id: &str) -> bool {
+    let none_open = |c: &crate::model::Contact| c.open_needs().next().is_none();
+    match store.load_contact_or_stand_in(id) {
+        Ok(c) => none_open(&c),
+        Err(broken) => broken.stand_in.is_none_or(|c| none_open(&c)),
     }
 }
 
