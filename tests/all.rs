@@ -73,6 +73,7 @@ mod tmux_screens;
 mod tmux_stats;
 mod tmux_sync;
 mod tmux_undo;
+mod today_cache;
 mod tui_broken;
 mod tui_cli;
 mod tui_dates;

@@ -108,7 +108,8 @@ pub fn due(ctx: &mut Ctx) -> CliResult {
 
 pub fn today(ctx: &mut Ctx) -> CliResult {
     let date = ctx.today();
-    let t = serve::today(&ctx.journal, date);
+    let needs = super::today_cache::strong_matches(ctx, date);
+    let t = serve::today_with(&ctx.journal, date, needs);
     let needs: Vec<Value> = t
         .needs
         .iter()

@@ -17,6 +17,7 @@ mod serve;
 mod shell;
 pub mod stats;
 mod sync;
+mod today_cache;
 mod write;
 
 use crate::cli::Command;

@@ -108,8 +108,9 @@ pub fn due_lists(ctx: &mut Ctx) -> CliResult {
 
 pub fn today(ctx: &mut Ctx) -> CliResult {
     let date = ctx.today();
+    let needs = super::today_cache::strong_matches(ctx, date);
     let j = &ctx.journal;
-    let t = serve::today(j, date);
+    let t = serve::today_with(j, date, needs);
     let mut doc = Doc::new(Format::detect(false));
     doc.title(&format!("Today, {}", date.format("%A %-d %B %Y")));
     let quiet = t.follow_ups.is_empty()

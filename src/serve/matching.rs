@@ -24,9 +24,10 @@ use super::network::Network;
 use super::rank::{Cand, rank};
 use crate::journal::{Ix, Journal};
 use crate::model::Need;
+use serde::{Deserialize, Serialize};
 
 /// Where a reason was found, most telling first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Source {
     /// Introduced before for a need like this one (a met need's `how` names them, or an
     /// intro entry was logged for it).
@@ -61,7 +62,7 @@ impl Source {
 
 /// Why a person matches: one phrase of theirs, the need's words it matched, and the
 /// character positions (in `phrase`) to highlight.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     pub source: Source,
     /// The phrase as written (a can-help-with item, their role, a sentence of notes...).
@@ -80,7 +81,7 @@ pub(super) fn rare_limit(others: usize) -> usize {
 }
 
 /// A person who could help, best first in a list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Helper {
     pub ix: Ix,
     /// Higher is better; only comparable within one need.

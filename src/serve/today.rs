@@ -47,6 +47,12 @@ pub struct Today {
 }
 
 pub fn today(journal: &Journal, date: NaiveDate) -> Today {
+    today_with(journal, date, needs_with_strong_match(journal, date))
+}
+
+/// As `today`, with the strong matches already found (`needs_with_strong_match`; the command
+/// line keeps them between runs while no card changes).
+pub fn today_with(journal: &Journal, date: NaiveDate, needs: Vec<NeedMatch>) -> Today {
     let mut all = reconnect(journal, date);
     let reconnect_total = all.len();
     all.truncate(TODAY_RECONNECT);
@@ -56,7 +62,7 @@ pub fn today(journal: &Journal, date: NaiveDate) -> Today {
         birthdays: birthdays(journal, date, WEEK_DAYS),
         reconnect: all,
         reconnect_total,
-        needs: needs_with_strong_match(journal, date),
+        needs,
     }
 }
 

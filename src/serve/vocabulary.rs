@@ -100,6 +100,22 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// A hash of every group as written: what a result of matching kept between runs is
+    /// keyed on, with the cards it read.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for g in &self.groups {
+            h.update(g.domain.as_bytes());
+            h.update(&[0]);
+            for w in &g.words {
+                h.update(w.as_bytes());
+                h.update(&[1]);
+            }
+            h.update(&[2]);
+        }
+        h.digest()
+    }
+
     pub fn new(groups: Vec<Group>) -> Vocabulary {
         let mut v = Vocabulary::default();
         for (id, g) in groups.iter().enumerate() {

@@ -125,6 +125,12 @@ impl Store {
         }
     }
 
+    /// The content hash of the file as rolo last read or wrote it, when it did: for a result
+    /// derived from many files, kept between runs under a key made of their hashes.
+    pub fn seen_hash(&self, rel: &Path) -> Option<u64> {
+        self.seen.lock().ok()?.get(rel).copied()
+    }
+
     /// The file is known to be gone (rolo removed it, or read it as gone): its going is no
     /// change for the watcher to report.
     pub fn forget_seen(&self, rel: &Path) {

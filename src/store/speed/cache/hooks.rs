@@ -99,6 +99,25 @@ impl Store {
         self.cache.as_ref().map_or(Ok(0), Cache::flush)
     }
 
+    /// A result derived from many files (a command's answer kept between runs), by `name`,
+    /// from the cache folder: `None` without a cache or when there is none. The caller keys
+    /// its content; the store only keeps the bytes.
+    pub fn derived(&self, name: &str) -> Option<Vec<u8>> {
+        let cache = self.cache.as_ref()?;
+        std::fs::read(derived_path(cache.root(), name)?).ok()
+    }
+
+    /// Keep `bytes` as the derived result `name` (atomically, private, like every cache
+    /// file); nothing without a cache.
+    pub fn keep_derived(&self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let Some(cache) = self.cache.as_ref() else {
+            return Ok(());
+        };
+        let path = derived_path(cache.root(), name)
+            .ok_or_else(|| io::Error::other("not a name for a derived file"))?;
+        crate::store::truth::disk::write_atomic_at(&path, bytes)
+    }
+
     /// The month's cache when it matches the month file as it is now: for the lean reads
     /// (`touch.rs`), which take less from it than a whole entry.
     pub(in crate::store) fn cached_month(&self, month: Month, rel: &Path) -> Option<CachedMonth> {
@@ -107,4 +126,11 @@ impl Store {
         self.remember(rel, cached.hash);
         Some(cached)
     }
+}
+
+/// `derived/NAME` under the cache root, for a plain file name only.
+fn derived_path(root: &Path, name: &str) -> Option<PathBuf> {
+    crate::store::truth::paths::name_problem(name)
+        .is_none()
+        .then(|| root.join("derived").join(name))
 }

@@ -6,8 +6,10 @@
 //! problem are cached. Nothing here ever fails a load: the worst a broken cache can do is cost
 //! the parse it was meant to save.
 //!
-//! Layout under the cache root: `contacts/NN.bin` (contacts sharded by id) and
-//! `journal/YYYY-MM.bin` (one per month). Files `0600`, folders `0700`, written atomically with
+//! Layout under the cache root: `contacts/NN.bin` (contacts sharded by id),
+//! `journal/YYYY-MM.bin` (one per month), `journal/index.bin` (the month index) and
+//! `derived/NAME`, results of other layers kept between runs under keys they check themselves
+//! (`rolo today`'s matches, `cmd/today_cache.rs`). Files `0600`, folders `0700`, written atomically with
 //! fsync like every file rolo writes; each also carries a checksum, so a file damaged some
 //! other way is ignored and rebuilt.
 

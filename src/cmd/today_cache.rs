@@ -1,0 +1,179 @@
+//! `rolo today`'s strong matches, kept between runs. Ranking every open need against everyone
+//! takes most of the command on a large journal (about 90 ms of 160 for 10,000 people and
+//! 5,000 needs), and its answer depends only on the cards, the related terms and rolo
+//! itself: the ranking reads no entry, and a need's age is worked out from the day afresh.
+//! So the answer is kept in the derived cache under a key made of exactly those (the content
+//! hash of every card as the load read it, in order, the vocabulary's fingerprint and the
+//! running binary's stamp), and used only when the key is the same. A kept answer that does
+//! not read, or names a need that is not there, is ranked again.
+
+use super::Ctx;
+use crate::journal::{Ix, Journal};
+use crate::serve::{self, Helper, NeedMatch};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The file under the cache folder's `derived/`.
+const NAME: &str = "today-matches.json";
+
+/// Changed whenever what is kept changes meaning (a rolo built anew changes the key anyway).
+const FORMAT: &[u8] = b"rolo today matches 1";
+
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    key: String,
+    needs: Vec<KeptNeed>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct KeptNeed {
+    /// The owner's place in the journal: the same cards in the same order give the same.
+    owner: Ix,
+    need: u32,
+    helpers: Vec<Helper>,
+}
+
+/// The open needs with a strong match (`serve::needs_with_strong_match`), from the cache when
+/// nothing they depend on changed; ranked, and kept for next time, otherwise.
+pub fn strong_matches(ctx: &Ctx, date: NaiveDate) -> Vec<NeedMatch> {
+    let key = key(ctx);
+    if let Some(key) = &key
+        && let Some(kept) = ctx.store.derived(NAME)
+        && let Some(found) = restore(&ctx.journal, key, &kept, date)
+    {
+        debug("today's matches from the cache");
+        return found;
+    }
+    let found = serve::needs_with_strong_match(&ctx.journal, date);
+    if let Some(key) = key {
+        // A cache that cannot be written costs the next run the ranking, nothing else.
+        let written = ctx.store.keep_derived(NAME, &keep(key, &found));
+        debug(&match written {
+            Ok(()) => "today's matches ranked and kept".to_string(),
+            Err(e) => format!("today's matches ranked, cannot keep them: {e}"),
+        });
+    }
+    found
+}
+
+/// What the answer depends on, hashed; `None` when it cannot be told (no cache, or the
+/// running binary cannot be looked at), and then nothing is kept.
+fn key(ctx: &Ctx) -> Option<String> {
+    ctx.store.cache_root()?;
+    let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(FORMAT);
+    {
+        use std::os::unix::fs::MetadataExt;
+        for n in [exe.size(), exe.ino(), exe.dev()] {
+            h.update(&n.to_le_bytes());
+        }
+        for n in [exe.mtime(), exe.mtime_nsec(), exe.ctime(), exe.ctime_nsec()] {
+            h.update(&n.to_le_bytes());
+        }
+    }
+    h.update(&serve::vocabulary::current().fingerprint().to_le_bytes());
+    for c in ctx.journal.contacts() {
+        h.update(c.id.as_bytes());
+        // A card read from the file or from the cache has its hash; one that could not be
+        // read at all (a link to nowhere) is there by its id alone.
+        match ctx.store.seen_hash(&crate::store::paths::contact(&c.id)) {
+            Some(hash) => h.update(&hash.to_le_bytes()),
+            None => h.update(b"-"),
+        }
+        h.update(&[0]);
+    }
+    Some(format!("{:016x}", h.digest()))
+}
+
+fn keep(key: String, found: &[NeedMatch]) -> Vec<u8> {
+    let kept = Kept {
+        key,
+        needs: found
+            .iter()
+            .map(|m| KeptNeed {
+                owner: m.ix,
+                need: m.need.id,
+                helpers: m.helpers.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_vec(&kept).unwrap_or_default()
+}
+
+/// The kept answer, when it was kept under `key` and every need and helper in it is there.
+fn restore(journal: &Journal, key: &str, bytes: &[u8], date: NaiveDate) -> Option<Vec<NeedMatch>> {
+    let kept: Kept = serde_json::from_slice(bytes).ok()?;
+    if kept.key != key {
+        return None;
+    }
+    kept.needs
+        .into_iter()
+        .map(|k| {
+            let need = journal
+                .contact(k.owner)?
+                .needs
+                .iter()
+                .find(|n| n.id == k.need)?
+                .clone();
+            k.helpers
+                .iter()
+                .all(|h| journal.contact(h.ix).is_some())
+                .then(|| NeedMatch {
+                    ix: k.owner,
+                    age_days: (date - need.since).num_days(),
+                    need,
+                    helpers: k.helpers,
+                })
+        })
+        .collect()
+}
+
+/// `ROLO_DEBUG_CACHE=1` says where today's matches came from.
+fn debug(what: &str) {
+    if std::env::var_os("ROLO_DEBUG_CACHE").is_some_and(|v| !v.is_empty()) {
+        eprintln!("rolo: cache: {what}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Loaded;
+
+    fn demo() -> Journal {
+        let store = crate::store::Store::on_disk(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo"),
+        );
+        Journal::new(store.load().unwrap_or_else(|_| Loaded::default()))
+    }
+
+    #[test]
+    fn a_kept_answer_comes_back_as_it_was_ranked_on_any_day() {
+        let j = demo();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let found = serve::needs_with_strong_match(&j, day);
+        assert!(found.len() >= 3, "{found:?}");
+        let bytes = keep("k".into(), &found);
+        assert_eq!(restore(&j, "k", &bytes, day), Some(found.clone()));
+        // A need's age is the day's, not the day it was kept.
+        let later = NaiveDate::from_ymd_opt(2027, 1, 3).unwrap();
+        assert_eq!(
+            restore(&j, "k", &bytes, later),
+            Some(serve::needs_with_strong_match(&j, later))
+        );
+    }
+
+    #[test]
+    fn another_key_or_bytes_that_do_not_read_are_no_answer() {
+        let j = demo();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let bytes = keep("k".into(), &serve::needs_with_strong_match(&j, day));
+        assert_eq!(restore(&j, "other", &bytes, day), None);
+        assert_eq!(restore(&j, "k", b"{not json", day), None);
+        assert_eq!(restore(&j, "k", &bytes[..bytes.len() / 2], day), None);
+        // A need or a helper that is not in this journal.
+        let empty = Journal::new(Loaded::default());
+        assert_eq!(restore(&empty, "k", &bytes, day), None);
+    }
+}
