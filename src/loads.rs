@@ -3,7 +3,7 @@
 
 use crate::cli::Command;
 use crate::journal::{Journal, Resolution};
-use crate::store::{MonthsRead, Store, StoreError};
+use crate::store::{ContactFiles, MonthsRead, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
 
 /// How much of the folder a command needs.
@@ -118,7 +118,7 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
             Journal::from_last_days(store.load_contacts_lean()?, store.load_last_days()?)
         }
         Needs::Newest { who, count } => match named_only_for(store, needs) {
-            Some(id) => named_only(store, id, *count)?,
+            Some(named) => named_only(store, named, *count)?,
             None => one_person(store, who.as_deref().unwrap_or_default(), |id| {
                 store.load_newest(Some(id), *count)
             })?,
@@ -126,7 +126,7 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
         Needs::OnePerson(query) | Needs::Brief(query) => match named_only_for(store, needs) {
-            Some(id) => named_only(store, id, usize::MAX)?,
+            Some(named) => named_only(store, named, usize::MAX)?,
             None => one_person(store, query, |id| store.load_newest(Some(id), usize::MAX))?,
         },
     })
@@ -155,17 +155,29 @@ fn one_person(
     Ok(journal.with_entries_of_one(entries))
 }
 
-/// When `needs` reads only the contacts its entries name: `Some(None)` for the newest entries
-/// of everyone, `Some(Some(id))` when the query is an id with a file (an id resolves to its
-/// person whoever else there is, `Journal::resolve`) and, for a brief, their card has no open
-/// need; `None` when a name must be resolved against everyone's, or helpers ranked.
-pub fn named_only_for<'n>(store: &Store, needs: &'n Needs) -> Option<Option<&'n str>> {
-    let id = |q: &'n str| Some(q.trim()).filter(|id| store.has_contact_file(id));
-    match needs {
-        Needs::Newest { who: None, .. } => Some(None),
-        Needs::Newest { who: Some(q), .. } => id(q).map(Some),
-        Needs::Brief(q) => id(q).filter(|id| no_open_need(store, id)).map(Some),
-        _ => None,
+/// A read of only the cards its entries name: for whom (`None` for everyone's newest entries),
+/// and the contact files there are.
+pub struct Named<'n> {
+    pub who: Option<&'n str>,
+    pub files: ContactFiles,
+}
+
+/// When `needs` reads only the contacts its entries name: for the newest entries of everyone,
+/// and when the query is an id with a file (an id resolves to its person whoever else there
+/// is, `Journal::resolve`) and, for a brief, their card has no open need. `None` when a name
+/// must be resolved against everyone's, helpers ranked, or the contacts folder cannot be
+/// listed (the full path then says why, as a full load would).
+pub fn named_only_for<'n>(store: &Store, needs: &'n Needs) -> Option<Named<'n>> {
+    let who = match needs {
+        Needs::Newest { who, .. } => who.as_deref().map(str::trim),
+        Needs::Brief(q) => Some(q.trim()),
+        _ => return None,
+    };
+    let files = store.contact_files().ok()?;
+    match (needs, who) {
+        (_, Some(id)) if !files.has(id) => None,
+        (Needs::Brief(_), Some(id)) if !no_open_need(store, id) => None,
+        _ => Some(Named { who, files }),
     }
 }
 
@@ -182,13 +194,14 @@ fn no_open_need(store: &Store, id: &str) -> bool {
 /// The entries `load_newest` gives, with only the contacts they name and `who` (an id with a
 /// file): for a command that prints nothing about anyone else. The contact files that did not
 /// load are counted among those read, not all (see `Store::load_contacts_named`).
-fn named_only(store: &Store, who: Option<&str>, count: usize) -> Result<Journal, StoreError> {
+fn named_only(store: &Store, named: Named, count: usize) -> Result<Journal, StoreError> {
+    let who = named.who;
     let read = store.load_newest(who, count)?;
-    let named = who.into_iter().chain(
+    let ids = who.into_iter().chain(
         read.items
             .iter()
             .flat_map(|e| e.with.iter().map(String::as_str)),
     );
-    let contacts = store.load_contacts_named(named)?;
+    let contacts = store.load_contacts_named(&named.files, ids)?;
     Ok(Journal::new(contacts).with_entries_of_one(read))
 }

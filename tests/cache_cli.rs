@@ -104,9 +104,13 @@ fn a_timeline_reads_only_the_cards_it_names_and_sees_a_hand_edit() {
     let home = people_with_notes();
     let_files_settle();
     run(&home, &["list"], &[]);
-    // Ada's card, and the newest month (read through the month index, which `list` wrote).
+    // Ada's card, and the newest month (read through the month index, which `list` wrote);
+    // the first run keeps the folder's listing, by which the cards are found.
     let (first, err) = run(&home, &["timeline", "-n", "1"], &[]);
+    assert!(err.contains("2 hits, 0 misses, 1 files written"), "{err}");
+    let (again, err) = run(&home, &["timeline", "-n", "1"], &[]);
     assert!(err.contains("2 hits, 0 misses, 0 files written"), "{err}");
+    assert_eq!(again, first);
     assert!(first.contains("with Ada Lovelace"), "{first}");
     assert!(!first.contains("Charles"), "{first}");
     let (uncached, _) = run(&home, &["--no-cache", "timeline", "-n", "1"], &[]);

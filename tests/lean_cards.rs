@@ -54,3 +54,61 @@ fn odd_card_names_are_found_as_a_listing_finds_them() {
     );
     assert!(err.contains("1 file could not be read"), "{err}");
 }
+
+/// A contacts "folder" that is a file cannot be listed: the timeline fails as a full load
+/// does, rather than print entries as if nobody had a card.
+#[test]
+fn a_contacts_folder_that_cannot_be_listed_fails_as_a_full_load_does() {
+    let dir = TempDir::new().expect("tempdir");
+    let home = TempDir::new().expect("home");
+    let root = dir.path();
+    private(root);
+    put(root, "contacts", "not a folder\n");
+    put(
+        root,
+        "journal/2026/2026-11.toml",
+        "[[entry]]\nid = \"e1\"\nat = 2026-11-20T10:00:00+01:00\nwith = [\"ada\"]\nkind = \"call\"\nnote = \"hello\"\n",
+    );
+    for args in [
+        &["timeline"][..],
+        &["timeline", "ada"],
+        &["show", "ada"],
+        &["brief", "ada"],
+    ] {
+        let lean = binary(root, home.path(), args, DATES[1]);
+        let mut full_args = vec!["--full-load"];
+        full_args.extend(args);
+        let full = binary(root, home.path(), &full_args, DATES[1]);
+        assert_eq!(lean, full, "rolo {}", args.join(" "));
+        assert_eq!(lean.2, Some(1), "{args:?}: {lean:?}");
+    }
+}
+
+/// The folder's listing is kept while the folder is as it was; a card added, removed or
+/// renamed changes the folder, and the next timeline finds the cards as they are.
+#[test]
+fn a_card_added_or_removed_after_the_listing_was_kept_is_seen() {
+    let dir = TempDir::new().expect("tempdir");
+    let home = TempDir::new().expect("home");
+    let root = dir.path();
+    private(root);
+    put(root, "contacts/ada.toml", "name = \"Ada Lovelace\"\n");
+    put(
+        root,
+        "journal/2026/2026-11.toml",
+        "[[entry]]\nid = \"e1\"\nat = 2026-11-20T10:00:00+01:00\nwith = [\"ada\", \"bo\"]\nkind = \"call\"\nnote = \"hello\"\n",
+    );
+    // Only a folder unchanged for 2 s has its listing kept.
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    let timeline = || binary(root, home.path(), &["timeline"], DATES[1]).0;
+    assert!(timeline().contains("with Ada Lovelace, bo"));
+    assert!(timeline().contains("with Ada Lovelace, bo"));
+    put(root, "contacts/bo.toml", "name = \"Bo Berg\"\n");
+    assert!(timeline().contains("with Ada Lovelace, Bo Berg"));
+    fs::rename(
+        root.join("contacts/ada.toml"),
+        root.join("contacts/.ada.toml"),
+    )
+    .expect("hide");
+    assert!(timeline().contains("with ada, Bo Berg"));
+}

@@ -188,7 +188,7 @@ fn run(store: &Store, args: &[&str], full: bool) -> (Vec<Outcome>, Option<HashSe
         )
     };
     let journal = loads::journal_for(store, &needs).expect("load");
-    let named = loads::named_only_for(store, &needs).map(|who| cards_named(&journal, who));
+    let named = loads::named_only_for(store, &needs).map(|named| cards_named(&journal, named.who));
     let errors: Vec<(String, String)> = journal
         .problems
         .iter()
@@ -344,6 +344,17 @@ fn the_lean_journals_really_hold_less() {
     let full = loads::journal_for(&store, &Needs::Everything).expect("full");
     assert!(one.entry_count() < full.entry_count() / 10);
     assert!(one.timeline().all(|e| e.involves(&who)));
+    // The newest entries come with the cards they name, not all 300.
+    let newest = loads::journal_for(
+        &store,
+        &Needs::Newest {
+            who: None,
+            count: 3,
+        },
+    )
+    .expect("newest");
+    assert!(newest.contacts().len() <= 6, "{}", newest.contacts().len());
+    assert!(newest.contacts().len() < full.contacts().len() / 10);
 }
 
 pub(crate) fn binary(
@@ -376,12 +387,27 @@ fn the_binary_answers_the_same_both_ways_with_broken_files() {
     let dir = generated();
     let home = TempDir::new().expect("home");
     let who = first_contact(dir.path());
-    // With the files each counts: the broken month and card; `timeline` and `show ID` read
-    // only the cards their entries name (the newest entry names the broken card, `who`'s do
-    // not), so their warning counts the month alone, or both.
+    // Someone with no open need, whose brief reads only the cards it names (not the second
+    // person, whose newest entry names the broken card).
+    let ids = Store::on_disk(dir.path()).contact_ids().expect("ids");
+    let full = Journal::new(Store::on_disk(dir.path()).load().expect("load"));
+    let calm = full
+        .contacts()
+        .iter()
+        .find(|c| c.id != ids[1] && c.open_needs().next().is_none() && c.id != "broken-person")
+        .map(|c| c.id.clone())
+        .expect("someone with no open need");
+    // With the files each counts: the broken month and card; `timeline`, `show ID` and
+    // `brief ID` with no open need read only the cards their entries name (the newest entry
+    // names the broken card, `who`'s and `calm`'s do not), so their warning counts the month
+    // alone, or both.
     let both = "2 files could not be read and were skipped; run `rolo check`";
     let month = "1 file could not be read and was skipped; run `rolo check`";
-    let runs: [(&[&str], &str); 14] = [
+    let runs: [(&[&str], &str); 18] = [
+        (&["brief", &calm], month),
+        (&["brief", "--json", &calm], month),
+        (&["brief", "--markdown", &calm], month),
+        (&["show", "--json", &who], month),
         (&["list"], both),
         (&["list", "--due"], both),
         (&["due"], both),

@@ -142,3 +142,32 @@ fn a_kept_file_that_does_not_read_is_ranked_again_and_replaced() {
     let (_, said) = today(&home);
     assert_eq!(said, "rolo: cache: today's matches from the cache");
 }
+
+/// A `today` killed while it kept its matches leaves a temp file of about 1 MB; the next one
+/// that keeps them removes it once it is old (a live rolo could still be writing a new one).
+#[test]
+fn a_temp_file_left_by_a_killed_today_is_swept() {
+    let home = tax_network();
+    today(&home);
+    let kept = kept_file(&home);
+    let folder = kept.parent().expect("folder").to_path_buf();
+    let (old, new) = (
+        folder.join(".rolo-tmp-killed.tmp"),
+        folder.join(".rolo-tmp-writing.tmp"),
+    );
+    for temp in [&old, &new] {
+        fs::write(temp, "half an answer").expect("write");
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3_600);
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .expect("open")
+        .set_modified(hour_ago)
+        .expect("age it");
+    fs::remove_file(&kept).expect("remove");
+    let (_, said) = today(&home);
+    assert_eq!(said, "rolo: cache: today's matches ranked and kept");
+    assert!(!old.exists(), "the old temp file is gone");
+    assert!(new.exists(), "a fresh one may be another rolo's");
+}

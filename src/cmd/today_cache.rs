@@ -29,6 +29,9 @@ struct Kept {
 struct KeptNeed {
     /// The owner's place in the journal: the same cards in the same order give the same.
     owner: Ix,
+    /// The need's place among the owner's needs: two needs of one card can share a number
+    /// (a hand edit, a merge), so the number alone could name the wrong one.
+    at: usize,
     need: u32,
     helpers: Vec<Helper>,
 }
@@ -47,7 +50,10 @@ pub fn strong_matches(ctx: &Ctx, date: NaiveDate) -> Vec<NeedMatch> {
     let found = serve::needs_with_strong_match(&ctx.journal, date);
     if let Some(key) = key {
         // A cache that cannot be written costs the next run the ranking, nothing else.
-        let written = ctx.store.keep_derived(NAME, &keep(key, &found));
+        let written = match keep(&ctx.journal, key, &found) {
+            Some(bytes) => ctx.store.keep_derived(NAME, &bytes),
+            None => Ok(()),
+        };
         debug(&match written {
             Ok(()) => "today's matches ranked and kept".to_string(),
             Err(e) => format!("today's matches ranked, cannot keep them: {e}"),
@@ -86,19 +92,26 @@ fn key(ctx: &Ctx) -> Option<String> {
     Some(format!("{:016x}", h.digest()))
 }
 
-fn keep(key: String, found: &[NeedMatch]) -> Vec<u8> {
-    let kept = Kept {
-        key,
-        needs: found
-            .iter()
-            .map(|m| KeptNeed {
+/// The answer to keep; `None` when a need cannot be found again by its place (then nothing
+/// is kept and the next run ranks again).
+fn keep(journal: &Journal, key: String, found: &[NeedMatch]) -> Option<Vec<u8>> {
+    let needs = found
+        .iter()
+        .map(|m| {
+            let at = journal
+                .contact(m.ix)?
+                .needs
+                .iter()
+                .position(|n| *n == m.need)?;
+            Some(KeptNeed {
                 owner: m.ix,
+                at,
                 need: m.need.id,
                 helpers: m.helpers.clone(),
             })
-            .collect(),
-    };
-    serde_json::to_vec(&kept).unwrap_or_default()
+        })
+        .collect::<Option<Vec<_>>>()?;
+    serde_json::to_vec(&Kept { key, needs }).ok()
 }
 
 /// The kept answer, when it was kept under `key` and every need and helper in it is there.
@@ -113,8 +126,8 @@ fn restore(journal: &Journal, key: &str, bytes: &[u8], date: NaiveDate) -> Optio
             let need = journal
                 .contact(k.owner)?
                 .needs
-                .iter()
-                .find(|n| n.id == k.need)?
+                .get(k.at)
+                .filter(|n| n.id == k.need && n.status == crate::model::NeedStatus::Open)?
                 .clone();
             k.helpers
                 .iter()
@@ -154,7 +167,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         let found = serve::needs_with_strong_match(&j, day);
         assert!(found.len() >= 3, "{found:?}");
-        let bytes = keep("k".into(), &found);
+        let bytes = keep(&j, "k".into(), &found).unwrap();
         assert_eq!(restore(&j, "k", &bytes, day), Some(found.clone()));
         // A need's age is the day's, not the day it was kept.
         let later = NaiveDate::from_ymd_opt(2027, 1, 3).unwrap();
@@ -168,12 +181,45 @@ mod tests {
     fn another_key_or_bytes_that_do_not_read_are_no_answer() {
         let j = demo();
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let bytes = keep("k".into(), &serve::needs_with_strong_match(&j, day));
+        let bytes = keep(&j, "k".into(), &serve::needs_with_strong_match(&j, day)).unwrap();
         assert_eq!(restore(&j, "other", &bytes, day), None);
         assert_eq!(restore(&j, "k", b"{not json", day), None);
         assert_eq!(restore(&j, "k", &bytes[..bytes.len() / 2], day), None);
         // A need or a helper that is not in this journal.
         let empty = Journal::new(Loaded::default());
         assert_eq!(restore(&empty, "k", &bytes, day), None);
+    }
+
+    /// Two needs of one card with the same number (a hand edit or a merge can leave that; it
+    /// is a warning, not an error): the kept answer names the open one, not the first.
+    #[test]
+    fn a_need_number_used_twice_in_one_card_comes_back_as_the_open_one() {
+        use crate::model::{Contact, Need, NeedStatus};
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut ada = Contact::new("ada", "Ada Lovelace");
+        let need = |what: &str, status| Need {
+            id: 1,
+            what: what.into(),
+            since: day,
+            status,
+            met_on: None,
+            how: None,
+            not_a_fit: Vec::new(),
+        };
+        ada.needs = vec![
+            need("A telescope for the roof", NeedStatus::Met),
+            need("A tax advisor who speaks English", NeedStatus::Open),
+        ];
+        let mut charles = Contact::new("charles", "Charles Babbage");
+        charles.can_help_with = vec!["tax advisor for expats".into()];
+        let j = Journal::new(Loaded {
+            contacts: vec![ada, charles],
+            ..Loaded::default()
+        });
+        let found = serve::needs_with_strong_match(&j, day);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].need.what, "A tax advisor who speaks English");
+        let bytes = keep(&j, "k".into(), &found).unwrap();
+        assert_eq!(restore(&j, "k", &bytes, day), Some(found));
     }
 }

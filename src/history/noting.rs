@@ -87,9 +87,6 @@ impl Fs for NotingFs {
     fn is_symlink(&self, rel: &Path) -> bool {
         self.inner.is_symlink(rel)
     }
-    fn is_listed_file(&self, rel: &Path) -> bool {
-        self.inner.is_listed_file(rel)
-    }
     fn link_on_way(&self, rel: &Path) -> Option<(PathBuf, PathBuf)> {
         self.inner.link_on_way(rel)
     }

@@ -41,6 +41,7 @@ mod truth;
 
 pub use speed::cache::CacheStats;
 pub use speed::lean_load::MonthsRead;
+pub use speed::named::ContactFiles;
 pub use speed::parallel::{OlderLoad, PendingOlder, RecentLoad};
 pub use speed::touch::Touch;
 pub use truth::batch::{Addition, ContactsWritten};

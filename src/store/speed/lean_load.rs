@@ -27,43 +27,6 @@ impl Store {
         Ok(loaded)
     }
 
-    /// The contacts with these ids, as a full load has them (a file that does not load is
-    /// its problem and a stand-in), in the same order; an id with no file is someone with no
-    /// card, as in a full load. For `timeline`, which names only the people of the entries it
-    /// prints: it reads those files, not 10,000. The other contact files are not looked at,
-    /// so one that stopped loading is not counted here (`list`, `check` and the TUI say so).
-    pub fn load_contacts_named<'a>(
-        &self,
-        ids: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Loaded, StoreError> {
-        // Listing order is by file name (`a-b.toml` before `a.toml`), not by id.
-        let mut files: Vec<(String, &str)> = ids
-            .into_iter()
-            .map(|id| (format!("{id}.toml"), id))
-            .collect();
-        files.sort();
-        files.dedup();
-        let mut loaded = Loaded::default();
-        for (_, id) in files {
-            if !self.has_contact_file(id) {
-                continue;
-            }
-            match self.load_contact_with_warnings(id) {
-                Ok((contact, _)) => loaded.contacts.push(contact),
-                Err(broken) => {
-                    loaded.problems.push(broken.problem);
-                    loaded.contacts.extend(broken.stand_in.map(|c| *c));
-                }
-            }
-        }
-        Ok(loaded)
-    }
-
-    /// Whether `id` has a contact file (a listing would show it), broken or not.
-    pub fn has_contact_file(&self, id: &str) -> bool {
-        could_be_listed(id) && self.fs.is_listed_file(&crate::store::paths::contact(id))
-    }
-
     /// Who and when of every entry, month by month.
     pub fn load_touches(&self) -> Result<MonthsRead<Touch>, StoreError> {
         self.read_months(|month| self.month_touches(month))
@@ -105,10 +68,4 @@ impl Store {
         }
         Ok(all)
     }
-}
-
-/// Whether `contact_ids` could list a file for `id`: a name that can be one inside the
-/// contacts folder and that the listing does not skip (empty, hidden, a path).
-fn could_be_listed(id: &str) -> bool {
-    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\0'])
 }

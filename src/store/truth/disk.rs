@@ -279,11 +279,6 @@ impl Fs for DiskFs {
         Ok(items)
     }
 
-    /// As `list` tells a folder: by the entry itself, a link not followed.
-    fn is_listed_file(&self, rel: &Path) -> bool {
-        fs::symlink_metadata(self.full(rel)).is_ok_and(|m| !m.file_type().is_dir())
-    }
-
     fn is_symlink(&self, rel: &Path) -> bool {
         fs::symlink_metadata(self.full(rel))
             .map(|m| m.file_type().is_symlink())

@@ -82,16 +82,6 @@ pub trait Fs: Send + Sync {
     /// Names in a folder; an absent folder lists as empty.
     fn list(&self, rel_dir: &Path) -> io::Result<Vec<DirItem>>;
     fn is_symlink(&self, rel: &Path) -> bool;
-    /// Whether `list` on `rel`'s folder would show `rel` as a file (a link counts, a folder
-    /// does not): for a lookup of one name that must agree with a listing, without making it.
-    fn is_listed_file(&self, rel: &Path) -> bool {
-        let (Some(dir), Some(name)) = (rel.parent(), rel.file_name().and_then(|n| n.to_str()))
-        else {
-            return false;
-        };
-        self.list(dir)
-            .is_ok_and(|items| items.iter().any(|i| i.name == name && !i.is_dir))
-    }
     /// The first part of `rel` below the data folder (a folder on the way, or the file
     /// itself) that is a symbolic link, and where it points. rolo reads through links but
     /// never writes through them: a link could lead anywhere.

@@ -203,6 +203,8 @@ pub enum FileKind {
     /// `month_index.rs` (a new kind of file, not a change to the others: an older rolo never
     /// opens it, so no new `VERSION`).
     MonthIndex = 3,
+    /// `listing.rs`: the contacts folder's names (a new kind, as `MonthIndex`).
+    Listing = 4,
 }
 
 /// Header + payload, with a checksum so a torn or scribbled file reads as absent.

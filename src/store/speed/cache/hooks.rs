@@ -115,7 +115,10 @@ impl Store {
         };
         let path = derived_path(cache.root(), name)
             .ok_or_else(|| io::Error::other("not a name for a derived file"))?;
-        crate::store::truth::disk::write_atomic_at(&path, bytes)
+        crate::store::truth::disk::write_atomic_at(&path, bytes)?;
+        // A run killed mid-write leaves its temp file (about 1 MB for `today`'s matches).
+        cache.sweep_temps();
+        Ok(())
     }
 
     /// The month's cache when it matches the month file as it is now: for the lean reads

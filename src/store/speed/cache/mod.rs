@@ -17,6 +17,7 @@ pub mod codec;
 #[cfg(test)]
 mod fuzz;
 mod hooks;
+mod listing;
 pub mod month_index;
 mod months;
 #[cfg(test)]
@@ -319,7 +320,7 @@ impl Cache {
 
     /// Temp files a killed rolo left in the cache folder; young ones may be another rolo's.
     fn sweep_temps(&self) {
-        for dir in ["contacts", "journal"] {
+        for dir in ["contacts", "journal", "derived"] {
             let Ok(items) = std::fs::read_dir(self.root.join(dir)) else {
                 continue;
             };

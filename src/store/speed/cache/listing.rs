@@ -1,0 +1,88 @@
+//! The contacts folder's names, kept under the folder's own stamp. Creating, removing or
+//! renaming a file in a folder changes the folder's modification time on every file system,
+//! so while the folder's stamp is the same its names are the same: a command that reads a few
+//! cards by id (`Store::load_contacts_named`) finds them exactly as a listing would, on a file
+//! system that ignores case too, without listing 10,000 names each time. A listing taken
+//! while the folder could still change within the same clock tick is not kept (the racy
+//! rule of the rest of the cache).
+
+use super::Cache;
+use super::codec::{FileKind, Reader, Writer, frame, unframe};
+use crate::store::Stamp;
+use crate::store::truth::disk::write_atomic_at;
+use std::path::PathBuf;
+
+impl Cache {
+    fn listing_path(&self) -> PathBuf {
+        self.root.join("contacts").join("listing.bin")
+    }
+
+    /// The names kept for the folder as it is now (`stamp`), sorted; `None` when there are
+    /// none or they were kept for another stamp.
+    pub fn contact_listing(&self, stamp: &Stamp) -> Option<Vec<String>> {
+        let file = std::fs::read(self.listing_path()).ok()?;
+        let mut r = Reader::new(unframe(FileKind::Listing, &file)?);
+        if r.stamp()? != *stamp {
+            return None;
+        }
+        let names = r.strings()?;
+        r.is_done().then_some(names)
+    }
+
+    /// Keep `names` (sorted) for the folder at `stamp`, when the folder has been still long
+    /// enough. A cache that cannot be written only costs the next listing.
+    pub fn keep_contact_listing(&self, stamp: &Stamp, names: &[String]) {
+        if !self.now_settled()(super::changed_at(stamp)) {
+            return;
+        }
+        let mut w = Writer::default();
+        w.stamp(stamp);
+        w.strs(names);
+        if write_atomic_at(&self.listing_path(), &frame(FileKind::Listing, &w.buf)).is_ok() {
+            self.written
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn stamp(mtime_ns: i64) -> Stamp {
+        Stamp {
+            size: 4096,
+            mtime_ns,
+            ctime_ns: mtime_ns,
+            inode: 7,
+            device: 1,
+        }
+    }
+
+    #[test]
+    fn names_come_back_only_for_the_same_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let names = vec!["Zoë Müller".to_string(), "ada".to_string()];
+        cache.keep_contact_listing(&stamp(1_000), &names);
+        assert_eq!(cache.contact_listing(&stamp(1_000)), Some(names));
+        assert_eq!(cache.contact_listing(&stamp(1_001)), None);
+        // A damaged file is no listing.
+        std::fs::write(cache.listing_path(), b"scribbled").unwrap();
+        assert_eq!(cache.contact_listing(&stamp(1_000)), None);
+    }
+
+    #[test]
+    fn a_folder_changed_just_now_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = Cache::new(dir.path());
+        cache.settle_after(Duration::from_secs(3_600));
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as i64;
+        cache.keep_contact_listing(&stamp(now), &["ada".to_string()]);
+        assert_eq!(cache.contact_listing(&stamp(now)), None);
+    }
+}
