@@ -7,6 +7,7 @@
 //! the parse it was meant to save.
 //!
 //! Layout under the cache root: `contacts/NN.bin` (contacts sharded by id),
+//! `contacts/listing.bin` (the contacts folder's names, `listing.rs`),
 //! `journal/YYYY-MM.bin` (one per month), `journal/index.bin` (the month index) and
 //! `derived/NAME`, results of other layers kept between runs under keys they check themselves
 //! (`rolo today`'s matches, `cmd/today_cache.rs`). Files `0600`, folders `0700`, written atomically with
