@@ -117,11 +117,14 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         Needs::Touches => {
             Journal::from_last_days(store.load_contacts_lean()?, store.load_last_days()?)
         }
-        Needs::Newest { who, count } => match named_only_for(store, needs) {
-            Some(named) => named_only(store, named, *count)?,
-            None => one_person(store, who.as_deref().unwrap_or_default(), |id| {
-                store.load_newest(Some(id), *count)
-            })?,
+        Needs::Newest { who, count } => match (named_only_for(store, needs), who) {
+            (Some(named), _) => named_only(store, named, *count)?,
+            (None, Some(query)) => {
+                one_person(store, query, |id| store.load_newest(Some(id), *count))?
+            }
+            // The contacts folder could not be listed: read as before, which says why.
+            (None, None) => Journal::new(store.load_contacts_lean()?)
+                .with_entries_of_one(store.load_newest(None, *count)?),
         },
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
