@@ -48,6 +48,7 @@ mod history_undo;
 mod interchange_cli;
 mod interchange_read;
 mod journal_edits;
+mod lean_binary;
 mod lean_cards;
 mod lean_reads;
 mod lifecycle;

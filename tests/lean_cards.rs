@@ -2,19 +2,42 @@
 //! (`loads::named_only_for`); the cards are found by file name, and must be found exactly as
 //! a listing of the contacts folder finds them.
 
-use crate::lean_reads::{DATES, binary, private, put};
+use crate::lean_binary::{binary, both_ways};
+use crate::lean_reads::{DATES, private, put};
 use std::fs;
 use tempfile::TempDir;
+
+/// A private data folder (and a home) with one entry, on 20 Nov 2026, naming `with`.
+fn folder(with: &[&str]) -> (TempDir, TempDir) {
+    let dir = TempDir::new().expect("tempdir");
+    private(dir.path());
+    let with: Vec<String> = with.iter().map(|w| format!("{w:?}")).collect();
+    put(
+        dir.path(),
+        "journal/2026/2026-11.toml",
+        &format!(
+            "[[entry]]\nid = \"e1\"\nat = 2026-11-20T10:00:00+01:00\nwith = [{}]\nkind = \"call\"\nnote = \"hello\"\n",
+            with.join(", ")
+        ),
+    );
+    (dir, TempDir::new().expect("home"))
+}
 
 /// The cards a timeline reads are found by file name the way a listing finds them: a card
 /// named by hand (a space, accents, capitals), a link to a card, a link to nowhere, a folder
 /// named like a card, a hidden file and a path out of the folder, all named by one entry.
 #[test]
 fn odd_card_names_are_found_as_a_listing_finds_them() {
-    let dir = TempDir::new().expect("tempdir");
-    let home = TempDir::new().expect("home");
+    let (dir, home) = folder(&[
+        "Zoë Müller",
+        "ada",
+        "gone",
+        "dir",
+        ".hidden",
+        "../contacts/ada",
+        "nobody",
+    ]);
     let root = dir.path();
-    private(root);
     put(root, "contacts/Zoë Müller.toml", "name = \"Zoë Müller\"\n");
     let outside = home.path().join("ada.toml");
     fs::write(&outside, "name = \"Real Ada\"\n").expect("write");
@@ -26,11 +49,6 @@ fn odd_card_names_are_found_as_a_listing_finds_them() {
     .expect("link");
     fs::create_dir_all(root.join("contacts/dir.toml")).expect("mkdir");
     put(root, "contacts/.hidden.toml", "name = \"Hidden\"\n");
-    put(
-        root,
-        "journal/2026/2026-11.toml",
-        "[[entry]]\nid = \"e1\"\nat = 2026-11-20T10:00:00+01:00\nwith = [\"Zoë Müller\", \"ada\", \"gone\", \"dir\", \".hidden\", \"../contacts/ada\", \"nobody\"]\nkind = \"call\"\nnote = \"hello\"\n",
-    );
     let runs: [&[&str]; 7] = [
         &["timeline", "-n", "5"],
         &["timeline", "--json", "-n", "1"],
@@ -41,10 +59,7 @@ fn odd_card_names_are_found_as_a_listing_finds_them() {
         &["brief", "ada"],
     ];
     for args in runs {
-        let lean = binary(root, home.path(), args, DATES[1]);
-        let mut full_args = vec!["--full-load"];
-        full_args.extend(args);
-        let full = binary(root, home.path(), &full_args, DATES[1]);
+        let (lean, full) = both_ways(root, home.path(), args, DATES[1]);
         assert_eq!(lean, full, "rolo {}", args.join(" "));
     }
     let (out, err, _) = binary(root, home.path(), &["timeline"], DATES[1]);
@@ -59,26 +74,16 @@ fn odd_card_names_are_found_as_a_listing_finds_them() {
 /// does, rather than print entries as if nobody had a card.
 #[test]
 fn a_contacts_folder_that_cannot_be_listed_fails_as_a_full_load_does() {
-    let dir = TempDir::new().expect("tempdir");
-    let home = TempDir::new().expect("home");
+    let (dir, home) = folder(&["ada"]);
     let root = dir.path();
-    private(root);
     put(root, "contacts", "not a folder\n");
-    put(
-        root,
-        "journal/2026/2026-11.toml",
-        "[[entry]]\nid = \"e1\"\nat = 2026-11-20T10:00:00+01:00\nwith = [\"ada\"]\nkind = \"call\"\nnote = \"hello\"\n",
-    );
     for args in [
         &["timeline"][..],
         &["timeline", "ada"],
         &["show", "ada"],
         &["brief", "ada"],
     ] {
-        let lean = binary(root, home.path(), args, DATES[1]);
-        let mut full_args = vec!["--full-load"];
-        full_args.extend(args);
-        let full = binary(root, home.path(), &full_args, DATES[1]);
+        let (lean, full) = both_ways(root, home.path(), args, DATES[1]);
         assert_eq!(lean, full, "rolo {}", args.join(" "));
         assert_eq!(lean.2, Some(1), "{args:?}: {lean:?}");
     }
@@ -88,16 +93,9 @@ fn a_contacts_folder_that_cannot_be_listed_fails_as_a_full_load_does() {
 /// renamed changes the folder, and the next timeline finds the cards as they are.
 #[test]
 fn a_card_added_or_removed_after_the_listing_was_kept_is_seen() {
-    let dir = TempDir::new().expect("tempdir");
-    let home = TempDir::new().expect("home");
+    let (dir, home) = folder(&["ada", "bo"]);
     let root = dir.path();
-    private(root);
     put(root, "contacts/ada.toml", "name = \"Ada Lovelace\"\n");
-    put(
-        root,
-        "journal/2026/2026-11.toml",
-        "[[entry]]\nid = \"e1\"\nat = 2026-11-20T10:00:00+01:00\nwith = [\"ada\", \"bo\"]\nkind = \"call\"\nnote = \"hello\"\n",
-    );
     // Only a folder unchanged for 2 s has its listing kept.
     std::thread::sleep(std::time::Duration::from_millis(2_100));
     let timeline = || binary(root, home.path(), &["timeline"], DATES[1]).0;

@@ -41,6 +41,14 @@ fn kept_file(home: &Home) -> PathBuf {
     roots[0].join("derived/today-matches.json")
 }
 
+/// Change `from` to `to` in a card, as an editor would.
+fn edit_by_hand(home: &Home, id: &str, from: &str, to: &str) {
+    let card = home.data().join(format!("contacts/{id}.toml"));
+    let text = fs::read_to_string(&card).expect("card");
+    assert!(text.contains(from), "{text}");
+    fs::write(&card, text.replace(from, to)).expect("write");
+}
+
 fn tax_network() -> Home {
     let home = Home::new();
     home.ok(&["add", "Ada Lovelace"]);
@@ -87,11 +95,12 @@ fn a_hand_edit_of_any_card_ranks_again() {
     let (before, _) = today(&home);
     assert!(before.contains("Charles Babbage"), "{before}");
     // Charles no longer says he can help; the need has no strong match left.
-    let card = home.data().join("contacts/charles-babbage.toml");
-    let edited = fs::read_to_string(&card)
-        .expect("card")
-        .replace("tax advisor for expats", "steam engines");
-    fs::write(&card, edited).expect("write");
+    edit_by_hand(
+        &home,
+        "charles-babbage",
+        "tax advisor for expats",
+        "steam engines",
+    );
     let (after, said) = today(&home);
     assert_eq!(said, "rolo: cache: today's matches ranked and kept");
     assert!(!after.contains("Charles Babbage"), "{after}");
@@ -99,11 +108,7 @@ fn a_hand_edit_of_any_card_ranks_again() {
     // And back: a card that is not in the matches at all counts too (Mary's).
     let (_, said) = today(&home);
     assert_eq!(said, "rolo: cache: today's matches from the cache");
-    let mary = home.data().join("contacts/mary-somerville.toml");
-    let edited = fs::read_to_string(&mary)
-        .expect("card")
-        .replace("astronomy", "English tax advisor");
-    fs::write(&mary, edited).expect("write");
+    edit_by_hand(&home, "mary-somerville", "astronomy", "English tax advisor");
     let (with_mary, said) = today(&home);
     assert_eq!(said, "rolo: cache: today's matches ranked and kept");
     assert!(with_mary.contains("Mary Somerville"), "{with_mary}");
