@@ -368,6 +368,9 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         out: &mut out,
     };
     let result = cmd::dispatch(command, &mut ctx);
+    // The process exits next, which gives back the journal's memory at once; freeing its
+    // 10,000 cards one by one took 3–4 ms of `rolo list`.
+    std::mem::forget(ctx.journal);
     // The last of the output: a full disk here fails the command like one mid-way would.
     let flushed = out.flush().map_err(CliError::Output);
     flush_cache(&store);
@@ -380,6 +383,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
             if errors == 1 { "was" } else { "were" }
         );
     }
+    store.end_of_command();
     Ok(result.and(flushed)?)
 }
 
