@@ -295,7 +295,7 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
     let store = Store::new(history.wrap(Box::new(DiskFs::new(&dir))));
     let store = with_cache(store, &dir, cli.no_cache || cli.demo);
     // Best effort: a read-only folder still lists fine, and leftovers never confuse a load.
-    let _ = store.sweep_stale_temps();
+    let _ = store.sweep_leftover_temps();
     let Some(command) = cli.command else {
         // What a killed rolo left, and what was edited outside rolo since, is committed
         // first (behind: the first frame does not wait for it).

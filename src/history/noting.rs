@@ -108,8 +108,8 @@ impl Fs for NotingFs {
     fn leased(&self, rel: &Path) -> bool {
         self.inner.leased(rel)
     }
-    fn sweep_stale_temps(&self) -> io::Result<usize> {
-        self.inner.sweep_stale_temps()
+    fn sweep_stale_temps(&self, clean: &[&Path]) -> io::Result<usize> {
+        self.inner.sweep_stale_temps(clean)
     }
     fn stamp(&self, rel: &Path) -> Option<Stamp> {
         self.inner.stamp(rel)

@@ -28,7 +28,7 @@
 //! | drafts               | `save_draft`, `claim_draft`, `remove_draft`, `drafts`           |
 //! | outside edits        | `watch`, then `Watch::poll`                                     |
 //! | the cache            | `with_cache`, `flush_cache`, `cache_stats`, `cache_root`        |
-//! | housekeeping         | `sweep_stale_temps`, `links_inside`, `is_folder`, `display`,    |
+//! | housekeeping         | `sweep_leftover_temps`, `links_inside`, `is_folder`, `display`, |
 //! |                      | `fs`, `root`                                                    |
 //!
 //! Types: `Loaded`, `Problem` and `Severity` (a file's problems), `StoreError` (why a call

@@ -5,21 +5,35 @@
 //! (`cache/listing.rs`).
 
 use crate::store::{Loaded, Store, StoreError, paths};
+use std::cmp::Ordering;
 use std::path::Path;
 
 /// The ids of the contact files there are, as `Store::contact_ids` lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactFiles {
-    /// Sorted by id, for lookups.
+    /// In the order of their file names, as listed (`file_order`); a full load reads them so.
     ids: Vec<String>,
+    /// Whether the folder held a temp file too.
+    pub(in crate::store) temps: bool,
+}
+
+/// The order of the files `a.toml` and `b.toml`: `a-b.toml` before `a.toml`, though the id
+/// `a` sorts before `a-b`.
+fn file_order(a: &str, b: &str) -> Ordering {
+    a.bytes().chain(*b".toml").cmp(b.bytes().chain(*b".toml"))
 }
 
 impl ContactFiles {
     /// Whether `id` has a contact file, broken or not.
     pub fn has(&self, id: &str) -> bool {
         self.ids
-            .binary_search_by(|known| known.as_str().cmp(id))
+            .binary_search_by(|known| file_order(known, id))
             .is_ok()
+    }
+
+    /// The ids, in the order of their file names.
+    pub fn into_ids(self) -> Vec<String> {
+        self.ids
     }
 }
 
@@ -29,16 +43,17 @@ impl Store {
     pub fn contact_files(&self) -> Result<ContactFiles, StoreError> {
         let stamp = self.fs.stamp(Path::new(paths::CONTACTS));
         if let (Some(cache), Some(stamp)) = (&self.cache, &stamp)
-            && let Some(ids) = cache.contact_listing(stamp)
+            && let Some((ids, temps)) = cache.contact_listing(stamp)
         {
-            return Ok(ContactFiles { ids });
+            return Ok(ContactFiles { ids, temps });
         }
-        let mut ids = self.contact_ids()?;
-        ids.sort();
+        let (mut ids, temps) = self.contact_listing()?;
+        // Listed in this order already; sorting makes `has` right whatever a file system gives.
+        ids.sort_by(|a, b| file_order(a, b));
         if let (Some(cache), Some(stamp)) = (&self.cache, &stamp) {
-            cache.keep_contact_listing(stamp, &ids);
+            cache.keep_contact_listing(stamp, &ids, temps);
         }
-        Ok(ContactFiles { ids })
+        Ok(ContactFiles { ids, temps })
     }
 
     /// The contacts with these ids that have a file, as a full load has them (a file that
@@ -70,5 +85,47 @@ impl Store {
             }
         }
         Ok(loaded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Store;
+    use std::time::Duration;
+
+    /// A full load reads the cards in the order of their file names (`a-b.toml` before
+    /// `a.toml`), whether the names come from the folder or from the kept listing.
+    #[test]
+    fn the_kept_listing_gives_the_folder_order_and_finds_every_card() {
+        let data = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let contacts = data.path().join("contacts");
+        std::fs::create_dir(&contacts).unwrap();
+        let ids = ["a", "a-b", "a.b", "Zoë Müller", "b", "a0", "ab"];
+        for id in ids {
+            std::fs::write(contacts.join(format!("{id}.toml")), "name = \"X\"\n").unwrap();
+        }
+        let store = Store::on_disk(data.path())
+            .with_cache(cache.path())
+            .cache_settle_after(Duration::ZERO);
+        let listed = store.contact_ids().unwrap();
+        let first = store.contact_files().unwrap();
+        // The second comes from the cache (the folder is unchanged).
+        let kept = store.contact_files().unwrap();
+        assert_eq!(first, kept);
+        assert_eq!(kept.clone().into_ids(), listed);
+        let loaded: Vec<String> = store
+            .load_contacts_only()
+            .unwrap()
+            .contacts
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(loaded, listed);
+        for id in ids {
+            assert!(kept.has(id), "{id}");
+        }
+        assert!(!kept.has("a-"));
+        assert!(!kept.has("A"));
     }
 }

@@ -382,7 +382,7 @@ impl Fs for DiskFs {
         Ok(Some((bytes, Some(stamp_of(&meta)))))
     }
 
-    fn sweep_stale_temps(&self) -> io::Result<usize> {
+    fn sweep_stale_temps(&self, clean: &[&Path]) -> io::Result<usize> {
         // Looking must not create the data folder: `rolo list` on a new machine writes nothing.
         if !self.root.is_dir() {
             return Ok(0);
@@ -399,9 +399,12 @@ impl Fs for DiskFs {
         // The folder itself too: `.gitignore` and `.gitattributes` are written there (by the
         // history, outside the lock: at worst a write racing this sweep fails, is said once
         // and is made again at the next start).
-        let mut removed = self.remove_stale_temps(Path::new(""))?
-            + self.remove_stale_temps(Path::new(paths::CONTACTS))?
-            + self.remove_stale_temps(Path::new(paths::DRAFTS))?;
+        let mut removed = 0;
+        for dir in ["", paths::CONTACTS, paths::DRAFTS].map(Path::new) {
+            if !clean.contains(&dir) {
+                removed += self.remove_stale_temps(dir)?;
+            }
+        }
         // A journal folder that is a link lists nothing to sweep.
         let years = match self.real_dir(journal, false) {
             Ok(Some(_)) => self.list(journal)?,

@@ -112,8 +112,9 @@ pub trait Fs: Send + Sync {
     }
     /// Remove temp files that a killed writer left behind, but only when no other rolo holds
     /// the folder lock (it could be halfway through writing one). Never waits for the lock.
-    /// Returns how many were removed.
-    fn sweep_stale_temps(&self) -> io::Result<usize> {
+    /// Returns how many were removed. The folders in `clean` are known to hold none (see
+    /// `Store::sweep_leftover_temps`) and are not listed.
+    fn sweep_stale_temps(&self, _clean: &[&Path]) -> io::Result<usize> {
         Ok(0)
     }
     /// What the derived cache keys a file on (see `store/speed/cache/`); `None` when this file
@@ -191,8 +192,8 @@ impl<T: Fs + ?Sized> Fs for std::sync::Arc<T> {
     fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
         (**self).read_stamped(rel)
     }
-    fn sweep_stale_temps(&self) -> io::Result<usize> {
-        (**self).sweep_stale_temps()
+    fn sweep_stale_temps(&self, clean: &[&Path]) -> io::Result<usize> {
+        (**self).sweep_stale_temps(clean)
     }
     fn change_described(&self, description: &str) {
         (**self).change_described(description)

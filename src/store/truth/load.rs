@@ -4,6 +4,7 @@
 use super::decode::{self, LocatedEntry};
 use super::error::StoreError;
 use super::file_text::content_hash;
+use super::fs::TEMP_PREFIX;
 use super::gather::{Gathered, MonthLocs, MonthView, split_located};
 use super::paths;
 use super::problem::Problem;
@@ -30,19 +31,29 @@ fn month_of(year_dir: &str, file: &str) -> Option<Month> {
 }
 
 impl Store {
-    /// Contact files, by id. Hidden files (temp files, editor backups) are not contacts.
+    /// Contact files, by id, in the order of their file names. Hidden files (temp files,
+    /// editor backups) are not contacts.
     pub fn contact_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.contact_listing()?.0)
+    }
+
+    /// `contact_ids`, and whether the folder held a temp file (`TEMP_PREFIX`) as well.
+    pub(in crate::store) fn contact_listing(&self) -> Result<(Vec<String>, bool), StoreError> {
         let dir = Path::new(paths::CONTACTS);
         let items = self
             .fs
             .list(dir)
             .map_err(|e| StoreError::io(self.display(dir), e))?;
-        Ok(items
+        let temps = items
+            .iter()
+            .any(|i| !i.is_dir && i.name.starts_with(TEMP_PREFIX));
+        let ids = items
             .into_iter()
             .filter(|i| !i.is_dir && !i.name.starts_with('.'))
             .filter_map(|i| i.name.strip_suffix(".toml").map(str::to_string))
             .filter(|id| !id.is_empty())
-            .collect())
+            .collect();
+        Ok((ids, temps))
     }
 
     pub fn load_contact(&self, id: &str) -> Result<Contact, Problem> {

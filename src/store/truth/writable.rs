@@ -185,11 +185,15 @@ impl Store {
             .map_err(|e| StoreError::io(self.display(Path::new(".lock")), e))
     }
 
-    /// Remove temp files left by a writer that was killed mid-save (see `Fs::sweep_stale_temps`).
-    /// Safe to call at any time: it skips the sweep while another rolo is writing.
-    pub fn sweep_stale_temps(&self) -> Result<usize, StoreError> {
+    /// Remove temp files left by a writer that was killed mid-save (see `Fs::sweep_stale_temps`),
+    /// except in the folders of `clean`, known to hold none. Safe to call at any time: it
+    /// skips the sweep while another rolo is writing.
+    pub(in crate::store) fn sweep_stale_temps_except(
+        &self,
+        clean: &[&Path],
+    ) -> Result<usize, StoreError> {
         self.fs
-            .sweep_stale_temps()
+            .sweep_stale_temps(clean)
             .map_err(|e| StoreError::io(self.display(Path::new(".")), e))
     }
 

@@ -5,6 +5,10 @@
 //! system that ignores case too, without listing 10,000 names each time. A listing taken
 //! while the folder could still change within the same clock tick is not kept (the racy
 //! rule of the rest of the cache).
+//!
+//! It also says whether a temp file (`TEMP_PREFIX`) was there, so the sweep at each start
+//! need not list the folder again while it holds none (`Store::sweep_leftover_temps`): a temp
+//! file appearing changes the folder's stamp like any other new name.
 
 use super::Cache;
 use super::codec::{FileKind, Reader, Writer, frame, unframe};
@@ -17,27 +21,36 @@ impl Cache {
         self.root.join("contacts").join("listing.bin")
     }
 
-    /// The names kept for the folder as it is now (`stamp`), sorted; `None` when there are
-    /// none or they were kept for another stamp.
-    pub fn contact_listing(&self, stamp: &Stamp) -> Option<Vec<String>> {
+    /// The names kept for the folder as it is now (`stamp`), in the order they were kept,
+    /// and whether a temp file was there; `None` when there are none or they were kept for
+    /// another stamp.
+    pub fn contact_listing(&self, stamp: &Stamp) -> Option<(Vec<String>, bool)> {
         let file = std::fs::read(self.listing_path()).ok()?;
         let mut r = Reader::new(unframe(FileKind::Listing, &file)?);
         if r.stamp()? != *stamp {
             return None;
         }
         let names = r.strings()?;
-        r.is_done().then_some(names)
+        // After the names, so a listing kept by an older rolo (names only) does not read.
+        let temps = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        r.is_done().then_some((names, temps))
     }
 
-    /// Keep `names` (sorted) for the folder at `stamp`, when the folder has been still long
-    /// enough. A cache that cannot be written only costs the next listing.
-    pub fn keep_contact_listing(&self, stamp: &Stamp, names: &[String]) {
+    /// Keep `names` and whether a temp file was there for the folder at `stamp`, when the
+    /// folder has been still long enough. A cache that cannot be written only costs the next
+    /// listing.
+    pub fn keep_contact_listing(&self, stamp: &Stamp, names: &[String], temps: bool) {
         if !self.now_settled()(super::changed_at(stamp)) {
             return;
         }
         let mut w = Writer::default();
         w.stamp(stamp);
         w.strs(names);
+        w.u8(u8::from(temps));
         if write_atomic_at(&self.listing_path(), &frame(FileKind::Listing, &w.buf)).is_ok() {
             self.written
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -65,9 +78,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::new(dir.path());
         let names = vec!["Zoë Müller".to_string(), "ada".to_string()];
-        cache.keep_contact_listing(&stamp(1_000), &names);
-        assert_eq!(cache.contact_listing(&stamp(1_000)), Some(names));
+        cache.keep_contact_listing(&stamp(1_000), &names, true);
+        assert_eq!(
+            cache.contact_listing(&stamp(1_000)),
+            Some((names.clone(), true))
+        );
         assert_eq!(cache.contact_listing(&stamp(1_001)), None);
+        cache.keep_contact_listing(&stamp(1_000), &names, false);
+        assert_eq!(cache.contact_listing(&stamp(1_000)), Some((names, false)));
+        // A listing kept by an older rolo, names and no word on temp files, is none.
+        let mut w = Writer::default();
+        w.stamp(&stamp(1_000));
+        w.strs(&["ada".to_string()]);
+        std::fs::write(cache.listing_path(), frame(FileKind::Listing, &w.buf)).unwrap();
+        assert_eq!(cache.contact_listing(&stamp(1_000)), None);
         // A damaged file is no listing.
         std::fs::write(cache.listing_path(), b"scribbled").unwrap();
         assert_eq!(cache.contact_listing(&stamp(1_000)), None);
@@ -82,7 +106,7 @@ mod tests {
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_nanos() as i64;
-        cache.keep_contact_listing(&stamp(now), &["ada".to_string()]);
+        cache.keep_contact_listing(&stamp(now), &["ada".to_string()], false);
         assert_eq!(cache.contact_listing(&stamp(now)), None);
     }
 }
