@@ -93,17 +93,21 @@ pub struct UpcomingBirthday {
 impl Journal {
     pub fn new(loaded: Loaded) -> Journal {
         let n = loaded.contacts.len();
+        // The loaded list is taken as it is, as `push_contact` one by one would leave it:
+        // moving 10,000 cards into a new list touched 3.7 MB of fresh memory.
+        let mut by_id = FastMap::with_capacity_and_hasher(n, Default::default());
+        for (ix, c) in loaded.contacts.iter().enumerate() {
+            by_id.insert(c.id.clone(), ix);
+        }
         let mut j = Journal {
             problems: loaded.problems,
-            contacts: Vec::with_capacity(n),
-            by_id: FastMap::with_capacity_and_hasher(n, Default::default()),
-            per_contact: Vec::with_capacity(n),
-            last_contact: Vec::with_capacity(n),
+            contacts: loaded.contacts,
+            by_id,
+            generation: n as u64,
+            per_contact: vec![Vec::new(); n],
+            last_contact: vec![None; n],
             ..Journal::default()
         };
-        for c in loaded.contacts {
-            j.push_contact(c);
-        }
         j.index_broken();
         j.entries = loaded.entries;
         // A load hands them over in order already; a stable sort would still set aside
