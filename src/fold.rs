@@ -134,12 +134,53 @@ fn ascii_words(text: &str) -> Vec<String> {
 /// A name folded to one key for exact comparison (and for sorting names): its folded words
 /// joined by single spaces.
 pub fn key(text: &str) -> String {
+    if text.is_ascii() {
+        return ascii_key(text);
+    }
     words(text).join(" ")
+}
+
+/// `key` for ASCII text, built in one string: `list` sorts 10,000 names by their keys, and
+/// a list of words for each, joined, was a twentieth of its time.
+fn ascii_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let (mut in_word, mut space_due) = (false, false);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if space_due {
+                key.push(' ');
+                space_due = false;
+            }
+            key.push(char::from(b.to_ascii_lowercase()));
+            in_word = true;
+        } else if b != b'\'' && in_word {
+            // The word ends here; the space is written only if another word follows.
+            in_word = false;
+            space_due = true;
+        }
+    }
+    key
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-string key of ASCII text is the words' key, whatever the punctuation.
+        #[test]
+        fn the_ascii_key_is_the_words_joined(text in "[ -~]{0,40}") {
+            prop_assert_eq!(ascii_key(&text), words(&text).join(" "));
+        }
+    }
+
+    #[test]
+    fn the_ascii_key_joins_words_by_single_spaces() {
+        assert_eq!(key("  O'Brien,  ANN-marie  "), "obrien ann marie");
+        assert_eq!(key("\u{27}\u{27}"), "");
+        assert_eq!(key("a.b"), "a b");
+    }
 
     #[test]
     fn case_and_accents_fold_in_latin() {

@@ -4,6 +4,8 @@ use super::{CliError, CliResult, Ctx, ago};
 use crate::model::{Entry, NeedStatus};
 use crate::sanitize::{inert, inert_line};
 use crate::store::Severity;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// What `list` shows, and in which order: everyone not archived by name (only those archived
 /// with `archived`), or those past their rhythm, the most pressing first; `tag` narrows either.
@@ -43,63 +45,87 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
         writeln!(ctx.out, "{}", why_no_one_listed(j, tag, due, archived))?;
         return Ok(());
     }
-    let width = rows
+    // Each name made inert once: it sets the column's width and is printed. One line is
+    // built at a time in one buffer; on 10,000 people the formatting was a fifth of `list`.
+    let names: Vec<(usize, Cow<str>)> = rows
+        .into_iter()
+        .map(|ix| (ix, inert_line(&j.contacts()[ix].name)))
+        .collect();
+    let width = names
         .iter()
-        .map(|&ix| inert_line(&j.contacts()[ix].name).chars().count())
+        .map(|(_, name)| name.chars().count())
         .max()
         .unwrap_or(4)
         .min(32);
-    for ix in rows {
+    let mut line = String::with_capacity(256);
+    for (ix, name) in names {
         let c = &j.contacts()[ix];
-        let last = ago(j.days_since(ix, today));
-        let mut extra = Vec::new();
+        line.clear();
+        // Cut to the column and padded to it, by characters (as `{:<width$}` pads).
+        let cut = name
+            .char_indices()
+            .nth(width)
+            .map_or(name.len(), |(at, _)| at);
+        padded(&mut line, &name[..cut], width);
+        line.push_str("  ");
+        padded(&mut line, &ago(j.days_since(ix, today)), 14);
+        line.push_str("  ");
+        padded(&mut line, &inert_line(&c.id), 24);
+        line.push_str("  ");
+        let mut sep = "";
+        let mut extra = |line: &mut String| {
+            line.push_str(sep);
+            sep = "  ";
+        };
         if let Some(a) = c.archived {
-            extra.push(match a {
-                crate::model::Archived::Yes => "archived".to_string(),
-                crate::model::Archived::Since(d) => format!("archived {}", d.format("%Y-%m-%d")),
-            });
+            extra(&mut line);
+            match a {
+                crate::model::Archived::Yes => line.push_str("archived"),
+                crate::model::Archived::Since(d) => {
+                    let _ = write!(line, "archived {}", d.format("%Y-%m-%d"));
+                }
+            }
         }
         if let Some(p) = j.broken(ix) {
             // Short here (the folder is the one listed); `show` and `check` give the full path.
-            extra.push(format!(
+            extra(&mut line);
+            let _ = write!(
+                line,
                 "⚠ {}:{}:{} does not load (see `rolo check`)",
                 inert_line(&p.path.display().to_string()),
                 p.line,
                 p.col
-            ));
+            );
         }
         if let Some(over) = j.overdue_by(ix, today) {
-            extra.push(format!(
-                "reconnect ({over}d past every {}d)",
-                c.keep_in_touch_days.unwrap_or(0)
-            ));
+            extra(&mut line);
+            let every = c.keep_in_touch_days.unwrap_or(0);
+            let _ = write!(line, "reconnect ({over}d past every {every}d)");
         }
         let needs = c.open_needs().count();
         if needs > 0 {
-            extra.push(format!(
-                "{needs} open need{}",
-                if needs == 1 { "" } else { "s" }
-            ));
+            extra(&mut line);
+            let s = if needs == 1 { "" } else { "s" };
+            let _ = write!(line, "{needs} open need{s}");
         }
         if !c.tags.is_empty() {
-            extra.push(
-                c.tags
-                    .iter()
-                    .map(|t| format!("#{}", inert_line(t)))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            extra(&mut line);
+            for (i, t) in c.tags.iter().enumerate() {
+                line.push_str(if i == 0 { "#" } else { " #" });
+                line.push_str(&inert_line(t));
+            }
         }
-        let name: String = inert_line(&c.name).chars().take(width).collect();
-        writeln!(
-            ctx.out,
-            "{name:<width$}  {:<14}  {:<24}  {}",
-            last,
-            inert_line(&c.id),
-            extra.join("  ")
-        )?;
+        line.push('\n');
+        ctx.out.write_all(line.as_bytes())?;
     }
     Ok(())
+}
+
+/// `text` and then spaces up to `width` characters, as `{:<width$}` would write it.
+fn padded(line: &mut String, text: &str, width: usize) {
+    line.push_str(text);
+    let count = text.chars().count();
+    line.extend(std::iter::repeat_n(' ', width.saturating_sub(count)));
 }
 
 /// Why `list` shows no one: an empty journal, everyone archived (or no one), a tag no one
