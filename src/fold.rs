@@ -6,6 +6,7 @@
 //! letter of its own (Devanagari, Thai, the kana voicing marks) it is kept, so that folding
 //! never merges two names a reader would call different.
 
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -98,9 +99,41 @@ pub fn words(text: &str) -> Vec<String> {
     if text.is_ascii() {
         return ascii_words(text);
     }
+    if text.chars().all(|c| u32::from(c) < LATIN_END) {
+        return words_of(text.chars().flat_map(|c| latin_fold(c).chars()));
+    }
+    words_of(folded_chars(text))
+}
+
+/// The code points below this (ASCII, Latin-1, Latin Extended-A and -B) each fold on their
+/// own: their decompositions start with a base letter and add only accents, which are
+/// dropped, so nothing carries from one character to the next. A third of the large set's
+/// names are made of them ("Günther", "Łukasz"); folding them through the tables is as quick
+/// as ASCII, and `list` and the TUI's first frame sort 10,000 names by their keys.
+const LATIN_END: u32 = 0x250;
+
+/// The fold of one character below `LATIN_END`, worked out once for all of them.
+fn latin_fold(c: char) -> &'static str {
+    static TABLE: OnceLock<Vec<String>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..LATIN_END)
+            .map(|code| {
+                let one = char::from_u32(code).map(String::from).unwrap_or_default();
+                folded_chars(&one).collect()
+            })
+            .collect()
+    });
+    usize::try_from(u32::from(c))
+        .ok()
+        .and_then(|ix| table.get(ix))
+        .map_or("", String::as_str)
+}
+
+/// Folded characters split into words at spaces and punctuation, joined across apostrophes.
+fn words_of(folded: impl Iterator<Item = char>) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
-    for c in folded_chars(text) {
+    for c in folded {
         if c.is_alphanumeric() || is_combining_mark(c) {
             word.push(c);
         } else if !is_joiner(c) && !word.is_empty() {
@@ -167,7 +200,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// `words` the long way, through the whole of `folded_chars`.
+    fn words_the_long_way(text: &str) -> Vec<String> {
+        words_of(folded_chars(text))
+    }
+
     proptest! {
+        /// Latin text folded a character at a time through the table is folded as the
+        /// whole text would be: accents, capitals, ligatures, apostrophes and all.
+        #[test]
+        fn latin_folds_alike_through_the_table(text in "[\\u{0}-\\u{24f}]{0,24}") {
+            prop_assert_eq!(words(&text), words_the_long_way(&text));
+        }
+
         /// The one-string key of ASCII text is the words' key, whatever the punctuation.
         #[test]
         fn the_ascii_key_is_the_words_joined(text in "[ -~]{0,40}") {
