@@ -5,7 +5,8 @@
 //! id), at several dates: in-process for breadth, through the real binary (`--full-load`
 //! against the default) for stdout, stderr and exit code.
 //!
-//! One difference is by design: `timeline` (and `timeline ID`, `show ID`) reads only the
+//! One difference is by design: `timeline` (and `timeline WHO`, `show WHO`, `brief WHO` for
+//! someone with no open need, WHO an id or a name that names one person) reads only the
 //! contact files of the people its entries name, so the files it counts as not loading are
 //! the month files and those cards, not every card (`loads::named_only_for`).
 
@@ -188,7 +189,8 @@ fn run(store: &Store, args: &[&str], full: bool) -> (Vec<Outcome>, Option<HashSe
         )
     };
     let journal = loads::journal_for(store, &needs).expect("load");
-    let named = loads::named_only_for(store, &needs).map(|named| cards_named(&journal, named.who));
+    let named = loads::named_only_for(store, &needs)
+        .map(|named| cards_named(&journal, named.who.as_deref()));
     let errors: Vec<(String, String)> = journal
         .problems
         .iter()
@@ -256,7 +258,26 @@ fn commands(root: &Path) -> Vec<Vec<String>> {
     let first_word = contacts[0].name.split(' ').next().unwrap_or("a");
     let queries = [first_word, "nobody-at-all", "broken-person"];
     let ids: Vec<&str> = people.iter().map(|&ix| contacts[ix].id.as_str()).collect();
-    for who in ids.iter().copied().chain(queries) {
+    // Names as a person types them: whole, in capitals, a word of it, an alias.
+    let names: Vec<String> = people
+        .iter()
+        .flat_map(|&ix| {
+            let name = &contacts[ix].name;
+            [
+                name.clone(),
+                name.to_uppercase(),
+                name.split(' ').next_back().unwrap_or(name).to_string(),
+            ]
+        })
+        .chain(
+            contacts
+                .iter()
+                .flat_map(|c| c.aliases.first().cloned())
+                .take(2),
+        )
+        .collect();
+    let names = names.iter().map(String::as_str);
+    for who in ids.iter().copied().chain(queries).chain(names) {
         all.push(vec!["brief", who]);
         all.push(vec!["brief", who, "--markdown"]);
         all.push(vec!["show", who]);
@@ -268,8 +289,22 @@ fn commands(root: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Every command both ways, without a cache and with one (filled first, so the lean reads
+/// take what they can from it).
 fn compare_everything(root: &Path) -> usize {
-    let store = Store::on_disk(root);
+    let cache = TempDir::new().expect("cache");
+    let cached = Store::on_disk(root)
+        .with_cache(cache.path())
+        .cache_settle_after(std::time::Duration::ZERO);
+    cached.load().expect("load");
+    cached.flush_cache().expect("cache written");
+    [Store::on_disk(root), cached]
+        .iter()
+        .map(|store| compare_everything_in(store, root))
+        .sum()
+}
+
+fn compare_everything_in(store: &Store, root: &Path) -> usize {
     let mut compared = 0;
     for args in commands(root) {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -281,7 +316,7 @@ fn compare_everything(root: &Path) -> usize {
             Needs::Everything,
             "{args:?} should take a lean path"
         );
-        let ((lean, named), (mut full, _)) = (run(&store, &args, false), run(&store, &args, true));
+        let ((lean, named), (mut full, _)) = (run(store, &args, false), run(store, &args, true));
         if let Some(named) = named {
             for f in &mut full {
                 f.errors.retain(|(path, _)| counted(&named, path));
