@@ -212,37 +212,57 @@ impl Doc {
 
 /// Visible width in terminal columns (a CJK character or an emoji takes two), not counting
 /// our own `ESC [ ... m` styling.
+#[cfg(test)]
 fn visible(s: &str) -> usize {
-    use unicode_width::UnicodeWidthChar;
-    let mut n = 0;
-    let mut in_escape = false;
-    for c in s.chars() {
-        match (in_escape, c) {
-            (false, '\x1b') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-            (false, c) => n += c.width().unwrap_or(0),
+    Width::default().then(s).columns
+}
+
+/// The visible width of text read so far, and whether it stopped inside an `ESC [ ... m`:
+/// so a line's width grows word by word instead of being counted again for each word.
+#[derive(Clone, Copy, Default)]
+struct Width {
+    columns: usize,
+    in_escape: bool,
+}
+
+impl Width {
+    fn then(mut self, s: &str) -> Width {
+        use unicode_width::UnicodeWidthChar;
+        for c in s.chars() {
+            match (self.in_escape, c) {
+                (false, '\x1b') => self.in_escape = true,
+                (true, 'm') => self.in_escape = false,
+                (true, _) => {}
+                (false, c) => self.columns += c.width().unwrap_or(0),
+            }
         }
+        self
     }
-    n
 }
 
 /// Greedy word wrap with a first-line and a hanging prefix; a word longer than the line is
-/// left whole rather than cut (it may be a link someone wants to copy).
+/// left whole rather than cut (it may be a link someone wants to copy). The line's width is
+/// carried along: counting the whole line again for every word made `rolo due` on 10,000
+/// people spend a twentieth of its time here.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_string();
+    let mut shown = Width::default().then(first);
     let mut empty = true;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let need = visible(&line) + usize::from(!empty) + visible(word);
+        // As counted before: the line so far, a space, the word on its own.
+        let need = shown.columns + usize::from(!empty) + Width::default().then(word).columns;
         if !empty && need > width {
             lines.push(std::mem::replace(&mut line, rest.to_string()));
+            shown = Width::default().then(rest);
             empty = true;
         }
         if !empty {
             line.push(' ');
+            shown = shown.then(" ");
         }
         line.push_str(word);
+        shown = shown.then(word);
         empty = false;
     }
     lines.push(line.trim_end().to_string());
@@ -292,6 +312,45 @@ fn is_entity(rest: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The wrap as it was: the whole line counted again for each word.
+    fn wrap_counting_each_time(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = first.to_string();
+        let mut empty = true;
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let need = visible(&line) + usize::from(!empty) + visible(word);
+            if !empty && need > width {
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        lines.push(line.trim_end().to_string());
+        lines
+    }
+
+    proptest! {
+        /// Carrying the width along wraps exactly as counting it afresh did, styling, wide
+        /// characters, a stray escape and all.
+        #[test]
+        fn carried_width_wraps_as_counting_afresh(
+            text in "([a-z]{1,9}|李雷|\\x1b\\[1m|\\x1b\\[0m|\\x1b|m| ){0,30}",
+            width in 0usize..40,
+            first in "(  • |    |\\x1b\\[1m|)",
+            rest in "(    |  |)",
+        ) {
+            prop_assert_eq!(
+                wrap(&text, width, &first, &rest),
+                wrap_counting_each_time(&text, width, &first, &rest)
+            );
+        }
+    }
 
     #[test]
     fn wide_characters_count_as_two_columns() {
