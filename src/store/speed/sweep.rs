@@ -13,8 +13,7 @@ impl Store {
         let clean = self.cache.as_ref().is_some_and(|cache| {
             self.fs
                 .stamp(contacts)
-                .and_then(|stamp| cache.contact_listing(&stamp))
-                .is_some_and(|(_, temps)| !temps)
+                .is_some_and(|stamp| cache.contacts_clean(&stamp))
         });
         let skip = [contacts];
         self.sweep_stale_temps_except(if clean { &skip } else { &[] })

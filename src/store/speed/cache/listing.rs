@@ -16,6 +16,10 @@ use crate::store::Stamp;
 use crate::store::truth::disk::write_atomic_at;
 use std::path::PathBuf;
 
+/// A listing read from its file: the folder's stamp it was kept under, its names, and
+/// whether a temp file was there.
+pub(super) type Read = (Stamp, Vec<String>, bool);
+
 impl Cache {
     fn listing_path(&self) -> PathBuf {
         self.root.join("contacts").join("listing.bin")
@@ -23,8 +27,27 @@ impl Cache {
 
     /// The names kept for the folder as it is now (`stamp`), in the order they were kept,
     /// and whether a temp file was there; `None` when there are none or they were kept for
-    /// another stamp.
+    /// another stamp. Taken from what `contacts_clean` read when it read this stamp's.
     pub fn contact_listing(&self, stamp: &Stamp) -> Option<(Vec<String>, bool)> {
+        let mut read = self.listing_read.lock().unwrap_or_else(|p| p.into_inner());
+        match read.take() {
+            Some((kept, names, temps)) if kept == *stamp => Some((names, temps)),
+            _ => self.read_listing(stamp),
+        }
+    }
+
+    /// Whether the listing kept for the folder as it is now (`stamp`) had no temp file in
+    /// it; `false` when there is none. What it read waits for `contact_listing`.
+    pub fn contacts_clean(&self, stamp: &Stamp) -> bool {
+        let Some((names, temps)) = self.read_listing(stamp) else {
+            return false;
+        };
+        let mut read = self.listing_read.lock().unwrap_or_else(|p| p.into_inner());
+        *read = Some((*stamp, names, temps));
+        !temps
+    }
+
+    fn read_listing(&self, stamp: &Stamp) -> Option<(Vec<String>, bool)> {
         let file = std::fs::read(self.listing_path()).ok()?;
         let mut r = Reader::new(unframe(FileKind::Listing, &file)?);
         if r.stamp()? != *stamp {
@@ -94,6 +117,25 @@ mod tests {
         assert_eq!(cache.contact_listing(&stamp(1_000)), None);
         // A damaged file is no listing.
         std::fs::write(cache.listing_path(), b"scribbled").unwrap();
+        assert_eq!(cache.contact_listing(&stamp(1_000)), None);
+    }
+
+    /// What the sweep read is handed to the load once, for its stamp only; a later call
+    /// reads the file again.
+    #[test]
+    fn the_sweeps_read_serves_the_next_listing_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let names = vec!["ada".to_string()];
+        cache.keep_contact_listing(&stamp(1_000), &names, false);
+        assert!(cache.contacts_clean(&stamp(1_000)));
+        std::fs::remove_file(cache.listing_path()).unwrap();
+        assert_eq!(cache.contact_listing(&stamp(1_001)), None);
+        assert!(!cache.contacts_clean(&stamp(1_001)));
+        cache.keep_contact_listing(&stamp(1_000), &names, true);
+        assert!(!cache.contacts_clean(&stamp(1_000)));
+        std::fs::remove_file(cache.listing_path()).unwrap();
+        assert_eq!(cache.contact_listing(&stamp(1_000)), Some((names, true)));
         assert_eq!(cache.contact_listing(&stamp(1_000)), None);
     }
 

@@ -89,6 +89,9 @@ pub struct Cache {
     hits: AtomicUsize,
     misses: AtomicUsize,
     written: AtomicUsize,
+    /// The contacts listing as read from its file by the start's sweep, until the load that
+    /// follows takes its names (`listing.rs`): one read of 10,000 names, not two.
+    listing_read: Mutex<Option<listing::Read>>,
 }
 
 fn changed_at(stamp: &Stamp) -> i64 {
@@ -105,6 +108,7 @@ impl Cache {
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
+            listing_read: Mutex::new(None),
         }
     }
 
