@@ -135,27 +135,16 @@ fn person_or_newest(
     who: Option<&str>,
     count: usize,
 ) -> Result<Journal, StoreError> {
-    let query = who.map(str::trim);
-    let Ok(files) = store.contact_files() else {
+    if let Some(named) = named_by_id(store, needs) {
+        return named_only(store, named, count);
+    }
+    match who.map(str::trim) {
+        // A name (or an id whose brief ranks helpers) is resolved against everyone's cards,
+        // and `one_person` keeps only the named ones when that prints the same.
+        Some(query) => one_person(store, needs, query, count),
         // The contacts folder could not be listed: read as before, which says why.
-        return match query {
-            Some(query) => one_person(store, &Needs::Everything, query, count),
-            None => Ok(Journal::new(store.load_contacts_lean()?)
-                .with_entries_of_one(store.load_newest(None, count)?)),
-        };
-    };
-    match query {
-        None => named_only(store, Named { who: None, files }, count),
-        Some(id) if files.has(id) => {
-            if matches!(needs, Needs::Brief(_)) && !no_open_need(store, id) {
-                one_person(store, needs, id, count)
-            } else {
-                let who = Some(id.to_string());
-                named_only(store, Named { who, files }, count)
-            }
-        }
-        // A name is resolved against everyone's names, so everyone's cards are read.
-        Some(name) => one_person(store, needs, name, count),
+        None => Ok(Journal::new(store.load_contacts_lean()?)
+            .with_entries_of_one(store.load_newest(None, count)?)),
     }
 }
 
@@ -246,35 +235,49 @@ pub struct Named {
 /// brief, their card has no open need. `None` when the query names no one or several,
 /// helpers are ranked, or the contacts folder cannot be listed (the full path then says
 /// why, as a full load would). A name is resolved here against everyone's cards, as
-/// `one_person` resolves it.
+/// `one_person` resolves it; `journal_for` does not call this, so as not to read them twice.
 pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
+    if let Some(named) = named_by_id(store, needs) {
+        return Some(named);
+    }
+    let (Needs::Newest {
+        who: Some(query), ..
+    }
+    | Needs::Brief(query)) = needs
+    else {
+        return None;
+    };
+    let files = store.contact_files().ok()?;
+    let all = Journal::new(store.load_contacts_lean().ok()?);
+    let person = match all.resolve(query.trim()) {
+        Resolution::One(ix) => all.contact(ix)?,
+        _ => return None,
+    };
+    only_named_cards(needs, person).then(|| Named {
+        who: Some(person.id.clone()),
+        files,
+    })
+}
+
+/// `named_only_for` where no name needs resolving: everyone's newest entries, or an id with
+/// a file (for a brief, one with no open need).
+fn named_by_id(store: &Store, needs: &Needs) -> Option<Named> {
     let query = match needs {
         Needs::Newest { who, .. } => who.as_deref().map(str::trim),
         Needs::Brief(q) => Some(q.trim()),
         _ => return None,
     };
     let files = store.contact_files().ok()?;
-    let who = match query {
-        None => return Some(Named { who: None, files }),
-        Some(id) if files.has(id) => id.to_string(),
-        Some(name) => {
-            let all = Journal::new(store.load_contacts_lean().ok()?);
-            let person = match all.resolve(name) {
-                Resolution::One(ix) => all.contact(ix)?,
-                _ => return None,
-            };
-            if !only_named_cards(needs, person) {
-                return None;
-            }
-            person.id.clone()
+    match query {
+        None => Some(Named { who: None, files }),
+        Some(id) if files.has(id) => {
+            let ranks_helpers = matches!(needs, Needs::Brief(_)) && !no_open_need(store, id);
+            (!ranks_helpers).then(|| Named {
+                who: Some(id.to_string()),
+                files,
+            })
         }
-    };
-    match needs {
-        Needs::Brief(_) if !no_open_need(store, &who) => None,
-        _ => Some(Named {
-            who: Some(who),
-            files,
-        }),
+        Some(_) => None,
     }
 }
 
