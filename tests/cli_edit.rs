@@ -14,8 +14,7 @@ const ADA: &str = "contacts/ada-lovelace.toml";
 /// An editor: a shell script that runs `body` with the copy's path as `$1`.
 fn editor(home: &Home, body: &str) -> PathBuf {
     let path = home.tmp.path().join(format!("editor-{}.sh", body.len()));
-    fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("script");
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).expect("chmod");
+    support::script::executable(&path, &format!("#!/bin/sh\n{body}\n"));
     path
 }
 

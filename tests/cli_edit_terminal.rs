@@ -3,7 +3,6 @@
 //! Skipped with a notice when tmux is missing, unless CI=true.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -82,8 +81,7 @@ fn start(name: &str) -> (Session, PathBuf) {
         "#!/bin/sh\nif [ -e {once} ]; then sed -i 's/^company = Engines$/company = \"Fixed\"/' \"$1\"\nelse touch {once}; sed -i 's/^company = \"Engines\"/company = Engines/' \"$1\"; fi\n",
         once = once.display()
     );
-    fs::write(&editor, script).expect("editor");
-    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).expect("chmod");
+    crate::support::script::executable(&editor, &script);
     let session = Session {
         socket: format!("rolo-edit-{}-{name}", std::process::id()),
         _dir: dir,

@@ -3,20 +3,13 @@
 //! signing config. The TOML is written first; the commit follows or is caught up later.
 
 use crate::history_support::Folder;
-use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use crate::support::script::executable;
 use std::time::{Duration, Instant};
 
 fn with_ada() -> Folder {
     let f = Folder::new();
     f.ok(&["add", "Ada Lovelace"]);
     f
-}
-
-fn executable(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 /// A rolo killed (SIGKILL) while git makes its commit: the note is on disk, its intent too;

@@ -343,23 +343,39 @@ mod tests {
         assert_eq!(command_name(&["--version"]), "");
     }
 
+    /// Writes an executable script through a shell of its own. Written here, a fork by a
+    /// test on another thread could hold it open for writing until that child execs, and
+    /// running it would then fail with "Text file busy" (it did, in CI).
+    fn script(path: &std::path::Path, text: &str) {
+        let mut shell = Command::new("sh")
+            .args(["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh"])
+            .arg(path)
+            .stdin(Stdio::piped())
+            .spawn()
+            .unwrap();
+        shell
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        assert!(shell.wait().unwrap().success());
+    }
+
     /// A run that hangs (a hook waiting for a password, say) is stopped at its limit, with
     /// what it started, and says so; it never holds its caller.
     #[test]
     fn a_hung_run_is_stopped_with_what_it_started() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let started = dir.path().join("started");
         let program = dir.path().join("git");
-        std::fs::write(
+        script(
             &program,
-            format!(
+            &format!(
                 "#!/bin/sh\nsleep 30 &\necho $! > '{}'\nwait\n",
                 started.display()
             ),
-        )
-        .unwrap();
-        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        );
         let mut git = Git::new(dir.path());
         git.program = program;
         git.limit = Duration::from_millis(300);
@@ -395,11 +411,9 @@ mod tests {
     /// A `git log` read as it goes, that hangs, is stopped at its limit too.
     #[test]
     fn a_watched_run_is_stopped_at_its_limit() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let program = dir.path().join("git");
-        std::fs::write(&program, "#!/bin/sh\nsleep 30\n").unwrap();
-        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        script(&program, "#!/bin/sh\nsleep 30\n");
         let mut git = Git::new(dir.path());
         git.program = program;
         let began = std::time::Instant::now();

@@ -4,6 +4,7 @@
 
 pub mod folder;
 pub mod home;
+pub mod script;
 
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
