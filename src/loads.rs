@@ -139,13 +139,51 @@ fn person_or_newest(
         return named_only(store, named, count);
     }
     match who.map(str::trim) {
-        // A name (or an id whose brief ranks helpers) is resolved against everyone's cards,
-        // and `one_person` keeps only the named ones when that prints the same.
+        // A brief for someone with an open need ranks helpers against everyone's cards, so
+        // checking names first would only add to it: guessed from the names kept, for a
+        // name typed in full (a wrong guess costs time, never the answer).
+        Some(query)
+            if matches!(needs, Needs::Brief(_))
+                && store.kept_open_need(&crate::fold::key(query)) == Some(true) =>
+        {
+            one_person(store, needs, query, count)
+        }
+        // A name resolved by everyone's names alone (`by_names`) is then read as its id is;
+        // one that names no one or several, or whose brief ranks helpers, is resolved
+        // against everyone's cards by `one_person`, which says why or ranks them.
+        Some(query) if store.cache_root().is_some() => match by_names(store, query)? {
+            Ok(id) => match named_for(store, needs, Some(&id)) {
+                Some(named) => named_only(store, named, count),
+                None => one_person(store, needs, &id, count),
+            },
+            // What `one_person` gives for a name that resolves to no one or several: the
+            // message names only names and ids, and the files that did not load.
+            Err(names) => Ok(names.with_entries_of_one(MonthsRead {
+                items: Vec::new(),
+                errors: store.load_last_days()?.errors,
+            })),
+        },
         Some(query) => one_person(store, needs, query, count),
         // The contacts folder could not be listed: read as before, which says why.
         None => Ok(Journal::new(store.load_contacts_lean()?)
             .with_entries_of_one(store.load_newest(None, count)?)),
     }
+}
+
+/// The id of the one person `query` names, resolved against everyone's id, name and
+/// aliases only (`Store::contact_names`, which with a cache reads only the cards changed
+/// since): the same person `Journal::resolve` finds on a full load, since it looks at
+/// nothing else. When it names no one or several, the journal of those names and the
+/// contact files that did not load, for the command to say so. Without a cache those names
+/// cost a full read of the cards, which `one_person` makes anyway: `person_or_newest` then
+/// goes there directly.
+fn by_names(store: &Store, query: &str) -> Result<Result<String, Journal>, StoreError> {
+    let names = Journal::new(store.contact_names()?);
+    let one = match names.resolve(query) {
+        Resolution::One(ix) => names.contact(ix).map(|c| c.id.clone()),
+        _ => None,
+    };
+    Ok(one.ok_or(names))
 }
 
 /// Whether `needs`, once its person is known, prints only what the cards its entries name
@@ -234,8 +272,8 @@ pub struct Named {
 /// whoever else there is, `Journal::resolve`, or a name that fits one person) and, for a
 /// brief, their card has no open need. `None` when the query names no one or several,
 /// helpers are ranked, or the contacts folder cannot be listed (the full path then says
-/// why, as a full load would). A name is resolved here against everyone's cards, as
-/// `one_person` resolves it; `journal_for` does not call this, so as not to read them twice.
+/// why, as a full load would). A name is resolved as `person_or_newest` resolves it;
+/// `journal_for` does not call this, so as not to resolve it twice.
 pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
     if let Some(named) = named_by_id(store, needs) {
         return Some(named);
@@ -247,16 +285,8 @@ pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
     else {
         return None;
     };
-    let files = store.contact_files().ok()?;
-    let all = Journal::new(store.load_contacts_lean().ok()?);
-    let person = match all.resolve(query.trim()) {
-        Resolution::One(ix) => all.contact(ix)?,
-        _ => return None,
-    };
-    only_named_cards(needs, person).then(|| Named {
-        who: Some(person.id.clone()),
-        files,
-    })
+    let id = by_names(store, query.trim()).ok()?.ok()?;
+    named_for(store, needs, Some(&id))
 }
 
 /// `named_only_for` where no name needs resolving: everyone's newest entries, or an id with
@@ -267,8 +297,13 @@ fn named_by_id(store: &Store, needs: &Needs) -> Option<Named> {
         Needs::Brief(q) => Some(q.trim()),
         _ => return None,
     };
+    named_for(store, needs, query)
+}
+
+/// `named_by_id` for `id` (`None`: everyone's newest entries).
+fn named_for(store: &Store, needs: &Needs, id: Option<&str>) -> Option<Named> {
     let files = store.contact_files().ok()?;
-    match query {
+    match id {
         None => Some(Named { who: None, files }),
         Some(id) if files.has(id) => {
             let ranks_helpers = matches!(needs, Needs::Brief(_)) && !no_open_need(store, id);

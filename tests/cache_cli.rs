@@ -194,3 +194,65 @@ fn the_cache_is_private_even_under_umask_000() {
         assert_eq!(mode, want, "{}", path.display());
     }
 }
+
+/// A name is resolved against the cards as they are now, with the cache keeping everyone's
+/// names between runs: a card edited in place (which leaves the folder's stamp alone) to
+/// take someone's name makes the name ambiguous at once, and a brief guessed from the names
+/// kept (a need since met) prints what a run without the cache prints.
+#[test]
+fn a_name_is_resolved_against_the_cards_as_they_are_now() {
+    let home = people_with_notes();
+    home.ok(&["need", "ada-lovelace", "A publisher"]);
+    let_files_settle();
+    let same_as_uncached = |args: &[&str]| {
+        let (cached, _) = run(&home, args, &[]);
+        let uncached = home.ok(&[&["--no-cache"], args].concat());
+        assert_eq!(cached, uncached, "{args:?}");
+        cached
+    };
+    let names = || {
+        walk(&home.path())
+            .into_iter()
+            .find(|p| p.ends_with("names.bin"))
+    };
+    let coffee = same_as_uncached(&["timeline", "Ada Lovelace"]);
+    assert!(
+        coffee.contains("Coffee") && !coffee.contains("Tea"),
+        "{coffee}"
+    );
+    assert!(names().is_some(), "names kept");
+    assert_eq!(same_as_uncached(&["timeline", "Ada Lovelace"]), coffee);
+    let brief = same_as_uncached(&["brief", "Ada Lovelace"]);
+    assert!(brief.contains("A publisher"), "{brief}");
+    // Met since the names were kept, which still say it is open.
+    home.ok(&["met", "ada-lovelace", "1"]);
+    let met = same_as_uncached(&["brief", "Ada Lovelace"]);
+    assert_ne!(met, brief);
+    same_as_uncached(&["show", "Ada Lovelace"]);
+
+    // Charles takes Ada's name, written in place: the folder's stamp does not change.
+    let charles = home.data().join("contacts/charles-babbage.toml");
+    let text = fs::read_to_string(&charles).unwrap();
+    fs::write(&charles, text.replace("Charles Babbage", "Ada Lovelace")).unwrap();
+    let both = home.fails(&["timeline", "Ada Lovelace"]);
+    assert!(
+        both.contains("ada-lovelace") && both.contains("charles-babbage"),
+        "{both}"
+    );
+    // And Ada takes another: the name is Charles's alone.
+    let ada = home.data().join("contacts/ada-lovelace.toml");
+    let text = fs::read_to_string(&ada).unwrap();
+    fs::write(&ada, text.replace("Ada Lovelace", "Ada King")).unwrap();
+    let tea = same_as_uncached(&["timeline", "Ada Lovelace"]);
+    assert!(tea.contains("Tea") && !tea.contains("Coffee"), "{tea}");
+    let_files_settle();
+    for args in [
+        &["timeline", "Ada Lovelace"][..],
+        &["timeline", "Ada King", "-n", "1"],
+        &["brief", "Ada King"],
+        &["show", "Ada Lovelace"],
+    ] {
+        same_as_uncached(args);
+        same_as_uncached(args);
+    }
+}

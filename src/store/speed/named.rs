@@ -32,6 +32,11 @@ impl ContactFiles {
     }
 
     /// The ids, in the order of their file names.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// The ids, in the order of their file names.
     pub fn into_ids(self) -> Vec<String> {
         self.ids
     }

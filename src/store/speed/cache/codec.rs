@@ -205,6 +205,8 @@ pub enum FileKind {
     MonthIndex = 3,
     /// `listing.rs`: the contacts folder's names (a new kind, as `MonthIndex`).
     Listing = 4,
+    /// `names.rs`: each card's name and aliases under its stamp (a new kind, as `MonthIndex`).
+    Names = 5,
 }
 
 /// Header + payload, with a checksum so a torn or scribbled file reads as absent.

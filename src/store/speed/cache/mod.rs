@@ -7,7 +7,8 @@
 //! the parse it was meant to save.
 //!
 //! Layout under the cache root: `contacts/NN.bin` (contacts sharded by id),
-//! `contacts/listing.bin` (the contacts folder's names, `listing.rs`),
+//! `contacts/listing.bin` (the contacts folder's names, `listing.rs`), `contacts/names.bin`
+//! (each card's name and aliases, `names.rs`),
 //! `journal/YYYY-MM.bin` (one per month), `journal/index.bin` (the month index) and
 //! `derived/NAME`, results of other layers kept between runs under keys they check themselves
 //! (`rolo today`'s matches, `cmd/today_cache.rs`). Files `0600`, folders `0700`, written atomically with
@@ -21,12 +22,14 @@ mod hooks;
 mod listing;
 pub mod month_index;
 mod months;
+mod names;
 #[cfg(test)]
 mod older;
 mod records;
 mod shards;
 
 pub use months::Cached as CachedMonth;
+pub use names::KeptName;
 
 use crate::model::Contact;
 use crate::store::truth::disk::write_atomic_at;
@@ -233,6 +236,11 @@ impl Cache {
         if let Some(months) = full {
             let _ = self.write_months(months);
         }
+    }
+
+    /// Whether a file with this stamp has been still long enough for the stamp to be trusted.
+    pub fn settled(&self, stamp: &Stamp) -> bool {
+        self.now_settled()(changed_at(stamp))
     }
 
     fn now_settled(&self) -> impl Fn(i64) -> bool + use<> {

@@ -1,0 +1,178 @@
+//! Each card's name and aliases (and whether it has an open need), kept under the card's own stamp: all a typed name needs to
+//! be resolved (`Store::contact_names`), without decoding 10,000 whole records. A card whose
+//! stamp differs is read again, as any cached decode is; a card changed too recently to
+//! trust its stamp (the racy rule of the rest of the cache) is not kept.
+
+use super::Cache;
+use super::codec::{FileKind, Reader, Writer, frame, unframe};
+use crate::store::Stamp;
+use crate::store::truth::disk::write_atomic_at;
+use std::path::PathBuf;
+
+/// One card's names as its file was when `stamp` was taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptName {
+    pub id: String,
+    pub stamp: Stamp,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Whether the card has a need still open: a brief by name guesses from it which way to
+    /// read before the names are checked against the cards (`loads::person_or_newest`).
+    pub open_need: bool,
+}
+
+/// The keys (`fold::key`) of a card's name and aliases, those with any word: what a name
+/// typed in full equals.
+pub fn keys_of(name: &str, aliases: &[String]) -> Vec<String> {
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .map(crate::fold::key)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+impl Cache {
+    fn names_path(&self) -> PathBuf {
+        self.root.join("contacts").join("names.bin")
+    }
+
+    /// The names kept, in the order they were kept; none when there is no such file or it
+    /// does not read whole.
+    pub fn kept_names(&self) -> Vec<KeptName> {
+        let read = || {
+            let file = std::fs::read(self.names_path()).ok()?;
+            let mut r = Reader::new(unframe(FileKind::Names, &file)?);
+            let kept = r.items(|r| {
+                let kept = KeptName {
+                    id: r.string()?,
+                    stamp: r.stamp()?,
+                    name: r.string()?,
+                    aliases: r.strings()?,
+                    open_need: bool_of(r.u8()?)?,
+                };
+                // The keys are for `kept_open_need`, which reads them in place.
+                for _ in 0..r.count()? {
+                    r.str()?;
+                }
+                Some(kept)
+            })?;
+            r.is_done().then_some(kept)
+        };
+        read().unwrap_or_default()
+    }
+
+    /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an open
+    /// need, going by the names kept as they are, not checked against the cards: `None`
+    /// when none or several have it, or nothing is kept. Read in place, with no list built:
+    /// a brief by name guesses from it which way to read (`loads::person_or_newest`).
+    pub fn kept_open_need(&self, key: &str) -> Option<bool> {
+        if key.is_empty() {
+            return None;
+        }
+        let file = std::fs::read(self.names_path()).ok()?;
+        let mut r = Reader::new(unframe(FileKind::Names, &file)?);
+        let mut found = None;
+        for _ in 0..r.count()? {
+            r.str()?;
+            r.stamp()?;
+            r.str()?;
+            for _ in 0..r.count()? {
+                r.str()?;
+            }
+            let open_need = bool_of(r.u8()?)?;
+            let mut fits = false;
+            for _ in 0..r.count()? {
+                fits |= r.str()? == key;
+            }
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(open_need);
+            }
+        }
+        r.is_done().then_some(found)?
+    }
+
+    /// Keep `names`, leaving out the cards changed too recently for their stamp to say they
+    /// are unchanged. A cache that cannot be written only costs the next run its reads.
+    pub fn keep_names(&self, names: &[KeptName]) {
+        let settled = self.now_settled();
+        let kept: Vec<&KeptName> = names
+            .iter()
+            .filter(|k| settled(super::changed_at(&k.stamp)))
+            .collect();
+        let mut w = Writer::default();
+        w.usize(kept.len());
+        for k in kept {
+            w.str(&k.id);
+            w.stamp(&k.stamp);
+            w.str(&k.name);
+            w.strs(&k.aliases);
+            w.u8(u8::from(k.open_need));
+            w.strs(&keys_of(&k.name, &k.aliases));
+        }
+        if write_atomic_at(&self.names_path(), &frame(FileKind::Names, &w.buf)).is_ok() {
+            self.written
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+fn bool_of(b: u8) -> Option<bool> {
+    match b {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn kept(id: &str, mtime_ns: i64) -> KeptName {
+        KeptName {
+            id: id.to_string(),
+            stamp: Stamp {
+                size: 40,
+                mtime_ns,
+                ctime_ns: mtime_ns,
+                inode: 9,
+                device: 1,
+            },
+            name: format!("{id} Zoë Müller"),
+            aliases: vec!["Z".to_string(), "Мюллер".to_string()],
+            open_need: mtime_ns % 2 == 0,
+        }
+    }
+
+    #[test]
+    fn names_come_back_as_kept_and_a_damaged_file_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        assert_eq!(cache.kept_names(), Vec::new());
+        let names = vec![kept("zoe", 1_000), kept("ada", 2_000)];
+        cache.keep_names(&names);
+        assert_eq!(cache.kept_names(), names);
+        let file = std::fs::read(cache.names_path()).unwrap();
+        std::fs::write(cache.names_path(), &file[..file.len() - 1]).unwrap();
+        assert_eq!(cache.kept_names(), Vec::new());
+        std::fs::write(cache.names_path(), b"scribbled").unwrap();
+        assert_eq!(cache.kept_names(), Vec::new());
+    }
+
+    #[test]
+    fn a_card_changed_just_now_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = Cache::new(dir.path());
+        cache.settle_after(Duration::from_secs(3_600));
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as i64;
+        cache.keep_names(&[kept("new", now), kept("old", 1_000)]);
+        assert_eq!(cache.kept_names(), vec![kept("old", 1_000)]);
+    }
+}
