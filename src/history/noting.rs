@@ -114,6 +114,9 @@ impl Fs for NotingFs {
     fn stamp(&self, rel: &Path) -> Option<Stamp> {
         self.inner.stamp(rel)
     }
+    fn stamps_in<'a>(&'a self, rel_dir: &Path) -> crate::store::StampsIn<'a> {
+        self.inner.stamps_in(rel_dir)
+    }
     fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
         self.inner.read_stamped(rel)
     }

@@ -9,7 +9,12 @@ pub const JOURNAL: &str = "journal";
 pub const DRAFTS: &str = "drafts";
 
 pub fn contact(id: &str) -> PathBuf {
-    Path::new(CONTACTS).join(format!("{id}.toml"))
+    Path::new(CONTACTS).join(contact_file_name(id))
+}
+
+/// The name of `id`'s card in the contacts folder.
+pub fn contact_file_name(id: &str) -> String {
+    format!("{id}.toml")
 }
 
 pub fn month((year, month): (i32, u32)) -> PathBuf {

@@ -50,7 +50,7 @@ pub use truth::disk::DiskFs;
 pub use truth::drafts::Claim;
 pub use truth::error::StoreError;
 pub use truth::file_text::Style;
-pub use truth::fs::{DirItem, Fs, Lease, Lock, Stamp};
+pub use truth::fs::{DirItem, Fs, Lease, Lock, Stamp, StampsIn};
 pub use truth::load::{Loaded, Month};
 pub use truth::mem::MemFs;
 pub use truth::merge3::{Conflict, Outcome as MergeOutcome, Renumbered};

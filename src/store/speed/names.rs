@@ -51,8 +51,9 @@ impl Store {
             .enumerate()
             .map(|(i, k)| (k.id.as_str(), i))
             .collect();
+        let stamps = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
         let looked = map_in_order(files.ids(), default_threads(), |id| {
-            let stamp = self.fs.stamp(&paths::contact(id));
+            let stamp = stamps(&paths::contact_file_name(id));
             if let (Some(stamp), Some(&i)) = (&stamp, place.get(id.as_str()))
                 && kept[i].stamp == *stamp
             {

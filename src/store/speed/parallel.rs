@@ -9,6 +9,7 @@ use crate::model::Contact;
 use crate::store::truth::gather::Gathered;
 use crate::store::truth::load::{KnownIds, lint_months};
 use crate::store::{Loaded, Month, Problem, Store, StoreError, paths};
+use std::path::Path;
 
 use crate::threads::{default_threads, for_each_in_order};
 
@@ -75,7 +76,9 @@ impl Store {
         let ids = self.contact_files()?.into_ids();
         self.contacts_listed(&ids);
         let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
-        let load = |id: &String| self.load_contact_with_warnings(id);
+        let stamps = self.fs.stamps_in(Path::new(paths::CONTACTS));
+        let load =
+            |id: &String| self.load_contact_stamped(id, || stamps(&paths::contact_file_name(id)));
         for_each_in_order(&ids, threads, load, |result| match result {
             Ok((c, warnings)) => {
                 contacts.push(c);

@@ -11,7 +11,7 @@
 
 mod many;
 
-use super::fs::{DirItem, Fs, Lease, Lock, Stamp, TEMP_PREFIX};
+use super::fs::{DirItem, Fs, Lease, Lock, Stamp, StampsIn, TEMP_PREFIX};
 use super::paths;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Read;
@@ -176,6 +176,19 @@ fn stamp_of(m: &fs::Metadata) -> Stamp {
         ctime_ns: ns(m.ctime(), m.ctime_nsec()),
         inode: m.ino(),
         device: m.dev(),
+    }
+}
+
+/// `stamp_of` for what `statat` gives: the same fields, so a stamp taken either way is equal.
+#[allow(clippy::unnecessary_cast)] // the fields' types differ between platforms
+fn stamp_of_stat(st: &rustix::fs::Stat) -> Stamp {
+    let ns = |secs: i64, nsec: i64| secs.saturating_mul(1_000_000_000).saturating_add(nsec);
+    Stamp {
+        size: st.st_size as u64,
+        mtime_ns: ns(st.st_mtime as i64, st.st_mtime_nsec as i64),
+        ctime_ns: ns(st.st_ctime as i64, st.st_ctime_nsec as i64),
+        inode: st.st_ino as u64,
+        device: st.st_dev as u64,
     }
 }
 
@@ -370,6 +383,20 @@ impl Fs for DiskFs {
         fs::metadata(self.full(rel)).ok().map(|m| stamp_of(&m))
     }
 
+    fn stamps_in<'a>(&'a self, rel_dir: &Path) -> StampsIn<'a> {
+        match File::open(self.full(rel_dir)) {
+            // As `stamp`: links followed, a file that cannot be looked at has none.
+            Ok(dir) => Box::new(move |name| {
+                let st = rustix::fs::statat(&dir, name, rustix::fs::AtFlags::empty()).ok()?;
+                Some(stamp_of_stat(&st))
+            }),
+            Err(_) => {
+                let dir = rel_dir.to_path_buf();
+                Box::new(move |name| self.stamp(&dir.join(name)))
+            }
+        }
+    }
+
     fn read_stamped(&self, rel: &Path) -> io::Result<Option<(Vec<u8>, Option<Stamp>)>> {
         let mut file = match File::open(self.full(rel)) {
             Ok(f) => f,
@@ -414,5 +441,44 @@ impl Fs for DiskFs {
             removed += self.remove_stale_temps(&journal.join(&year.name))?;
         }
         Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stamp asked relative to the folder equals one asked by path, for every kind of
+    /// name a contacts folder holds: a card, one named in another script, a link to a card
+    /// and one to nothing, a folder, a name that is not there; and where the folder cannot
+    /// be opened, each is still asked by its path.
+    #[test]
+    fn stamps_in_a_folder_equal_stamps_by_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let fs = DiskFs::new(dir.path());
+        let contacts = dir.path().join("contacts");
+        std::fs::create_dir(&contacts).unwrap();
+        std::fs::write(contacts.join("ada.toml"), "name = \"Ada\"\n").unwrap();
+        std::fs::write(contacts.join("zoë-мюллер.toml"), "name = \"Zoë\"\n").unwrap();
+        std::os::unix::fs::symlink(contacts.join("ada.toml"), contacts.join("link.toml")).unwrap();
+        std::os::unix::fs::symlink(contacts.join("gone"), contacts.join("dangling.toml")).unwrap();
+        std::fs::create_dir(contacts.join("folder.toml")).unwrap();
+        let names = [
+            "ada.toml",
+            "zoë-мюллер.toml",
+            "link.toml",
+            "dangling.toml",
+            "folder.toml",
+            "missing.toml",
+        ];
+        let stamps = fs.stamps_in(Path::new("contacts"));
+        for name in names {
+            let by_path = fs.stamp(&Path::new("contacts").join(name));
+            assert_eq!(stamps(name), by_path, "{name}");
+        }
+        assert!(stamps("ada.toml").is_some());
+        assert_eq!(stamps("missing.toml"), None);
+        let nowhere = fs.stamps_in(Path::new("no-such-folder"));
+        assert_eq!(nowhere("ada.toml"), None);
     }
 }

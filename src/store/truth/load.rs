@@ -4,7 +4,7 @@
 use super::decode::{self, LocatedEntry};
 use super::error::StoreError;
 use super::file_text::content_hash;
-use super::fs::TEMP_PREFIX;
+use super::fs::{Stamp, TEMP_PREFIX};
 use super::gather::{Gathered, MonthLocs, MonthView, split_located};
 use super::paths;
 use super::problem::Problem;
@@ -72,8 +72,18 @@ impl Store {
         &self,
         id: &str,
     ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
+        self.load_contact_stamped(id, || self.fs.stamp(&paths::contact(id)))
+    }
+
+    /// `load_contact_with_warnings`, with the card's stamp taken by `stamp` (a pass over
+    /// every card asks them relative to the folder, `Fs::stamps_in`).
+    pub(in crate::store) fn load_contact_stamped(
+        &self,
+        id: &str,
+        stamp: impl FnOnce() -> Option<Stamp>,
+    ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
         let rel = paths::contact(id);
-        if let Some(contact) = self.remembered_contact(id, &rel) {
+        if let Some(contact) = self.remembered_contact(id, &rel, stamp) {
             return Ok((contact, Vec::new()));
         }
         let broken = |problem: Problem, text: Option<&str>| BrokenContact {

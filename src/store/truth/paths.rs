@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-pub use crate::model::layout::{CONTACTS, DRAFTS, JOURNAL, contact, draft, month};
+pub use crate::model::layout::{
+    CONTACTS, DRAFTS, JOURNAL, contact, contact_file_name, draft, month,
+};
 
 /// The longest file name rolo writes: most file systems stop at 255 bytes.
 pub const MAX_FILE_NAME: usize = 255;

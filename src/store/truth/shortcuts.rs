@@ -77,9 +77,16 @@ impl Store {
         }
     }
 
-    /// The contact as the memo has it, when it has the file as it is now.
-    pub(in crate::store) fn remembered_contact(&self, id: &str, rel: &Path) -> Option<Contact> {
-        let (contact, hash) = self.decodes()?.contact(id, &self.fs.stamp(rel)?)?;
+    /// The contact as the memo has it, when it has the file as it is now (`stamp`, asked
+    /// only when there is a memo).
+    pub(in crate::store) fn remembered_contact(
+        &self,
+        id: &str,
+        rel: &Path,
+        stamp: impl FnOnce() -> Option<Stamp>,
+    ) -> Option<Contact> {
+        let memo = self.decodes()?;
+        let (contact, hash) = memo.contact(id, &stamp()?)?;
         self.remember(rel, hash);
         Some(contact)
     }
