@@ -164,49 +164,22 @@ impl Network {
                 .next()
                 .unwrap_or_default(),
         };
-        let names = evidence::Names::new(journal);
-        let mut tag_stems: FastMap<String, Vec<String>> = FastMap::default();
-        for (ix, c) in journal.contacts().iter().enumerate() {
-            let first = net.phrases.len() as u32;
-            for p in &c.can_help_with {
-                net.add(ix, Source::CanHelpWith, p);
+        // Everyone's names, for the people named in how a need was met, are gathered on a
+        // thread of their own while the profiles are indexed (a third of the build on a
+        // large journal); the confirmations wait for them and keep their order, and touch
+        // nothing the profiles do.
+        let (names, met) = std::thread::scope(|s| {
+            let names = s.spawn(|| evidence::Names::new(journal));
+            let met = net.add_profiles(journal);
+            match names.join() {
+                Ok(names) => (names, met),
+                Err(panic) => std::panic::resume_unwind(panic),
             }
-            if let Some(role) = &c.role {
-                net.add(ix, Source::Role, role);
+        });
+        for (ix, how, what) in met {
+            for helper in names.named_in(how, ix) {
+                net.confirm(helper, what);
             }
-            if let Some(company) = &c.company {
-                net.add(ix, Source::Company, company);
-            }
-            for s in c
-                .notes
-                .as_deref()
-                .map(evidence::sentences)
-                .unwrap_or_default()
-            {
-                net.add(ix, Source::Notes, s);
-            }
-            for n in &c.needs {
-                match n.status {
-                    NeedStatus::Open => net.add(ix, Source::OpenNeed, &n.what),
-                    NeedStatus::Met => {
-                        for helper in names.named_in(n.how.as_deref().unwrap_or(""), ix) {
-                            net.confirm(helper, &n.what);
-                        }
-                    }
-                    NeedStatus::Dropped => {}
-                }
-            }
-            net.profile[ix] = (first, net.phrases.len() as u32);
-            net.tags[ix] = c
-                .tags
-                .iter()
-                .flat_map(|t| {
-                    tag_stems
-                        .entry(t.clone())
-                        .or_insert_with(|| terms(t).into_iter().map(|t| t.stem).collect())
-                        .clone()
-                })
-                .collect();
         }
         if timeline {
             for e in journal.timeline() {
@@ -222,6 +195,52 @@ impl Network {
         net.seen = [FastMap::default(), FastMap::default()];
         net.seen_met = FastMap::default();
         net
+    }
+
+    /// Every contact's profile phrases, in order; the met needs, as (owner, how it was
+    /// met, what was needed), for `confirm` once everyone's names are known.
+    fn add_profiles<'j>(&mut self, journal: &'j Journal) -> Vec<(Ix, &'j str, &'j str)> {
+        let mut met = Vec::new();
+        let mut tag_stems: FastMap<String, Vec<String>> = FastMap::default();
+        for (ix, c) in journal.contacts().iter().enumerate() {
+            let first = self.phrases.len() as u32;
+            for p in &c.can_help_with {
+                self.add(ix, Source::CanHelpWith, p);
+            }
+            if let Some(role) = &c.role {
+                self.add(ix, Source::Role, role);
+            }
+            if let Some(company) = &c.company {
+                self.add(ix, Source::Company, company);
+            }
+            for s in c
+                .notes
+                .as_deref()
+                .map(evidence::sentences)
+                .unwrap_or_default()
+            {
+                self.add(ix, Source::Notes, s);
+            }
+            for n in &c.needs {
+                match n.status {
+                    NeedStatus::Open => self.add(ix, Source::OpenNeed, &n.what),
+                    NeedStatus::Met => met.push((ix, n.how.as_deref().unwrap_or(""), &*n.what)),
+                    NeedStatus::Dropped => {}
+                }
+            }
+            self.profile[ix] = (first, self.phrases.len() as u32);
+            self.tags[ix] = c
+                .tags
+                .iter()
+                .flat_map(|t| {
+                    tag_stems
+                        .entry(t.clone())
+                        .or_insert_with(|| terms(t).into_iter().map(|t| t.stem).collect())
+                        .clone()
+                })
+                .collect();
+        }
+        met
     }
 
     fn analyse(&self, source: Source, text: &str) -> Analysed {
