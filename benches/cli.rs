@@ -30,6 +30,28 @@ fn rolo(dir: &Path, cache: Option<&Path>, args: &[&str]) {
     assert!(status.success(), "rolo {args:?} failed");
 }
 
+/// The names of the first two people whose name is theirs alone: one with no open need and
+/// one with an open need.
+fn names_to_ask(dir: &Path) -> (String, String) {
+    let loaded = rolo::store::Store::on_disk(dir)
+        .load_contacts_only()
+        .expect("contacts");
+    let journal = rolo::journal::Journal::new(loaded);
+    let alone = |open: bool| {
+        journal
+            .contacts()
+            .iter()
+            .enumerate()
+            .find(|&(ix, c)| {
+                c.open_needs().next().is_some() == open
+                    && journal.resolve(&c.name) == rolo::journal::Resolution::One(ix)
+            })
+            .map(|(_, c)| c.name.clone())
+            .expect("a name that is one person's")
+    };
+    (alone(false), alone(true))
+}
+
 fn bench(c: &mut Criterion) {
     let copy = support::LARGE.scratch_copy();
     let dir = copy.path();
@@ -62,6 +84,19 @@ fn bench(c: &mut Criterion) {
         });
         g.bench_function(format!("large/cold/{name}"), |b| {
             b.iter(|| rolo(dir, None, &args))
+        });
+    }
+    // Issue 19: a person given by name, which is resolved against everyone's names (warm
+    // only): one with no open need, and one whose brief ranks helpers for an open need.
+    let (plain, needing) = names_to_ask(dir);
+    for (name, args) in [
+        ("timeline_name", vec!["timeline", &plain, "-n", "10"]),
+        ("show_name", vec!["show", &plain]),
+        ("brief_name", vec!["brief", &plain]),
+        ("brief_name_open_need", vec!["brief", &needing]),
+    ] {
+        g.bench_function(format!("large/{name}"), |b| {
+            b.iter(|| rolo(dir, warm, &args))
         });
     }
     g.bench_function("large/full-load/list", |b| {

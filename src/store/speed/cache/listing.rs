@@ -84,7 +84,6 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn stamp(mtime_ns: i64) -> Stamp {
         Stamp {
@@ -142,12 +141,7 @@ mod tests {
     #[test]
     fn a_folder_changed_just_now_is_not_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let mut cache = Cache::new(dir.path());
-        cache.settle_after(Duration::from_secs(3_600));
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos() as i64;
+        let (cache, now) = super::super::settling_an_hour(dir.path());
         cache.keep_contact_listing(&stamp(now), &["ada".to_string()], false);
         assert_eq!(cache.contact_listing(&stamp(now)), None);
     }

@@ -101,6 +101,19 @@ fn changed_at(stamp: &Stamp) -> i64 {
     stamp.mtime_ns.max(stamp.ctime_ns)
 }
 
+/// For tests of what is not kept: a cache in `dir` that trusts only files still for an hour,
+/// and the time now (what a file changed just now has as its times).
+#[cfg(test)]
+fn settling_an_hour(dir: &Path) -> (Cache, i64) {
+    let mut cache = Cache::new(dir);
+    cache.settle_after(Duration::from_secs(3_600));
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_nanos();
+    (cache, i64::try_from(now).unwrap_or(i64::MAX))
+}
+
 impl Cache {
     pub fn new(root: impl Into<PathBuf>) -> Cache {
         Cache {

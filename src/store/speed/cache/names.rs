@@ -130,7 +130,6 @@ fn bool_of(b: u8) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn kept(id: &str, mtime_ns: i64) -> KeptName {
         KeptName {
@@ -166,12 +165,7 @@ mod tests {
     #[test]
     fn a_card_changed_just_now_is_not_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let mut cache = Cache::new(dir.path());
-        cache.settle_after(Duration::from_secs(3_600));
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos() as i64;
+        let (cache, now) = super::super::settling_an_hour(dir.path());
         cache.keep_names(&[kept("new", now), kept("old", 1_000)]);
         assert_eq!(cache.kept_names(), vec![kept("old", 1_000)]);
     }
