@@ -135,55 +135,67 @@ fn person_or_newest(
     who: Option<&str>,
     count: usize,
 ) -> Result<Journal, StoreError> {
-    if let Some(named) = named_by_id(store, needs) {
+    // The contacts folder could not be listed: read as before, which says why.
+    let Ok(files) = store.contact_files() else {
+        return match who {
+            Some(query) => one_person(store, needs, query.trim(), count),
+            None => Ok(Journal::new(store.load_contacts_lean()?)
+                .with_entries_of_one(store.load_newest(None, count)?)),
+        };
+    };
+    if let Some(named) = named_by_id(store, needs, &files) {
         return named_only(store, named, count);
     }
-    match who.map(str::trim) {
-        // A brief for someone with an open need ranks helpers against everyone's cards, so
-        // checking names first would only add to it: guessed from the names kept, for a
-        // name typed in full (a wrong guess costs time, never the answer).
-        Some(query)
-            if matches!(needs, Needs::Brief(_))
-                && store.kept_open_need(&crate::fold::key(query)) == Some(true) =>
-        {
-            one_person(store, needs, query, count)
-        }
-        // A name resolved by everyone's names alone (`by_names`) is then read as its id is;
-        // one that names no one or several, or whose brief ranks helpers, is resolved
-        // against everyone's cards by `one_person`, which says why or ranks them.
-        Some(query) if store.cache_root().is_some() => match by_names(store, query)? {
-            Ok(id) => match named_for(store, needs, Some(&id)) {
-                Some(named) => named_only(store, named, count),
-                None => one_person(store, needs, &id, count),
-            },
-            // What `one_person` gives for a name that resolves to no one or several: the
-            // message names only names and ids, and the files that did not load.
-            Err(names) => Ok(names.with_entries_of_one(MonthsRead {
-                items: Vec::new(),
-                errors: store.load_last_days()?.errors,
-            })),
+    let Some(query) = who.map(str::trim) else {
+        return Ok(Journal::new(store.load_contacts_lean()?)
+            .with_entries_of_one(store.load_newest(None, count)?));
+    };
+    // Straight to everyone's cards: an id (here, one whose brief ranks helpers against
+    // everyone), a store without a cache (the names would cost a read of every card), and
+    // a brief for someone the names kept say has an open need (checking the names first
+    // would only add to it; a wrong guess costs time, never the answer).
+    let open_need = || store.kept_open_need(&crate::fold::key(query)) == Some(true);
+    if files.has(query)
+        || store.cache_root().is_none()
+        || (matches!(needs, Needs::Brief(_)) && open_need())
+    {
+        return one_person(store, needs, query, count);
+    }
+    // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
+    let (names, whole, id) = by_names(store, query, &files)?;
+    match id {
+        Some(id) => match named_for(store, needs, Some(&id), &files) {
+            Some(named) => named_only(store, named, count),
+            // A brief that ranks helpers: everyone's cards, read once.
+            None if whole => Ok(names.with_entries_of_one(store.load_newest(Some(&id), count)?)),
+            None => one_person(store, needs, &id, count),
         },
-        Some(query) => one_person(store, needs, query, count),
-        // The contacts folder could not be listed: read as before, which says why.
-        None => Ok(Journal::new(store.load_contacts_lean()?)
-            .with_entries_of_one(store.load_newest(None, count)?)),
+        // What `one_person` gives for a name that resolves to no one or several: the
+        // message names only names and ids, and the files that did not load.
+        None => Ok(names.with_entries_of_one(MonthsRead {
+            items: Vec::new(),
+            errors: store.load_last_days()?.errors,
+        })),
     }
 }
 
 /// The id of the one person `query` names, resolved against everyone's id, name and
-/// aliases only (`Store::contact_names`, which with a cache reads only the cards changed
-/// since): the same person `Journal::resolve` finds on a full load, since it looks at
-/// nothing else. When it names no one or several, the journal of those names and the
-/// contact files that did not load, for the command to say so. Without a cache those names
-/// cost a full read of the cards, which `one_person` makes anyway: `person_or_newest` then
-/// goes there directly.
-fn by_names(store: &Store, query: &str) -> Result<Result<String, Journal>, StoreError> {
-    let names = Journal::new(store.contact_names()?);
-    let one = match names.resolve(query) {
-        Resolution::One(ix) => names.contact(ix).map(|c| c.id.clone()),
+/// aliases (`Store::contact_names`, which with a cache reads only the cards changed since):
+/// the same person `Journal::resolve` finds on a full load, since it looks at nothing
+/// else; `None` when it names no one or several. With the journal it was resolved on, and
+/// whether that holds whole cards (`ContactNames::whole`).
+fn by_names(
+    store: &Store,
+    query: &str,
+    files: &ContactFiles,
+) -> Result<(Journal, bool, Option<String>), StoreError> {
+    let names = store.contact_names(files)?;
+    let journal = Journal::new(names.loaded);
+    let id = match journal.resolve(query) {
+        Resolution::One(ix) => journal.contact(ix).map(|c| c.id.clone()),
         _ => None,
     };
-    Ok(one.ok_or(names))
+    Ok((journal, names.whole, id))
 }
 
 /// Whether `needs`, once its person is known, prints only what the cards its entries name
@@ -275,7 +287,8 @@ pub struct Named {
 /// why, as a full load would). A name is resolved as `person_or_newest` resolves it;
 /// `journal_for` does not call this, so as not to resolve it twice.
 pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
-    if let Some(named) = named_by_id(store, needs) {
+    let files = store.contact_files().ok()?;
+    if let Some(named) = named_by_id(store, needs, &files) {
         return Some(named);
     }
     let (Needs::Newest {
@@ -285,24 +298,29 @@ pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
     else {
         return None;
     };
-    let id = by_names(store, query.trim()).ok()?.ok()?;
-    named_for(store, needs, Some(&id))
+    let (_, _, id) = by_names(store, query.trim(), &files).ok()?;
+    named_for(store, needs, Some(&id?), &files)
 }
 
 /// `named_only_for` where no name needs resolving: everyone's newest entries, or an id with
 /// a file (for a brief, one with no open need).
-fn named_by_id(store: &Store, needs: &Needs) -> Option<Named> {
+fn named_by_id(store: &Store, needs: &Needs, files: &ContactFiles) -> Option<Named> {
     let query = match needs {
         Needs::Newest { who, .. } => who.as_deref().map(str::trim),
         Needs::Brief(q) => Some(q.trim()),
         _ => return None,
     };
-    named_for(store, needs, query)
+    named_for(store, needs, query, files)
 }
 
 /// `named_by_id` for `id` (`None`: everyone's newest entries).
-fn named_for(store: &Store, needs: &Needs, id: Option<&str>) -> Option<Named> {
-    let files = store.contact_files().ok()?;
+fn named_for(
+    store: &Store,
+    needs: &Needs,
+    id: Option<&str>,
+    files: &ContactFiles,
+) -> Option<Named> {
+    let files = files.clone();
     match id {
         None => Some(Named { who: None, files }),
         Some(id) if files.has(id) => {

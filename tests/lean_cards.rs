@@ -110,3 +110,63 @@ fn a_card_added_or_removed_after_the_listing_was_kept_is_seen() {
     .expect("hide");
     assert!(timeline().contains("with ada, Bo Berg"));
 }
+
+/// A brief for someone with an open need ranks helpers against every card, and a name must
+/// be resolved first: on a run with nothing kept yet (and one after most cards changed),
+/// each card is read once, not once for the name and again for the helpers; an id goes
+/// straight to everyone's cards. Counted by the decode cache's lookups.
+#[test]
+fn a_brief_that_ranks_helpers_reads_each_card_once() {
+    use rolo::loads::{self, Needs};
+    use rolo::store::Store;
+    let (dir, _home) = folder(&["ada"]);
+    let root = dir.path();
+    let open = "\n[[need]]\nid = 1\nwhat = \"A ride\"\nsince = 2026-01-02\nstatus = \"open\"\n";
+    put(
+        root,
+        "contacts/ada.toml",
+        &format!("name = \"Ada Lovelace\"\n{open}"),
+    );
+    let cards = 6;
+    for i in 1..cards {
+        put(
+            root,
+            &format!("contacts/p{i}.toml"),
+            &format!("name = \"P{i}\"\n"),
+        );
+    }
+    let cache = TempDir::new().expect("cache");
+    let looked_up = |query: &str| {
+        let store = Store::on_disk(root)
+            .with_cache(cache.path())
+            .cache_settle_after(std::time::Duration::ZERO);
+        let journal = loads::journal_for(&store, &Needs::Brief(query.to_string()));
+        assert_eq!(journal.expect("brief").contacts().len(), cards, "{query}");
+        store.flush_cache().expect("flush");
+        let stats = store.cache_stats().expect("cache");
+        // The cards, and the one month file.
+        stats.hits + stats.misses - 1
+    };
+    // The cards' first run reads each (the one card to check for an open need, twice).
+    assert_eq!(looked_up("Ada Lovelace"), cards + 1, "nothing kept yet");
+    assert_eq!(looked_up("ada"), cards + 1, "an id");
+    assert_eq!(
+        looked_up("Ada Lovelace"),
+        cards,
+        "the names kept say: an open need"
+    );
+    for i in 1..cards {
+        put(
+            root,
+            &format!("contacts/p{i}.toml"),
+            &format!("name = \"Q{i}\"\n"),
+        );
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    put(
+        root,
+        "contacts/ada.toml",
+        &format!("name = \"Ada King\"\n{open}"),
+    );
+    assert_eq!(looked_up("Ada King"), cards + 1, "most cards changed");
+}

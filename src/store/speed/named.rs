@@ -12,7 +12,8 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactFiles {
     /// In the order of their file names, as listed (`file_order`); a full load reads them so.
-    ids: Vec<String>,
+    /// Shared, so a command that asks several questions of one listing copies no names.
+    ids: std::sync::Arc<[String]>,
     /// Whether the folder held a temp file too.
     pub(in crate::store) temps: bool,
 }
@@ -38,7 +39,7 @@ impl ContactFiles {
 
     /// The ids, in the order of their file names.
     pub fn into_ids(self) -> Vec<String> {
-        self.ids
+        self.ids.to_vec()
     }
 }
 
@@ -50,7 +51,10 @@ impl Store {
         if let (Some(cache), Some(stamp)) = (&self.cache, &stamp)
             && let Some((ids, temps)) = cache.contact_listing(stamp)
         {
-            return Ok(ContactFiles { ids, temps });
+            return Ok(ContactFiles {
+                ids: ids.into(),
+                temps,
+            });
         }
         let (mut ids, temps) = self.contact_listing()?;
         // Listed in this order already; sorting makes `has` right whatever a file system gives.
@@ -58,7 +62,10 @@ impl Store {
         if let (Some(cache), Some(stamp)) = (&self.cache, &stamp) {
             cache.keep_contact_listing(stamp, &ids, temps);
         }
-        Ok(ContactFiles { ids, temps })
+        Ok(ContactFiles {
+            ids: ids.into(),
+            temps,
+        })
     }
 
     /// The contacts with these ids that have a file, as a full load has them (a file that

@@ -5,10 +5,10 @@
 //! their names kept for the next run. Tested equal to `load_contacts_lean` cut down to those
 //! three fields, through hand edits, new, removed and broken cards.
 
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::Contact;
 use crate::store::speed::cache::KeptName;
-use crate::store::{Loaded, Problem, Severity, Stamp, Store, StoreError, paths};
+use crate::store::{ContactFiles, Loaded, Problem, Severity, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
 
 /// A contact with only the fields that resolve a name.
@@ -32,59 +32,81 @@ enum Looked {
     Broken(Problem, Option<Contact>),
 }
 
+/// What `Store::contact_names` gives.
+pub struct ContactNames {
+    /// Everyone, in a full load's order, and the contact files that did not load.
+    pub loaded: Loaded,
+    /// Whether the contacts are whole cards (most had to be read, so all were, as a full
+    /// lean load reads them), not cut down to their names.
+    pub whole: bool,
+}
+
 impl Store {
     /// Every contact's id, name and aliases, in a full load's order, and the contact files
     /// that did not load: equal to `load_contacts_lean` with its contacts cut down to those
-    /// fields.
-    pub fn contact_names(&self) -> Result<Loaded, StoreError> {
+    /// fields, or that load itself (`whole`) when most cards have no names kept (the first
+    /// run, a `git pull` that changed many), so a caller that needs whole cards after all
+    /// reads them only once.
+    pub fn contact_names(&self, files: &ContactFiles) -> Result<ContactNames, StoreError> {
         let Some(cache) = &self.cache else {
-            let loaded = self.load_contacts_lean()?;
-            return Ok(Loaded {
-                contacts: loaded.contacts.into_iter().map(names_only).collect(),
-                ..loaded
-            });
+            return self.whole_names(files, &[]);
         };
-        let files = self.contact_files()?;
+        let ids = files.ids();
+        let stamp_of = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
+        let stamps = map_in_order(ids, default_threads(), |id| {
+            stamp_of(&paths::contact_file_name(id))
+        });
+        drop(stamp_of);
         let mut kept = cache.kept_names();
         let place: FastMap<&str, usize> = kept
             .iter()
             .enumerate()
             .map(|(i, k)| (k.id.as_str(), i))
             .collect();
-        let stamps = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
-        let looked = map_in_order(files.ids(), default_threads(), |id| {
-            let stamp = stamps(&paths::contact_file_name(id));
-            if let (Some(stamp), Some(&i)) = (&stamp, place.get(id.as_str()))
-                && kept[i].stamp == *stamp
-            {
-                return Looked::Kept(i);
-            }
-            match self.load_contact_or_stand_in(id) {
+        // Each card's kept names, when they are the card's as it is now.
+        let fresh: Vec<Option<usize>> = ids
+            .iter()
+            .zip(&stamps)
+            .map(|(id, stamp)| {
+                let i = *place.get(id.as_str())?;
+                (Some(kept[i].stamp) == *stamp).then_some(i)
+            })
+            .collect();
+        drop(place);
+        let stale: Vec<usize> = (0..ids.len()).filter(|&k| fresh[k].is_none()).collect();
+        if stale.len() * 4 > ids.len() {
+            return self.whole_names(files, &stamps);
+        }
+        let read = map_in_order(&stale, default_threads(), |&k| {
+            match self.load_contact_or_stand_in(&ids[k]) {
                 Ok(c) => {
                     let open_need = c.open_needs().next().is_some();
-                    Looked::Read(names_only(c), open_need, stamp)
+                    Looked::Read(names_only(c), open_need, stamps[k])
                 }
                 Err(broken) => {
                     Looked::Broken(broken.problem, broken.stand_in.map(|c| names_only(*c)))
                 }
             }
         });
-        drop(place);
-        let reused = looked
-            .iter()
-            .filter(|l| matches!(l, Looked::Kept(_)))
-            .count();
-        let learned = looked.iter().any(|l| match l {
+        let learned = read.iter().any(|l| match l {
             Looked::Read(_, _, Some(stamp)) => cache.settled(stamp),
             _ => false,
         });
         // Kept again when a card's names were learned or a kept card is gone or changed.
-        let keep = learned || reused < kept.len();
+        let keep = learned || ids.len() - stale.len() < kept.len();
+        let mut read = read.into_iter();
         let mut next = Vec::new();
-        let mut contacts = Vec::with_capacity(looked.len());
+        let mut contacts = Vec::with_capacity(ids.len());
         let mut problems = Vec::new();
-        for l in looked {
-            let contact = match l {
+        for at in fresh {
+            let looked = match at {
+                Some(i) => Looked::Kept(i),
+                None => match read.next() {
+                    Some(looked) => looked,
+                    None => continue,
+                },
+            };
+            let contact = match looked {
                 Looked::Kept(i) => {
                     let k = &mut kept[i];
                     if keep {
@@ -125,10 +147,57 @@ impl Store {
         if keep {
             cache.keep_names(&next);
         }
-        Ok(Loaded {
+        let loaded = Loaded {
             contacts,
             entries: Vec::new(),
             problems,
+        };
+        Ok(ContactNames {
+            loaded,
+            whole: false,
+        })
+    }
+
+    /// Everyone's whole cards (`load_contacts_lean`), and their names kept for the next run
+    /// under `stamps` (the ids' stamps, taken before the cards were read, so a card changed
+    /// meanwhile is read again next time); nothing is kept without them or a cache.
+    fn whole_names(
+        &self,
+        files: &ContactFiles,
+        stamps: &[Option<Stamp>],
+    ) -> Result<ContactNames, StoreError> {
+        let loaded = self.load_contacts_lean()?;
+        if let Some(cache) = &self.cache
+            && !stamps.is_empty()
+        {
+            let stamp_of: FastMap<&str, Stamp> = files
+                .ids()
+                .iter()
+                .zip(stamps)
+                .filter_map(|(id, stamp)| Some((id.as_str(), (*stamp)?)))
+                .collect();
+            // A card that did not load is read each time, as the decode cache does.
+            let broken: FastSet<&std::path::Path> =
+                loaded.problems.iter().map(|p| p.path.as_path()).collect();
+            let next: Vec<KeptName> = loaded
+                .contacts
+                .iter()
+                .filter(|c| !broken.contains(paths::contact(&c.id).as_path()))
+                .filter_map(|c| {
+                    Some(KeptName {
+                        id: c.id.clone(),
+                        stamp: *stamp_of.get(c.id.as_str())?,
+                        name: c.name.clone(),
+                        aliases: c.aliases.clone(),
+                        open_need: c.open_needs().next().is_some(),
+                    })
+                })
+                .collect();
+            cache.keep_names(&next);
+        }
+        Ok(ContactNames {
+            loaded,
+            whole: true,
         })
     }
 
@@ -168,7 +237,8 @@ mod tests {
         let store = Store::on_disk(data)
             .with_cache(cache)
             .cache_settle_after(Duration::ZERO);
-        let loaded = store.contact_names().unwrap();
+        let files = store.contact_files().unwrap();
+        let loaded = store.contact_names(&files).unwrap().loaded;
         let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
         let names = loaded.contacts.into_iter().map(triple).collect();
         let stats = store.cache_stats().unwrap();
@@ -240,7 +310,9 @@ mod tests {
             .with_cache(cache.path())
             .cache_settle_after(Duration::ZERO);
         assert_eq!(store.kept_open_need("cy young"), None, "nothing kept yet");
-        store.contact_names().unwrap();
+        store
+            .contact_names(&store.contact_files().unwrap())
+            .unwrap();
         assert_eq!(store.kept_open_need("cy young"), Some(true));
         assert_eq!(store.kept_open_need("di alvarez"), Some(false));
         assert_eq!(store.kept_open_need("ed"), Some(true));

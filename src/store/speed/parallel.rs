@@ -73,13 +73,14 @@ impl Store {
 
     fn contacts_with(&self, threads: usize) -> Result<(Vec<Contact>, Vec<Problem>), StoreError> {
         // The kept listing when the folder's stamp is the same: listing 10,000 names is 4.5 ms.
-        let ids = self.contact_files()?.into_ids();
-        self.contacts_listed(&ids);
+        let files = self.contact_files()?;
+        let ids = files.ids();
+        self.contacts_listed(ids);
         let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
         let stamps = self.fs.stamps_in(Path::new(paths::CONTACTS));
         let load =
             |id: &String| self.load_contact_stamped(id, || stamps(&paths::contact_file_name(id)));
-        for_each_in_order(&ids, threads, load, |result| match result {
+        for_each_in_order(ids, threads, load, |result| match result {
             Ok((c, warnings)) => {
                 contacts.push(c);
                 problems.extend(warnings);
