@@ -454,6 +454,13 @@ pub fn generate(o: &Options, dir: &Path) -> Result<Summary, String> {
     let contacts_dir = dir.join("contacts");
     mkdir(&contacts_dir)?;
     mkdir(&dir.join("journal"))?;
+    // Private, as rolo keeps its own folders (it warns about a data folder others can read).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| format!("cannot make {} private: {e}", dir.display()))?;
+    }
 
     let end = days_from_civil(END.0, END.1, END.2);
     let start = days_from_civil(END.0 - o.years as i32, END.1, END.2) + 1;
