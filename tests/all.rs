@@ -70,6 +70,7 @@ mod sync_killed;
 mod tmux;
 mod tmux_journeys;
 mod tmux_lifecycle;
+mod tmux_restore;
 mod tmux_screens;
 mod tmux_stats;
 mod tmux_sync;

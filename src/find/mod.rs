@@ -9,6 +9,7 @@
 //!   the journal's changes (`Journal::changes_since`) month by month and person by person.
 //! - A hit says where it is (`Place`), and its text is cut around what matched (`snippet`).
 
+mod answer;
 mod bits;
 mod corpus;
 mod docs;

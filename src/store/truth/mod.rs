@@ -13,6 +13,7 @@ pub mod append;
 pub mod batch;
 pub mod contact_text;
 pub mod decode;
+mod decode_month;
 pub mod disk;
 pub mod drafts;
 pub mod edit;
