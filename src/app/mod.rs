@@ -21,6 +21,7 @@ pub mod state;
 pub mod stats_view;
 mod sync_effects;
 pub mod sync_view;
+mod synced;
 pub mod terminal;
 pub mod update;
 

@@ -2,11 +2,13 @@
 //! panic (ratatui's hook restores the terminal before the panic message prints) and SIGTERM
 //! or SIGHUP (the draft is written, the terminal restored, then rolo ends by that signal).
 //! Mouse capture, when on, is part of that state: turned off on each of those ways out and
-//! while `$EDITOR` has the terminal, so the shell and the editor get their mouse back.
+//! while `$EDITOR` has the terminal, so the shell and the editor get their mouse back. Each
+//! frame is one synchronized update (`synced.rs`), ended on every way out too.
 
 use super::config::Settings;
 use super::run::{Host, run_app_with};
 use super::signals::{self, DraftSlot, Stop};
+use super::synced::Synced;
 use crate::history::History;
 use crate::journal::Journal;
 use crate::store::{OlderLoad, PendingOlder, Store, Watch, paths};
@@ -17,7 +19,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -107,7 +110,13 @@ impl Restore {
 /// screen left, the cursor shown, raw mode off. Errors are ignored: the terminal may be gone.
 /// Turning the mouse off when it was never on is harmless, so every way out does it.
 pub(super) fn give_back() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    // A frame cut short would leave the terminal holding its picture: ended first.
+    let _ = execute!(
+        io::stdout(),
+        EndSynchronizedUpdate,
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
 }
 
@@ -253,7 +262,11 @@ pub fn run_tui(
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
-    let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
+    // ratatui's set-up (raw mode, the alternate screen, its panic hook); the terminal it
+    // makes is traded for one whose frames are each shown whole (`synced.rs`).
+    drop(ratatui::try_init().map_err(TuiError::Setup)?);
+    let backend = Synced::new(ratatui::backend::CrosstermBackend::new(io::stdout()));
+    let mut terminal = ratatui::Terminal::new(backend).map_err(TuiError::Setup)?;
     let mut restore = Restore { done: false };
     // Bracketed paste, so a pasted line break lands in the note instead of saving it.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
@@ -262,7 +275,12 @@ pub fn run_tui(
     }
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let _ = execute!(
+            io::stdout(),
+            EndSynchronizedUpdate,
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         ratatui_hook(info);
     }));
     let mouse = settings.mouse;
