@@ -166,8 +166,9 @@ fn person_or_newest(
     match id {
         Some(id) => match named_for(store, needs, Some(&id), &files) {
             Some(named) => named_only(store, named, count),
-            // A brief that ranks helpers: everyone's cards, read once.
-            None if whole => Ok(names.with_entries_of_one(store.load_newest(Some(&id), count)?)),
+            // Everyone's cards were read already (a brief that ranks helpers, in all but a
+            // race with a card added meanwhile): used as `one_person` would use them.
+            None if whole => of_person(store, needs, names, &id, count),
             None => one_person(store, needs, &id, count),
         },
         // What `one_person` gives for a name that resolves to no one or several: the
@@ -231,10 +232,26 @@ fn one_person(
             errors: store.load_last_days()?.errors,
         }));
     };
-    let (id, narrow) = (person.id.clone(), only_named_cards(needs, person));
-    let read = store.load_newest(Some(&id), count)?;
+    let id = person.id.clone();
+    of_person(store, needs, journal, &id, count)
+}
+
+/// `journal` (everyone's cards) with `id`'s `count` newest entries, cut down to the cards
+/// those entries name when that is all `needs` prints (`only_named_cards`).
+fn of_person(
+    store: &Store,
+    needs: &Needs,
+    journal: Journal,
+    id: &str,
+    count: usize,
+) -> Result<Journal, StoreError> {
+    let narrow = journal
+        .ix(id)
+        .and_then(|ix| journal.contact(ix))
+        .is_some_and(|person| only_named_cards(needs, person));
+    let read = store.load_newest(Some(id), count)?;
     Ok(if narrow {
-        narrowed(&journal, &id, read)
+        narrowed(&journal, id, read)
     } else {
         journal.with_entries_of_one(read)
     })
