@@ -1,9 +1,9 @@
 //! The first usable frame of the real binary, as a person starting rolo gets it: the process
 //! starts, loads contacts and the newest months, draws 120×35 and exits
-//! (`--exit-after-first-frame`). The TUI needs a terminal, so each run goes through
-//! `script` (util-linux), which gives it a pty; `pty/script_true` is that wrapper alone, to
-//! subtract from the others. Warm: through a derived cache written beforehand; `cold/`:
-//! `--no-cache`, every file parsed.
+//! (`--exit-after-first-frame`). The TUI needs a terminal, so each run goes through `script`
+//! (util-linux), which gives it a pty (sized by `stty`); `pty/script_true` is that wrapper
+//! alone, to subtract from the others. Warm: through a derived cache written beforehand;
+//! `cold/`: `--no-cache`, every file parsed.
 
 mod support;
 
@@ -16,12 +16,13 @@ fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// `inner` (a shell command) on a pty of 120×35, with output thrown away.
+/// `inner` (a shell command) on a pty of 120×35, with output thrown away. `script`'s pty
+/// starts at 0×0, and rolo asks the pty, not `COLUMNS`/`LINES`: without the `stty` it would
+/// draw nothing. The wrapper alone (`pty/script_true`) runs the same `stty`.
 fn on_pty(inner: &str, cache: Option<&Path>) {
+    let sized = format!("stty cols 120 rows 35 && {inner}");
     let mut cmd = Command::new("script");
-    cmd.args(["-qec", inner, "/dev/null"])
-        .env("COLUMNS", "120")
-        .env("LINES", "35")
+    cmd.args(["-qec", &sized, "/dev/null"])
         .env("ROLO_NOW", support::TODAY)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
