@@ -169,7 +169,12 @@ fn person_or_newest(
             // Everyone's cards were read already (a brief that ranks helpers, in all but a
             // race with a card added meanwhile): used as `one_person` would use them.
             None if whole => of_person(store, needs, names, &id, count),
-            None => one_person(store, needs, &id, count),
+            // Read by its exact id: resolving the id again as typed text would trim it, and
+            // `contacts/ada .toml` is not `ada`.
+            None => {
+                let everyone = Journal::new(store.load_contacts_lean()?);
+                of_person(store, needs, everyone, &id, count)
+            }
         },
         // What `one_person` gives for a name that resolves to no one or several: the
         // message names only names and ids, and the files that did not load.

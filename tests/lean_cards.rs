@@ -170,3 +170,37 @@ fn a_brief_that_ranks_helpers_reads_each_card_once() {
     );
     assert_eq!(looked_up("Ada King"), cards + 1, "most cards changed");
 }
+
+/// An id with a space at its end (`contacts/ada .toml`, made by hand) is a person of its own:
+/// a brief given her name, once her name is kept in the cache, is hers, with her helpers
+/// ranked, as a full load has it, and not that of `ada`, whose id is hers trimmed.
+#[test]
+fn a_name_resolved_from_the_names_kept_is_read_by_its_exact_id() {
+    let (dir, home) = folder(&["ada ", "ada"]);
+    let root = dir.path();
+    let open = "\n[[need]]\nid = 1\nwhat = \"A ride\"\nsince = 2026-01-02\nstatus = \"open\"\n";
+    put(
+        root,
+        "contacts/ada .toml",
+        &format!("name = \"Ada Lovelace\"\n{open}"),
+    );
+    put(root, "contacts/ada.toml", "name = \"Ada Byron\"\n");
+    put(
+        root,
+        "contacts/cy.toml",
+        "name = \"Cy Young\"\ncan_help_with = [\"rides\"]\n",
+    );
+    // Cards changed in the last 2 s are not kept in the cache (their time could still move).
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    for round in ["names kept", "names read from the cache"] {
+        for args in [
+            &["brief", "Lovelace"][..],
+            &["show", "Lovelace"],
+            &["brief", "Byron"],
+        ] {
+            let (lean, full) = both_ways(root, home.path(), args, DATES[1]);
+            assert_eq!(lean, full, "{round}: rolo {}", args.join(" "));
+            assert_eq!(lean.2, Some(0), "{round}: {args:?}: {lean:?}");
+        }
+    }
+}

@@ -265,9 +265,10 @@ pub fn run_tui(
     // ratatui's set-up (raw mode, the alternate screen, its panic hook); the terminal it
     // makes is traded for one whose frames are each shown whole (`synced.rs`).
     drop(ratatui::try_init().map_err(TuiError::Setup)?);
+    // From here every way out gives the terminal back, a failing `Terminal::new` too.
+    let mut restore = Restore { done: false };
     let backend = Synced::new(ratatui::backend::CrosstermBackend::new(io::stdout()));
     let mut terminal = ratatui::Terminal::new(backend).map_err(TuiError::Setup)?;
-    let mut restore = Restore { done: false };
     // Bracketed paste, so a pasted line break lands in the note instead of saving it.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if settings.mouse {
