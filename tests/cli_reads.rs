@@ -95,6 +95,13 @@ fn an_empty_folder_reads_politely() {
         home.ok(&["check"]),
         "0 contacts, 0 entries: 0 errors, 0 warnings\n"
     );
+    // Reading leaves a folder rolo never wrote as it was: not even a lock file.
+    let left: Vec<_> = std::fs::read_dir(home.data())
+        .expect("data folder")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -34,6 +34,8 @@ mod tests {
         let cache = tempfile::tempdir().unwrap();
         std::fs::create_dir(data.path().join("contacts")).unwrap();
         std::fs::write(data.path().join("contacts/ada.toml"), "name = \"Ada\"\n").unwrap();
+        // Made by the first save, as the killed one had.
+        std::fs::write(data.path().join(".lock"), "").unwrap();
         let store = Store::on_disk(data.path())
             .with_cache(cache.path())
             .cache_settle_after(Duration::ZERO);

@@ -108,12 +108,17 @@ impl DiskFs {
     /// The lock file, made `0600` when missing; never followed when it is a link (it could
     /// create or lock a file anywhere).
     fn open_lock_file(&self) -> io::Result<File> {
+        self.open_lock(true)
+    }
+
+    /// `open_lock_file`, or with `create` false only one that is there already.
+    fn open_lock(&self, create: bool) -> io::Result<File> {
         let path = self.root.join(paths::LOCK);
         if let Some(link) = link_at(&path) {
             return Err(link);
         }
         OpenOptions::new()
-            .create(true)
+            .create(create)
             .truncate(false)
             .write(true)
             .mode(0o600)
@@ -414,7 +419,14 @@ impl Fs for DiskFs {
         if !self.root.is_dir() {
             return Ok(0);
         }
-        let file = self.open_lock_file()?;
+        // Every save takes the lock, which makes its file: with none, no rolo has written
+        // here, so no save was cut short, and looking leaves the folder as it was (`rolo list`
+        // in a folder rolo never wrote does not make a `.lock` in it).
+        let file = match self.open_lock(false) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
         match file.try_lock() {
             Ok(()) => {}
             // Another rolo is writing; its temp file is live. The next start sweeps instead.
