@@ -95,6 +95,9 @@ pub struct Cache {
     /// The contacts listing as read from its file by the start's sweep, until the load that
     /// follows takes its names (`listing.rs`): one read of 10,000 names, not two.
     listing_read: Mutex<Option<listing::Read>>,
+    /// `contacts/names.bin` as the open-need guess read it, until the names pass that
+    /// follows takes it (`names.rs`): one read of the file, not two.
+    names_read: Mutex<Option<Vec<u8>>>,
 }
 
 fn changed_at(stamp: &Stamp) -> i64 {
@@ -125,6 +128,7 @@ impl Cache {
             misses: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
             listing_read: Mutex::new(None),
+            names_read: Mutex::new(None),
         }
     }
 

@@ -40,7 +40,7 @@ impl Cache {
     /// does not read whole.
     pub fn kept_names(&self) -> Vec<KeptName> {
         let read = || {
-            let file = std::fs::read(self.names_path()).ok()?;
+            let file = self.names_file()?;
             let mut r = Reader::new(unframe(FileKind::Names, &file)?);
             let kept = r.items(|r| {
                 let kept = KeptName {
@@ -70,33 +70,27 @@ impl Cache {
             return None;
         }
         let file = std::fs::read(self.names_path()).ok()?;
-        let mut r = Reader::new(unframe(FileKind::Names, &file)?);
-        let mut found = None;
-        for _ in 0..r.count()? {
-            r.str()?;
-            r.stamp()?;
-            r.str()?;
-            for _ in 0..r.count()? {
-                r.str()?;
-            }
-            let open_need = bool_of(r.u8()?)?;
-            let mut fits = false;
-            for _ in 0..r.count()? {
-                fits |= r.str()? == key;
-            }
-            if fits {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(open_need);
-            }
-        }
-        r.is_done().then_some(found)?
+        let found = open_need_in(&file, key);
+        // The names pass that follows reads the same file.
+        *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+        found
+    }
+
+    /// The file's bytes: those `kept_open_need` read, else read now.
+    fn names_file(&self) -> Option<Vec<u8>> {
+        let taken = self
+            .names_read
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        taken.or_else(|| std::fs::read(self.names_path()).ok())
     }
 
     /// Keep `names`, leaving out the cards changed too recently for their stamp to say they
     /// are unchanged. A cache that cannot be written only costs the next run its reads.
     pub fn keep_names(&self, names: &[KeptName]) {
+        // What was read before is not what is kept now.
+        *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = None;
         let settled = self.now_settled();
         let kept: Vec<&KeptName> = names
             .iter()
@@ -117,6 +111,32 @@ impl Cache {
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
     }
+}
+
+/// `Cache::kept_open_need` on the file's bytes.
+fn open_need_in(file: &[u8], key: &str) -> Option<bool> {
+    let mut r = Reader::new(unframe(FileKind::Names, file)?);
+    let mut found = None;
+    for _ in 0..r.count()? {
+        r.str()?;
+        r.stamp()?;
+        r.str()?;
+        for _ in 0..r.count()? {
+            r.str()?;
+        }
+        let open_need = bool_of(r.u8()?)?;
+        let mut fits = false;
+        for _ in 0..r.count()? {
+            fits |= r.str()? == key;
+        }
+        if fits {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(open_need);
+        }
+    }
+    r.is_done().then_some(found)?
 }
 
 fn bool_of(b: u8) -> Option<bool> {
@@ -160,6 +180,29 @@ mod tests {
         assert_eq!(cache.kept_names(), Vec::new());
         std::fs::write(cache.names_path(), b"scribbled").unwrap();
         assert_eq!(cache.kept_names(), Vec::new());
+    }
+
+    /// A brief by name reads the file once: the guess's read is what the names pass takes
+    /// (shown here by removing the file between them), and only once; keeping new names
+    /// drops it.
+    #[test]
+    fn the_guess_and_the_names_pass_read_the_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let names = vec![kept("zoe", 1_000), kept("ada", 2_000)];
+        cache.keep_names(&names);
+        assert_eq!(cache.kept_open_need("z"), None, "both have the alias Z");
+        std::fs::remove_file(cache.names_path()).unwrap();
+        assert_eq!(cache.kept_names(), names, "from the guess's read");
+        assert_eq!(cache.kept_names(), Vec::new(), "taken once");
+        cache.keep_names(&names);
+        assert_eq!(cache.kept_open_need("ada zoe muller"), Some(true));
+        cache.keep_names(&names[..1]);
+        assert_eq!(
+            cache.kept_names(),
+            names[..1].to_vec(),
+            "what was kept last"
+        );
     }
 
     #[test]
