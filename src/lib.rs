@@ -24,6 +24,7 @@ pub mod keymap;
 mod layers_test;
 pub mod loads;
 pub mod model;
+pub mod name_fit;
 pub mod ops;
 mod quiet_pipe;
 pub mod refresh;

@@ -5,7 +5,7 @@ use crate::cli::Command;
 use crate::fasthash::FastSet;
 use crate::journal::{Journal, Resolution};
 use crate::model::Contact;
-use crate::store::{ContactFiles, MonthsRead, Store, StoreError};
+use crate::store::{ByName, ContactFiles, MonthsRead, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
 
 /// How much of the folder a command needs.
@@ -162,46 +162,55 @@ fn person_or_newest(
         return one_person(store, needs, query, count);
     }
     // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
-    let (names, whole, id) = by_names(store, query, &files)?;
-    match id {
-        Some(id) => match named_for(store, needs, Some(&id), &files) {
+    match by_names(store, query, &files)? {
+        ByNames::One(id, everyone) => match named_for(store, needs, Some(&id), &files) {
             Some(named) => named_only(store, named, count),
-            // Everyone's cards were read already (a brief that ranks helpers, in all but a
-            // race with a card added meanwhile): used as `one_person` would use them.
-            None if whole => of_person(store, needs, names, &id, count),
-            // Read by its exact id: resolving the id again as typed text would trim it, and
-            // `contacts/ada .toml` is not `ada`.
+            // A brief that ranks helpers: everyone's cards, those read to find the name
+            // when they were (in all but a race with a card added meanwhile), used as
+            // `one_person` would use them; else read now, by the exact id (resolving it
+            // again as typed text would trim it, and `contacts/ada .toml` is not `ada`).
             None => {
-                let everyone = Journal::new(store.load_contacts_lean()?);
+                let everyone = match everyone {
+                    Some(everyone) => everyone,
+                    None => Journal::new(store.load_contacts_lean()?),
+                };
                 of_person(store, needs, everyone, &id, count)
             }
         },
         // What `one_person` gives for a name that resolves to no one or several: the
         // message names only names and ids, and the files that did not load.
-        None => Ok(names.with_entries_of_one(MonthsRead {
+        ByNames::NotOne(names) => Ok(names.with_entries_of_one(MonthsRead {
             items: Vec::new(),
             errors: store.load_last_days()?.errors,
         })),
     }
 }
 
-/// The id of the one person `query` names, resolved against everyone's id, name and
-/// aliases (`Store::contact_names`, which with a cache reads only the cards changed since):
-/// the same person `Journal::resolve` finds on a full load, since it looks at nothing
-/// else; `None` when it names no one or several. With the journal it was resolved on, and
-/// whether that holds whole cards (`ContactNames::whole`).
-fn by_names(
-    store: &Store,
-    query: &str,
-    files: &ContactFiles,
-) -> Result<(Journal, bool, Option<String>), StoreError> {
-    let names = store.contact_names(files)?;
+/// Who a typed name means (`by_names`).
+enum ByNames {
+    /// The one person's id, with everyone's whole cards when they were read to find it.
+    One(String, Option<Journal>),
+    /// No one or several: everyone's names, to say so from.
+    NotOne(Journal),
+}
+
+/// The one person `query` names, resolved against everyone's id, name and aliases
+/// (`Store::person_by_name`, which with a cache reads only the cards changed since): the
+/// same person `Journal::resolve` finds on a full load, since it looks at nothing else.
+fn by_names(store: &Store, query: &str, files: &ContactFiles) -> Result<ByNames, StoreError> {
+    let names = match store.person_by_name(files, query)? {
+        ByName::One(id) => return Ok(ByNames::One(id, None)),
+        ByName::Names(names) => names,
+    };
     let journal = Journal::new(names.loaded);
     let id = match journal.resolve(query) {
         Resolution::One(ix) => journal.contact(ix).map(|c| c.id.clone()),
         _ => None,
     };
-    Ok((journal, names.whole, id))
+    Ok(match id {
+        Some(id) => ByNames::One(id, names.whole.then_some(journal)),
+        None => ByNames::NotOne(journal),
+    })
 }
 
 /// Whether `needs`, once its person is known, prints only what the cards its entries name
@@ -320,8 +329,10 @@ pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
     else {
         return None;
     };
-    let (_, _, id) = by_names(store, query.trim(), &files).ok()?;
-    named_for(store, needs, Some(&id?), &files)
+    match by_names(store, query.trim(), &files).ok()? {
+        ByNames::One(id, _) => named_for(store, needs, Some(&id), &files),
+        ByNames::NotOne(_) => None,
+    }
 }
 
 /// `named_only_for` where no name needs resolving: everyone's newest entries, or an id with

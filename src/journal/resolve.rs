@@ -9,6 +9,7 @@
 
 use super::{Ix, Journal, Resolution};
 use crate::fold;
+use crate::name_fit::{STEPS, Step, fits};
 use std::sync::{Arc, Mutex};
 
 /// The closest names offered when no one matches.
@@ -16,62 +17,6 @@ pub const CLOSE_NAMES: usize = 3;
 
 /// How alike a name must be to be offered as "did you mean" (Jaro-Winkler, 0..=1).
 const CLOSE_ENOUGH: f64 = 0.8;
-
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Step {
-    Exact,
-    WholeWords,
-    Prefixes,
-}
-
-const STEPS: [Step; 3] = [Step::Exact, Step::WholeWords, Step::Prefixes];
-
-/// Does the folded name (as words) fit the folded query at this step?
-fn fits(step: Step, name: &[String], query: &[String]) -> bool {
-    match step {
-        Step::Exact => name == query,
-        Step::WholeWords => each_takes_a_word(query, name, |n, q| n == q),
-        Step::Prefixes => each_takes_a_word(query, name, |n, q| n.starts_with(q)),
-    }
-}
-
-/// Whether every query word can take a word of its own in the name ("ann ann" needs two):
-/// a bipartite matching (Kuhn's augmenting paths), polynomial however the words repeat.
-fn each_takes_a_word(query: &[String], name: &[String], ok: fn(&str, &str) -> bool) -> bool {
-    // Most names fail on some word at once; that needs no matching and no allocation.
-    if query.len() > name.len() || !query.iter().all(|q| name.iter().any(|n| ok(n, q))) {
-        return false;
-    }
-    /// Find a name word for query word `q`, moving earlier query words along if needed.
-    fn place(
-        q: usize,
-        query: &[String],
-        name: &[String],
-        ok: fn(&str, &str) -> bool,
-        owner: &mut [Option<usize>],
-        seen: &mut [bool],
-    ) -> bool {
-        for j in 0..name.len() {
-            if !seen[j] && ok(&name[j], &query[q]) {
-                seen[j] = true;
-                let free = match owner[j] {
-                    None => true,
-                    Some(other) => place(other, query, name, ok, owner, seen),
-                };
-                if free {
-                    owner[j] = Some(q);
-                    return true;
-                }
-            }
-        }
-        false
-    }
-    let mut owner = vec![None; name.len()];
-    (0..query.len()).all(|q| {
-        let mut seen = vec![false; name.len()];
-        place(q, query, name, ok, &mut owner, &mut seen)
-    })
-}
 
 /// Per contact: the folded words of its name, then of each alias.
 type Folded = Vec<Vec<Vec<String>>>;

@@ -45,6 +45,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("model", Model),
     ("clock", Leaf),
     ("fold", Leaf),
+    ("name_fit", Leaf),
     ("slug", Leaf),
     ("sanitize", Leaf),
     ("when", Leaf),

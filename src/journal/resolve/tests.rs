@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::Contact;
+use crate::name_fit::resolve_keys;
 use crate::store::Loaded;
 use proptest::prelude::*;
 
@@ -194,5 +195,86 @@ proptest! {
         let j = journal(&[("id-a", &a, &[]), ("id-b", &b, &[])]);
         prop_assert_eq!(who(&j, &a), "id-a");
         prop_assert_eq!(who(&j, &b), "id-b");
+    }
+}
+
+/// The id `resolve_keys` gives on the journal's names folded to their keys, as the cache
+/// keeps them: "-" when it says no one or several.
+fn who_by_keys(j: &Journal, query: &str) -> String {
+    let keys: Vec<Vec<String>> = j
+        .contacts()
+        .iter()
+        .map(|c| crate::store::keys_of_names(&c.name, &c.aliases))
+        .collect();
+    let keys: Vec<Vec<&str>> = keys
+        .iter()
+        .map(|k| k.iter().map(String::as_str).collect())
+        .collect();
+    match resolve_keys(query, &keys) {
+        Some(ix) => j.contact(ix).unwrap().id.clone(),
+        None => "-".into(),
+    }
+}
+
+/// `who`, with several people said as no one, as `resolve_keys` says it.
+fn one_or_none(j: &Journal, query: &str) -> String {
+    let id = who(j, query);
+    if id.starts_with('?') { "-".into() } else { id }
+}
+
+#[test]
+fn the_keys_resolve_every_demo_name_as_the_journal_does() {
+    let j = demo();
+    let mut queries = vec![String::new(), "  ".into(), "fischer".into(), "a".into()];
+    for c in j.contacts() {
+        for name in std::iter::once(&c.name).chain(&c.aliases) {
+            queries.push(name.clone());
+            queries.push(name.to_uppercase());
+            queries.extend(name.split(' ').map(str::to_string));
+            queries.extend(
+                name.split(' ')
+                    .map(|w| w.chars().take(2).collect::<String>()),
+            );
+        }
+    }
+    let mut ones = 0;
+    for q in &queries {
+        let want = one_or_none(&j, q);
+        ones += usize::from(want != "-");
+        assert_eq!(who_by_keys(&j, q), want, "{q:?}");
+    }
+    assert!(ones > 50, "most demo names name one person: {ones}");
+}
+
+proptest! {
+    /// On any names, aliases and query, the keys resolve as the journal does: the query
+    /// typed in full, a word of it, prefixes, or anything.
+    #[test]
+    fn the_keys_resolve_as_the_journal_does(
+        people in proptest::collection::vec((name(), proptest::collection::vec(name(), 0..2)), 1..8),
+        pick in 0usize..8,
+        how in 0u8..4,
+        typed in name(),
+    ) {
+        let people: Vec<(String, String, Vec<String>)> = people
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, aliases))| (format!("id-{i}"), name, aliases))
+            .collect();
+        let refs: Vec<(&str, &str, Vec<&str>)> = people
+            .iter()
+            .map(|(id, n, a)| (id.as_str(), n.as_str(), a.iter().map(String::as_str).collect()))
+            .collect();
+        let table: Vec<(&str, &str, &[&str])> =
+            refs.iter().map(|(id, n, a)| (*id, *n, a.as_slice())).collect();
+        let j = journal(&table);
+        let (_, name, _) = &people[pick % people.len()];
+        let query = match how {
+            0 => name.clone(),
+            1 => name.split(' ').next_back().unwrap_or_default().to_string(),
+            2 => name.split(' ').map(|w| w.chars().take(1).collect::<String>()).collect::<Vec<_>>().join(" "),
+            _ => typed,
+        };
+        prop_assert_eq!(who_by_keys(&j, &query), one_or_none(&j, &query));
     }
 }

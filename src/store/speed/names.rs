@@ -7,7 +7,7 @@
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::Contact;
-use crate::store::speed::cache::KeptName;
+use crate::store::speed::cache::{Cache, KeptName, KeptRef, kept_in, keys_of};
 use crate::store::{ContactFiles, Loaded, Problem, Severity, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
 
@@ -41,6 +41,28 @@ pub struct ContactNames {
     pub whole: bool,
 }
 
+/// What `Store::person_by_name` found.
+pub enum ByName {
+    /// The id of the one person the name means.
+    One(String),
+    /// No one or several, or found on whole cards: everyone's names as `contact_names`
+    /// gives them, to resolve the name on and say so from.
+    Names(ContactNames),
+}
+
+/// Every card looked at, in a full load's order, against the names kept (`kept`, read in
+/// place from the cache's file).
+struct Pass<'k> {
+    kept: Vec<KeptRef<'k>>,
+    looked: Vec<Looked>,
+}
+
+/// How the names pass went: each card looked at, or everyone's whole cards read.
+enum Passed<'k> {
+    Cards(Pass<'k>),
+    Whole(ContactNames),
+}
+
 impl Store {
     /// Every contact's id, name and aliases, in a full load's order, and the contact files
     /// that did not load: equal to `load_contacts_lean` with its contacts cut down to those
@@ -51,18 +73,51 @@ impl Store {
         let Some(cache) = &self.cache else {
             return self.whole_names(files, &[]);
         };
+        let file = cache.kept_names_file();
+        Ok(match self.names_pass(cache, files, &file)? {
+            Passed::Whole(names) => names,
+            Passed::Cards(pass) => pass.into_names(),
+        })
+    }
+
+    /// The one person `query` (no contact's id) means, resolved on everyone's names as
+    /// `Journal::resolve` resolves it on `contact_names`, which is given instead when it
+    /// means no one or several, or was resolved on whole cards. With a cache, the names are
+    /// the keys kept: no card but those changed since is read, and no contact is built.
+    pub fn person_by_name(&self, files: &ContactFiles, query: &str) -> Result<ByName, StoreError> {
+        let Some(cache) = &self.cache else {
+            return Ok(ByName::Names(self.whole_names(files, &[])?));
+        };
+        let file = cache.kept_names_file();
+        let mut pass = match self.names_pass(cache, files, &file)? {
+            Passed::Whole(names) => return Ok(ByName::Names(names)),
+            Passed::Cards(pass) => pass,
+        };
+        Ok(match pass.resolve(query) {
+            Some(id) => ByName::One(id),
+            None => ByName::Names(pass.into_names()),
+        })
+    }
+
+    /// Each card's stamp against the names kept in `file`: those whose stamp is the one
+    /// their names were kept under are not read, the others are loaded as a full load loads
+    /// them (the cached decode, else the file; a file that does not load gives its
+    /// stand-in), and the names kept again when any were learned or a kept card is gone or
+    /// changed. Everyone's whole cards instead when more than a quarter must be read.
+    fn names_pass<'k>(
+        &self,
+        cache: &Cache,
+        files: &ContactFiles,
+        file: &'k [u8],
+    ) -> Result<Passed<'k>, StoreError> {
         let ids = files.ids();
         let stamp_of = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
         let stamps = map_in_order(ids, default_threads(), |id| {
             stamp_of(&paths::contact_file_name(id))
         });
         drop(stamp_of);
-        let mut kept = cache.kept_names();
-        let place: FastMap<&str, usize> = kept
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.id.as_str(), i))
-            .collect();
+        let kept = kept_in(file);
+        let place: FastMap<&str, usize> = kept.iter().enumerate().map(|(i, k)| (k.id, i)).collect();
         // Each card's kept names, when they are the card's as it is now.
         let fresh: Vec<Option<usize>> = ids
             .iter()
@@ -75,7 +130,7 @@ impl Store {
         drop(place);
         let stale: Vec<usize> = (0..ids.len()).filter(|&k| fresh[k].is_none()).collect();
         if stale.len() * 4 > ids.len() {
-            return self.whole_names(files, &stamps);
+            return Ok(Passed::Whole(self.whole_names(files, &stamps)?));
         }
         let read = map_in_order(&stale, default_threads(), |&k| {
             match self.load_contact_or_stand_in(&ids[k]) {
@@ -92,70 +147,20 @@ impl Store {
             Looked::Read(_, _, Some(stamp)) => cache.settled(stamp),
             _ => false,
         });
-        // Kept again when a card's names were learned or a kept card is gone or changed.
-        let keep = learned || ids.len() - stale.len() < kept.len();
         let mut read = read.into_iter();
-        let mut next = Vec::new();
-        let mut contacts = Vec::with_capacity(ids.len());
-        let mut problems = Vec::new();
-        for at in fresh {
-            let looked = match at {
-                Some(i) => Looked::Kept(i),
-                None => match read.next() {
-                    Some(looked) => looked,
-                    None => continue,
-                },
-            };
-            let contact = match looked {
-                Looked::Kept(i) => {
-                    let k = &mut kept[i];
-                    if keep {
-                        next.push(k.clone());
-                    }
-                    Contact {
-                        id: std::mem::take(&mut k.id),
-                        name: std::mem::take(&mut k.name),
-                        aliases: std::mem::take(&mut k.aliases),
-                        ..Contact::default()
-                    }
-                }
-                Looked::Read(c, open_need, stamp) => {
-                    if let (true, Some(stamp)) = (keep, stamp) {
-                        next.push(KeptName {
-                            id: c.id.clone(),
-                            stamp,
-                            name: c.name.clone(),
-                            aliases: c.aliases.clone(),
-                            open_need,
-                        });
-                    }
-                    c
-                }
-                Looked::Broken(problem, stand_in) => {
-                    // As `load_contacts_lean` keeps them: the errors only.
-                    if problem.severity == Severity::Error {
-                        problems.push(problem);
-                    }
-                    match stand_in {
-                        Some(c) => c,
-                        None => continue,
-                    }
-                }
-            };
-            contacts.push(contact);
+        let looked: Vec<Looked> = fresh
+            .into_iter()
+            .filter_map(|at| match at {
+                Some(i) => Some(Looked::Kept(i)),
+                None => read.next(),
+            })
+            .collect();
+        let pass = Pass { kept, looked };
+        // Kept again when a card's names were learned or a kept card is gone or changed.
+        if learned || ids.len() - stale.len() < pass.kept.len() {
+            cache.keep_names(&pass.to_keep());
         }
-        if keep {
-            cache.keep_names(&next);
-        }
-        let loaded = Loaded {
-            contacts,
-            entries: Vec::new(),
-            problems,
-        };
-        Ok(ContactNames {
-            loaded,
-            whole: false,
-        })
+        Ok(Passed::Cards(pass))
     }
 
     /// Everyone's whole cards (`load_contacts_lean`), and their names kept for the next run
@@ -210,116 +215,97 @@ impl Store {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::model::Contact;
-    use crate::store::Store;
-    use std::path::Path;
-    use std::time::Duration;
-
-    type Names = (Vec<(String, String, Vec<String>)>, Vec<String>);
-
-    /// id, name and aliases of each contact a full lean load (no cache) gives, and its
-    /// problems.
-    fn truth(data: &Path) -> Names {
-        let loaded = Store::on_disk(data).load_contacts_lean().unwrap();
-        let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
-        (loaded.contacts.into_iter().map(triple).collect(), problems)
+impl Pass<'_> {
+    /// What the names kept will be: each card's names as it is now, those read that loaded.
+    fn to_keep(&self) -> Vec<KeptName> {
+        self.looked
+            .iter()
+            .filter_map(|looked| match looked {
+                Looked::Kept(i) => self.kept.get(*i).map(KeptRef::to_owned),
+                Looked::Read(c, open_need, Some(stamp)) => Some(KeptName {
+                    id: c.id.clone(),
+                    stamp: *stamp,
+                    name: c.name.clone(),
+                    aliases: c.aliases.clone(),
+                    open_need: *open_need,
+                }),
+                Looked::Read(_, _, None) | Looked::Broken(..) => None,
+            })
+            .collect()
     }
 
-    fn triple(c: Contact) -> (String, String, Vec<String>) {
-        (c.id, c.name, c.aliases)
+    /// The id of the one person `query` means (`journal::resolve_keys`), on each card's
+    /// kept keys, or those of its names as read now; a stand-in's names count, as a full
+    /// load's journal holds it.
+    fn resolve(&mut self, query: &str) -> Option<String> {
+        let read_keys: Vec<Vec<String>> = self
+            .looked
+            .iter()
+            .map(|looked| match looked {
+                Looked::Read(c, ..) | Looked::Broken(_, Some(c)) => keys_of(&c.name, &c.aliases),
+                Looked::Kept(_) | Looked::Broken(_, None) => Vec::new(),
+            })
+            .collect();
+        let mut ids = Vec::with_capacity(self.looked.len());
+        let mut keys = Vec::with_capacity(self.looked.len());
+        for (looked, read) in self.looked.iter().zip(&read_keys) {
+            match looked {
+                Looked::Kept(i) => {
+                    let k = self.kept.get_mut(*i)?;
+                    ids.push(k.id);
+                    keys.push(std::mem::take(&mut k.keys));
+                }
+                Looked::Read(c, ..) | Looked::Broken(_, Some(c)) => {
+                    ids.push(c.id.as_str());
+                    keys.push(read.iter().map(String::as_str).collect());
+                }
+                Looked::Broken(_, None) => {}
+            }
+        }
+        let ix = crate::name_fit::resolve_keys(query, &keys)?;
+        ids.get(ix).map(|id| id.to_string())
     }
 
-    /// What `contact_names` gives in a new process (a new store) on the same cache, and how
-    /// many cards it looked up in the decode cache or read.
-    fn names(data: &Path, cache: &Path) -> (Names, usize) {
-        let store = Store::on_disk(data)
-            .with_cache(cache)
-            .cache_settle_after(Duration::ZERO);
-        let files = store.contact_files().unwrap();
-        let loaded = store.contact_names(&files).unwrap().loaded;
-        let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
-        let names = loaded.contacts.into_iter().map(triple).collect();
-        let stats = store.cache_stats().unwrap();
-        ((names, problems), stats.hits + stats.misses)
-    }
-
-    /// The names equal a full load's through every kind of change between runs: a name
-    /// edited in place (same size, same inode: the folder's stamp stays), cards added and
-    /// removed, a card broken and mended, an alias added; the second run after each reads
-    /// no card but the broken one.
-    #[test]
-    fn names_equal_a_full_loads_through_edits_between_runs() {
-        let data = tempfile::tempdir().unwrap();
-        let cache = tempfile::tempdir().unwrap();
-        let contacts = data.path().join("contacts");
-        std::fs::create_dir(&contacts).unwrap();
-        let card = |id: &str, text: &str| {
-            std::fs::write(contacts.join(format!("{id}.toml")), text).unwrap();
-            // A new coarse clock tick, so an edit of the same size has a new stamp.
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        card("ada", "name = \"Ada Lovelace\"\naliases = [\"Countess\"]\n");
-        card("bob", "name = \"Bob\"\n");
-        card("zoe", "name = \"Zoë Müller\"\naliases = [\"Зоя\"]\n");
-        card("broken", "name = \"Half\n");
-        card(
-            "cy",
-            "name = \"Cy\"\n\n[[need]]\nid = 1\nwhat = \"A ride\"\nsince = 2026-01-02\nstatus = \"open\"\n",
-        );
-        let check = |step: &str| {
-            let want = truth(data.path());
-            let (first, looked_up) = names(data.path(), cache.path());
-            assert_eq!(first, want, "{step}: first run");
-            assert!(looked_up > 0, "{step}: something changed");
-            // The broken card is read each time (only whole cards are kept), no other.
-            assert_eq!(names(data.path(), cache.path()), (want, 1), "{step}: kept");
-        };
-        check("start");
-        card("bob", "name = \"Rob\"\n");
-        check("a name edited in place");
-        card("dee", "name = \"Dee\"\n");
-        std::fs::remove_file(contacts.join("ada.toml")).unwrap();
-        check("a card added, one removed");
-        card("cy", "name = [\n");
-        card("broken", "name = \"Whole\"\n");
-        check("one broken, one mended");
-        card("dee", "name = \"Dee\"\naliases = [\"D\"]\n");
-        check("an alias added");
-    }
-
-    /// The guess a brief by name makes: the one card whose name or alias has the key.
-    #[test]
-    fn the_open_need_guess_needs_exactly_one_card() {
-        let data = tempfile::tempdir().unwrap();
-        let cache = tempfile::tempdir().unwrap();
-        let contacts = data.path().join("contacts");
-        std::fs::create_dir(&contacts).unwrap();
-        let open = "\n[[need]]\nid = 1\nwhat = \"A ride\"\nsince = 2026-01-02\nstatus = \"open\"\n";
-        let card = |id: &str, text: &str| {
-            std::fs::write(contacts.join(format!("{id}.toml")), text).unwrap();
-        };
-        card("cy", &format!("name = \"Cy Young\"\n{open}"));
-        card("di", "name = \"Dí Álvarez\"\naliases = [\"Twin\"]\n");
-        card(
-            "ed",
-            &format!("name = \"Ed\"\naliases = [\"Twin\"]\n{open}"),
-        );
-        let store = Store::on_disk(data.path())
-            .with_cache(cache.path())
-            .cache_settle_after(Duration::ZERO);
-        assert_eq!(store.kept_open_need("cy young"), None, "nothing kept yet");
-        store
-            .contact_names(&store.contact_files().unwrap())
-            .unwrap();
-        assert_eq!(store.kept_open_need("cy young"), Some(true));
-        assert_eq!(store.kept_open_need("di alvarez"), Some(false));
-        assert_eq!(store.kept_open_need("ed"), Some(true));
-        assert_eq!(store.kept_open_need("twin"), None, "two cards");
-        assert_eq!(store.kept_open_need("cy"), None, "only whole names");
-        assert_eq!(store.kept_open_need(""), None);
-        let uncached = Store::on_disk(data.path());
-        assert_eq!(uncached.kept_open_need("cy young"), None);
+    /// Everyone's names as `contact_names` gives them: the cards in order, with the errors
+    /// of the files that did not load.
+    fn into_names(self) -> ContactNames {
+        let mut contacts = Vec::with_capacity(self.looked.len());
+        let mut problems = Vec::new();
+        for looked in self.looked {
+            let contact = match looked {
+                Looked::Kept(i) => match self.kept.get(i) {
+                    Some(k) => Contact {
+                        id: k.id.to_string(),
+                        name: k.name.to_string(),
+                        aliases: k.aliases.iter().map(|a| a.to_string()).collect(),
+                        ..Contact::default()
+                    },
+                    None => continue,
+                },
+                Looked::Read(c, ..) => c,
+                Looked::Broken(problem, stand_in) => {
+                    // As `load_contacts_lean` keeps them: the errors only.
+                    if problem.severity == Severity::Error {
+                        problems.push(problem);
+                    }
+                    match stand_in {
+                        Some(c) => c,
+                        None => continue,
+                    }
+                }
+            };
+            contacts.push(contact);
+        }
+        ContactNames {
+            loaded: Loaded {
+                contacts,
+                entries: Vec::new(),
+                problems,
+            },
+            whole: false,
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;

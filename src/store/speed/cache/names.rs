@@ -21,6 +21,51 @@ pub struct KeptName {
     pub open_need: bool,
 }
 
+/// A card's names as kept, read in place from the file's bytes (`kept_in`): a typed name
+/// is resolved on them with no string copied (`Store::person_by_name`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptRef<'a> {
+    pub id: &'a str,
+    pub stamp: Stamp,
+    pub name: &'a str,
+    pub aliases: Vec<&'a str>,
+    pub open_need: bool,
+    /// `keys_of` the name and aliases, as they were kept.
+    pub keys: Vec<&'a str>,
+}
+
+impl KeptRef<'_> {
+    pub fn to_owned(&self) -> KeptName {
+        KeptName {
+            id: self.id.to_string(),
+            stamp: self.stamp,
+            name: self.name.to_string(),
+            aliases: self.aliases.iter().map(|a| a.to_string()).collect(),
+            open_need: self.open_need,
+        }
+    }
+}
+
+/// The names kept in `file` (`Cache::kept_names_file`), in the order they were kept; none
+/// when it does not read whole.
+pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
+    let read = || {
+        let mut r = Reader::new(unframe(FileKind::Names, file)?);
+        let kept = r.items(|r| {
+            Some(KeptRef {
+                id: r.str()?,
+                stamp: r.stamp()?,
+                name: r.str()?,
+                aliases: r.items(Reader::str)?,
+                open_need: bool_of(r.u8()?)?,
+                keys: r.items(Reader::str)?,
+            })
+        })?;
+        r.is_done().then_some(kept)
+    };
+    read().unwrap_or_default()
+}
+
 /// The keys (`fold::key`) of a card's name and aliases, those with any word: what a name
 /// typed in full equals.
 pub fn keys_of(name: &str, aliases: &[String]) -> Vec<String> {
@@ -38,27 +83,17 @@ impl Cache {
 
     /// The names kept, in the order they were kept; none when there is no such file or it
     /// does not read whole.
+    #[cfg(test)]
     pub fn kept_names(&self) -> Vec<KeptName> {
-        let read = || {
-            let file = self.names_file()?;
-            let mut r = Reader::new(unframe(FileKind::Names, &file)?);
-            let kept = r.items(|r| {
-                let kept = KeptName {
-                    id: r.string()?,
-                    stamp: r.stamp()?,
-                    name: r.string()?,
-                    aliases: r.strings()?,
-                    open_need: bool_of(r.u8()?)?,
-                };
-                // The keys are for `kept_open_need`, which reads them in place.
-                for _ in 0..r.count()? {
-                    r.str()?;
-                }
-                Some(kept)
-            })?;
-            r.is_done().then_some(kept)
-        };
-        read().unwrap_or_default()
+        kept_in(&self.kept_names_file())
+            .iter()
+            .map(KeptRef::to_owned)
+            .collect()
+    }
+
+    /// The bytes of the names kept (read them with `kept_in`); none when nothing is kept.
+    pub fn kept_names_file(&self) -> Vec<u8> {
+        self.names_file().unwrap_or_default()
     }
 
     /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an open
