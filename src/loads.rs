@@ -162,9 +162,26 @@ fn person_or_newest(
         return one_person(store, needs, query, count);
     }
     // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
-    match by_names(store, query, &files)? {
+    // Meanwhile the person the names kept say it means, unchecked, is read so (`guessed`):
+    // most of the time the names checked say the same, and their read is done.
+    let (found, guessed) = std::thread::scope(|s| {
+        let guessed = s.spawn(|| {
+            let id = store.guess_by_name(query)?;
+            let named = named_for(store, needs, Some(&id), &files)?;
+            Some((id, named_only(store, named, count)))
+        });
+        let found = by_names(store, query, &files);
+        let guessed = guessed
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (found, guessed)
+    });
+    match found? {
         ByNames::One(id, everyone) => match named_for(store, needs, Some(&id), &files) {
-            Some(named) => named_only(store, named, count),
+            Some(named) => match guessed {
+                Some((guess, Ok(journal))) if guess == id => Ok(journal),
+                _ => named_only(store, named, count),
+            },
             // A brief that ranks helpers: everyone's cards, those read to find the name
             // when they were (in all but a race with a card added meanwhile), used as
             // `one_person` would use them; else read now, by the exact id (resolving it

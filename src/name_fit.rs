@@ -77,34 +77,71 @@ fn each_takes_a_word<Q: AsRef<str>, N: AsRef<str>>(
 /// `timeline NAME` is resolved on the keys the cache keeps, with no journal built and no
 /// name folded again: 10,000 names folded cost 5.5 of its 47 ms.
 pub fn resolve_keys(query: &str, contacts: &[Vec<&str>]) -> Option<usize> {
-    let words = fold::words(query.trim());
-    if words.is_empty() {
-        return None;
+    let mut best = BestFit::new(query)?;
+    for (ix, keys) in contacts.iter().enumerate() {
+        best.offer(ix, keys.iter().copied());
     }
-    let whole = words.join(" ");
-    let fits_key = |step: Step, key: &str| match step {
-        Step::Exact => key == whole,
-        Step::WholeWords | Step::Prefixes => {
-            let ok: fn(&str, &str) -> bool = match step {
-                Step::WholeWords => |n, q| n == q,
-                _ => |n, q| n.starts_with(q),
-            };
-            // Most keys fail on some query word at once: no list of their words is made.
-            words.iter().all(|q| key.split(' ').any(|n| ok(n, q)))
-                && each_takes_a_word(&words, &key.split(' ').collect::<Vec<_>>(), ok)
+    best.one()
+}
+
+/// `resolve_keys` in one pass, the contacts offered one at a time (read in place from the
+/// cache's file, with no list of them made): the first step anyone fits at decides, as in
+/// `Names::resolve`, and that is the step the best fitting contacts fit at.
+pub struct BestFit {
+    words: Vec<String>,
+    whole: String,
+    /// The best step anyone fit at so far, the first contact that did, and whether another
+    /// did too.
+    best: Option<(Step, usize, bool)>,
+}
+
+impl BestFit {
+    /// `None` when the query has no word, which means no one.
+    pub fn new(query: &str) -> Option<BestFit> {
+        let words = fold::words(query.trim());
+        if words.is_empty() {
+            return None;
         }
-    };
-    for step in STEPS {
-        let mut fitting = contacts
-            .iter()
-            .enumerate()
-            .filter(|(_, keys)| keys.iter().any(|k| fits_key(step, k)))
-            .map(|(ix, _)| ix);
-        match (fitting.next(), fitting.next()) {
-            (None, _) => continue,
-            (Some(ix), None) => return Some(ix),
-            (Some(_), Some(_)) => return None,
+        Some(BestFit {
+            whole: words.join(" "),
+            words,
+            best: None,
+        })
+    }
+
+    /// The contact at `ix`, by the keys of its name and aliases.
+    pub fn offer<'k>(&mut self, ix: usize, keys: impl Iterator<Item = &'k str> + Clone) {
+        // Only the steps up to the best so far can change the answer.
+        let last = self.best.map_or(Step::Prefixes, |(step, ..)| step);
+        let Some(step) = STEPS
+            .into_iter()
+            .take_while(|&step| step <= last)
+            .find(|&step| keys.clone().any(|key| self.fits_key(step, key)))
+        else {
+            return;
+        };
+        self.best = match self.best {
+            Some((best, first, _)) if best == step => Some((best, first, true)),
+            _ => Some((step, ix, false)),
+        };
+    }
+
+    /// The one contact that fits best, if only one does.
+    pub fn one(&self) -> Option<usize> {
+        match self.best {
+            Some((_, ix, false)) => Some(ix),
+            _ => None,
         }
     }
-    None
+
+    fn fits_key(&self, step: Step, key: &str) -> bool {
+        let ok: fn(&str, &str) -> bool = match step {
+            Step::Exact => return key == self.whole,
+            Step::WholeWords => |n, q| n == q,
+            Step::Prefixes => |n, q| n.starts_with(q),
+        };
+        // Most keys fail on some query word at once: no list of their words is made.
+        self.words.iter().all(|q| key.split(' ').any(|n| ok(n, q)))
+            && each_takes_a_word(&self.words, &key.split(' ').collect::<Vec<_>>(), ok)
+    }
 }

@@ -7,7 +7,7 @@
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::Contact;
-use crate::store::speed::cache::{Cache, KeptName, KeptRef, kept_in, keys_of};
+use crate::store::speed::cache::{Cache, KeptName, KeptRef, kept_id_by_name, kept_in, keys_of};
 use crate::store::{ContactFiles, Loaded, Problem, Severity, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
 
@@ -204,6 +204,16 @@ impl Store {
             loaded,
             whole: true,
         })
+    }
+
+    /// The id of the one person the names kept say `query` means, not checked against the
+    /// cards: a guess, only ever used to start reading that person's entries while the
+    /// names are checked (`loads::person_or_newest`); a wrong guess costs time, never the
+    /// answer. `None` without a cache, or when they say no one or several.
+    pub fn guess_by_name(&self, query: &str) -> Option<String> {
+        let file = self.cache.as_ref()?.kept_names_file_again();
+        let mut best = crate::name_fit::BestFit::new(query)?;
+        kept_id_by_name(&file, &mut best).map(str::to_string)
     }
 
     /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an

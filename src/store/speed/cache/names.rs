@@ -5,6 +5,7 @@
 
 use super::Cache;
 use super::codec::{FileKind, Reader, Writer, frame, unframe};
+use crate::name_fit::BestFit;
 use crate::store::Stamp;
 use crate::store::truth::disk::write_atomic_at;
 use std::path::PathBuf;
@@ -66,6 +67,35 @@ pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
     read().unwrap_or_default()
 }
 
+/// The id of the card in `file` (`Cache::kept_names_file`) that the name `best` was made
+/// for means, going by the keys kept (`name_fit::BestFit`), read in place with no list of
+/// the cards made: the guess `Store::guess_by_name` makes. `None` when it means no one or
+/// several, or the file does not read whole.
+pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<&'a str> {
+    let mut r = Reader::new(unframe(FileKind::Names, file)?);
+    let count = r.count()?;
+    let mut ids = Vec::with_capacity(count);
+    let mut keys = Vec::new();
+    for ix in 0..count {
+        ids.push(r.str()?);
+        r.stamp()?;
+        r.str()?;
+        for _ in 0..r.count()? {
+            r.str()?;
+        }
+        bool_of(r.u8()?)?;
+        keys.clear();
+        for _ in 0..r.count()? {
+            keys.push(r.str()?);
+        }
+        best.offer(ix, keys.iter().copied());
+    }
+    if !r.is_done() {
+        return None;
+    }
+    ids.get(best.one()?).copied()
+}
+
 /// The keys (`fold::key`) of a card's name and aliases, those with any word: what a name
 /// typed in full equals.
 pub fn keys_of(name: &str, aliases: &[String]) -> Vec<String> {
@@ -94,6 +124,12 @@ impl Cache {
     /// The bytes of the names kept (read them with `kept_in`); none when nothing is kept.
     pub fn kept_names_file(&self) -> Vec<u8> {
         self.names_file().unwrap_or_default()
+    }
+
+    /// `kept_names_file` read afresh, leaving what the open-need guess read for the names
+    /// pass: for a guess made beside that pass.
+    pub fn kept_names_file_again(&self) -> Vec<u8> {
+        std::fs::read(self.names_path()).unwrap_or_default()
     }
 
     /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an open
