@@ -162,15 +162,20 @@ fn person_or_newest(
         return one_person(store, needs, query, count);
     }
     // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
-    // Meanwhile the person the names kept say it means, unchecked, is read so (`guessed`):
-    // most of the time the names checked say the same, and their read is done.
+    // Meanwhile what the names kept say, unchecked, is read on a second thread (`Guess`):
+    // most of the time the names checked against the cards say the same, and that read is
+    // the one needed.
     let (found, guessed) = std::thread::scope(|s| {
-        let guessed = s.spawn(|| {
-            let id = store.guess_by_name(query)?;
-            let named = named_for(store, needs, Some(&id), &files)?;
-            Some((id, named_only(store, named, count)))
+        let files = &files;
+        let guessed = s.spawn(move || match store.guess_by_name(query) {
+            Some(id) => {
+                let read = named_for(store, needs, Some(&id), files)
+                    .map(|named| named_only(store, named, count).map(Box::new));
+                Guess::One(id, read)
+            }
+            None => Guess::NotOne(store.load_last_days().map(|read| read.errors)),
         });
-        let found = by_names(store, query, &files);
+        let found = by_names(store, query, files);
         let guessed = guessed
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -179,7 +184,7 @@ fn person_or_newest(
     match found? {
         ByNames::One(id, everyone) => match named_for(store, needs, Some(&id), &files) {
             Some(named) => match guessed {
-                Some((guess, Ok(journal))) if guess == id => Ok(journal),
+                Guess::One(guess, Some(Ok(journal))) if guess == id => Ok(*journal),
                 _ => named_only(store, named, count),
             },
             // A brief that ranks helpers: everyone's cards, those read to find the name
@@ -196,11 +201,28 @@ fn person_or_newest(
         },
         // What `one_person` gives for a name that resolves to no one or several: the
         // message names only names and ids, and the files that did not load.
-        ByNames::NotOne(names) => Ok(names.with_entries_of_one(MonthsRead {
-            items: Vec::new(),
-            errors: store.load_last_days()?.errors,
-        })),
+        ByNames::NotOne(names) => {
+            let errors = match guessed {
+                Guess::NotOne(Ok(errors)) => errors,
+                _ => store.load_last_days()?.errors,
+            };
+            Ok(names.with_entries_of_one(MonthsRead {
+                items: Vec::new(),
+                errors,
+            }))
+        }
     }
+}
+
+/// What the names kept say a typed name means, unchecked, and what was read on that guess
+/// (`person_or_newest`).
+enum Guess {
+    /// One person: their entries and the cards those name, as `named_only` reads them for
+    /// the command (`None` when it reads everyone's: a brief that ranks helpers).
+    One(String, Option<Result<Box<Journal>, StoreError>>),
+    /// No one or several: the month files that do not load, which the command counts when
+    /// it says so.
+    NotOne(Result<Vec<crate::model::Problem>, StoreError>),
 }
 
 /// Who a typed name means (`by_names`).

@@ -278,3 +278,46 @@ fn a_name_is_resolved_against_the_cards_as_they_are_now() {
         );
     }
 }
+
+/// A name that means no one, with a month file that does not load: the warning counts it,
+/// as `--no-cache` does, whether the names kept or the cards say no one (the month files
+/// are read on that guess while the names are checked).
+#[test]
+fn a_name_of_no_one_counts_the_month_files_that_do_not_load() {
+    let home = people_with_notes();
+    let_files_settle();
+    home.ok(&["timeline", "Ada Lovelace"]);
+    let month = home.data().join("journal/2026/2026-10.toml");
+    let kept = fs::read_to_string(&month).unwrap();
+    fs::write(&month, kept + "garbage = [\n").unwrap();
+    // Exit code, stdout and stderr, the same as with no cache.
+    let said = |args: &[&str]| {
+        let out = |args: &[&str]| {
+            let out = home.run(args);
+            let said = (out.status.code(), text(&out.stdout), text(&out.stderr));
+            assert!(!said.2.contains("panicked"), "{args:?}: {}", said.2);
+            said
+        };
+        let cached = out(args);
+        assert_eq!(cached, out(&[&["--no-cache"], args].concat()), "{args:?}");
+        cached
+    };
+    let (code, _, nobody) = said(&["timeline", "Nobody Here"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        nobody.contains("1 file could not be read") && nobody.contains("no one matches"),
+        "{nobody}"
+    );
+    // The names kept say "Charles Babbage" is one person; the card now says otherwise.
+    let charles = home.data().join("contacts/charles-babbage.toml");
+    let card = fs::read_to_string(&charles).unwrap();
+    fs::write(&charles, card.replace("Charles Babbage", "Charles Xavier")).unwrap();
+    let (code, _, gone) = said(&["show", "Charles Babbage"]);
+    assert_eq!(code, Some(1));
+    assert!(gone.contains("1 file could not be read"), "{gone}");
+    // And the other way: kept as no one's, the name is now Charles's (whose one entry is
+    // in the month that does not load).
+    let (code, none, _) = said(&["timeline", "Charles Xavier"]);
+    assert_eq!(code, Some(0));
+    assert!(none.contains("no entries with Charles Xavier"), "{none}");
+}
