@@ -8,6 +8,13 @@
 
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
+
+/// What `key` and `words` give, by version: the derived cache keeps names folded
+/// (`contacts/names.bin`) and resolves typed names on them, so a fold that changes (here, or
+/// in the Unicode tables of `unicode-normalization`) must not meet keys folded the old way.
+/// The test `the_fold_is_the_one_its_version_names` fails on any change to the fold of a wide
+/// sample of text, and says to bump this.
+pub const VERSION: u32 = 1;
 use unicode_normalization::char::is_combining_mark;
 
 /// Marks that are accents (Latin, Greek, Cyrillic) or pointing (Hebrew, Arabic): a name is
@@ -313,5 +320,54 @@ mod tests {
         assert!(words("").is_empty());
         assert!(words(" -- . 🙂").is_empty());
         assert_eq!(words("a🙂b"), vec!["a", "b"]);
+    }
+
+    /// Pins the fold of every code point below U+3400 (every alphabet, the kana, the CJK
+    /// symbols), the Hangul syllables, CJK ideographs and full-width forms by a sample, and
+    /// names with apostrophes, joiners and ligatures. A change here changes what the cache's
+    /// kept names mean: bump `VERSION`, then set `PINNED` to the new value.
+    #[test]
+    fn the_fold_is_the_one_its_version_names() {
+        const PINNED: u64 = 12_861_075_499_496_533_427;
+        let chars = (0..0x3400)
+            .chain((0xac00..0xd7a4).step_by(7))
+            .chain((0x4e00..0xa000).step_by(11))
+            .chain(0xf900..0xfb50)
+            .chain(0xff00..0xfff0)
+            .filter_map(char::from_u32);
+        let mut all = String::new();
+        for c in chars {
+            all.push_str(&key(&c.to_string()));
+            all.push('\u{0}');
+        }
+        for name in [
+            "O'Brien",
+            "l’Été",
+            "Jean-Luc",
+            "Ἀθηνᾶ",
+            "Straße",
+            "İstanbul ı",
+            "ﬁnn",
+            "Ｚｏë",
+            "Алёна",
+            "שָׂרָה",
+            "مُحَمَّد",
+            "がぎ",
+            "김민준",
+            "a\u{200d}b",
+            "Łukasz Nowak",
+        ] {
+            all.push_str(&key(name));
+            all.push('\u{0}');
+            all.push_str(&words(name).join("|"));
+            all.push('\u{0}');
+        }
+        let hash = xxhash_rust::xxh3::xxh3_64(all.as_bytes());
+        assert_eq!(
+            hash,
+            PINNED,
+            "the fold changed: bump fold::VERSION to {} and set PINNED to {hash}",
+            VERSION + 1
+        );
     }
 }

@@ -176,9 +176,9 @@ fn person_or_newest(
             None => Guess::NotOne(store.load_last_days().map(|read| read.errors)),
         });
         let found = by_names(store, query, files);
-        let guessed = guessed
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // A guess that panicked (a bug) read nothing the answer needs: the names checked
+        // read it again, as if there had been no guess.
+        let guessed = guessed.join().unwrap_or(Guess::Lost);
         (found, guessed)
     });
     match found? {
@@ -223,6 +223,8 @@ enum Guess {
     /// No one or several: the month files that do not load, which the command counts when
     /// it says so.
     NotOne(Result<Vec<crate::model::Problem>, StoreError>),
+    /// Its thread panicked.
+    Lost,
 }
 
 /// Who a typed name means (`by_names`).

@@ -205,8 +205,10 @@ pub enum FileKind {
     MonthIndex = 3,
     /// `listing.rs`: the contacts folder's names (a new kind, as `MonthIndex`).
     Listing = 4,
-    /// `names.rs`: each card's name and aliases under its stamp (a new kind, as `MonthIndex`).
-    Names = 5,
+    /// `names.rs`: each card's name and aliases under its stamp, with their keys and the
+    /// version of the fold that made them (a new kind, as `MonthIndex`; 5 was the same file
+    /// before the fold's version was in it, and is read as absent).
+    Names = 6,
 }
 
 /// Header + payload, with a checksum so a torn or scribbled file reads as absent.

@@ -51,7 +51,7 @@ impl KeptRef<'_> {
 /// when it does not read whole.
 pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
     let read = || {
-        let mut r = Reader::new(unframe(FileKind::Names, file)?);
+        let mut r = names_reader(file)?;
         let kept = r.items(|r| {
             Some(KeptRef {
                 id: r.str()?,
@@ -72,7 +72,7 @@ pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
 /// the cards made: the guess `Store::guess_by_name` makes. `None` when it means no one or
 /// several, or the file does not read whole.
 pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<&'a str> {
-    let mut r = Reader::new(unframe(FileKind::Names, file)?);
+    let mut r = names_reader(file)?;
     let count = r.count()?;
     let mut ids = Vec::with_capacity(count);
     let mut keys = Vec::new();
@@ -168,6 +168,7 @@ impl Cache {
             .filter(|k| settled(super::changed_at(&k.stamp)))
             .collect();
         let mut w = Writer::default();
+        w.u64(u64::from(crate::fold::VERSION));
         w.usize(kept.len());
         for k in kept {
             w.str(&k.id);
@@ -186,7 +187,7 @@ impl Cache {
 
 /// `Cache::kept_open_need` on the file's bytes.
 fn open_need_in(file: &[u8], key: &str) -> Option<bool> {
-    let mut r = Reader::new(unframe(FileKind::Names, file)?);
+    let mut r = names_reader(file)?;
     let mut found = None;
     for _ in 0..r.count()? {
         r.str()?;
@@ -208,6 +209,13 @@ fn open_need_in(file: &[u8], key: &str) -> Option<bool> {
         }
     }
     r.is_done().then_some(found)?
+}
+
+/// A reader of `file`'s names, past the version of the fold their keys were made with; none
+/// when that is not this rolo's fold (`fold::VERSION`) or the file is not whole.
+fn names_reader(file: &[u8]) -> Option<Reader<'_>> {
+    let mut r = Reader::new(unframe(FileKind::Names, file)?);
+    (r.u64()? == u64::from(crate::fold::VERSION)).then_some(r)
 }
 
 fn bool_of(b: u8) -> Option<bool> {
@@ -282,5 +290,27 @@ mod tests {
         let (cache, now) = super::super::settling_an_hour(dir.path());
         cache.keep_names(&[kept("new", now), kept("old", 1_000)]);
         assert_eq!(cache.kept_names(), vec![kept("old", 1_000)]);
+    }
+
+    /// Keys folded by another version of the fold are not this rolo's keys: the file reads
+    /// as if nothing were kept, for the names pass, its guess and the open-need guess.
+    #[test]
+    fn names_kept_by_another_fold_read_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let names = vec![kept("zoe", 1_000)];
+        cache.keep_names(&names);
+        let file = std::fs::read(cache.names_path()).unwrap();
+        let mut payload = unframe(FileKind::Names, &file).unwrap().to_vec();
+        let best = || BestFit::new("zoe zoe muller").unwrap();
+        assert_eq!(kept_id_by_name(&file, &mut best()), Some("zoe"));
+        assert_eq!(payload[0], 1, "the fold's version comes first");
+        payload[0] = 2;
+        let other = frame(FileKind::Names, &payload);
+        std::fs::write(cache.names_path(), &other).unwrap();
+        assert_eq!(cache.kept_names(), Vec::new());
+        assert_eq!(kept_in(&other), Vec::new());
+        assert_eq!(kept_id_by_name(&other, &mut best()), None);
+        assert_eq!(cache.kept_open_need("zoe zoe muller"), None);
     }
 }
