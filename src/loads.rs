@@ -5,7 +5,7 @@ use crate::cli::Command;
 use crate::fasthash::FastSet;
 use crate::journal::{Journal, Resolution};
 use crate::model::Contact;
-use crate::store::{ByName, ContactFiles, MonthsRead, Store, StoreError};
+use crate::store::{ByName, ContactFiles, Guessed, MonthsRead, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
 
 /// How much of the folder a command needs.
@@ -168,17 +168,18 @@ fn person_or_newest(
     let (found, guessed) = std::thread::scope(|s| {
         let files = &files;
         let guessed = s.spawn(move || match store.guess_by_name(query) {
-            Some(id) => {
+            Guessed::One(id) => {
                 let read = named_for(store, needs, Some(&id), files)
                     .map(|named| named_only(store, named, count).map(Box::new));
                 Guess::One(id, read)
             }
-            None => Guess::NotOne(store.load_last_days().map(|read| read.errors)),
+            Guessed::NotOne => Guess::NotOne(store.load_last_days().map(|read| read.errors)),
+            Guessed::Unknown => Guess::Nothing,
         });
         let found = by_names(store, query, files);
         // A guess that panicked (a bug) read nothing the answer needs: the names checked
         // read it again, as if there had been no guess.
-        let guessed = guessed.join().unwrap_or(Guess::Lost);
+        let guessed = guessed.join().unwrap_or(Guess::Nothing);
         (found, guessed)
     });
     match found? {
@@ -223,8 +224,8 @@ enum Guess {
     /// No one or several: the month files that do not load, which the command counts when
     /// it says so.
     NotOne(Result<Vec<crate::model::Problem>, StoreError>),
-    /// Its thread panicked.
-    Lost,
+    /// Nothing kept to guess from, so nothing read; or its thread panicked.
+    Nothing,
 }
 
 /// Who a typed name means (`by_names`).

@@ -50,6 +50,16 @@ pub enum ByName {
     Names(ContactNames),
 }
 
+/// What the names kept say a typed name means, unchecked (`Store::guess_by_name`).
+pub enum Guessed {
+    /// The one person, by id.
+    One(String),
+    /// No one, or several.
+    NotOne,
+    /// Nothing is kept to guess from (the first run, no cache, a damaged file).
+    Unknown,
+}
+
 /// Every card looked at, in a full load's order, against the names kept (`kept`, read in
 /// place from the cache's file).
 struct Pass<'k> {
@@ -206,14 +216,22 @@ impl Store {
         })
     }
 
-    /// The id of the one person the names kept say `query` means, not checked against the
-    /// cards: a guess, only ever used to start reading that person's entries while the
-    /// names are checked (`loads::person_or_newest`); a wrong guess costs time, never the
-    /// answer. `None` without a cache, or when they say no one or several.
-    pub fn guess_by_name(&self, query: &str) -> Option<String> {
-        let file = self.cache.as_ref()?.kept_names_file_again();
-        let mut best = crate::name_fit::BestFit::new(query)?;
-        kept_id_by_name(&file, &mut best).map(str::to_string)
+    /// Whom the names kept say `query` means, not checked against the cards: a guess, only
+    /// ever used to start reading what the command will need while the names are checked
+    /// (`loads::person_or_newest`); a wrong guess costs time, never the answer.
+    pub fn guess_by_name(&self, query: &str) -> Guessed {
+        let Some(cache) = &self.cache else {
+            return Guessed::Unknown;
+        };
+        let file = cache.kept_names_file_again();
+        let Some(mut best) = crate::name_fit::BestFit::new(query) else {
+            return Guessed::NotOne;
+        };
+        match kept_id_by_name(&file, &mut best) {
+            Some(Some(id)) => Guessed::One(id.to_string()),
+            Some(None) => Guessed::NotOne,
+            None => Guessed::Unknown,
+        }
     }
 
     /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an

@@ -67,11 +67,11 @@ pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
     read().unwrap_or_default()
 }
 
-/// The id of the card in `file` (`Cache::kept_names_file`) that the name `best` was made
-/// for means, going by the keys kept (`name_fit::BestFit`), read in place with no list of
-/// the cards made: the guess `Store::guess_by_name` makes. `None` when it means no one or
-/// several, or the file does not read whole.
-pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<&'a str> {
+/// Whom the name `best` was made for means, going by the keys kept in `file`
+/// (`Cache::kept_names_file`; `name_fit::BestFit`), read in place with no list of the cards
+/// made: the guess `Store::guess_by_name` makes. The id of the one card, `Some(None)` when it
+/// means no one or several, `None` when the file does not read whole (nothing kept).
+pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<&'a str>> {
     let mut r = names_reader(file)?;
     let count = r.count()?;
     let mut ids = Vec::with_capacity(count);
@@ -90,10 +90,8 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<&'a str
         }
         best.offer(ix, keys.iter().copied());
     }
-    if !r.is_done() {
-        return None;
-    }
-    ids.get(best.one()?).copied()
+    r.is_done()
+        .then(|| best.one().and_then(|ix| ids.get(ix).copied()))
 }
 
 /// The keys (`fold::key`) of a card's name and aliases, those with any word: what a name
@@ -303,7 +301,7 @@ mod tests {
         let file = std::fs::read(cache.names_path()).unwrap();
         let mut payload = unframe(FileKind::Names, &file).unwrap().to_vec();
         let best = || BestFit::new("zoe zoe muller").unwrap();
-        assert_eq!(kept_id_by_name(&file, &mut best()), Some("zoe"));
+        assert_eq!(kept_id_by_name(&file, &mut best()), Some(Some("zoe")));
         assert_eq!(payload[0], 1, "the fold's version comes first");
         payload[0] = 2;
         let other = frame(FileKind::Names, &payload);
