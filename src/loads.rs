@@ -123,7 +123,7 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
         Needs::Brief(query) => person_or_newest(store, needs, Some(query), usize::MAX)?,
-        Needs::OnePerson(query) => one_person(store, needs, query, usize::MAX)?,
+        Needs::OnePerson(query) => one_person(store, needs, query, usize::MAX, None)?,
     })
 }
 
@@ -138,7 +138,7 @@ fn person_or_newest(
     // The contacts folder could not be listed: read as before, which says why.
     let Ok(files) = store.contact_files() else {
         return match who {
-            Some(query) => one_person(store, needs, query.trim(), count),
+            Some(query) => one_person(store, needs, query.trim(), count, None),
             None => Ok(Journal::new(store.load_contacts_lean()?)
                 .with_entries_of_one(store.load_newest(None, count)?)),
         };
@@ -154,12 +154,18 @@ fn person_or_newest(
     // everyone), a store without a cache (the names would cost a read of every card), and
     // a brief for someone the names kept say has an open need (checking the names first
     // would only add to it; a wrong guess costs time, never the answer).
-    let open_need = || store.kept_open_need(&crate::fold::key(query)) == Some(true);
-    if files.has(query)
-        || store.cache_root().is_none()
-        || (matches!(needs, Needs::Brief(_)) && open_need())
+    // Each with whom it most likely means, whose entries are read meanwhile: the id itself,
+    // the one card the names kept give that name.
+    if files.has(query) {
+        return one_person(store, needs, query, count, Some(query));
+    }
+    if store.cache_root().is_none() {
+        return one_person(store, needs, query, count, None);
+    }
+    if matches!(needs, Needs::Brief(_))
+        && let Some((id, true)) = store.kept_open_need(&crate::fold::key(query))
     {
-        return one_person(store, needs, query, count);
+        return one_person(store, needs, query, count, Some(&id));
     }
     // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
     // Meanwhile what the names kept say, unchecked, is read on a second thread (`Guess`):
@@ -197,7 +203,8 @@ fn person_or_newest(
                     Some(everyone) => everyone,
                     None => Journal::new(store.load_contacts_lean()?),
                 };
-                of_person(store, needs, everyone, &id, count)
+                let read = store.load_newest(Some(&id), count)?;
+                Ok(of_person(needs, everyone, &id, read))
             }
         },
         // What `one_person` gives for a name that resolves to no one or several: the
@@ -270,14 +277,22 @@ fn only_named_cards(needs: &Needs, person: &Contact) -> bool {
 /// it names no one (or several), the command will say so; the files that did not load are
 /// still counted, as after a full load. When the command prints only what the cards its
 /// entries name hold (`only_named_cards`), the journal is cut down to those cards, as if
-/// only they had been read (`narrowed`).
+/// only they had been read (`narrowed`). The entries of `guess`, whom the query most likely
+/// means, are read on a second thread while everyone's cards load, and used if it does.
 fn one_person(
     store: &Store,
     needs: &Needs,
     query: &str,
     count: usize,
+    guess: Option<&str>,
 ) -> Result<Journal, StoreError> {
-    let journal = Journal::new(store.load_contacts_lean()?);
+    let (journal, guessed) = std::thread::scope(|s| {
+        let guessed = guess.map(|id| s.spawn(move || store.load_newest(Some(id), count)));
+        let journal = store.load_contacts_lean().map(Journal::new);
+        // A read that panicked (a bug) is read again below, as if there had been no guess.
+        (journal, guessed.and_then(|read| read.join().ok()))
+    });
+    let journal = journal?;
     let person = match journal.resolve(query) {
         Resolution::One(ix) => journal.contact(ix),
         _ => None,
@@ -289,28 +304,30 @@ fn one_person(
         }));
     };
     let id = person.id.clone();
-    of_person(store, needs, journal, &id, count)
+    let read = match guessed {
+        Some(Ok(read)) if guess == Some(id.as_str()) => read,
+        _ => store.load_newest(Some(&id), count)?,
+    };
+    Ok(of_person(needs, journal, &id, read))
 }
 
-/// `journal` (everyone's cards) with `id`'s `count` newest entries, cut down to the cards
+/// `journal` (everyone's cards) with `read`, `id`'s newest entries, cut down to the cards
 /// those entries name when that is all `needs` prints (`only_named_cards`).
 fn of_person(
-    store: &Store,
     needs: &Needs,
     journal: Journal,
     id: &str,
-    count: usize,
-) -> Result<Journal, StoreError> {
+    read: MonthsRead<crate::model::Entry>,
+) -> Journal {
     let narrow = journal
         .ix(id)
         .and_then(|ix| journal.contact(ix))
         .is_some_and(|person| only_named_cards(needs, person));
-    let read = store.load_newest(Some(id), count)?;
-    Ok(if narrow {
+    if narrow {
         narrowed(&journal, id, read)
     } else {
         journal.with_entries_of_one(read)
-    })
+    }
 }
 
 /// `all` cut down to `who`'s card and the cards `read`'s entries name, with only their

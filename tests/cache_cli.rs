@@ -321,3 +321,35 @@ fn a_name_of_no_one_counts_the_month_files_that_do_not_load() {
     assert_eq!(code, Some(0));
     assert!(none.contains("no entries with Charles Xavier"), "{none}");
 }
+
+/// A brief for a name the names kept give to someone with an open need reads everyone's
+/// cards and, meanwhile, that person's entries; when the cards now give the name to
+/// someone else, those entries are not the answer.
+#[test]
+fn a_brief_read_on_the_names_kept_is_of_whom_the_cards_say() {
+    let home = people_with_notes();
+    home.ok(&["need", "ada-lovelace", "A publisher"]);
+    let_files_settle();
+    let brief = home.ok(&["brief", "Ada Lovelace"]);
+    assert!(
+        brief.contains("A publisher") && brief.contains("Coffee"),
+        "{brief}"
+    );
+    let card = |id: &str, from: &str, to: &str| {
+        let path = home.data().join(format!("contacts/{id}.toml"));
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    card("ada-lovelace", "Ada Lovelace", "Ada Byron");
+    card("charles-babbage", "Charles Babbage", "Ada Lovelace");
+    let now = home.ok(&["brief", "Ada Lovelace"]);
+    assert_eq!(now, home.ok(&["--no-cache", "brief", "Ada Lovelace"]));
+    assert!(now.contains("Tea") && !now.contains("Coffee"), "{now}");
+    // And by id, whose entries are read while everyone's cards load.
+    let by_id = home.ok(&["brief", "ada-lovelace"]);
+    assert_eq!(by_id, home.ok(&["--no-cache", "brief", "ada-lovelace"]));
+    assert!(
+        by_id.contains("Coffee") && by_id.contains("A publisher"),
+        "{by_id}"
+    );
+}

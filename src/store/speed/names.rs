@@ -234,11 +234,12 @@ impl Store {
         }
     }
 
-    /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an
-    /// open need, going by the names the cache keeps, not checked against the cards: a
-    /// guess, only ever used to choose the quicker of two ways that both give the right
-    /// answer (`loads::person_or_newest`). `None` without a cache.
-    pub fn kept_open_need(&self, key: &str) -> Option<bool> {
+    /// The id of the one card whose name or alias has the key `key` (`fold::key`), and
+    /// whether it had an open need, going by the names the cache keeps, not checked against
+    /// the cards: a guess, only ever used to choose the quicker of two ways that both give
+    /// the right answer, and to start reading on it (`loads::person_or_newest`). `None`
+    /// without a cache.
+    pub fn kept_open_need(&self, key: &str) -> Option<(String, bool)> {
         self.cache.as_ref()?.kept_open_need(key)
     }
 }

@@ -130,16 +130,17 @@ impl Cache {
         std::fs::read(self.names_path()).unwrap_or_default()
     }
 
-    /// Whether the one card whose name or alias has the key `key` (`fold::key`) had an open
-    /// need, going by the names kept as they are, not checked against the cards: `None`
-    /// when none or several have it, or nothing is kept. Read in place, with no list built:
-    /// a brief by name guesses from it which way to read (`loads::person_or_newest`).
-    pub fn kept_open_need(&self, key: &str) -> Option<bool> {
+    /// The id of the one card whose name or alias has the key `key` (`fold::key`), and
+    /// whether it had an open need, going by the names kept as they are, not checked against
+    /// the cards: `None` when none or several have it, or nothing is kept. Read in place,
+    /// with no list built: a brief by name guesses from it which way to read
+    /// (`loads::person_or_newest`).
+    pub fn kept_open_need(&self, key: &str) -> Option<(String, bool)> {
         if key.is_empty() {
             return None;
         }
         let file = std::fs::read(self.names_path()).ok()?;
-        let found = open_need_in(&file, key);
+        let found = open_need_in(&file, key).map(|(id, open)| (id.to_string(), open));
         // The names pass that follows reads the same file.
         *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
         found
@@ -184,11 +185,11 @@ impl Cache {
 }
 
 /// `Cache::kept_open_need` on the file's bytes.
-fn open_need_in(file: &[u8], key: &str) -> Option<bool> {
+fn open_need_in<'a>(file: &'a [u8], key: &str) -> Option<(&'a str, bool)> {
     let mut r = names_reader(file)?;
     let mut found = None;
     for _ in 0..r.count()? {
-        r.str()?;
+        let id = r.str()?;
         r.stamp()?;
         r.str()?;
         for _ in 0..r.count()? {
@@ -203,7 +204,7 @@ fn open_need_in(file: &[u8], key: &str) -> Option<bool> {
             if found.is_some() {
                 return None;
             }
-            found = Some(open_need);
+            found = Some((id, open_need));
         }
     }
     r.is_done().then_some(found)?
@@ -273,7 +274,10 @@ mod tests {
         assert_eq!(cache.kept_names(), names, "from the guess's read");
         assert_eq!(cache.kept_names(), Vec::new(), "taken once");
         cache.keep_names(&names);
-        assert_eq!(cache.kept_open_need("ada zoe muller"), Some(true));
+        assert_eq!(
+            cache.kept_open_need("ada zoe muller"),
+            Some(("ada".to_string(), true))
+        );
         cache.keep_names(&names[..1]);
         assert_eq!(
             cache.kept_names(),

@@ -101,9 +101,12 @@ fn the_open_need_guess_needs_exactly_one_card() {
     store
         .contact_names(&store.contact_files().unwrap())
         .unwrap();
-    assert_eq!(store.kept_open_need("cy young"), Some(true));
-    assert_eq!(store.kept_open_need("di alvarez"), Some(false));
-    assert_eq!(store.kept_open_need("ed"), Some(true));
+    assert_eq!(store.kept_open_need("cy young"), Some(("cy".into(), true)));
+    assert_eq!(
+        store.kept_open_need("di alvarez"),
+        Some(("di".into(), false))
+    );
+    assert_eq!(store.kept_open_need("ed"), Some(("ed".into(), true)));
     assert_eq!(store.kept_open_need("twin"), None, "two cards");
     assert_eq!(store.kept_open_need("cy"), None, "only whole names");
     assert_eq!(store.kept_open_need(""), None);
