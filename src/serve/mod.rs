@@ -14,6 +14,7 @@ pub mod reconnect;
 pub mod terms;
 pub mod today;
 pub mod vocabulary;
+mod word_lists;
 pub mod wording;
 pub mod words;
 
