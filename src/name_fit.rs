@@ -1,7 +1,7 @@
 //! Whether a typed name fits a person's name, in the steps `journal::resolve` takes them
 //! (the exact name, whole words, prefixes of words), on names folded by `crate::fold`; and
-//! the same resolution on names kept folded to their keys (`resolve_keys`), for the store,
-//! which resolves a typed name from the names its cache keeps without building a journal.
+//! the same resolution on names kept folded to their keys (`BestFit`), for the store, which
+//! resolves a typed name from the names its cache keeps without building a journal.
 
 use crate::fold;
 
@@ -69,13 +69,8 @@ fn each_takes_a_word<Q: AsRef<str>, N: AsRef<str>>(
     })
 }
 
-/// The one contact `query` means, resolved as `Names::resolve` resolves it, on names already
-/// folded to their keys (`fold::key`: the folded words joined by spaces, one key for each
-/// name and alias with any word), one list of keys per contact in the journal's order; for
-/// a query that is no contact's id (ids are looked up first). `None` when it means no one
-/// or several, which is said from a journal (its message lists names). A typed name in
-/// `timeline NAME` is resolved on the keys the cache keeps, with no journal built and no
-/// name folded again: 10,000 names folded cost 5.5 of its 47 ms.
+/// `BestFit` over a list of contacts' keys: what the tests compare with `Journal::resolve`.
+#[cfg(test)]
 pub fn resolve_keys(query: &str, contacts: &[Vec<&str>]) -> Option<usize> {
     let mut best = BestFit::new(query)?;
     for (ix, keys) in contacts.iter().enumerate() {
@@ -84,9 +79,15 @@ pub fn resolve_keys(query: &str, contacts: &[Vec<&str>]) -> Option<usize> {
     best.one()
 }
 
-/// `resolve_keys` in one pass, the contacts offered one at a time (read in place from the
-/// cache's file, with no list of them made): the first step anyone fits at decides, as in
-/// `Names::resolve`, and that is the step the best fitting contacts fit at.
+/// The one contact `query` means, resolved as `Names::resolve` resolves it, on names already
+/// folded to their keys (`fold::key`: the folded words joined by spaces, one key for each
+/// name and alias with any word), the contacts offered one at a time in the journal's order
+/// (`offer`), with no list of them made; for a query that is no contact's id (ids are looked
+/// up first). The first step anyone fits at decides, as in `Names::resolve`, and that is the
+/// step the best fitting contacts fit at. `one` is `None` when it means no one or several,
+/// which is said from a journal (its message lists names). A typed name in `timeline NAME`
+/// is resolved on the keys the cache keeps, with no journal built and no name folded again:
+/// 10,000 names folded cost 5.5 of its 47 ms.
 pub struct BestFit {
     words: Vec<String>,
     whole: String,

@@ -99,7 +99,7 @@ impl Store {
             return Ok(ByName::Names(self.whole_names(files, &[])?));
         };
         let file = cache.kept_names_file();
-        let mut pass = match self.names_pass(cache, files, &file)? {
+        let pass = match self.names_pass(cache, files, &file)? {
             Passed::Whole(names) => return Ok(ByName::Names(names)),
             Passed::Cards(pass) => pass,
         };
@@ -263,36 +263,28 @@ impl Pass<'_> {
             .collect()
     }
 
-    /// The id of the one person `query` means (`journal::resolve_keys`), on each card's
-    /// kept keys, or those of its names as read now; a stand-in's names count, as a full
-    /// load's journal holds it.
-    fn resolve(&mut self, query: &str) -> Option<String> {
-        let read_keys: Vec<Vec<String>> = self
-            .looked
-            .iter()
-            .map(|looked| match looked {
-                Looked::Read(c, ..) | Looked::Broken(_, Some(c)) => keys_of(&c.name, &c.aliases),
-                Looked::Kept(_) | Looked::Broken(_, None) => Vec::new(),
-            })
-            .collect();
+    /// The id of the one person `query` means (`name_fit::BestFit`), on each card's kept
+    /// keys, or those of its names as read now; a stand-in's names count, as a full load's
+    /// journal holds it.
+    fn resolve(&self, query: &str) -> Option<String> {
+        let mut best = crate::name_fit::BestFit::new(query)?;
         let mut ids = Vec::with_capacity(self.looked.len());
-        let mut keys = Vec::with_capacity(self.looked.len());
-        for (looked, read) in self.looked.iter().zip(&read_keys) {
+        for looked in &self.looked {
             match looked {
                 Looked::Kept(i) => {
-                    let k = self.kept.get_mut(*i)?;
+                    let k = self.kept.get(*i)?;
+                    best.offer(ids.len(), k.keys.iter().copied());
                     ids.push(k.id);
-                    keys.push(std::mem::take(&mut k.keys));
                 }
                 Looked::Read(c, ..) | Looked::Broken(_, Some(c)) => {
+                    let keys = keys_of(&c.name, &c.aliases);
+                    best.offer(ids.len(), keys.iter().map(String::as_str));
                     ids.push(c.id.as_str());
-                    keys.push(read.iter().map(String::as_str).collect());
                 }
                 Looked::Broken(_, None) => {}
             }
         }
-        let ix = crate::name_fit::resolve_keys(query, &keys)?;
-        ids.get(ix).map(|id| id.to_string())
+        ids.get(best.one()?).map(|id| id.to_string())
     }
 
     /// Everyone's names as `contact_names` gives them: the cards in order, with the errors
