@@ -5,7 +5,7 @@ use crate::cli::Command;
 use crate::fasthash::FastSet;
 use crate::journal::{Journal, Resolution};
 use crate::model::Contact;
-use crate::store::{ByName, ContactFiles, Guessed, MonthsRead, Store, StoreError};
+use crate::store::{ByName, ContactFiles, Guessed, KeptNames, MonthsRead, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
 
 /// How much of the folder a command needs.
@@ -171,9 +171,10 @@ fn person_or_newest(
     // Meanwhile what the names kept say, unchecked, is read on a second thread (`Guess`):
     // most of the time the names checked against the cards say the same, and that read is
     // the one needed.
+    let kept = store.kept_names();
     let (found, guessed) = std::thread::scope(|s| {
-        let files = &files;
-        let guessed = s.spawn(move || match store.guess_by_name(query) {
+        let (files, kept) = (&files, &kept);
+        let guessed = s.spawn(move || match store.guess_by_name(kept, query) {
             Guessed::One(id) => {
                 let read = named_for(store, needs, Some(&id), files)
                     .map(|named| named_only(store, named, count).map(Box::new));
@@ -182,7 +183,7 @@ fn person_or_newest(
             Guessed::NotOne => Guess::NotOne(store.load_last_days().map(|read| read.errors)),
             Guessed::Unknown => Guess::Nothing,
         });
-        let found = by_names(store, query, files);
+        let found = by_names(store, query, files, kept);
         // A guess that panicked (a bug) read nothing the answer needs: the names checked
         // read it again, as if there had been no guess.
         let guessed = guessed.join().unwrap_or(Guess::Nothing);
@@ -246,8 +247,13 @@ enum ByNames {
 /// The one person `query` names, resolved against everyone's id, name and aliases
 /// (`Store::person_by_name`, which with a cache reads only the cards changed since): the
 /// same person `Journal::resolve` finds on a full load, since it looks at nothing else.
-fn by_names(store: &Store, query: &str, files: &ContactFiles) -> Result<ByNames, StoreError> {
-    let names = match store.person_by_name(files, query)? {
+fn by_names(
+    store: &Store,
+    query: &str,
+    files: &ContactFiles,
+    kept: &KeptNames,
+) -> Result<ByNames, StoreError> {
+    let names = match store.person_by_name(files, query, kept)? {
         ByName::One(id) => return Ok(ByNames::One(id, None)),
         ByName::Names(names) => names,
     };
@@ -388,7 +394,7 @@ pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
     else {
         return None;
     };
-    match by_names(store, query.trim(), &files).ok()? {
+    match by_names(store, query.trim(), &files, &store.kept_names()).ok()? {
         ByNames::One(id, _) => named_for(store, needs, Some(&id), &files),
         ByNames::NotOne(_) => None,
     }

@@ -44,7 +44,7 @@ pub use speed::cache::CacheStats;
 pub(crate) use speed::cache::keys_of as keys_of_names;
 pub use speed::lean_load::MonthsRead;
 pub use speed::named::ContactFiles;
-pub use speed::names::{ByName, Guessed};
+pub use speed::names::{ByName, Guessed, KeptNames};
 pub use speed::parallel::{OlderLoad, PendingOlder, RecentLoad};
 pub use speed::touch::Touch;
 pub use truth::batch::{Addition, ContactsWritten};

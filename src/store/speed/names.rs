@@ -50,6 +50,10 @@ pub enum ByName {
     Names(ContactNames),
 }
 
+/// The bytes of the names the cache keeps (`Store::kept_names`): read once for a typed name,
+/// by the names pass and the guess beside it.
+pub struct KeptNames(Vec<u8>);
+
 /// What the names kept say a typed name means, unchecked (`Store::guess_by_name`).
 pub enum Guessed {
     /// The one person, by id.
@@ -94,12 +98,18 @@ impl Store {
     /// `Journal::resolve` resolves it on `contact_names`, which is given instead when it
     /// means no one or several, or was resolved on whole cards. With a cache, the names are
     /// the keys kept: no card but those changed since is read, and no contact is built.
-    pub fn person_by_name(&self, files: &ContactFiles, query: &str) -> Result<ByName, StoreError> {
+    /// `kept` is the names the cache keeps (`kept_names`), read once for this and the guess
+    /// made beside it (`guess_by_name`).
+    pub fn person_by_name(
+        &self,
+        files: &ContactFiles,
+        query: &str,
+        kept: &KeptNames,
+    ) -> Result<ByName, StoreError> {
         let Some(cache) = &self.cache else {
             return Ok(ByName::Names(self.whole_names(files, &[])?));
         };
-        let file = cache.kept_names_file();
-        let pass = match self.names_pass(cache, files, &file)? {
+        let pass = match self.names_pass(cache, files, &kept.0)? {
             Passed::Whole(names) => return Ok(ByName::Names(names)),
             Passed::Cards(pass) => pass,
         };
@@ -107,6 +117,17 @@ impl Store {
             Some(id) => ByName::One(id),
             None => ByName::Names(pass.into_names()),
         })
+    }
+
+    /// The names the cache keeps, as they are now (those the open-need guess read, if it did:
+    /// `kept_open_need`); none without a cache.
+    pub fn kept_names(&self) -> KeptNames {
+        KeptNames(
+            self.cache
+                .as_ref()
+                .map(Cache::kept_names_file)
+                .unwrap_or_default(),
+        )
     }
 
     /// Each card's stamp against the names kept in `file`: those whose stamp is the one
@@ -219,15 +240,14 @@ impl Store {
     /// Whom the names kept say `query` means, not checked against the cards: a guess, only
     /// ever used to start reading what the command will need while the names are checked
     /// (`loads::person_or_newest`); a wrong guess costs time, never the answer.
-    pub fn guess_by_name(&self, query: &str) -> Guessed {
-        let Some(cache) = &self.cache else {
+    pub fn guess_by_name(&self, kept: &KeptNames, query: &str) -> Guessed {
+        if self.cache.is_none() {
             return Guessed::Unknown;
-        };
-        let file = cache.kept_names_file_again();
+        }
         let Some(mut best) = crate::name_fit::BestFit::new(query) else {
             return Guessed::NotOne;
         };
-        match kept_id_by_name(&file, &mut best) {
+        match kept_id_by_name(&kept.0, &mut best) {
             Some(Some(id)) => Guessed::One(id.to_string()),
             Some(None) => Guessed::NotOne,
             None => Guessed::Unknown,

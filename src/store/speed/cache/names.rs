@@ -124,12 +124,6 @@ impl Cache {
         self.names_file().unwrap_or_default()
     }
 
-    /// `kept_names_file` read afresh, leaving what the open-need guess read for the names
-    /// pass: for a guess made beside that pass.
-    pub fn kept_names_file_again(&self) -> Vec<u8> {
-        std::fs::read(self.names_path()).unwrap_or_default()
-    }
-
     /// The id of the one card whose name or alias has the key `key` (`fold::key`), and
     /// whether it had an open need, going by the names kept as they are, not checked against
     /// the cards: `None` when none or several have it, or nothing is kept. Read in place,

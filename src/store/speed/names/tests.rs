@@ -127,7 +127,10 @@ fn by_name(data: &Path, cache: &Path, query: &str) -> (String, bool, String) {
         .with_cache(cache)
         .cache_settle_after(Duration::ZERO);
     let files = store.contact_files().unwrap();
-    let (found, by_keys) = match store.person_by_name(&files, query).unwrap() {
+    let (found, by_keys) = match store
+        .person_by_name(&files, query, &store.kept_names())
+        .unwrap()
+    {
         super::ByName::One(id) => (id, true),
         super::ByName::Names(names) => {
             let j = Journal::new(names.loaded);
