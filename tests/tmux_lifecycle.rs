@@ -91,3 +91,35 @@ fn merge_then_archive_in_the_tui_each_undone_byte_for_byte() {
     );
     assert_eq!(files(dir.path()), before);
 }
+
+/// The TUI leaves its memory to the exit (nothing freed piece by piece), but what must go
+/// still goes: the demo's temp copy is removed when the person quits.
+#[test]
+fn the_demo_in_the_terminal_leaves_nothing_behind_when_quit() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::new("demo-quit");
+    let tmp = tempfile::tempdir().unwrap();
+    let line = format!(
+        "env -u ROLO_CACHE_DIR -u ROLO_DIR HOME={home} XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache TMPDIR={tmp} TERM=xterm-256color {bin} --demo",
+        home = t.home.path().display(),
+        tmp = tmp.path().display(),
+        bin = env!("CARGO_BIN_EXE_rolo"),
+    );
+    t.start(&line);
+    t.wait_for("Contacts");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        1,
+        "the demo's copy"
+    );
+    t.keys(&["q"]);
+    t.wait("rolo to quit", |t| !t.alive());
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "the demo left {left:?} in TMPDIR");
+}
