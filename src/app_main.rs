@@ -122,8 +122,11 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         // first (behind: the first frame does not wait for it).
         history.start(true);
         // The TUI starts on the contacts and the newest months; older ones follow in the
-        // background, so the first frame does not wait for years of journal.
-        let (mut journal, pending) = Journal::from_recent(store.load_recent(RECENT_MONTHS)?);
+        // background, so the first frame does not wait for years of journal. The contacts
+        // may be as the cache kept them: the watch taken after the first frame reports any
+        // card that is not, and the first poll shows it as it is.
+        let (mut journal, pending) =
+            Journal::from_recent(store.load_recent_as_kept(RECENT_MONTHS)?);
         // With a remote (and `[sync] auto` not off): sync on a thread of its own, on start,
         // after changes and at quit. Never for a demo, nor for measuring the first frame.
         let auto = if cli.demo || cli.exit_after_first_frame {

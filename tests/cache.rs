@@ -116,7 +116,7 @@ fn check(data: &Path, cache: &Path) -> CacheStats {
     stats
 }
 
-fn put(dir: &Path, rel: &str, text: &str) {
+pub(crate) fn put(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
@@ -139,7 +139,7 @@ fn entry(id: &str, at: &str, with: &str, kind: &str) -> String {
 }
 
 /// Good files, files with warnings (never cached) and broken files (never cached).
-fn tricky(dir: &Path) {
+pub(crate) fn tricky(dir: &Path) {
     put(
         dir,
         "contacts/ada.toml",

@@ -15,7 +15,8 @@
 //! | for                  | methods                                                        |
 //! |----------------------|----------------------------------------------------------------|
 //! | loading everything   | `load`, `load_recent` then `load_older`, `load_sequential`      |
-//! |                      | (`load_with`, `load_older_with`: a thread count)               |
+//! |                      | (`load_with`, `load_older_with`: a thread count),              |
+//! |                      | `load_recent_as_kept` (cards as kept, checked by `watch`)      |
 //! | loading less         | `load_contacts_only`, `load_contacts_lean`, `load_touches`,     |
 //! |                      | `load_last_days`, `load_entries_with`, `month_touches`,         |
 //! |                      | `month_last_days`, `month_entries_with`, `load_contact`,        |
@@ -98,6 +99,11 @@ pub struct Store {
     cache: Option<speed::cache::Cache>,
     /// This process's claim on the drafts it writes, taken with the first one (`drafts.rs`).
     drafts_owner: OnceLock<Option<truth::drafts::Owner>>,
+    /// Each contact of a first load made to be watched (`load_recent_as_kept`) and the stamp
+    /// it was taken under: the cache's for a card taken as kept. `watch` compares its first
+    /// picture with them, so an edit made while rolo was closed, or during that load, shows.
+    /// `None` when no such load was made.
+    taken_under: Mutex<Option<truth::watch::TakenUnder>>,
 }
 
 impl Store {
@@ -108,6 +114,7 @@ impl Store {
             appendable: Default::default(),
             cache: None,
             drafts_owner: OnceLock::new(),
+            taken_under: Mutex::default(),
         }
     }
 
@@ -123,10 +130,11 @@ impl Store {
             appendable,
             cache,
             drafts_owner,
+            taken_under,
         } = self;
         drop(fs);
         drop(drafts_owner);
-        std::mem::forget((seen, appendable, cache));
+        std::mem::forget((seen, appendable, cache, taken_under));
     }
 
     pub fn on_disk(root: impl Into<PathBuf>) -> Store {

@@ -16,6 +16,9 @@ pub struct ContactFiles {
     ids: std::sync::Arc<[String]>,
     /// Whether the folder held a temp file too.
     pub(in crate::store) temps: bool,
+    /// Whether the names are the kept listing: the folder's stamp is the one it was kept
+    /// under, so no card was added, removed or renamed since.
+    pub(in crate::store) kept: bool,
 }
 
 /// The order of the files `a.toml` and `b.toml`: `a-b.toml` before `a.toml`, though the id
@@ -54,6 +57,7 @@ impl Store {
             return Ok(ContactFiles {
                 ids: ids.into(),
                 temps,
+                kept: true,
             });
         }
         let (mut ids, temps) = self.contact_listing()?;
@@ -65,6 +69,7 @@ impl Store {
         Ok(ContactFiles {
             ids: ids.into(),
             temps,
+            kept: false,
         })
     }
 
@@ -124,7 +129,8 @@ mod tests {
         let first = store.contact_files().unwrap();
         // The second comes from the cache (the folder is unchanged).
         let kept = store.contact_files().unwrap();
-        assert_eq!(first, kept);
+        assert_eq!(first.ids(), kept.ids());
+        assert!(!first.kept && kept.kept);
         assert_eq!(kept.clone().into_ids(), listed);
         let loaded: Vec<String> = store
             .load_contacts_only()

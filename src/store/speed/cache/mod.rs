@@ -198,6 +198,14 @@ impl Cache {
         found
     }
 
+    /// The cached contact `id`, its file's content hash and the stamp it was kept under,
+    /// without looking at the file: for a first frame that the watch's first picture checks.
+    pub fn contact_kept(&self, id: &str) -> Option<(Contact, u64, Stamp)> {
+        let found = self.shard(shard_of(id))?.get_kept(id);
+        self.count(found.is_some());
+        found
+    }
+
     /// A contact parsed without any problem from a file with `stamp`: cache it on `flush`.
     pub fn contact_parsed(&self, id: &str, stamp: &Stamp, hash: u64, contact: &Contact) {
         let record = shards::encode_record(id, stamp, hash, contact);

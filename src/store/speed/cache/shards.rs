@@ -102,6 +102,15 @@ impl Shard {
         r.is_done().then_some((contact, rec.hash))
     }
 
+    /// The cached contact, its file's content hash and the stamp that file had when it was
+    /// cached, whatever stamp it has now.
+    pub fn get_kept(&self, id: &str) -> Option<(Contact, u64, Stamp)> {
+        let rec = self.records.get(id)?;
+        let mut r = Reader::new(self.file.get(rec.body.clone())?);
+        let contact = records::get_contact(id, &mut r)?;
+        r.is_done().then_some((contact, rec.hash, rec.stamp))
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.records.contains_key(id)
     }

@@ -23,6 +23,7 @@ use super::fs::Stamp;
 use super::load::Month;
 use super::paths;
 use crate::store::Store;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,10 @@ fn key_in(dir: &str, name: &str) -> Key {
     format!("{dir}/{name}")
 }
 
+/// Each card a load took, by id in the order of the files' names, with the stamp it was
+/// taken under (`Store::load_recent_as_kept`).
+pub(in crate::store) type TakenUnder = Vec<(String, Option<Stamp>)>;
+
 /// The picture the next poll compares with.
 #[derive(Debug, Default)]
 pub struct Watch {
@@ -64,6 +69,9 @@ pub struct Watch {
     again: HashMap<Key, SystemTime>,
     /// The last file of the previous poll's share; the next share starts after it.
     cursor: Option<Key>,
+    /// Changes found when the picture was taken (a contact not as its load took it), for the
+    /// first poll to report.
+    pending: Vec<Change>,
 }
 
 impl Watch {
@@ -113,6 +121,55 @@ impl Watch {
         self.files.remove(rel);
         self.again.remove(rel);
     }
+}
+
+/// The contact files of the picture `w` that are not as a load took them (`taken`: each
+/// card's id and the stamp it was taken under, in the order of the files' names), or that the
+/// load did not take at all, or that are gone. Both lists are in the same order, so they are
+/// walked side by side: keys made and looked up one by one were 8 ms for 10,000 cards. Were
+/// the orders ever to differ, a card would be named twice over (as not taken, and as gone):
+/// `changes_in` then reads it, and its content decides. Nothing is missed.
+fn not_as_taken(w: &Watch, taken: TakenUnder) -> BTreeSet<Key> {
+    let prefix = format!("{}/", paths::CONTACTS);
+    let mut files = w
+        .files
+        .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
+        .take_while(|(k, _)| k.starts_with(&prefix))
+        .filter(|(k, _)| !k[prefix.len()..].contains('/'))
+        .peekable();
+    let mut taken = taken.into_iter().peekable();
+    let mut out = BTreeSet::new();
+    let file_of = |id: &str| key_in(paths::CONTACTS, &paths::contact_file_name(id));
+    loop {
+        let order = match (files.peek(), taken.peek()) {
+            (None, None) => break,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some((key, _)), Some((id, _))) => {
+                key[prefix.len()..].bytes().cmp(id.bytes().chain(*b".toml"))
+            }
+        };
+        match order {
+            Ordering::Less => {
+                if let Some((key, _)) = files.next() {
+                    out.insert(key.clone());
+                }
+            }
+            Ordering::Greater => {
+                if let Some((id, _)) = taken.next() {
+                    out.insert(file_of(&id));
+                }
+            }
+            Ordering::Equal => {
+                if let (Some((key, now)), Some((_, then))) = (files.next(), taken.next())
+                    && then.as_ref() != Some(now)
+                {
+                    out.insert(key.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 fn changed_ns(stamp: &Stamp) -> u64 {
@@ -168,10 +225,19 @@ impl Store {
 
     /// Take the starting picture. Costs one `stat` per file, so call it once, after the
     /// first frame is on screen (or on a background thread).
+    ///
+    /// The contacts a load noted (`load_recent_as_kept`, some taken as the cache kept them)
+    /// are checked against it: a card whose file is not as it was taken, and a card the load
+    /// did not have, has its content compared with what was taken, and a difference is a
+    /// change the first poll reports.
     pub fn watch(&self) -> Watch {
         let mut w = Watch::default();
         let mut ignored = BTreeSet::new();
         self.poll_dirs(&mut w, SystemTime::now(), &mut ignored);
+        let taken = self.taken_under.lock().ok().and_then(|mut t| t.take());
+        if let Some(taken) = taken {
+            w.pending = self.changes_in(not_as_taken(&w, taken));
+        }
         w
     }
 
@@ -206,7 +272,13 @@ impl Store {
             self.look_at(w, rel, now, &mut touched);
         }
         self.look_at_share(w, now, &mut touched);
-        self.changes_in(touched)
+        let mut changes = std::mem::take(&mut w.pending);
+        for change in self.changes_in(touched) {
+            if !changes.contains(&change) {
+                changes.push(change);
+            }
+        }
+        changes
     }
 
     /// Look at the files whose turn it is, at least `1 / ROUND` of them, starting after the
