@@ -18,6 +18,7 @@ mod support;
 
 // The tests, one module per file.
 mod append;
+mod brief_cache;
 mod broken_contact;
 mod broken_writes;
 mod cache;

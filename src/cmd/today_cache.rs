@@ -39,7 +39,7 @@ struct KeptNeed {
 /// The open needs with a strong match (`serve::needs_with_strong_match`), from the cache when
 /// nothing they depend on changed; ranked, and kept for next time, otherwise.
 pub fn strong_matches(ctx: &Ctx, date: NaiveDate) -> Vec<NeedMatch> {
-    let key = key(ctx);
+    let key = super::cards_key::of_cards(ctx, FORMAT);
     if let Some(key) = &key
         && let Some(kept) = ctx.store.derived(NAME)
         && let Some(found) = restore(&ctx.journal, key, &kept, date)
@@ -60,36 +60,6 @@ pub fn strong_matches(ctx: &Ctx, date: NaiveDate) -> Vec<NeedMatch> {
         });
     }
     found
-}
-
-/// What the answer depends on, hashed; `None` when it cannot be told (no cache, or the
-/// running binary cannot be looked at), and then nothing is kept.
-fn key(ctx: &Ctx) -> Option<String> {
-    ctx.store.cache_root()?;
-    let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(FORMAT);
-    {
-        use std::os::unix::fs::MetadataExt;
-        for n in [exe.size(), exe.ino(), exe.dev()] {
-            h.update(&n.to_le_bytes());
-        }
-        for n in [exe.mtime(), exe.mtime_nsec(), exe.ctime(), exe.ctime_nsec()] {
-            h.update(&n.to_le_bytes());
-        }
-    }
-    h.update(&serve::vocabulary::current().fingerprint().to_le_bytes());
-    for c in ctx.journal.contacts() {
-        h.update(c.id.as_bytes());
-        // A card read from the file or from the cache has its hash; one that could not be
-        // read at all (a link to nowhere) is there by its id alone.
-        match ctx.store.seen_hash(&crate::store::paths::contact(&c.id)) {
-            Some(hash) => h.update(&hash.to_le_bytes()),
-            None => h.update(b"-"),
-        }
-        h.update(&[0]);
-    }
-    Some(format!("{:016x}", h.digest()))
 }
 
 /// The answer to keep; `None` when a need cannot be found again by its place (then nothing

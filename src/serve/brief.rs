@@ -6,7 +6,7 @@ use super::reconnect::birthdays;
 use super::today::BIRTHDAY_DAYS;
 use super::words::{keywords, match_word, words};
 use crate::journal::{Ix, Journal, UpcomingBirthday};
-use crate::model::{Contact, Entry, FollowUp, Need};
+use crate::model::{Contact, Entry, FollowUp, Need, NeedStatus};
 use crate::search::Matcher;
 use chrono::{Datelike, NaiveDate};
 
@@ -107,15 +107,32 @@ pub fn brief(journal: &Journal, ix: Ix, today: NaiveDate) -> Option<Brief> {
 
 /// As `brief`, with a network built once for this journal state (see `Network`).
 pub fn brief_in(journal: &Journal, net: &Network, ix: Ix, today: NaiveDate) -> Option<Brief> {
+    brief_with(journal, ix, today, |_, need| {
+        net.helpers_for_need(journal, ix, need)
+    })
+}
+
+/// As `brief`, with the helpers of each open need from `helpers`, given the need's place
+/// among the card's needs and the need: an answer kept from an earlier ranking, or a
+/// network built only when there is a need to rank (`cmd/brief_cache.rs`).
+pub fn brief_with(
+    journal: &Journal,
+    ix: Ix,
+    today: NaiveDate,
+    mut helpers: impl FnMut(usize, &Need) -> Vec<Helper>,
+) -> Option<Brief> {
     let contact = journal.contact(ix)?.clone();
     let timeline: Vec<&Entry> = journal.timeline_of(ix).collect();
     let mut needs: Vec<NeedBrief> = contact
-        .open_needs()
-        .map(|need| NeedBrief {
+        .needs
+        .iter()
+        .enumerate()
+        .filter(|(_, need)| need.status == NeedStatus::Open)
+        .map(|(at, need)| NeedBrief {
             need: need.clone(),
             age_days: (today - need.since).num_days(),
             done: done_about(journal.matcher(), need, &timeline),
-            helpers: net.helpers_for_need(journal, ix, need),
+            helpers: helpers(at, need),
         })
         .collect();
     needs.sort_by(|a, b| {

@@ -19,7 +19,7 @@ pub mod wording;
 pub mod words;
 
 pub use brief::{
-    Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief, brief_in,
+    Balance, Brief, FollowUpBrief, KnownSince, NeedBrief, Suggestion, brief, brief_in, brief_with,
 };
 pub use intro::{Intro, NeedUpdate, intro};
 pub use matching::{Helper, Reason, Source, helpers, helpers_for_text};

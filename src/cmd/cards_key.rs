@@ -1,0 +1,38 @@
+//! The key of an answer that depends only on the cards, the related terms and rolo itself
+//! (the helpers ranked for a need read no entry): kept between runs under it, such an answer
+//! is used again only while none of those changed (`today_cache.rs`, `brief_cache.rs`).
+
+use super::Ctx;
+use crate::serve;
+
+/// `format` (what the kept answer is), the running binary's stamp, the vocabulary's
+/// fingerprint, and each card's id and content hash as the load read it, in order, hashed;
+/// `None` when it cannot be told (no cache, or the running binary cannot be looked at), and
+/// then nothing is kept.
+pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
+    ctx.store.cache_root()?;
+    let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(format);
+    {
+        use std::os::unix::fs::MetadataExt;
+        for n in [exe.size(), exe.ino(), exe.dev()] {
+            h.update(&n.to_le_bytes());
+        }
+        for n in [exe.mtime(), exe.mtime_nsec(), exe.ctime(), exe.ctime_nsec()] {
+            h.update(&n.to_le_bytes());
+        }
+    }
+    h.update(&serve::vocabulary::current().fingerprint().to_le_bytes());
+    for c in ctx.journal.contacts() {
+        h.update(c.id.as_bytes());
+        // A card read from the file or from the cache has its hash; one that could not be
+        // read at all (a link to nowhere) is there by its id alone.
+        match ctx.store.seen_hash(&crate::store::paths::contact(&c.id)) {
+            Some(hash) => h.update(&hash.to_le_bytes()),
+            None => h.update(b"-"),
+        }
+        h.update(&[0]);
+    }
+    Some(format!("{:016x}", h.digest()))
+}
