@@ -82,7 +82,7 @@ fn a_second_brief_takes_the_kept_helpers_and_prints_the_same() {
         assert_eq!(said, KEPT, "{extra}");
         assert_eq!(out, uncached(&home, &["ada-lovelace", extra]), "{extra}");
     }
-    // A second person's brief is kept beside the first.
+    // A second person's brief is kept beside the first (their ids fall on two files).
     let (grace, said) = brief(&home, &["Grace"]);
     assert_eq!(said, RANKED);
     assert!(grace.contains("Mary Somerville"), "{grace}");
@@ -136,10 +136,16 @@ fn a_kept_file_that_does_not_read_is_ranked_again_and_replaced() {
         .map(|i| i.expect("item").path())
         .collect();
     assert_eq!(roots.len(), 1, "{roots:?}");
-    let kept = roots[0].join("derived/brief-helpers.json");
-    assert!(kept.is_file());
+    // One file per brief (a slot chosen by the id), under the cache folder's `derived/`.
+    let kept: Vec<_> = fs::read_dir(roots[0].join("derived"))
+        .expect("derived")
+        .map(|i| i.expect("item").path())
+        .filter(|p| p.to_string_lossy().contains("brief-helpers-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let kept = &kept[0];
     for garbage in [&b"{\"key\": 1"[..], b"", b"\xff\xfe not json"] {
-        fs::write(&kept, garbage).expect("write");
+        fs::write(kept, garbage).expect("write");
         let (again, said) = brief(&home, &["ada-lovelace"]);
         assert_eq!(said, RANKED);
         assert_eq!(again, first);

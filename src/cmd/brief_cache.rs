@@ -6,6 +6,11 @@
 //! instead of building the network. Any card that changes changes the key, and the next brief
 //! ranks again. A kept answer that does not read, or does not name each open need of the
 //! card as it is, is ranked again.
+//!
+//! Each brief is kept in a file of its own, one of `SLOTS` chosen by the person's id: a need
+//! can have hundreds of helpers (799, 140 KB, for one need on the large set), and one file
+//! holding 32 briefs (6 MB) cost more to read than the ranking it spared. A second person
+//! whose id falls in the same slot takes it over; the first is ranked again next time.
 
 use super::Ctx;
 use crate::journal::{Ix, Journal};
@@ -14,20 +19,28 @@ use crate::serve::{self, Brief, Helper, Network};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The file under the cache folder's `derived/`.
-const NAME: &str = "brief-helpers.json";
+/// Files under the cache folder's `derived/`: `brief-helpers-N.json`, N below `SLOTS`.
+const NAME: &str = "brief-helpers";
 
 /// Changed whenever what is kept changes meaning (a rolo built anew changes the key anyway).
 const FORMAT: &[u8] = b"rolo brief helpers 1";
 
-/// Briefs kept under one key: the people someone reads about in a day, with room to spare.
-const KEEP: usize = 32;
+/// Slots for kept briefs: more than the people someone reads about in a day, and at most
+/// this many files (a few MB on the large set) however many people are briefed.
+const SLOTS: u64 = 32;
 
 #[derive(Serialize, Deserialize)]
 struct Kept {
     key: String,
-    /// The latest first.
-    briefs: Vec<KeptBrief>,
+    brief: KeptBrief,
+}
+
+/// The file that keeps `id`'s brief.
+fn file_of(id: &str) -> String {
+    format!(
+        "{NAME}-{}.json",
+        xxhash_rust::xxh3::xxh3_64(id.as_bytes()) % SLOTS
+    )
 }
 
 #[derive(Serialize, Deserialize, Clone)]
@@ -61,9 +74,10 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
     let key = has_open_need
         .then(|| super::cards_key::of_cards(ctx, FORMAT))
         .flatten();
+    let file = file_of(&j.contact(ix)?.id);
     let kept: Option<Kept> = key
         .as_ref()
-        .and_then(|_| ctx.store.derived(NAME))
+        .and_then(|_| ctx.store.derived(&file))
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .filter(|k: &Kept| Some(&k.key) == key.as_ref());
     if let Some(found) = kept.as_ref().and_then(|k| restore(j, ix, k)) {
@@ -94,7 +108,7 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
             id: contact.id.clone(),
             needs: ranked,
         };
-        keep(ctx, key, kept, this);
+        keep(ctx, &file, Kept { key, brief: this });
     }
     Some(brief)
 }
@@ -103,10 +117,7 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
 /// every helper is in this journal.
 fn restore(j: &Journal, ix: Ix, kept: &Kept) -> Option<Vec<KeptNeed>> {
     let contact = j.contact(ix)?;
-    let found = kept
-        .briefs
-        .iter()
-        .find(|b| b.owner == ix && b.id == contact.id)?;
+    let found = Some(&kept.brief).filter(|b| b.owner == ix && b.id == contact.id)?;
     let open = contact
         .needs
         .iter()
@@ -121,24 +132,10 @@ fn restore(j: &Journal, ix: Ix, kept: &Kept) -> Option<Vec<KeptNeed>> {
     Some(found.needs.clone())
 }
 
-/// What to keep: `this` brief first, then the others kept under the same key, at most
-/// `KEEP` in all.
-fn with_this(kept: Option<Kept>, key: String, this: KeptBrief) -> Kept {
-    let owner = this.owner;
-    let others = kept
-        .map(|k| k.briefs)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|b| b.owner != owner)
-        .take(KEEP - 1);
-    let briefs = std::iter::once(this).chain(others).collect();
-    Kept { key, briefs }
-}
-
-fn keep(ctx: &Ctx, key: String, kept: Option<Kept>, this: KeptBrief) {
+fn keep(ctx: &Ctx, file: &str, kept: Kept) {
     // A cache that cannot be written costs the next brief the ranking, nothing else.
-    let written = match serde_json::to_vec(&with_this(kept, key, this)) {
-        Ok(bytes) => ctx.store.keep_derived(NAME, &bytes),
+    let written = match serde_json::to_vec(&kept) {
+        Ok(bytes) => ctx.store.keep_derived(file, &bytes),
         Err(e) => Err(std::io::Error::other(e)),
     };
     debug(&match written {
@@ -193,6 +190,13 @@ mod tests {
         })
     }
 
+    fn kept_as(key: &str, brief: KeptBrief) -> Kept {
+        Kept {
+            key: key.into(),
+            brief,
+        }
+    }
+
     /// Ada's brief ranked, and what would be kept of it.
     fn ranked(j: &Journal) -> (Brief, KeptBrief) {
         let net = Network::new(j);
@@ -221,7 +225,7 @@ mod tests {
         assert_eq!(brief.needs.len(), 1);
         assert!(brief.needs[0].helpers.len() >= 2, "{:?}", brief.needs);
         assert_eq!(Some(&brief), serve::brief(&j, 0, day()).as_ref());
-        let bytes = serde_json::to_vec(&with_this(None, "k".into(), this)).unwrap_or_default();
+        let bytes = serde_json::to_vec(&kept_as("k", this)).unwrap_or_default();
         let kept: Kept = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}"));
         let found = restore(&j, 0, &kept).unwrap_or_else(|| panic!("restored"));
         let again = serve::brief_with(&j, 0, day(), |at, _| {
@@ -238,18 +242,18 @@ mod tests {
     fn a_kept_brief_of_another_card_or_other_needs_is_no_answer() {
         let j = journal();
         let (_, this) = ranked(&j);
-        let kept = with_this(None, "k".into(), this.clone());
+        let kept = kept_as("k", this.clone());
         // Another person at that place.
         let mut other = this.clone();
         other.id = "bob".into();
-        assert!(restore(&j, 0, &with_this(None, "k".into(), other)).is_none());
+        assert!(restore(&j, 0, &kept_as("k", other)).is_none());
         // The open need kept under another place (the met need's) or number.
         let mut moved = this.clone();
         moved.needs[0].at = 0;
-        assert!(restore(&j, 0, &with_this(None, "k".into(), moved)).is_none());
+        assert!(restore(&j, 0, &kept_as("k", moved)).is_none());
         let mut renumbered = this.clone();
         renumbered.needs[0].need = 2;
-        assert!(restore(&j, 0, &with_this(None, "k".into(), renumbered)).is_none());
+        assert!(restore(&j, 0, &kept_as("k", renumbered)).is_none());
         // A helper who is not in this journal.
         let small = Journal::new(Loaded {
             contacts: j.contacts()[..1].to_vec(),
@@ -262,23 +266,16 @@ mod tests {
     }
 
     #[test]
-    fn the_latest_briefs_are_kept_the_newest_first_each_once() {
-        let brief = |owner: Ix| KeptBrief {
-            owner,
-            id: format!("p{owner}"),
-            needs: Vec::new(),
-        };
-        let mut kept = None;
-        for owner in 0..40 {
-            kept = Some(with_this(kept, "k".into(), brief(owner)));
-        }
-        kept = Some(with_this(kept, "k".into(), brief(20)));
-        let owners: Vec<Ix> = kept
-            .map(|k| k.briefs.iter().map(|b| b.owner).collect())
-            .unwrap_or_default();
-        let mut expected = vec![20];
-        expected.extend((8..40).rev().filter(|o| *o != 20).take(KEEP - 1));
-        assert_eq!(owners, expected);
-        assert_eq!(owners.len(), KEEP);
+    fn each_id_has_its_slot_and_the_slots_are_few() {
+        let slots: std::collections::BTreeSet<String> = (0..1_000)
+            .map(|i| file_of(&format!("person-{i}")))
+            .collect();
+        assert_eq!(slots.len(), SLOTS as usize, "{slots:?}");
+        assert_eq!(file_of("ada"), file_of("ada"));
+        assert!(
+            slots
+                .iter()
+                .all(|f| f.starts_with("brief-helpers-") && f.ends_with(".json"))
+        );
     }
 }
