@@ -91,6 +91,7 @@ mod tui_gone_typed;
 mod tui_history;
 mod tui_in_place;
 mod tui_journeys;
+mod tui_kept_start;
 mod tui_lifecycle;
 mod tui_lifecycle_undo;
 mod tui_mentions;

@@ -241,3 +241,58 @@ fn a_start_as_kept_takes_every_kept_card_from_the_cache() {
         .unwrap();
     assert_eq!(ada.name, "Ada King");
 }
+
+/// A card taken as kept whose file can no longer be read: its link now points nowhere (found
+/// by a review: the person vanished, "1 contact file removed outside rolo"). A file that is
+/// there but unreadable is not a removal: the person stays, marked with the problem a plain
+/// load reports, until the file reads again.
+#[test]
+fn a_kept_card_that_no_longer_reads_stays_marked_and_is_not_removed() {
+    // Its target gone, or a folder where it was (a read that fails; as root, no permission
+    // stops a read, so `chmod 000` cannot stand in here).
+    for folder in [false, true] {
+        kept_card_no_longer_reads(folder);
+    }
+}
+
+fn kept_card_no_longer_reads(folder: bool) {
+    let (data, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let outside = tempfile::tempdir().unwrap();
+    tricky(data.path());
+    let target = outside.path().join("bob.toml");
+    fs::rename(data.path().join("contacts/bob.toml"), &target).unwrap();
+    std::os::unix::fs::symlink(&target, data.path().join("contacts/bob.toml")).unwrap();
+    let warm = cached(data.path(), cache.path());
+    warm.load().unwrap();
+    warm.flush_cache().unwrap();
+    next_tick();
+    fs::remove_file(&target).unwrap();
+    if folder {
+        fs::create_dir(&target).unwrap();
+    }
+    let store = cached(data.path(), cache.path());
+    let (_, journal, changes) = start_as_kept(&store, || {});
+    assert_eq!(changes, [Change::Contact("bob".into())], "folder {folder}");
+    let plain = plain(data.path());
+    let problem = plain
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("bob.toml"))
+        .unwrap_or_else(|| panic!("{:?}", plain.problems));
+    assert_eq!(
+        journal.broken_by_id("bob"),
+        Some(problem),
+        "folder {folder}"
+    );
+    // Everyone else as a plain load has them.
+    let others = |j: &Journal| {
+        let (mut contacts, problems) = people(j);
+        contacts.retain(|c| !c.contains("id: \"bob\""));
+        let problems: Vec<String> = problems
+            .into_iter()
+            .filter(|p| !p.contains("bob.toml"))
+            .collect();
+        (contacts, problems)
+    };
+    assert_eq!(others(&journal), others(&plain), "folder {folder}");
+}

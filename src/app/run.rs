@@ -14,7 +14,7 @@ use crate::history::History;
 use crate::journal::Journal;
 use crate::keymap::Keymap;
 use crate::refresh;
-use crate::store::{OlderLoad, Store, Watch, paths};
+use crate::store::{Change, OlderLoad, Store, Watch, paths};
 use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -39,6 +39,11 @@ pub trait Host {
     /// file, so the real host takes it on its background thread; by default it is taken here.
     fn watch(&mut self, store: &Store) -> Option<Watch> {
         Some(store.watch())
+    }
+    /// As `watch`, waiting for the picture if it is being taken: a key is about to act on
+    /// the contacts, and the first picture is what checks the cards taken as kept.
+    fn watch_waiting(&mut self, store: &Store) -> Option<Watch> {
+        self.watch(store)
     }
     /// Where to publish the note being typed after each event, for a watcher that writes it
     /// when the loop cannot (see `app::signals`).
@@ -111,6 +116,8 @@ where
     state.undo_at_hand = history.is_some();
     let slot = host.draft_slot();
     let settles = host.settles();
+    // Whether the watch's first picture, and what it found, has been taken in.
+    let mut checked = false;
     std::thread::scope(|scope| {
         let mut behind = Behind::new(scope, store, history.clone());
         // The loop in a closure, so whatever way it ends (the events end, `q`, a terminal
@@ -124,6 +131,30 @@ where
                     .as_ref()
                     .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()));
                 let tick = event.is_none();
+                // The first frame may show cards as the cache kept them (`load_recent_as_kept`);
+                // the watch's first picture says which are not so. No key acts before that
+                // is taken in: a key waits for the picture (taken first thing after the
+                // first frame), and its changes are taken in at once, older months loading
+                // or not, since they are contacts only.
+                if !checked {
+                    if watch.is_none() {
+                        watch = if tick {
+                            host.watch(store)
+                        } else {
+                            host.watch_waiting(store)
+                        };
+                    }
+                    if let Some(w) = watch.as_mut() {
+                        checked = true;
+                        let first = w.take_pending();
+                        if !first.is_empty() {
+                            take_in_outside_edits(&mut state, journal, store, &first, host.now());
+                            if let Some(h) = &history {
+                                h.outside_edits();
+                            }
+                        }
+                    }
+                }
                 // After a save or any other write, the draft follows at once: a refused save
                 // leaves the note on screen, and the draft must hold all of it, not the last
                 // autosave.
@@ -364,11 +395,23 @@ fn pick_up_outside_edits(
     if changes.is_empty() {
         return false;
     }
+    take_in_outside_edits(state, journal, store, &changes, now);
+    true
+}
+
+/// The files `changes` names, read and shown as they are now, with a word on the status line.
+fn take_in_outside_edits(
+    state: &mut AppState,
+    journal: &mut Journal,
+    store: &Store,
+    changes: &[Change],
+    now: DateTime<FixedOffset>,
+) {
     // Positions held on screen are written down as ids first: a removed contact shifts them.
     let anchors = Anchors::take(state, journal);
-    let done = refresh::apply(store, journal, &changes);
+    let done = refresh::apply(store, journal, changes);
     if done.is_empty() {
-        return true;
+        return;
     }
     if done.broken > 0 {
         state.warn(done.summary());
@@ -377,7 +420,6 @@ fn pick_up_outside_edits(
     }
     // After the summary: a popup closed because its person is gone says so instead.
     anchors.restore(state, journal, now);
-    true
 }
 
 /// Drafts left by an earlier session (a crash, a closed terminal) are offered at start.

@@ -190,6 +190,14 @@ impl Host for RealHost {
         }
     }
 
+    fn watch_waiting(&mut self, store: &Store) -> Option<Watch> {
+        match &self.watch {
+            // Taken first thing on the background thread: tens of milliseconds at most.
+            WatchFrom::Background(rx) => rx.recv().ok(),
+            _ => self.watch(store),
+        }
+    }
+
     fn edit(&mut self, path: &Path) -> io::Result<()> {
         if self.mouse {
             execute!(io::stdout(), DisableMouseCapture)?;

@@ -75,6 +75,12 @@ pub struct Watch {
 }
 
 impl Watch {
+    /// The changes found when the picture was taken (cards not as a load took them), for a
+    /// caller that takes them in before its first poll; the poll no longer reports them.
+    pub fn take_pending(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.pending)
+    }
+
     /// Look at `rel` again once its stamp is old enough to be trusted.
     fn again_if_fresh(&mut self, rel: &str, stamp: &Stamp, now: SystemTime) {
         Watch::again_in(&mut self.again, rel, stamp, now);
@@ -424,7 +430,12 @@ impl Store {
         let mut changes = Vec::new();
         for key in touched {
             let rel = Path::new(&key);
-            let bytes = self.fs.read(rel).ok().flatten();
+            let read = self.fs.read(rel);
+            // Gone is not there at all: a file that cannot be read (its permissions, a link
+            // to nowhere or to a folder) is a change to read, whose reload marks the person
+            // with the file's problem instead of dropping them.
+            let gone = matches!(read, Ok(None)) && !self.fs.is_symlink(rel);
+            let bytes = read.ok().flatten();
             if !self.changed_since_seen(rel, bytes.as_deref()) {
                 continue;
             }
@@ -435,8 +446,8 @@ impl Store {
                     seen.remove(rel);
                 }
             }
-            let change = match (change_for(rel), bytes.is_some()) {
-                (Some(Change::Contact(id)), false) => Some(Change::ContactRemoved(id)),
+            let change = match (change_for(rel), gone) {
+                (Some(Change::Contact(id)), true) => Some(Change::ContactRemoved(id)),
                 (c, _) => c,
             };
             if let Some(c) = change
