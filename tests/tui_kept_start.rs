@@ -6,8 +6,6 @@
 use crate::tui_support;
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rolo::app::{Host, run_app};
 use rolo::journal::Journal;
 use rolo::keymap::Keymap;
@@ -39,21 +37,9 @@ impl Host for PictureNotYetTaken {
     }
 }
 
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn a_key_at_once_acts_on_the_card_as_it_is_not_as_kept() {
-    let app = App::demo(120, 35);
+    let mut app = App::demo(120, 35);
     let cache = tempfile::tempdir().unwrap();
     let cached = || {
         Store::on_disk(app.dir.path())
@@ -83,11 +69,10 @@ fn a_key_at_once_acts_on_the_card_as_it_is_not_as_kept() {
         "the first frame takes the card as kept"
     );
     let mut host = PictureNotYetTaken { waited: 0 };
-    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
     // `x` at once, on the first person (Aiko): mark her open need met.
     let events = vec![Ok(Some(ch('x')))];
     run_app(
-        &mut terminal,
+        &mut app.terminal,
         &store,
         &mut journal,
         &Keymap::default(),
@@ -95,7 +80,7 @@ fn a_key_at_once_acts_on_the_card_as_it_is_not_as_kept() {
         &mut host,
     )
     .unwrap();
-    let shown = screen(&terminal);
+    let shown = app.screen();
     assert!(shown.contains("A piano teacher for my kid"), "{shown}");
     assert!(!shown.contains("Blue Card"), "{shown}");
     assert_eq!(host.waited, 1, "the key waited for the picture");

@@ -81,7 +81,7 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .filter(|k: &Kept| Some(&k.key) == key.as_ref());
     if let Some(found) = kept.as_ref().and_then(|k| restore(j, ix, k)) {
-        debug("the brief's helpers from the cache");
+        super::cards_key::debug("the brief's helpers from the cache");
         return serve::brief_with(j, ix, today, |at, _| {
             found
                 .iter()
@@ -138,17 +138,10 @@ fn keep(ctx: &Ctx, file: &str, kept: Kept) {
         Ok(bytes) => ctx.store.keep_derived(file, &bytes),
         Err(e) => Err(std::io::Error::other(e)),
     };
-    debug(&match written {
+    super::cards_key::debug(&match written {
         Ok(()) => "the brief's helpers ranked and kept".to_string(),
         Err(e) => format!("the brief's helpers ranked, cannot keep them: {e}"),
     });
-}
-
-/// `ROLO_DEBUG_CACHE=1` says where the brief's helpers came from.
-fn debug(what: &str) {
-    if std::env::var_os("ROLO_DEBUG_CACHE").is_some_and(|v| !v.is_empty()) {
-        eprintln!("rolo: cache: {what}");
-    }
 }
 
 #[cfg(test)]

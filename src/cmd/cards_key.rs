@@ -36,3 +36,10 @@ pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
     }
     Some(format!("{:016x}", h.digest()))
 }
+
+/// `ROLO_DEBUG_CACHE=1` says where a kept answer came from, on stderr.
+pub fn debug(what: &str) {
+    if std::env::var_os("ROLO_DEBUG_CACHE").is_some_and(|v| !v.is_empty()) {
+        eprintln!("rolo: cache: {what}");
+    }
+}

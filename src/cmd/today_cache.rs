@@ -44,7 +44,7 @@ pub fn strong_matches(ctx: &Ctx, date: NaiveDate) -> Vec<NeedMatch> {
         && let Some(kept) = ctx.store.derived(NAME)
         && let Some(found) = restore(&ctx.journal, key, &kept, date)
     {
-        debug("today's matches from the cache");
+        super::cards_key::debug("today's matches from the cache");
         return found;
     }
     let found = serve::needs_with_strong_match(&ctx.journal, date);
@@ -54,7 +54,7 @@ pub fn strong_matches(ctx: &Ctx, date: NaiveDate) -> Vec<NeedMatch> {
             Some(bytes) => ctx.store.keep_derived(NAME, &bytes),
             None => Ok(()),
         };
-        debug(&match written {
+        super::cards_key::debug(&match written {
             Ok(()) => "today's matches ranked and kept".to_string(),
             Err(e) => format!("today's matches ranked, cannot keep them: {e}"),
         });
@@ -110,13 +110,6 @@ fn restore(journal: &Journal, key: &str, bytes: &[u8], date: NaiveDate) -> Optio
                 })
         })
         .collect()
-}
-
-/// `ROLO_DEBUG_CACHE=1` says where today's matches came from.
-fn debug(what: &str) {
-    if std::env::var_os("ROLO_DEBUG_CACHE").is_some_and(|v| !v.is_empty()) {
-        eprintln!("rolo: cache: {what}");
-    }
 }
 
 #[cfg(test)]

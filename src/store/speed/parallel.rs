@@ -7,8 +7,8 @@
 
 use crate::model::Contact;
 use crate::store::truth::gather::Gathered;
-use crate::store::truth::load::{KnownIds, lint_months};
-use crate::store::{BrokenContact, Loaded, Month, Problem, Store, StoreError, paths};
+use crate::store::truth::load::{KnownIds, lint_months, take_contact};
+use crate::store::{Loaded, Month, Problem, Store, StoreError, paths};
 use std::path::Path;
 
 use crate::threads::{default_threads, for_each_in_order};
@@ -230,25 +230,6 @@ impl Store {
         OlderLoad {
             entries: older.into_sorted(recent.len() + ROOM_FOR_RECENT),
             problems,
-        }
-    }
-}
-
-/// A contact load's result put away: the contact and its warnings, or the problem and the
-/// stand-in that keeps the person (see `stand_in.rs`).
-fn take_contact(
-    result: Result<(Contact, Vec<Problem>), BrokenContact>,
-    contacts: &mut Vec<Contact>,
-    problems: &mut Vec<Problem>,
-) {
-    match result {
-        Ok((c, warnings)) => {
-            contacts.push(c);
-            problems.extend(warnings);
-        }
-        Err(b) => {
-            problems.push(b.problem);
-            contacts.extend(b.stand_in.map(|c| *c));
         }
     }
 }

@@ -30,6 +30,25 @@ fn month_of(year_dir: &str, file: &str) -> Option<Month> {
     (1..=12).contains(&m).then_some((y, m))
 }
 
+/// A contact load's result put away: the contact and its warnings, or the problem and the
+/// stand-in that keeps the person (see `stand_in.rs`).
+pub(in crate::store) fn take_contact(
+    result: Result<(Contact, Vec<Problem>), BrokenContact>,
+    contacts: &mut Vec<Contact>,
+    problems: &mut Vec<Problem>,
+) {
+    match result {
+        Ok((c, warnings)) => {
+            contacts.push(c);
+            problems.extend(warnings);
+        }
+        Err(b) => {
+            problems.push(b.problem);
+            contacts.extend(b.stand_in.map(|c| *c));
+        }
+    }
+}
+
 impl Store {
     /// Contact files, by id, in the order of their file names. Hidden files (temp files,
     /// editor backups) are not contacts.
@@ -133,16 +152,11 @@ impl Store {
         let ids = self.contact_ids()?;
         self.contacts_listed(&ids);
         for id in ids {
-            match self.load_contact_with_warnings(&id) {
-                Ok((c, warnings)) => {
-                    contacts.push(c);
-                    problems.extend(warnings);
-                }
-                Err(b) => {
-                    problems.push(b.problem);
-                    contacts.extend(b.stand_in.map(|c| *c));
-                }
-            }
+            take_contact(
+                self.load_contact_with_warnings(&id),
+                &mut contacts,
+                &mut problems,
+            );
         }
         Ok((contacts, problems))
     }
