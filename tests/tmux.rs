@@ -234,7 +234,7 @@ fn a_note_survives_sigkill_and_is_restored() {
 
 /// Files in the cache folder the TUI run wrote (`XDG_CACHE_HOME` is `HOME/cache` here),
 /// with their modification times.
-fn cache_files(t: &Tmux) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+pub(crate) fn cache_files(t: &Tmux) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
     let mut out = Vec::new();
     let mut todo = vec![t.home.path().join("cache/rolo")];
     while let Some(dir) = todo.pop() {

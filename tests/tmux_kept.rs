@@ -1,24 +1,14 @@
 //! The TUI's first frame takes the contacts as the cache kept them, without a look at each
 //! card; a card edited by hand while rolo was closed must still reach the screen at once.
 
-use crate::tmux::{Tmux, demo_dir, have_tmux};
+use crate::tmux::{Tmux, cache_files, demo_dir, have_tmux};
 use std::time::Duration;
 
-/// Whether rolo's cache folder (`XDG_CACHE_HOME` is `HOME/cache` here) holds contacts.
+/// Whether rolo's cache folder holds contacts.
 fn contacts_cached(t: &Tmux) -> bool {
-    let mut todo = vec![t.home.path().join("cache/rolo")];
-    while let Some(dir) = todo.pop() {
-        for item in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = item.path();
-            if path.to_string_lossy().contains("/contacts/") {
-                return true;
-            }
-            if path.is_dir() {
-                todo.push(path);
-            }
-        }
-    }
-    false
+    cache_files(t)
+        .iter()
+        .any(|(p, _)| p.to_string_lossy().contains("/contacts/"))
 }
 
 /// The hardest hand edit to see: in place (the folder's time stays), the same size, and the

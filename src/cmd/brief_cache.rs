@@ -66,15 +66,12 @@ struct KeptNeed {
 /// with no open need.
 pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
     let j = &ctx.journal;
-    let has_open_need = j
-        .contact(ix)?
-        .needs
-        .iter()
-        .any(|n| n.status == NeedStatus::Open);
-    let key = has_open_need
-        .then(|| super::cards_key::of_cards(ctx, FORMAT))
-        .flatten();
-    let file = file_of(&j.contact(ix)?.id);
+    let contact = j.contact(ix)?;
+    let key = contact
+        .open_needs()
+        .next()
+        .and_then(|_| super::cards_key::of_cards(ctx, FORMAT));
+    let file = file_of(&contact.id);
     let kept: Option<Kept> = key
         .as_ref()
         .and_then(|_| ctx.store.derived(&file))
@@ -82,13 +79,7 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
         .filter(|k: &Kept| Some(&k.key) == key.as_ref());
     if let Some(found) = kept.as_ref().and_then(|k| restore(j, ix, k)) {
         super::cards_key::debug("the brief's helpers from the cache");
-        return serve::brief_with(j, ix, today, |at, _| {
-            found
-                .iter()
-                .find(|k| k.at == at)
-                .map(|k| k.helpers.clone())
-                .unwrap_or_default()
-        });
+        return serve::brief_with(j, ix, today, |at, _| helpers_at(&found, at));
     }
     let mut net: Option<Network> = None;
     let mut ranked = Vec::new();
@@ -111,6 +102,14 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
         keep(ctx, &file, Kept { key, brief: this });
     }
     Some(brief)
+}
+
+/// The kept helpers of the need at `at` among the card's needs.
+fn helpers_at(kept: &[KeptNeed], at: usize) -> Vec<Helper> {
+    kept.iter()
+        .find(|k| k.at == at)
+        .map(|k| k.helpers.clone())
+        .unwrap_or_default()
 }
 
 /// The kept helpers of each open need of `ix`'s card as it is, when every one is kept and
@@ -221,13 +220,7 @@ mod tests {
         let bytes = serde_json::to_vec(&kept_as("k", this)).unwrap_or_default();
         let kept: Kept = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}"));
         let found = restore(&j, 0, &kept).unwrap_or_else(|| panic!("restored"));
-        let again = serve::brief_with(&j, 0, day(), |at, _| {
-            found
-                .iter()
-                .find(|k| k.at == at)
-                .map(|k| k.helpers.clone())
-                .unwrap_or_default()
-        });
+        let again = serve::brief_with(&j, 0, day(), |at, _| helpers_at(&found, at));
         assert_eq!(again, Some(brief));
     }
 
