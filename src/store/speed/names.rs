@@ -7,7 +7,9 @@
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::Contact;
-use crate::store::speed::cache::{Cache, KeptName, KeptRef, kept_id_by_name, kept_in, keys_of};
+use crate::store::speed::cache::{
+    Cache, KeptName, KeptRef, kept_as_now, kept_id_by_name, kept_in, keys_of,
+};
 use crate::store::{ContactFiles, Loaded, Problem, Severity, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
 
@@ -88,10 +90,12 @@ impl Store {
             return self.whole_names(files, &[]);
         };
         let file = cache.kept_names_file();
-        Ok(match self.names_pass(cache, files, &file)? {
-            Passed::Whole(names) => names,
-            Passed::Cards(pass) => pass.into_names(),
-        })
+        Ok(
+            match self.names_pass(cache, files, &file, self.card_stamps(files))? {
+                Passed::Whole(names) => names,
+                Passed::Cards(pass) => pass.into_names(),
+            },
+        )
     }
 
     /// The one person `query` (no contact's id) means, resolved on everyone's names as
@@ -109,7 +113,17 @@ impl Store {
         let Some(cache) = &self.cache else {
             return Ok(ByName::Names(self.whole_names(files, &[])?));
         };
-        let pass = match self.names_pass(cache, files, &kept.0)? {
+        let stamps = self.card_stamps(files);
+        // Every card as kept, the usual case: the pass would offer each card's kept keys in
+        // the file's order, as `kept_id_by_name` does straight from the file. Decoding the
+        // names into a list and resolving on it was 9 ms of a 35 ms `timeline NAME`.
+        if kept_as_now(&kept.0, files.ids(), &stamps)
+            && let Some(mut best) = crate::name_fit::BestFit::new(query)
+            && let Some(Some(id)) = kept_id_by_name(&kept.0, &mut best)
+        {
+            return Ok(ByName::One(id.to_string()));
+        }
+        let pass = match self.names_pass(cache, files, &kept.0, stamps)? {
             Passed::Whole(names) => return Ok(ByName::Names(names)),
             Passed::Cards(pass) => pass,
         };
@@ -130,23 +144,27 @@ impl Store {
         )
     }
 
-    /// Each card's stamp against the names kept in `file`: those whose stamp is the one
-    /// their names were kept under are not read, the others are loaded as a full load loads
-    /// them (the cached decode, else the file; a file that does not load gives its
-    /// stand-in), and the names kept again when any were learned or a kept card is gone or
-    /// changed. Everyone's whole cards instead when more than a quarter must be read.
+    /// The stamp of each of `files`' cards, in their order.
+    fn card_stamps(&self, files: &ContactFiles) -> Vec<Option<Stamp>> {
+        let stamp_of = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
+        map_in_order(files.ids(), default_threads(), |id| {
+            stamp_of(&paths::contact_file_name(id))
+        })
+    }
+
+    /// Each card's stamp (`stamps`, from `card_stamps`) against the names kept in `file`:
+    /// those whose stamp is the one their names were kept under are not read, the others
+    /// are loaded as a full load loads them (the cached decode, else the file; a file that
+    /// does not load gives its stand-in), and the names kept again when any were learned or
+    /// a kept card is gone or changed. Everyone's whole cards instead when more than a quarter must be read.
     fn names_pass<'k>(
         &self,
         cache: &Cache,
         files: &ContactFiles,
         file: &'k [u8],
+        stamps: Vec<Option<Stamp>>,
     ) -> Result<Passed<'k>, StoreError> {
         let ids = files.ids();
-        let stamp_of = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
-        let stamps = map_in_order(ids, default_threads(), |id| {
-            stamp_of(&paths::contact_file_name(id))
-        });
-        drop(stamp_of);
         let kept = kept_in(file);
         let place: FastMap<&str, usize> = kept.iter().enumerate().map(|(i, k)| (k.id, i)).collect();
         // Each card's kept names, when they are the card's as it is now.

@@ -29,7 +29,7 @@ mod records;
 mod shards;
 
 pub use months::Cached as CachedMonth;
-pub use names::{KeptName, KeptRef, kept_id_by_name, kept_in, keys_of};
+pub use names::{KeptName, KeptRef, kept_as_now, kept_id_by_name, kept_in, keys_of};
 
 use crate::model::Contact;
 use crate::store::truth::disk::write_atomic_at;

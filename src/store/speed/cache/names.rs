@@ -94,6 +94,34 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<
         .then(|| best.one().and_then(|ix| ids.get(ix).copied()))
 }
 
+/// Whether `file` keeps the names of exactly the cards `ids`, in that order, each under the
+/// stamp it has now (`stamps`, one for each id): then a name means whom the file's keys say
+/// (`kept_id_by_name`), as on the cards, with nothing more to decode. Read in place, without
+/// a list of the names made.
+pub fn kept_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> bool {
+    let check = || {
+        let mut r = names_reader(file)?;
+        if r.count()? != ids.len() || stamps.len() != ids.len() {
+            return Some(false);
+        }
+        for (id, stamp) in ids.iter().zip(stamps) {
+            if r.str()? != id.as_str() || Some(r.stamp()?) != *stamp {
+                return Some(false);
+            }
+            r.str()?;
+            for _ in 0..r.count()? {
+                r.str()?;
+            }
+            bool_of(r.u8()?)?;
+            for _ in 0..r.count()? {
+                r.str()?;
+            }
+        }
+        Some(r.is_done())
+    };
+    check().unwrap_or(false)
+}
+
 /// The keys (`fold::key`) of a card's name and aliases, those with any word: what a name
 /// typed in full equals.
 pub fn keys_of(name: &str, aliases: &[String]) -> Vec<String> {
@@ -278,6 +306,54 @@ mod tests {
             names[..1].to_vec(),
             "what was kept last"
         );
+    }
+
+    /// Only the very cards kept, in the order kept, each under the stamp kept, are as kept.
+    #[test]
+    fn names_are_as_now_only_for_the_same_cards_in_order_and_stamps() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let names = vec![kept("ada", 1_000), kept("zoe", 2_000)];
+        cache.keep_names(&names);
+        let file = cache.kept_names_file();
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let stamps = |list: &[&KeptName]| list.iter().map(|k| Some(k.stamp)).collect::<Vec<_>>();
+        let (ada, zoe) = (&names[0], &names[1]);
+        assert!(kept_as_now(
+            &file,
+            &ids(&["ada", "zoe"]),
+            &stamps(&[ada, zoe])
+        ));
+        let edited = kept("zoe", 3_000);
+        assert!(!kept_as_now(
+            &file,
+            &ids(&["ada", "zoe"]),
+            &stamps(&[ada, &edited])
+        ));
+        assert!(!kept_as_now(
+            &file,
+            &ids(&["ada", "zoe"]),
+            &[Some(ada.stamp), None]
+        ));
+        assert!(!kept_as_now(
+            &file,
+            &ids(&["ada", "bob"]),
+            &stamps(&[ada, zoe])
+        ));
+        assert!(!kept_as_now(
+            &file,
+            &ids(&["zoe", "ada"]),
+            &stamps(&[zoe, ada])
+        ));
+        assert!(!kept_as_now(&file, &ids(&["ada"]), &stamps(&[ada])));
+        let three = ids(&["ada", "zoe", "bob"]);
+        assert!(!kept_as_now(&file, &three, &stamps(&[ada, zoe, zoe])));
+        assert!(!kept_as_now(
+            &file[..file.len() - 1],
+            &ids(&["ada", "zoe"]),
+            &stamps(&[ada, zoe])
+        ));
+        assert!(!kept_as_now(&[], &[], &[]), "nothing kept is not as now");
     }
 
     #[test]
