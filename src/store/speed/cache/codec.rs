@@ -156,6 +156,13 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?).ok()
     }
 
+    /// A string's bytes, not checked to be UTF-8: for a string only compared or passed over
+    /// (the frame's checksum already says the bytes are those written, and `str` wrote them).
+    pub fn str_bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.usize()?;
+        self.take(n)
+    }
+
     pub fn string(&mut self) -> Option<String> {
         self.str().map(str::to_string)
     }
@@ -253,6 +260,7 @@ mod tests {
             w.i64(v);
         }
         w.str("zoë");
+        w.str("мюллер");
         w.opt_str(None);
         w.opt_str(Some(""));
         let mut r = Reader::new(&w.buf);
@@ -263,6 +271,7 @@ mod tests {
             assert_eq!(r.i64(), Some(v));
         }
         assert_eq!(r.str(), Some("zoë"));
+        assert_eq!(r.str_bytes(), Some("мюллер".as_bytes()));
         assert_eq!(r.opt_string(), Some(None));
         assert_eq!(r.opt_string(), Some(Some(String::new())));
         assert!(r.is_done());

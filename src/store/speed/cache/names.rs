@@ -79,9 +79,9 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<
     for ix in 0..count {
         ids.push(r.str()?);
         r.stamp()?;
-        r.str()?;
+        r.str_bytes()?;
         for _ in 0..r.count()? {
-            r.str()?;
+            r.str_bytes()?;
         }
         bool_of(r.u8()?)?;
         keys.clear();
@@ -105,16 +105,16 @@ pub fn kept_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> boo
             return Some(false);
         }
         for (id, stamp) in ids.iter().zip(stamps) {
-            if r.str()? != id.as_str() || Some(r.stamp()?) != *stamp {
+            if r.str_bytes()? != id.as_bytes() || Some(r.stamp()?) != *stamp {
                 return Some(false);
             }
-            r.str()?;
+            r.str_bytes()?;
             for _ in 0..r.count()? {
-                r.str()?;
+                r.str_bytes()?;
             }
             bool_of(r.u8()?)?;
             for _ in 0..r.count()? {
-                r.str()?;
+                r.str_bytes()?;
             }
         }
         Some(r.is_done())
@@ -213,9 +213,9 @@ fn open_need_in<'a>(file: &'a [u8], key: &str) -> Option<(&'a str, bool)> {
     for _ in 0..r.count()? {
         let id = r.str()?;
         r.stamp()?;
-        r.str()?;
+        r.str_bytes()?;
         for _ in 0..r.count()? {
-            r.str()?;
+            r.str_bytes()?;
         }
         let open_need = bool_of(r.u8()?)?;
         let mut fits = false;
