@@ -10,7 +10,6 @@ mod effects;
 pub mod found;
 pub mod hits;
 pub mod lists;
-mod memory;
 pub mod mentions;
 pub mod needs_pane;
 pub mod people;

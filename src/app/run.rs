@@ -239,9 +239,6 @@ where
                 if tick {
                     // The search index goes on building, and follows what changed.
                     super::update::find::tick(&mut state, journal);
-                    if state.finder.take_built() {
-                        super::memory::give_back();
-                    }
                 }
                 if state.quit {
                     break;

@@ -113,8 +113,6 @@ pub struct Finder {
     piece: (usize, usize),
     /// Moves on whenever what a search would find may have changed.
     generation: u64,
-    /// A build from a thread was taken in since `take_built` was last asked.
-    built: bool,
 }
 
 impl Default for Finder {
@@ -170,7 +168,6 @@ impl Finder {
             inline_up_to: docs,
             piece: (COPY_PEOPLE, COPY_ENTRIES),
             generation: 0,
-            built: false,
         }
     }
 
@@ -192,12 +189,6 @@ impl Finder {
 
     pub fn generation(&self) -> u64 {
         self.generation
-    }
-
-    /// Whether a build from a thread was taken in since last asked: the moment to give the
-    /// memory its build used back to the system.
-    pub fn take_built(&mut self) -> bool {
-        std::mem::take(&mut self.built)
     }
 
     /// Memory the index holds, in bytes.
@@ -234,7 +225,6 @@ impl Finder {
                     let revision = b.revision;
                     self.building = None;
                     self.adopt(seg, revision);
-                    self.built = true;
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
