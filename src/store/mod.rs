@@ -66,7 +66,7 @@ pub use truth::watch::{Change, Watch};
 pub use truth::{decode, error, paths};
 pub(crate) use truth::{drafts, merge_note};
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use truth::shortcuts::{AppendMemo, DecodeMemo};
@@ -92,7 +92,7 @@ pub struct Edited<T> {
 pub struct Store {
     fs: Box<dyn Fs>,
     /// Content hash of each file as rolo last read or wrote it.
-    seen: Mutex<HashMap<PathBuf, u64>>,
+    seen: Mutex<FastMap<PathBuf, u64>>,
     /// Month texts known to take a new entry at their end, so a save parses only its entry.
     appendable: speed::appendable::Appendable,
     /// Decodes kept outside the data folder (`with_cache`); none by default.
@@ -110,7 +110,7 @@ impl Store {
     pub fn new(fs: Box<dyn Fs>) -> Store {
         Store {
             fs,
-            seen: Mutex::new(HashMap::new()),
+            seen: Mutex::new(FastMap::default()),
             appendable: Default::default(),
             cache: None,
             drafts_owner: OnceLock::new(),
