@@ -171,19 +171,22 @@ fn person_or_newest(
     // Meanwhile what the names kept say, unchecked, is read on a second thread (`Guess`):
     // most of the time the names checked against the cards say the same, and that read is
     // the one needed.
+    // The guess is made once, here: the names checked take it as the answer when every card
+    // is as kept.
     let kept = store.kept_names();
+    let guess = store.guess_by_name(&kept, query);
     let (found, guessed) = std::thread::scope(|s| {
-        let (files, kept) = (&files, &kept);
-        let guessed = s.spawn(move || match store.guess_by_name(kept, query) {
+        let (files, kept, guess) = (&files, &kept, &guess);
+        let guessed = s.spawn(move || match guess {
             Guessed::One(id) => {
-                let read = named_for(store, needs, Some(&id), files)
+                let read = named_for(store, needs, Some(id), files)
                     .map(|named| named_only(store, named, count).map(Box::new));
-                Guess::One(id, read)
+                Guess::One(id.clone(), read)
             }
             Guessed::NotOne => Guess::NotOne(store.load_last_days().map(|read| read.errors)),
             Guessed::Unknown => Guess::Nothing,
         });
-        let found = by_names(store, query, files, kept);
+        let found = by_names(store, query, files, kept, guess);
         // A guess that panicked (a bug) read nothing the answer needs: the names checked
         // read it again, as if there had been no guess.
         let guessed = guessed.join().unwrap_or(Guess::Nothing);
@@ -252,8 +255,9 @@ fn by_names(
     query: &str,
     files: &ContactFiles,
     kept: &KeptNames,
+    guessed: &Guessed,
 ) -> Result<ByNames, StoreError> {
-    let names = match store.person_by_name(files, query, kept)? {
+    let names = match store.person_by_name(files, query, kept, guessed)? {
         ByName::One(id) => return Ok(ByNames::One(id, None)),
         ByName::Names(names) => names,
     };
@@ -394,7 +398,9 @@ pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
     else {
         return None;
     };
-    match by_names(store, query.trim(), &files, &store.kept_names()).ok()? {
+    let (query, kept) = (query.trim(), store.kept_names());
+    let guess = store.guess_by_name(&kept, query);
+    match by_names(store, query, &files, &kept, &guess).ok()? {
         ByNames::One(id, _) => named_for(store, needs, Some(&id), &files),
         ByNames::NotOne(_) => None,
     }

@@ -103,25 +103,27 @@ impl Store {
     /// means no one or several, or was resolved on whole cards. With a cache, the names are
     /// the keys kept: no card but those changed since is read, and no contact is built.
     /// `kept` is the names the cache keeps (`kept_names`), read once for this and the guess
-    /// made beside it (`guess_by_name`).
+    /// made on them, `guessed` (`guess_by_name(kept, query)`): when every card is as kept,
+    /// that guess is the answer.
     pub fn person_by_name(
         &self,
         files: &ContactFiles,
         query: &str,
         kept: &KeptNames,
+        guessed: &Guessed,
     ) -> Result<ByName, StoreError> {
         let Some(cache) = &self.cache else {
             return Ok(ByName::Names(self.whole_names(files, &[])?));
         };
         let stamps = self.card_stamps(files);
         // Every card as kept, the usual case: the pass would offer each card's kept keys in
-        // the file's order, as `kept_id_by_name` does straight from the file. Decoding the
-        // names into a list and resolving on it was 9 ms of a 35 ms `timeline NAME`.
-        if kept_as_now(&kept.0, files.ids(), &stamps)
-            && let Some(mut best) = crate::name_fit::BestFit::new(query)
-            && let Some(Some(id)) = kept_id_by_name(&kept.0, &mut best)
+        // the file's order, as the guess did straight from the file (`kept_id_by_name`).
+        // Decoding the names into a list and resolving on it was 9 ms of a 35 ms
+        // `timeline NAME`.
+        if let Guessed::One(id) = guessed
+            && kept_as_now(&kept.0, files.ids(), &stamps)
         {
-            return Ok(ByName::One(id.to_string()));
+            return Ok(ByName::One(id.clone()));
         }
         let pass = match self.names_pass(cache, files, &kept.0, stamps)? {
             Passed::Whole(names) => return Ok(ByName::Names(names)),

@@ -127,8 +127,10 @@ fn by_name(data: &Path, cache: &Path, query: &str) -> (String, bool, String) {
         .with_cache(cache)
         .cache_settle_after(Duration::ZERO);
     let files = store.contact_files().unwrap();
+    let kept = store.kept_names();
+    let guessed = store.guess_by_name(&kept, query);
     let (found, by_keys) = match store
-        .person_by_name(&files, query, &store.kept_names())
+        .person_by_name(&files, query, &kept, &guessed)
         .unwrap()
     {
         super::ByName::One(id) => (id, true),
