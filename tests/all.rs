@@ -80,6 +80,7 @@ mod tmux_sync;
 mod tmux_undo;
 mod today_cache;
 mod tui_broken;
+mod tui_changed_need;
 mod tui_cli;
 mod tui_dates;
 mod tui_drafts;

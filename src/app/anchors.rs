@@ -327,8 +327,8 @@ fn typed_for_gone(input: &Input, journal: &Journal) -> Option<(String, String)> 
             contact,
             format!("{}: {what} (due {typed})", promise(*theirs)),
         ),
-        Ask::RewordNeed { contact, need } => (contact, format!("need #{need}: {typed}")),
-        Ask::MetHow { contact, need } => (contact, format!("need #{need} met: {typed}")),
+        Ask::RewordNeed { contact, need, .. } => (contact, format!("need #{need}: {typed}")),
+        Ask::MetHow { contact, need, .. } => (contact, format!("need #{need} met: {typed}")),
         Ask::AddContact | Ask::NoteTime => return None,
     };
     let nothing_typed = typed.is_empty() && !matches!(input.ask, Ask::FollowUpDue { .. });

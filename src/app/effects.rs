@@ -16,7 +16,7 @@ use crate::ops::{
     RewordNeed, SetNeed,
 };
 use crate::refresh;
-use crate::store::{Claim, Store, decode, paths};
+use crate::store::{Change, Claim, Store, decode, paths};
 use chrono::{DateTime, FixedOffset};
 
 /// Do what `effect` asks; `None` when there is nothing to learn from it. The journal is only
@@ -58,7 +58,7 @@ pub fn carry_out(
         } => {
             let typed = format!("need: {what}");
             let result = AddNeed::new(&what, since).map(|op| op.apply(store, &contact));
-            changed(contact, result, Some(typed))
+            changed(store, contact, result, Some(typed))
         }
         Effect::SetNeed {
             contact,
@@ -66,6 +66,7 @@ pub fn carry_out(
             status,
             how,
             on,
+            shown,
         } => {
             let typed = how
                 .as_ref()
@@ -74,8 +75,8 @@ pub fn carry_out(
                 NeedStatus::Dropped => SetNeed::dropped(need, on),
                 _ => SetNeed::met(need, how, on),
             };
-            let result = op.apply(store, &contact);
-            changed(contact, Ok(result), typed)
+            let result = op.as_shown(&shown).apply(store, &contact);
+            changed(store, contact, Ok(result), typed)
         }
         Effect::AddFollowUp {
             contact,
@@ -91,16 +92,18 @@ pub fn carry_out(
             let typed = format!("{label}: {what} (due {})", due.format("%Y-%m-%d"));
             let result =
                 AddFollowUp::new(&what, due, today).map(|op| op.by(by).apply(store, &contact));
-            changed(contact, result, Some(typed))
+            changed(store, contact, result, Some(typed))
         }
         Effect::RewordNeed {
             contact,
             need,
             what,
+            shown,
         } => {
             let typed = format!("need #{need}: {what}");
-            let result = RewordNeed::new(need, &what).map(|op| op.apply(store, &contact));
-            changed(contact, result, Some(typed))
+            let result =
+                RewordNeed::new(need, &what).map(|op| op.as_shown(&shown).apply(store, &contact));
+            changed(store, contact, result, Some(typed))
         }
         Effect::AddContact { name } => match AddPerson::named(&name).map(|op| op.apply(store)) {
             Ok(Ok(added)) => Done::PersonAdded(added),
@@ -116,15 +119,15 @@ pub fn carry_out(
             Err(e) => Done::IntroFailed(e),
         },
         Effect::NotAFit { contact, op } => {
-            changed(contact.clone(), Ok(op.apply(store, &contact)), None)
+            changed(store, contact.clone(), Ok(op.apply(store, &contact)), None)
         }
         Effect::MeetByIntro(update) => {
             let contact = update.contact_id.clone();
-            changed(contact, Ok(MeetByIntro(update).apply(store)), None)
+            changed(store, contact, Ok(MeetByIntro(update).apply(store)), None)
         }
         Effect::FollowUpDone { contact, id } => {
             let result = FollowUpDone { id }.apply(store, &contact);
-            changed(contact, Ok(result), None)
+            changed(store, contact, Ok(result), None)
         }
         Effect::Archive {
             contact,
@@ -142,6 +145,7 @@ pub fn carry_out(
                     contact,
                     error,
                     typed: None,
+                    now: Vec::new(),
                 },
             }
         }
@@ -250,6 +254,7 @@ pub(super) fn read_month(store: &Store, month: (i32, u32)) -> Option<MonthRead> 
 
 /// A change to a person's file, or why it did not happen.
 fn changed(
+    store: &Store,
     contact: String,
     result: Result<Result<Changed, OpError>, Invalid>,
     typed: Option<String>,
@@ -257,6 +262,11 @@ fn changed(
     match result {
         Ok(Ok(c)) => Done::Changed(c),
         Ok(Err(error)) => Done::NotChanged {
+            // A need that changed under the screen is shown as it is now with the refusal.
+            now: match error.changed_need() {
+                Some(_) => refresh::read(store, &[Change::Contact(contact.clone())]),
+                None => Vec::new(),
+            },
             contact,
             error,
             typed,

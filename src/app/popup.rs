@@ -13,9 +13,11 @@ pub enum Ask {
     NewNeed {
         contact: String,
     },
+    /// `shown`: the need's words as the prompt showed them (`ops::SetNeed::as_shown`).
     MetHow {
         contact: String,
         need: u32,
+        shown: String,
     },
     /// `theirs`: a promise they made you, not one you made (tab switches).
     FollowUpWhat {
@@ -31,6 +33,7 @@ pub enum Ask {
     RewordNeed {
         contact: String,
         need: u32,
+        shown: String,
     },
     AddContact,
     /// When the note being written happened (`ctrl-t` while writing).
@@ -51,6 +54,7 @@ pub enum Question {
     DropNeed {
         contact: String,
         need: u32,
+        shown: String,
     },
     /// After an intro was logged: mark the need it was for met.
     MeetByIntro(NeedUpdate),

@@ -27,6 +27,8 @@ pub enum OpError {
         contact: String,
         need: u32,
     },
+    /// The need under that number is no longer the one the person chose on screen.
+    NeedChanged(NeedChanged),
     /// The person's file holds no follow-up with that number (any more).
     NoFollowUp {
         name: String,
@@ -46,10 +48,50 @@ pub enum OpError {
     Unparsed(Problem),
 }
 
+/// A need as the file holds it now, when that is not what the screen showed: other words
+/// under its number, or no longer open (another terminal or a hand edit changed it since).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedChanged {
+    name: String,
+    need: u32,
+    now: String,
+    status: crate::model::NeedStatus,
+}
+
+impl NeedChanged {
+    /// `need` of the person named `name`, as it is now.
+    pub fn of(name: &str, need: &crate::model::Need) -> NeedChanged {
+        NeedChanged {
+            name: name.to_string(),
+            need: need.id,
+            now: need.what.clone(),
+            status: need.status,
+        }
+    }
+
+    /// What it is now, in the person's words: its status when that changed, else its words.
+    fn now(&self) -> String {
+        match self.status {
+            crate::model::NeedStatus::Open => format!("now reads \"{}\"", inert_line(&self.now)),
+            status => format!("is {} already", status.as_str()),
+        }
+    }
+}
+
 impl OpError {
     /// The person's file is gone (deleted or renamed outside rolo).
     pub fn is_not_found(&self) -> bool {
         matches!(self, OpError::Store(StoreError::NotFound(_)))
+    }
+
+    /// The need chosen on screen is gone from the file, or is not what was shown any more:
+    /// said in a few words (the screen shows it as it is now).
+    pub fn changed_need(&self) -> Option<String> {
+        match self {
+            OpError::NoNeed { need, .. } => Some(format!("need #{need} is gone from the file")),
+            OpError::NeedChanged(c) => Some(format!("need #{} changed meanwhile", c.need)),
+            _ => None,
+        }
     }
 
     /// The TUI's words for it: the number was picked on screen, so "gone" is the news.
@@ -57,6 +99,11 @@ impl OpError {
         match self {
             OpError::Store(e) => e.to_string(),
             OpError::NoNeed { need, .. } => format!("need #{need} is gone from the file"),
+            OpError::NeedChanged(c) => format!(
+                "need #{} changed meanwhile and {}; nothing was written",
+                c.need,
+                c.now()
+            ),
             OpError::NoFollowUp { follow_up, .. } => {
                 format!("follow-up #{follow_up} is gone from the file")
             }
@@ -83,6 +130,13 @@ impl fmt::Display for OpError {
                 "{} has no need #{need} (see `rolo show {}`)",
                 inert_line(name),
                 inert_line(contact)
+            ),
+            OpError::NeedChanged(c) => write!(
+                f,
+                "need #{} of {} changed since it was shown and {}; nothing was written",
+                c.need,
+                inert_line(&c.name),
+                c.now()
             ),
             OpError::NoFollowUp { name, follow_up } => {
                 write!(f, "{} has no follow-up #{follow_up}", inert_line(name))

@@ -36,7 +36,7 @@ mod tests_lifecycle;
 
 pub use archive::{Archive, Unarchive};
 pub use edit::{EditEntry, EditPerson, SetFields};
-pub use error::{Invalid, OpError};
+pub use error::{Invalid, NeedChanged, OpError};
 pub use follow_ups::{AddFollowUp, FollowUpDone};
 pub use import::{Import, Imported};
 pub use merge::{Merge, Merged};

@@ -1,7 +1,7 @@
 //! Needs: record one, mark one met or dropped, put one in new words, and mark one met the way
 //! an intro said.
 
-use super::{Changed, Invalid, OpError, finish, non_empty};
+use super::{Changed, Invalid, NeedChanged, OpError, finish, non_empty};
 use crate::model::{Need, NeedStatus};
 use crate::sanitize::inert_line;
 use crate::serve::NeedUpdate;
@@ -57,6 +57,7 @@ pub struct SetNeed {
     status: NeedStatus,
     how: Option<String>,
     on: NaiveDate,
+    shown: Option<String>,
 }
 
 impl SetNeed {
@@ -67,6 +68,7 @@ impl SetNeed {
             status: NeedStatus::Met,
             how: how.filter(|h| !h.trim().is_empty()),
             on,
+            shown: None,
         }
     }
 
@@ -76,6 +78,17 @@ impl SetNeed {
             status: NeedStatus::Dropped,
             how: None,
             on,
+            shown: None,
+        }
+    }
+
+    /// Only the open need that reads `what`, as the screen showed it when the person chose
+    /// it: a number alone may mean another need by now (another terminal reworded or
+    /// renumbered it, or marked it met, since).
+    pub fn as_shown(self, what: &str) -> SetNeed {
+        SetNeed {
+            shown: Some(what.to_string()),
+            ..self
         }
     }
 
@@ -85,6 +98,7 @@ impl SetNeed {
             status,
             how,
             on,
+            shown,
         } = self;
         let mut missing = None;
         // The description says how, as the intro's does: a history message and an undo label
@@ -100,6 +114,12 @@ impl SetNeed {
                 });
                 return Err(String::new());
             };
+            if let Some(shown) = &shown
+                && (n.what != *shown || n.status != NeedStatus::Open)
+            {
+                missing = Some(OpError::NeedChanged(NeedChanged::of(&name, n)));
+                return Err(String::new());
+            }
             n.status = status;
             n.met_on = (status == NeedStatus::Met).then_some(on);
             n.how = how.or(n.how.take());
@@ -127,6 +147,7 @@ impl SetNeed {
 pub struct RewordNeed {
     need: u32,
     what: String,
+    shown: Option<String>,
 }
 
 impl RewordNeed {
@@ -134,11 +155,21 @@ impl RewordNeed {
         Ok(RewordNeed {
             need,
             what: non_empty(what, "the need")?,
+            shown: None,
         })
     }
 
+    /// Only while the need still reads `was`, the words the person started from: words
+    /// changed meanwhile elsewhere are not written over unseen.
+    pub fn as_shown(self, was: &str) -> RewordNeed {
+        RewordNeed {
+            shown: Some(was.to_string()),
+            ..self
+        }
+    }
+
     pub fn apply(self, store: &Store, contact: &str) -> Result<Changed, OpError> {
-        let RewordNeed { need, what } = self;
+        let RewordNeed { need, what, shown } = self;
         let mut missing = None;
         let result = store.update_contact(contact, |c| {
             let (name, id) = (c.name.clone(), c.id.clone());
@@ -150,6 +181,10 @@ impl RewordNeed {
                 });
                 return Err(String::new());
             };
+            if shown.as_ref().is_some_and(|shown| n.what != *shown) {
+                missing = Some(OpError::NeedChanged(NeedChanged::of(&name, n)));
+                return Err(String::new());
+            }
             n.what = what.clone();
             Ok(())
         });

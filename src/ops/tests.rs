@@ -88,6 +88,86 @@ fn met_keeps_how_and_the_day_dropped_clears_the_day() {
 }
 
 #[test]
+fn a_need_chosen_on_screen_changes_only_while_it_is_what_was_shown() {
+    let store = store();
+    // Another terminal reworded need #2 since the screen showed it as "a flat".
+    let reworded = AIKO.replace("what = \"a flat\"", "what = \"a flat near the Spree\"");
+    store
+        .fs()
+        .write_atomic(&paths::contact("aiko"), reworded.as_bytes())
+        .unwrap();
+    let before = file(&store);
+    let refused = [
+        SetNeed::met(2, Some("intro to Sofia".into()), day(3))
+            .as_shown("a flat")
+            .apply(&store, "aiko"),
+        SetNeed::dropped(2, day(3))
+            .as_shown("a flat")
+            .apply(&store, "aiko"),
+        RewordNeed::new(2, "a flat with a balcony")
+            .unwrap()
+            .as_shown("a flat")
+            .apply(&store, "aiko"),
+    ];
+    for e in refused {
+        let e = e.unwrap_err();
+        assert_eq!(
+            e.changed_need().as_deref(),
+            Some("need #2 changed meanwhile")
+        );
+        assert_eq!(
+            e.to_string(),
+            "need #2 of Aiko Tanaka changed since it was shown and now reads \"a flat near the Spree\"; nothing was written"
+        );
+        assert_eq!(
+            e.status(),
+            "need #2 changed meanwhile and now reads \"a flat near the Spree\"; nothing was written"
+        );
+    }
+    assert_eq!(file(&store), before, "a refused change writes nothing");
+    // The words as they are now: the change is made.
+    let met = SetNeed::met(2, None, day(3))
+        .as_shown("a flat near the Spree")
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(met.contact.need(2).unwrap().status, NeedStatus::Met);
+    // Marked met (here by the line above, as a second terminal would): the same words no
+    // longer make it the open need that was chosen, to mark or to drop.
+    let met_file = file(&store);
+    for op in [
+        SetNeed::met(2, Some("again".into()), day(4)),
+        SetNeed::dropped(2, day(4)),
+    ] {
+        let e = op
+            .as_shown("a flat near the Spree")
+            .apply(&store, "aiko")
+            .unwrap_err();
+        assert_eq!(
+            e.status(),
+            "need #2 changed meanwhile and is met already; nothing was written"
+        );
+    }
+    assert_eq!(file(&store), met_file);
+    // Rewording looks at the words only: a met need can be put in new words.
+    let done = RewordNeed::new(2, "a flat, found")
+        .unwrap()
+        .as_shown("a flat near the Spree")
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(done.contact.need(2).unwrap().what, "a flat, found");
+    // Gone altogether: said as gone, and also a need no longer as chosen.
+    let e = SetNeed::dropped(9, day(3))
+        .as_shown("a flat")
+        .apply(&store, "aiko")
+        .unwrap_err();
+    assert!(matches!(e, OpError::NoNeed { need: 9, .. }));
+    assert_eq!(
+        e.changed_need().as_deref(),
+        Some("need #9 is gone from the file")
+    );
+}
+
+#[test]
 fn a_missing_number_is_typed_and_worded_for_each_door() {
     let store = store();
     let before = file(&store);

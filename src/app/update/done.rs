@@ -49,11 +49,13 @@ pub enum Done {
     /// A merge did not happen (nothing was written).
     NotMerged(OpError),
     /// A change to `contact`'s file did not happen. `typed`: what the person typed for it,
-    /// kept as a note should their file be gone.
+    /// kept as a note should their file be gone or the need it was for changed. `now`: the
+    /// file as it is now, read when it refused because it changed under the screen.
     NotChanged {
         contact: String,
         error: OpError,
         typed: Option<String>,
+        now: Vec<crate::refresh::Read>,
     },
     /// Input refused before anything was read or written.
     Invalid(Invalid),
@@ -191,7 +193,17 @@ pub fn on_done(
             contact,
             error,
             typed,
-        } => outcome::not_changed(state, journal, &contact, &error, typed, now),
+            now: reads,
+        } => {
+            // Shown as it is now at once (and noted as seen, so the next look at the files
+            // does not report it, over the words below).
+            if !reads.is_empty() {
+                let anchors = crate::app::anchors::Anchors::take(state, journal);
+                crate::refresh::take_in(journal, reads);
+                anchors.restore(state, journal, now);
+            }
+            outcome::not_changed(state, journal, &contact, &error, typed, now);
+        }
         Done::Invalid(e) => outcome::failed(state, e),
         Done::PersonAdded(added) => outcome::contact_added(state, journal, added, today),
         Done::PersonNotAdded(e) => outcome::failed(state, e),

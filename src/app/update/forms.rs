@@ -77,11 +77,24 @@ pub fn change_need(state: &mut AppState, journal: &Journal, contact: String, nee
     }
     if met {
         let prompt = format!("Mark met: #{need} {} — how?", clip(&n.what, 36));
-        ask(state, Ask::MetHow { contact, need }, prompt);
+        let shown = n.what.clone();
+        ask(
+            state,
+            Ask::MetHow {
+                contact,
+                need,
+                shown,
+            },
+            prompt,
+        );
     } else {
         let what = crate::sanitize::inert_line(&n.what).into_owned();
         state.popup = Some(Popup::Confirm {
-            question: Question::DropNeed { contact, need },
+            question: Question::DropNeed {
+                contact,
+                need,
+                shown: n.what.clone(),
+            },
             text: format!("Drop need #{need} \"{what}\"?"),
         });
     }
@@ -144,12 +157,17 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
     let text = input.editor.text().trim().to_string();
     let today = now.date_naive();
     let effect = match input.ask.clone() {
-        Ask::MetHow { contact, need } => Effect::SetNeed {
+        Ask::MetHow {
+            contact,
+            need,
+            shown,
+        } => Effect::SetNeed {
             contact,
             need,
             status: NeedStatus::Met,
             how: (!text.is_empty()).then_some(text),
             on: today,
+            shown,
         },
         _ if text.is_empty() => {
             input.error = Some("please type something, or press esc to cancel".into());
@@ -199,10 +217,15 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
             );
             return Vec::new();
         }
-        Ask::RewordNeed { contact, need } => Effect::RewordNeed {
+        Ask::RewordNeed {
+            contact,
+            need,
+            shown,
+        } => Effect::RewordNeed {
             contact,
             need,
             what: text,
+            shown,
         },
         Ask::FollowUpDue {
             contact,
@@ -247,13 +270,18 @@ pub fn confirm(
                         return vec![Effect::RemoveDraft(cap.draft())];
                     }
                 }
-                Question::DropNeed { contact, need } => {
+                Question::DropNeed {
+                    contact,
+                    need,
+                    shown,
+                } => {
                     return vec![Effect::SetNeed {
                         contact,
                         need,
                         status: NeedStatus::Dropped,
                         how: None,
                         on: now.date_naive(),
+                        shown,
                     }];
                 }
                 Question::MeetByIntro(update) => {

@@ -51,12 +51,14 @@ pub enum Effect {
         what: String,
         since: NaiveDate,
     },
+    /// `shown`: the need's words as the screen showed them when it was chosen.
     SetNeed {
         contact: String,
         need: u32,
         status: NeedStatus,
         how: Option<String>,
         on: NaiveDate,
+        shown: String,
     },
     AddFollowUp {
         contact: String,
@@ -69,6 +71,7 @@ pub enum Effect {
         contact: String,
         need: u32,
         what: String,
+        shown: String,
     },
     AddContact {
         name: String,

@@ -117,7 +117,11 @@ fn reword(state: &mut AppState, journal: &Journal, contact: String, need: u32) {
     }
     let what = n.what.clone();
     state.popup = Some(Popup::Input(Input {
-        ask: Ask::RewordNeed { contact, need },
+        ask: Ask::RewordNeed {
+            contact,
+            need,
+            shown: what.clone(),
+        },
         prompt: format!("Need #{need}, in new words"),
         editor: Editor::new(&what),
         error: None,

@@ -178,11 +178,21 @@ pub fn not_changed(
     } else {
         failed(state, error.status());
     }
-    if let (true, Some(typed)) = (gone, typed) {
+    let Some(typed) = typed else {
+        return;
+    };
+    if gone {
         keep_as_note(state, id, typed, now);
         state.warn(format!(
             "{}'s file was removed outside rolo; nothing was written, and what you typed is kept as a note (and its draft)",
             name()
+        ));
+    } else if let Some(news) = error.changed_need() {
+        // The need was reworded, marked or removed elsewhere since it was chosen: what was
+        // typed for it is the person's, and waits for them in a note.
+        keep_as_note(state, id, typed, now);
+        state.warn(format!(
+            "{news}; nothing was written, and what you typed is kept as a note (and its draft)"
         ));
     }
 }

@@ -64,6 +64,7 @@ fn a_change_to_a_file_gone_meanwhile_keeps_what_was_typed_as_a_note() {
         contact: "kwame-asante".into(),
         error: gone,
         typed: Some("need: a van".into()),
+        now: Vec::new(),
     };
     on_done(&mut s, &mut j, done, now());
     let cap = s.capture.as_ref().expect("kept as a note");
@@ -87,12 +88,39 @@ fn a_change_to_a_file_gone_meanwhile_keeps_what_was_typed_as_a_note() {
             },
         )),
         typed: None,
+        now: Vec::new(),
     };
     on_done(&mut s, &mut j, done, now());
     assert!(s.capture.is_none());
     assert_eq!(
         status(&s).text,
         "Kwame Asante's file was removed outside rolo; nothing was written"
+    );
+}
+
+#[test]
+fn how_a_need_was_met_is_kept_as_a_note_when_the_need_is_gone_from_the_file() {
+    let (mut s, mut j) = demo();
+    let gone = OpError::NoNeed {
+        name: "Kwame Asante".into(),
+        contact: "kwame-asante".into(),
+        need: 1,
+    };
+    let done = Done::NotChanged {
+        contact: "kwame-asante".into(),
+        error: gone,
+        typed: Some("need #1 met: a van from Lina".into()),
+        now: Vec::new(),
+    };
+    on_done(&mut s, &mut j, done, now());
+    let cap = s.capture.as_ref().expect("kept as a note");
+    assert_eq!(cap.editor.text(), "need #1 met: a van from Lina");
+    assert_eq!(cap.with, ["kwame-asante"]);
+    let said = status(&s);
+    assert!(said.error);
+    assert_eq!(
+        said.text,
+        "need #1 is gone from the file; nothing was written, and what you typed is kept as a note (and its draft)"
     );
 }
 

@@ -49,8 +49,9 @@ fn meeting_and_dropping_the_selected_need() {
     select(&mut s, &mut j, "aiko");
     run(&mut s, &mut j, [NextPane, NextPane, MeetNeed]);
     let contact = "aiko-tanaka".to_string();
+    let shown = j.by_id(&contact).unwrap().need(2).unwrap().what.clone();
     assert!(
-        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::MetHow { contact: contact.clone(), need: 2 })
+        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::MetHow { contact: contact.clone(), need: 2, shown: shown.clone() })
     );
     run(&mut s, &mut j, typed("intro to Sofia"));
     let effects = run(&mut s, &mut j, [Submit]);
@@ -61,7 +62,8 @@ fn meeting_and_dropping_the_selected_need() {
             need: 2,
             status: NeedStatus::Met,
             how: Some("intro to Sofia".into()),
-            on: today()
+            on: today(),
+            shown: shown.clone(),
         }]
     );
     let effects = run(&mut s, &mut j, [DropNeed, Yes]);
@@ -70,8 +72,9 @@ fn meeting_and_dropping_the_selected_need() {
         [Effect::SetNeed {
             status: NeedStatus::Dropped,
             need: 2,
+            shown: dropped,
             ..
-        }]
+        }] if *dropped == shown
     ));
     // The second need of Aiko is already met: nothing to do.
     run(&mut s, &mut j, [Down, MeetNeed]);

@@ -3,6 +3,9 @@
 use super::*;
 use crate::app::state::PickNeed;
 
+/// Marco's second need in the demo, as the screen shows it.
+const CATERING: &str = "Catering for the January meetup on a tiny budget";
+
 fn prompt(s: &AppState) -> String {
     match &s.popup {
         Some(Popup::Input(i)) => i.prompt.clone(),
@@ -29,7 +32,7 @@ fn with_several_open_needs_met_asks_which_first() {
     );
     run(&mut s, &mut j, [Down, Down, Submit]);
     assert!(
-        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::MetHow { contact: "marco-rossi".into(), need: 2 })
+        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::MetHow { contact: "marco-rossi".into(), need: 2, shown: CATERING.into() })
     );
     assert_eq!(
         prompt(&s),
@@ -43,7 +46,8 @@ fn with_several_open_needs_met_asks_which_first() {
             need: 2,
             status: NeedStatus::Met,
             how: Some("Pizza from Lina".into()),
-            on: today()
+            on: today(),
+            shown: CATERING.into(),
         }]
     );
 }
@@ -58,10 +62,7 @@ fn the_number_picks_and_esc_cancels() {
     };
     assert_eq!(pick.error.as_deref(), Some("no open need #7 here"));
     run(&mut s, &mut j, [Type('2')]);
-    assert_eq!(
-        prompt(&s),
-        "Drop need #2 \"Catering for the January meetup on a tiny budget\"?"
-    );
+    assert_eq!(prompt(&s), format!("Drop need #2 \"{CATERING}\"?"));
     assert_eq!(
         run(&mut s, &mut j, [Yes]),
         vec![Effect::SetNeed {
@@ -69,7 +70,8 @@ fn the_number_picks_and_esc_cancels() {
             need: 2,
             status: NeedStatus::Dropped,
             how: None,
-            on: today()
+            on: today(),
+            shown: CATERING.into(),
         }]
     );
     run(&mut s, &mut j, [MeetNeed, Back]);
@@ -98,7 +100,7 @@ fn one_open_need_is_named_without_asking_which() {
     select(&mut s, &mut j, "aiko");
     run(&mut s, &mut j, [MeetNeed]);
     assert!(
-        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::MetHow { contact: "aiko-tanaka".into(), need: 2 })
+        matches!(&s.popup, Some(Popup::Input(crate::app::state::Input { ask: Ask::MetHow { contact, need: 2, .. }, .. })) if contact == "aiko-tanaka")
     );
     assert!(prompt(&s).starts_with("Mark met: #2 "), "{}", prompt(&s));
 }

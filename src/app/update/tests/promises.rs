@@ -101,7 +101,8 @@ fn enter_on_a_need_opens_it_with_its_actions() {
         i.ask,
         Ask::RewordNeed {
             contact: "jonas-becker".into(),
-            need: 3
+            need: 3,
+            shown: i.editor.text().to_string()
         }
     );
     assert!(i.editor.text().starts_with("A technical co-founder"));
@@ -109,14 +110,15 @@ fn enter_on_a_need_opens_it_with_its_actions() {
     run(&mut s, &mut j, typed(", ideally in Berlin"));
     let effects = run(&mut s, &mut j, [Submit]);
     assert!(
-        matches!(&effects[..], [Effect::RewordNeed { contact, need: 3, what }]
-            if contact == "jonas-becker" && what.ends_with("has left, ideally in Berlin")),
+        matches!(&effects[..], [Effect::RewordNeed { contact, need: 3, what, shown }]
+            if contact == "jonas-becker" && what.ends_with("has left, ideally in Berlin")
+                && what.starts_with(shown.as_str()) && !shown.ends_with("Berlin")),
         "{effects:?}"
     );
     // x: met, asking how.
     run(&mut s, &mut j, [Open, MeetNeed]);
     assert!(
-        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::MetHow { contact: "jonas-becker".into(), need: 3 })
+        matches!(&s.popup, Some(Popup::Input(crate::app::state::Input { ask: Ask::MetHow { contact, need: 3, .. }, .. })) if contact == "jonas-becker")
     );
     // d: dropped, asking first.
     run(&mut s, &mut j, [Back, Open, DropNeed]);
@@ -207,6 +209,6 @@ fn a_met_need_opens_too_and_offers_only_new_words() {
     );
     run(&mut s, &mut j, [EditNeed]);
     assert!(
-        matches!(&s.popup, Some(Popup::Input(i)) if i.ask == Ask::RewordNeed { contact: "aiko-tanaka".into(), need: 1 })
+        matches!(&s.popup, Some(Popup::Input(crate::app::state::Input { ask: Ask::RewordNeed { contact, need: 1, .. }, .. })) if contact == "aiko-tanaka")
     );
 }
