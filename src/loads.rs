@@ -123,7 +123,7 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
         Needs::Brief(query) => person_or_newest(store, needs, Some(query), usize::MAX)?,
-        Needs::OnePerson(query) => one_person(store, needs, query, usize::MAX, None)?,
+        Needs::OnePerson(query) => one_person(store, needs, query, usize::MAX, Likely::Unknown)?,
     })
 }
 
@@ -138,7 +138,7 @@ fn person_or_newest(
     // The contacts folder could not be listed: read as before, which says why.
     let Ok(files) = store.contact_files() else {
         return match who {
-            Some(query) => one_person(store, needs, query.trim(), count, None),
+            Some(query) => one_person(store, needs, query.trim(), count, Likely::Unknown),
             None => Ok(Journal::new(store.load_contacts_lean()?)
                 .with_entries_of_one(store.load_newest(None, count)?)),
         };
@@ -157,15 +157,15 @@ fn person_or_newest(
     // Each with whom it most likely means, whose entries are read meanwhile: the id itself,
     // the one card the names kept give that name.
     if files.has(query) {
-        return one_person(store, needs, query, count, Some(query));
+        return one_person(store, needs, query, count, Likely::Id(query));
     }
     if store.cache_root().is_none() {
-        return one_person(store, needs, query, count, None);
+        return one_person(store, needs, query, count, Likely::Unknown);
     }
     if matches!(needs, Needs::Brief(_))
         && let Some((id, true)) = store.kept_open_need(&crate::fold::key(query))
     {
-        return one_person(store, needs, query, count, Some(&id));
+        return one_person(store, needs, query, count, Likely::Named(&id));
     }
     // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
     // Meanwhile what the names kept say, unchecked, is read on a second thread (`Guess`):
@@ -283,27 +283,59 @@ fn only_named_cards(needs: &Needs, person: &Contact) -> bool {
     }
 }
 
+/// Whom `one_person`'s query most likely means, before everyone's cards are read.
+#[derive(Clone, Copy)]
+enum Likely<'a> {
+    /// No guess.
+    Unknown,
+    /// The query is this id, which has a file.
+    Id(&'a str),
+    /// The names kept say the query names this id: checked against the cards as they are
+    /// read (`Store::load_contacts_lean_naming`).
+    Named(&'a str),
+}
+
+impl<'a> Likely<'a> {
+    fn id(self) -> Option<&'a str> {
+        match self {
+            Likely::Unknown => None,
+            Likely::Id(id) | Likely::Named(id) => Some(id),
+        }
+    }
+}
+
 /// A journal of contacts and the `count` newest entries with the person `query` names. When
 /// it names no one (or several), the command will say so; the files that did not load are
 /// still counted, as after a full load. When the command prints only what the cards its
 /// entries name hold (`only_named_cards`), the journal is cut down to those cards, as if
-/// only they had been read (`narrowed`). The entries of `guess`, whom the query most likely
+/// only they had been read (`narrowed`). The entries of `likely`, whom the query most likely
 /// means, are read on a second thread while everyone's cards load, and used if it does.
 fn one_person(
     store: &Store,
     needs: &Needs,
     query: &str,
     count: usize,
-    guess: Option<&str>,
+    likely: Likely,
 ) -> Result<Journal, StoreError> {
-    let (journal, guessed) = std::thread::scope(|s| {
+    let guess = likely.id();
+    let (read, guessed) = std::thread::scope(|s| {
         let guessed = guess.map(|id| s.spawn(move || store.load_newest(Some(id), count)));
-        let journal = store.load_contacts_lean().map(Journal::new);
+        let read = match likely {
+            Likely::Named(_) => store.load_contacts_lean_naming(query),
+            _ => store.load_contacts_lean().map(|loaded| (loaded, None)),
+        };
         // A read that panicked (a bug) is read again below, as if there had been no guess.
-        (journal, guessed.and_then(|read| read.join().ok()))
+        (read, guessed.and_then(|read| read.join().ok()))
     });
-    let journal = journal?;
-    let person = match journal.resolve(query) {
+    let (loaded, named) = read?;
+    let journal = Journal::new(loaded);
+    // Whom the names kept say, when every card is as they were kept under: the same person
+    // resolving the name on everyone's cards finds.
+    let resolved = match named.and_then(|id| journal.ix(&id)) {
+        Some(ix) => Resolution::One(ix),
+        None => journal.resolve(query),
+    };
+    let person = match resolved {
         Resolution::One(ix) => journal.contact(ix),
         _ => None,
     };

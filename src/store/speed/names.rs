@@ -146,6 +146,34 @@ impl Store {
         )
     }
 
+    /// Everyone's cards, as `load_contacts_lean` reads them, and the id of the one person
+    /// `query` names when every card is as the names kept have it (by the stamps this very
+    /// read took): the name then means whom those names say (`kept_as_now`), with no need
+    /// to resolve it again on everyone's names, 5 to 6 ms of a brief by name on the large set.
+    /// `None` when the names kept cannot tell: no cache, a card changed, no one or several.
+    pub fn load_contacts_lean_naming(
+        &self,
+        query: &str,
+    ) -> Result<(Loaded, Option<String>), StoreError> {
+        if self.cache.is_none() {
+            return Ok((self.load_contacts_lean()?, None));
+        }
+        let read = self.contacts_stamped(default_threads())?;
+        let kept = self.kept_names();
+        let named = match self.guess_by_name(&kept, query) {
+            Guessed::One(id) if kept_as_now(&kept.0, read.files.ids(), &read.stamps) => Some(id),
+            _ => None,
+        };
+        let mut problems = read.problems;
+        problems.retain(|p| p.severity == Severity::Error);
+        let loaded = Loaded {
+            contacts: read.contacts,
+            entries: Vec::new(),
+            problems,
+        };
+        Ok((loaded, named))
+    }
+
     /// The stamp of each of `files`' cards, in their order.
     fn card_stamps(&self, files: &ContactFiles) -> Vec<Option<Stamp>> {
         let stamp_of = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));

@@ -8,10 +8,18 @@
 use crate::model::Contact;
 use crate::store::truth::gather::Gathered;
 use crate::store::truth::load::{KnownIds, lint_months, take_contact};
-use crate::store::{Loaded, Month, Problem, Store, StoreError, paths};
+use crate::store::{ContactFiles, Loaded, Month, Problem, Stamp, Store, StoreError, paths};
 use std::path::Path;
 
 use crate::threads::{default_threads, for_each_in_order};
+
+/// What `Store::contacts_stamped` read.
+pub(in crate::store) struct StampedContacts {
+    pub contacts: Vec<Contact>,
+    pub problems: Vec<Problem>,
+    pub files: ContactFiles,
+    pub stamps: Vec<Option<Stamp>>,
+}
 
 /// First stage of a staged load: enough to draw the first screen.
 pub struct RecentLoad {
@@ -84,6 +92,36 @@ impl Store {
             take_contact(result, &mut contacts, &mut problems)
         });
         Ok((contacts, problems))
+    }
+
+    /// As `contacts_with`, with the listing and the stamp each card was taken under, one per
+    /// listed card in its order (`None`: no stamp could be taken): what the names kept are
+    /// checked against (`Store::load_contacts_lean_naming`). Each stamp is taken before its
+    /// card is read, as `contacts_with` takes it whenever the cache holds the card.
+    pub(in crate::store) fn contacts_stamped(
+        &self,
+        threads: usize,
+    ) -> Result<StampedContacts, StoreError> {
+        let files = self.contact_files()?;
+        let ids = files.ids();
+        self.contacts_listed(ids);
+        let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
+        let mut taken_under = Vec::with_capacity(ids.len());
+        let stamps = self.fs.stamps_in(Path::new(paths::CONTACTS));
+        let load = |id: &String| {
+            let stamp = stamps(&paths::contact_file_name(id));
+            (self.load_contact_stamped(id, || stamp), stamp)
+        };
+        for_each_in_order(ids, threads, load, |(result, stamp)| {
+            taken_under.push(stamp);
+            take_contact(result, &mut contacts, &mut problems);
+        });
+        Ok(StampedContacts {
+            contacts,
+            problems,
+            files,
+            stamps: taken_under,
+        })
     }
 
     /// As `contacts_with`, for a session that watches the files from its first frame on. While

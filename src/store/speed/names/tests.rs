@@ -143,6 +143,31 @@ fn by_name(data: &Path, cache: &Path, query: &str) -> (String, bool, String) {
     (found, by_keys, id_of(&full, full.resolve(query)))
 }
 
+/// Who `query` means by `load_contacts_lean_naming` in a new process on the same cache
+/// (the id, "-" for no one or several, resolved on the cards it read when the names kept
+/// do not tell), and whether the names kept told.
+fn by_lean_naming(data: &Path, cache: &Path, query: &str) -> (String, bool) {
+    use crate::journal::{Journal, Resolution};
+    let store = Store::on_disk(data)
+        .with_cache(cache)
+        .cache_settle_after(Duration::ZERO);
+    let (loaded, named) = store.load_contacts_lean_naming(query).unwrap();
+    assert_eq!(
+        loaded.contacts,
+        Store::on_disk(data).load_contacts_lean().unwrap().contacts,
+        "{query:?}: the cards are a lean load's"
+    );
+    if let Some(id) = named {
+        return (id, true);
+    }
+    let j = Journal::new(loaded);
+    let id = match j.resolve(query) {
+        Resolution::One(ix) => j.contact(ix).unwrap().id.clone(),
+        _ => "-".to_string(),
+    };
+    (id, false)
+}
+
 /// `to` made a copy of `from`, files and folders.
 fn copy_tree(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
@@ -211,10 +236,21 @@ fn a_name_means_whom_a_full_load_says_through_edits() {
                 if run == "keeps" {
                     copy_tree(as_edited.path(), cache.path());
                 }
+                // Before the names are kept again: the lean read checks the names as
+                // they were kept before the edit.
+                let (lean, lean_by_keys) = by_lean_naming(data.path(), cache.path(), q);
+                if run == "keeps" {
+                    copy_tree(as_edited.path(), cache.path());
+                }
                 let (found, by_keys, want) = by_name(data.path(), cache.path(), q);
                 assert_eq!(found, want, "{step}, {run}: {q:?}");
+                assert_eq!(lean, want, "{step}, {run}: {q:?}, read lean");
                 if run == "after" && want != "-" {
                     assert!(by_keys, "{step}: {q:?} decided from the keys kept");
+                    // The names keep only cards that load: with one broken (from that step
+                    // on), the folder is never as kept.
+                    let broken = matches!(step, "a card broken" | "a card removed");
+                    assert_eq!(lean_by_keys, !broken, "{step}: {q:?} read lean");
                 }
             }
         }
