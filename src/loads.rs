@@ -336,7 +336,11 @@ fn one_person(
         None => journal.resolve(query),
     };
     let person = match resolved {
-        Resolution::One(ix) => journal.contact(ix),
+        Resolution::One(ix) => {
+            // The command resolves the query again, on these same cards.
+            journal.note_resolved(query, ix);
+            journal.contact(ix)
+        }
         _ => None,
     };
     let Some(person) = person else {

@@ -54,6 +54,8 @@ pub struct Journal {
     broken: FastMap<String, Problem>,
     /// Folded names for resolving, remade when `generation` moves on (see `resolve.rs`).
     names: resolve::NameCache,
+    /// A name already resolved on these contacts (see `resolve.rs`).
+    resolved: resolve::Resolved,
     /// What changed, for the search index (see `changes.rs`).
     changes: changes::ChangeLog,
     /// A journal of recent months only (`Journal::from_since`): for each person, the last

@@ -278,3 +278,32 @@ proptest! {
         prop_assert_eq!(who_by_keys(&j, &query), one_or_none(&j, &query));
     }
 }
+
+/// A name noted as resolved is answered from the note while the contacts stay as they were,
+/// and resolved afresh once any of them changes (or for any other text).
+#[test]
+fn a_noted_resolution_holds_only_for_the_contacts_it_was_made_on() {
+    let mut j = journal(&[
+        ("ada", "Ada Lovelace", &[]),
+        ("bob", "Bob Stone", &[]),
+        ("eve", "Eve Adams", &[]),
+    ]);
+    assert_eq!(who(&j, "Bob Stone"), "bob");
+    // Noted for Eve (as if a load had found her by names kept): the note answers.
+    j.note_resolved("  Bob Stone ", 2);
+    assert_eq!(who(&j, "Bob Stone"), "eve");
+    assert_eq!(who(&j, "ada"), "ada", "other text is resolved as ever");
+    // An id is an id, whatever was noted.
+    j.note_resolved("ada", 1);
+    assert_eq!(who(&j, "ada"), "ada");
+    // Any change to the contacts forgets the note.
+    j.note_resolved("Bob Stone", 2);
+    j.upsert_contact(Contact::new("max", "Max Weber"));
+    assert_eq!(who(&j, "Bob Stone"), "bob");
+    j.note_resolved("Bob Stone", 2);
+    j.remove_contact("max");
+    assert_eq!(who(&j, "Bob Stone"), "bob");
+    // A place no one holds is not noted.
+    j.note_resolved("Bob Stone", 9);
+    assert_eq!(who(&j, "Bob Stone"), "bob");
+}
