@@ -209,7 +209,9 @@ pub enum FileKind {
     Month = 2,
     /// `month_index.rs` (a new kind of file, not a change to the others: an older rolo never
     /// opens it, so no new `VERSION`).
-    MonthIndex = 3,
+    /// 3 was the same file before it began with every month's stamp and each person's last
+    /// day over all months, and is read as absent.
+    MonthIndex = 7,
     /// `listing.rs`: the contacts folder's names (a new kind, as `MonthIndex`).
     Listing = 4,
     /// `names.rs`: each card's name and aliases under its stamp, with their keys and the

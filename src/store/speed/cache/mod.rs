@@ -239,6 +239,15 @@ impl Cache {
             .unwrap_or_default()
     }
 
+    /// See `month_index::last_days_if_current`.
+    pub fn last_days_if_current(
+        &self,
+        now: &[(Month, Option<Stamp>)],
+    ) -> Option<Vec<(String, chrono::NaiveDate)>> {
+        let file = std::fs::read(month_index::index_path(&self.root)).ok()?;
+        month_index::last_days_if_current(&file, now)
+    }
+
     /// The month index to write on `flush`: every month the caller listed, as it knows it.
     /// Months whose file changed within the racy window are left out (read again next time).
     pub fn month_index_learned(&self, mut index: month_index::MonthIndex) {
