@@ -55,25 +55,35 @@ pub struct NeedChanged {
     name: String,
     need: u32,
     now: String,
-    status: crate::model::NeedStatus,
+    /// Its status, when that is what is no longer as shown.
+    closed: Option<crate::model::NeedStatus>,
 }
 
 impl NeedChanged {
-    /// `need` of the person named `name`, as it is now.
-    pub fn of(name: &str, need: &crate::model::Need) -> NeedChanged {
+    /// `need` of the person named `name`, whose words are not those shown any more.
+    pub fn words(name: &str, need: &crate::model::Need) -> NeedChanged {
         NeedChanged {
             name: name.to_string(),
             need: need.id,
             now: need.what.clone(),
-            status: need.status,
+            closed: None,
         }
     }
 
-    /// What it is now, in the person's words: its status when that changed, else its words.
+    /// `need` of the person named `name`, as it is now: open in other words, or no longer
+    /// open (marked met or dropped meanwhile).
+    pub fn of_open(name: &str, need: &crate::model::Need) -> NeedChanged {
+        NeedChanged {
+            closed: (need.status != crate::model::NeedStatus::Open).then_some(need.status),
+            ..NeedChanged::words(name, need)
+        }
+    }
+
+    /// What it is now, in the person's words.
     fn now(&self) -> String {
-        match self.status {
-            crate::model::NeedStatus::Open => format!("now reads \"{}\"", inert_line(&self.now)),
-            status => format!("is {} already", status.as_str()),
+        match self.closed {
+            None => format!("now reads \"{}\"", inert_line(&self.now)),
+            Some(status) => format!("is {} already", status.as_str()),
         }
     }
 }

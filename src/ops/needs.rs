@@ -117,7 +117,7 @@ impl SetNeed {
             if let Some(shown) = &shown
                 && (n.what != *shown || n.status != NeedStatus::Open)
             {
-                missing = Some(OpError::NeedChanged(NeedChanged::of(&name, n)));
+                missing = Some(OpError::NeedChanged(NeedChanged::of_open(&name, n)));
                 return Err(String::new());
             }
             n.status = status;
@@ -182,7 +182,7 @@ impl RewordNeed {
                 return Err(String::new());
             };
             if shown.as_ref().is_some_and(|shown| n.what != *shown) {
-                missing = Some(OpError::NeedChanged(NeedChanged::of(&name, n)));
+                missing = Some(OpError::NeedChanged(NeedChanged::words(&name, n)));
                 return Err(String::new());
             }
             n.what = what.clone();

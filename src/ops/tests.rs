@@ -155,6 +155,16 @@ fn a_need_chosen_on_screen_changes_only_while_it_is_what_was_shown() {
         .apply(&store, "aiko")
         .unwrap();
     assert_eq!(done.contact.need(2).unwrap().what, "a flat, found");
+    // Words changed under a met need: the words are what is said, not its status.
+    let e = RewordNeed::new(2, "a flat, with a view")
+        .unwrap()
+        .as_shown("a flat near the Spree")
+        .apply(&store, "aiko")
+        .unwrap_err();
+    assert_eq!(
+        e.status(),
+        "need #2 changed meanwhile and now reads \"a flat, found\"; nothing was written"
+    );
     // Gone altogether: said as gone, and also a need no longer as chosen.
     let e = SetNeed::dropped(9, day(3))
         .as_shown("a flat")

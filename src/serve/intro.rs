@@ -11,18 +11,22 @@ pub struct Intro {
     pub need_update: Option<NeedUpdate>,
 }
 
-/// Marks need `need_id` of contact `contact_id` met on `met_on`, with `how`.
+/// Marks need `need_id` of contact `contact_id` met on `met_on`, with `how`; `what` is the
+/// need's words when the intro was made for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NeedUpdate {
     pub contact_id: String,
     pub need_id: u32,
+    pub what: String,
     pub met_on: NaiveDate,
     pub how: String,
 }
 
 impl NeedUpdate {
     /// Apply to the contact as it is now (e.g. inside `Store::update_contact`); refuses when the
-    /// need is gone or no longer open, so nothing is overwritten by mistake.
+    /// need is gone, no longer open or in other words than the intro was for (reworded, or
+    /// its number taken by another need, elsewhere meanwhile), so nothing is overwritten by
+    /// mistake.
     pub fn apply(&self, c: &mut Contact) -> Result<(), String> {
         let name = c.name.clone();
         let need = c
@@ -33,6 +37,13 @@ impl NeedUpdate {
                 "need #{} of {name} is already {}",
                 self.need_id,
                 need.status.as_str()
+            ));
+        }
+        if need.what != self.what {
+            return Err(format!(
+                "need #{} of {name} changed since the intro and now reads \"{}\"; nothing was written",
+                self.need_id,
+                crate::sanitize::inert_line(&need.what)
             ));
         }
         need.status = NeedStatus::Met;
@@ -96,6 +107,7 @@ pub fn intro(
     let need_update = need.map(|n| NeedUpdate {
         contact_id: helped.id.clone(),
         need_id: n.id,
+        what: n.what.clone(),
         met_on: at.date_naive(),
         how: format!("introduced to {}", other.name),
     });

@@ -119,11 +119,8 @@ pub fn intro_logged(
     let Some(update) = need_update else {
         return;
     };
-    let what = journal
-        .by_id(&update.contact_id)
-        .and_then(|c| c.need(update.need_id))
-        .map(|n| inert_line(&n.what).into_owned())
-        .unwrap_or_default();
+    // The words the intro was for: the need is marked only while it still reads so.
+    let what = inert_line(&update.what);
     let text = format!(
         "Mark the need \"{what}\" met ({})?",
         inert_line(&update.how)

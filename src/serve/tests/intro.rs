@@ -50,6 +50,33 @@ fn intro_for_a_need_records_both_people_and_marks_the_need_met() {
     );
 }
 
+/// The need the intro was for, reworded elsewhere meanwhile or removed and its number
+/// given to a new need: the answer to "mark it met?" marks nothing.
+#[test]
+fn the_need_is_marked_met_only_while_it_reads_as_the_intro_had_it() {
+    let (zoe, nadia) = pair();
+    let update = intro(&zoe, &nadia, Some(1), None, at("2026-11-24T14:26:00+01:00"))
+        .unwrap()
+        .need_update
+        .unwrap();
+    assert_eq!(update.what, "A job as a product designer ");
+    let mut reworded = zoe.clone();
+    if let Some(n) = reworded.need_mut(1) {
+        n.what = "A job as a UX lead".into();
+    }
+    let before = reworded.clone();
+    assert_eq!(
+        update.apply(&mut reworded),
+        Err("need #1 of Zoë Müller changed since the intro and now reads \"A job as a UX lead\"; nothing was written".into())
+    );
+    assert_eq!(reworded, before, "nothing changed");
+    let mut renumbered = zoe.clone();
+    renumbered.needs.retain(|n| n.id != 1);
+    renumbered.needs.push(need(1, "A lawyer", d(2026, 11, 20)));
+    assert!(update.apply(&mut renumbered).is_err());
+    assert_eq!(renumbered.need(1).unwrap().status, NeedStatus::Open);
+}
+
 #[test]
 fn intro_without_a_need_keeps_your_note() {
     let (zoe, nadia) = pair();
