@@ -95,9 +95,9 @@ impl Store {
     }
 
     /// As `contacts_with`, with the listing and the stamp each card was taken under, one per
-    /// listed card in its order (`None`: no stamp could be taken): what the names kept are
-    /// checked against (`Store::load_contacts_lean_naming`). Each stamp is taken before its
-    /// card is read, as `contacts_with` takes it whenever the cache holds the card.
+    /// listed card in its order (`None`: no stamp could be had): what the names kept are
+    /// checked against (`Store::load_contacts_lean_naming`). A card the cache holds is taken
+    /// under the stamp asked first; one read from its file, under the stamp of what was read.
     pub(in crate::store) fn contacts_stamped(
         &self,
         threads: usize,
@@ -108,10 +108,8 @@ impl Store {
         let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
         let mut taken_under = Vec::with_capacity(ids.len());
         let stamps = self.fs.stamps_in(Path::new(paths::CONTACTS));
-        let load = |id: &String| {
-            let stamp = stamps(&paths::contact_file_name(id));
-            (self.load_contact_stamped(id, || stamp), stamp)
-        };
+        let load =
+            |id: &String| self.load_contact_as_read(id, || stamps(&paths::contact_file_name(id)));
         for_each_in_order(ids, threads, load, |(result, stamp)| {
             taken_under.push(stamp);
             take_contact(result, &mut contacts, &mut problems);

@@ -49,6 +49,8 @@ pub(in crate::store) fn take_contact(
     }
 }
 
+/// One card as loaded: the contact and its warnings, or why it does not load.
+type CardLoad = Result<(Contact, Vec<Problem>), BrokenContact>;
 impl Store {
     /// Contact files, by id, in the order of their file names. Hidden files (temp files,
     /// editor backups) are not contacts.
@@ -101,46 +103,71 @@ impl Store {
         id: &str,
         stamp: impl FnOnce() -> Option<Stamp>,
     ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
+        self.load_contact_as_read(id, stamp).0
+    }
+
+    /// `load_contact_stamped`, with the stamp of what was taken: the one `stamp` gave when
+    /// the cache's record was taken under it, the file's own when the file was read (it may
+    /// have changed since `stamp` was asked); `None` when no stamp could be had.
+    pub(in crate::store) fn load_contact_as_read(
+        &self,
+        id: &str,
+        stamp: impl FnOnce() -> Option<Stamp>,
+    ) -> (CardLoad, Option<Stamp>) {
         let rel = paths::contact(id);
-        if let Some(contact) = self.remembered_contact(id, &rel, stamp) {
-            return Ok((contact, Vec::new()));
+        let mut asked = None;
+        let remembered = self.remembered_contact(id, &rel, || {
+            asked = stamp();
+            asked
+        });
+        if let Some(contact) = remembered {
+            return (Ok((contact, Vec::new())), asked);
         }
+        let mut read = None;
+        let loaded = self.load_contact_read(id, &rel, &mut read);
+        (loaded, read)
+    }
+
+    /// The card read from its file, noting the stamp of the bytes read in `read`.
+    fn load_contact_read(
+        &self,
+        id: &str,
+        rel: &Path,
+        read: &mut Option<Stamp>,
+    ) -> Result<(Contact, Vec<Problem>), BrokenContact> {
         let broken = |problem: Problem, text: Option<&str>| BrokenContact {
             problem,
             stand_in: text.map(|t| Box::new(stand_in(id, t))),
         };
-        let (bytes, stamp) = match self.read_for_memo(&rel) {
+        let (bytes, stamp) = match self.read_for_memo(rel) {
             Ok(Some(b)) => b,
-            Ok(None) if self.fs.is_symlink(&rel) => {
+            Ok(None) if self.fs.is_symlink(rel) => {
                 return Err(broken(
-                    Problem::error(
-                        &rel,
-                        (1, 1),
-                        "a symbolic link to a file that does not exist",
-                    ),
+                    Problem::error(rel, (1, 1), "a symbolic link to a file that does not exist"),
                     Some(""),
                 ));
             }
             Ok(None) => {
                 return Err(broken(
-                    Problem::error(&rel, (1, 1), "the file is gone"),
+                    Problem::error(rel, (1, 1), "the file is gone"),
                     None,
                 ));
             }
             Err(e) => {
                 return Err(broken(
-                    Problem::error(&rel, (1, 1), format!("cannot read: {e}")),
+                    Problem::error(rel, (1, 1), format!("cannot read: {e}")),
                     Some(""),
                 ));
             }
         };
+        *read = stamp;
         let hash = content_hash(&bytes);
-        self.remember(&rel, hash);
-        let text = match decode::utf8(&rel, &bytes) {
+        self.remember(rel, hash);
+        let text = match decode::utf8(rel, &bytes) {
             Ok(text) => text,
             Err(p) => return Err(broken(p, Some(&String::from_utf8_lossy(&bytes)))),
         };
-        let parsed = decode::contact_with_warnings(id, &rel, text);
+        let parsed = decode::contact_with_warnings(id, rel, text);
         self.contact_parsed(id, stamp, hash, &parsed);
         parsed.map_err(|p| broken(p, Some(text)))
     }
