@@ -5,7 +5,7 @@
 //! month is reported exactly as a full load reports it. The months the index knows are read
 //! newest first, and only until no older one can hold an entry among the N newest.
 
-use super::cache::month_index::{Learned, MonthIndex, Summary, instant};
+use super::cache::month_index::{self, Learned, MonthIndex, Summary, instant};
 use super::lean_load::MonthsRead;
 use crate::model::Entry;
 use crate::store::{LocatedEntry, Month, Problem, Stamp, Store, StoreError, paths};
@@ -217,18 +217,20 @@ impl Store {
             .iter()
             .map(|&m| (m, self.fs.stamp(&paths::month(m))))
             .collect();
-        // Every month as the index knows it: its glance says it all.
-        if let Some(items) = self
+        let file = self
             .cache
             .as_ref()
-            .and_then(|c| c.last_days_if_current(&now))
-        {
+            .map(|c| c.month_index_file())
+            .unwrap_or_default();
+        // Every month as the index knows it: its glance says it all.
+        if let Some(items) = month_index::last_days_if_current(&file, &now) {
             return Ok(MonthsRead {
                 items,
                 errors: Vec::new(),
             });
         }
-        let index = self.month_index();
+        let index = month_index::decode(&file);
+        drop(file);
         let stamps = now.into_iter().map(|(_, stamp)| stamp).collect();
         let (months, stamps) = Self::surveyed(&index, months, stamps);
         let unknown: Vec<usize> = (0..months.len())

@@ -234,18 +234,13 @@ impl Cache {
 
     /// The month index as last written; empty when there is none or it is not usable.
     pub fn month_index(&self) -> month_index::MonthIndex {
-        std::fs::read(month_index::index_path(&self.root))
-            .map(|file| month_index::decode(&file))
-            .unwrap_or_default()
+        month_index::decode(&self.month_index_file())
     }
 
-    /// See `month_index::last_days_if_current`.
-    pub fn last_days_if_current(
-        &self,
-        now: &[(Month, Option<Stamp>)],
-    ) -> Option<Vec<(String, chrono::NaiveDate)>> {
-        let file = std::fs::read(month_index::index_path(&self.root)).ok()?;
-        month_index::last_days_if_current(&file, now)
+    /// The month index's file as it is (empty when it cannot be read): for a caller that
+    /// may need only its start (`month_index::last_days_if_current`) or all of it.
+    pub fn month_index_file(&self) -> Vec<u8> {
+        std::fs::read(month_index::index_path(&self.root)).unwrap_or_default()
     }
 
     /// The month index to write on `flush`: every month the caller listed, as it knows it.
