@@ -102,7 +102,13 @@ fn enter_on_a_need_opens_it_with_its_actions() {
         Ask::RewordNeed {
             contact: "jonas-becker".into(),
             need: 3,
-            shown: i.editor.text().to_string()
+            shown: j
+                .by_id("jonas-becker")
+                .unwrap()
+                .need(3)
+                .unwrap()
+                .what
+                .clone()
         }
     );
     assert!(i.editor.text().starts_with("A technical co-founder"));
