@@ -1,5 +1,6 @@
 //! A need changed outside rolo (reworded by hand, marked met from a second terminal) while
-//! the TUI asks about it: the answer is for the need as it was shown, so nothing is written
+//! the TUI asks about it (how it was met, whether to drop it, new words for it, whether an
+//! intro just logged for it met it): the answer is for the need as it was shown, so nothing is written
 //! over the other change, the screen says what the need is now, and what was typed is kept
 //! as a note. With the cache on and off, and whether or not the TUI noticed the change before
 //! the answer was sent.
@@ -126,5 +127,55 @@ fn new_words_over_words_changed_meanwhile_are_kept_not_written() {
             "{cache:?}, noticed {seen}:\n{screen}"
         );
         assert!(screen.contains("(before March)"), "{screen}");
+    }
+}
+
+#[test]
+fn an_intro_logged_for_a_need_reworded_meanwhile_does_not_mark_it_met() {
+    const ZOE: &str = "A full-time job as a product designer, ideally in climate or health";
+    const NOW: &str = "A part-time design job in Berlin";
+    for (cache, seen) in BOTH.into_iter().flat_map(|c| [(c, true), (c, false)]) {
+        let mut app = App::demo(120, 35);
+        let mut steps = keys(vec![tick(), ch('/')]);
+        steps.extend(keys(text("zoe")));
+        // Her open need, who could help, enter logs the intro to the first (Nadia) and asks
+        // whether the need is met.
+        steps.extend(keys(vec![
+            key(Enter),
+            key(Tab),
+            key(Tab),
+            ch('m'),
+            key(Enter),
+        ]));
+        steps.push(outside(|dir| {
+            let card = dir.join("contacts/zoe-muller.toml");
+            let text = std::fs::read_to_string(&card).unwrap();
+            assert!(text.contains(ZOE));
+            replace_by_rename(&card, &text.replace(ZOE, NOW));
+        }));
+        steps.extend(noticed(seen));
+        steps.extend(keys(vec![ch('y'), tick()]));
+        let mut run = start(app.dir.path(), cache);
+        play(&mut app, &mut run, steps);
+        let zoe = Store::on_disk(app.dir.path())
+            .load_contact("zoe-muller")
+            .unwrap();
+        let need = zoe.need(1).unwrap();
+        assert_eq!(
+            (need.what.as_str(), need.status),
+            (NOW, NeedStatus::Open),
+            "{cache:?}, noticed {seen}"
+        );
+        let screen = app.screen();
+        assert!(
+            screen.contains("need #1 of Zoë Müller changed since the intro and now reads"),
+            "{cache:?}, noticed {seen}:\n{screen}"
+        );
+        // The intro itself was logged before, and stays.
+        let month = std::fs::read_to_string(app.path("journal/2026/2026-11.toml")).unwrap();
+        assert!(
+            month.contains("Introduced Zoë Müller to Nadia Petrova"),
+            "{month}"
+        );
     }
 }

@@ -262,10 +262,13 @@ fn changed(
     match result {
         Ok(Ok(c)) => Done::Changed(c),
         Ok(Err(error)) => Done::NotChanged {
-            // A need that changed under the screen is shown as it is now with the refusal.
-            now: match error.changed_need() {
-                Some(_) => refresh::read(store, &[Change::Contact(contact.clone())]),
-                None => Vec::new(),
+            // The file as it is now, shown with the refusal: most refusals are the file
+            // having changed under the screen (a need reworded, marked or gone), and the
+            // watcher would otherwise report the same file a moment later, over the words
+            // that say why. A file gone is the gone-file path's (`outcome::not_changed`).
+            now: match error.is_not_found() {
+                false => refresh::read(store, &[Change::Contact(contact.clone())]),
+                true => Vec::new(),
             },
             contact,
             error,
