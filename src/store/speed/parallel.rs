@@ -6,8 +6,9 @@
 //! contacts, entries and problems, in the same order.
 
 use crate::model::Contact;
+use crate::store::truth::fs::StampsIn;
 use crate::store::truth::gather::Gathered;
-use crate::store::truth::load::{KnownIds, lint_months, take_contact};
+use crate::store::truth::load::{CardLoad, KnownIds, lint_months, take_contact};
 use crate::store::{ContactFiles, Loaded, Month, Problem, Stamp, Store, StoreError, paths};
 use std::path::Path;
 
@@ -103,23 +104,36 @@ impl Store {
         threads: usize,
     ) -> Result<StampedContacts, StoreError> {
         let files = self.contact_files()?;
+        Ok(self.cards_stamped(files, threads, |id, stamps| {
+            self.load_contact_as_read(id, || stamps(&paths::contact_file_name(id)))
+        }))
+    }
+
+    /// Every card `files` lists, loaded by `load` on up to `threads` threads and taken in the
+    /// listing's order, with the stamp `load` says each was taken under. `load` is given the
+    /// card's id and a look-up of stamps in the contacts folder.
+    fn cards_stamped(
+        &self,
+        files: ContactFiles,
+        threads: usize,
+        load: impl Fn(&String, &StampsIn) -> (CardLoad, Option<Stamp>) + Sync,
+    ) -> StampedContacts {
         let ids = files.ids();
         self.contacts_listed(ids);
         let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
         let mut taken_under = Vec::with_capacity(ids.len());
         let stamps = self.fs.stamps_in(Path::new(paths::CONTACTS));
-        let load =
-            |id: &String| self.load_contact_as_read(id, || stamps(&paths::contact_file_name(id)));
-        for_each_in_order(ids, threads, load, |(result, stamp)| {
+        let each = |id: &String| load(id, &stamps);
+        for_each_in_order(ids, threads, each, |(result, stamp)| {
             taken_under.push(stamp);
             take_contact(result, &mut contacts, &mut problems);
         });
-        Ok(StampedContacts {
+        StampedContacts {
             contacts,
             problems,
             files,
             stamps: taken_under,
-        })
+        }
     }
 
     /// As `contacts_with`, for a session that watches the files from its first frame on. While
@@ -138,31 +152,20 @@ impl Store {
             return self.contacts_with(threads);
         }
         let files = self.contact_files()?;
-        let ids = files.ids();
-        self.contacts_listed(ids);
-        let (mut contacts, mut problems) = (Vec::with_capacity(ids.len()), Vec::new());
-        let mut taken_under = Vec::with_capacity(ids.len());
-        let stamps = self.fs.stamps_in(Path::new(paths::CONTACTS));
         let as_kept = self.cache.as_ref().filter(|_| files.kept);
-        let load = |id: &String| {
+        let read = self.cards_stamped(files, threads, |id, stamps| {
             if let Some((contact, hash, stamp)) = as_kept.and_then(|c| c.contact_kept(id)) {
                 self.remember(&paths::contact(id), hash);
                 return (Ok((contact, Vec::new())), Some(stamp));
             }
             let stamp = stamps(&paths::contact_file_name(id));
             (self.load_contact_stamped(id, || stamp), stamp)
-        };
-        let mut at = ids.iter();
-        for_each_in_order(ids, threads, load, |(result, stamp)| {
-            if let Some(id) = at.next() {
-                taken_under.push((id.clone(), stamp));
-            }
-            take_contact(result, &mut contacts, &mut problems);
         });
+        let taken_under = read.files.ids().iter().cloned().zip(read.stamps).collect();
         if let Ok(mut noted) = self.taken_under.lock() {
             *noted = Some(taken_under);
         }
-        Ok((contacts, problems))
+        Ok((read.contacts, read.problems))
     }
 
     /// The month files in order, each one's entries moved into one list as soon as its turn

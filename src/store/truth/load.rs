@@ -50,7 +50,7 @@ pub(in crate::store) fn take_contact(
 }
 
 /// One card as loaded: the contact and its warnings, or why it does not load.
-type CardLoad = Result<(Contact, Vec<Problem>), BrokenContact>;
+pub(in crate::store) type CardLoad = Result<(Contact, Vec<Problem>), BrokenContact>;
 impl Store {
     /// Contact files, by id, in the order of their file names. Hidden files (temp files,
     /// editor backups) are not contacts.
