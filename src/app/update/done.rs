@@ -50,7 +50,7 @@ pub enum Done {
     NotMerged(OpError),
     /// A change to `contact`'s file did not happen. `typed`: what the person typed for it,
     /// kept as a note should their file be gone or the need it was for changed. `now`: the
-    /// file as it is now, read when it refused because it changed under the screen.
+    /// file as it is now, read with the refusal (empty when the file is gone).
     NotChanged {
         contact: String,
         error: OpError,
