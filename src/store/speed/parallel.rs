@@ -8,7 +8,8 @@
 use crate::model::Contact;
 use crate::store::truth::fs::StampsIn;
 use crate::store::truth::gather::Gathered;
-use crate::store::truth::load::{CardLoad, KnownIds, lint_months, take_contact};
+use crate::store::truth::load::{CardLoad, KnownIds, take_contact};
+use crate::store::truth::month_lint::lint_months;
 use crate::store::{ContactFiles, Loaded, Month, Problem, Stamp, Store, StoreError, paths};
 use std::path::Path;
 

@@ -29,6 +29,7 @@ pub mod mem;
 pub mod merge3;
 pub mod merge_note;
 pub mod moment;
+pub mod month_lint;
 pub mod paths;
 pub mod people_merge;
 pub mod problem;
