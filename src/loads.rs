@@ -8,6 +8,12 @@ use crate::model::Contact;
 use crate::store::{ByName, ContactFiles, Guessed, KeptNames, MonthsRead, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
 
+mod brief_kept;
+mod named;
+
+pub use named::{Named, named_only_for};
+use named::{named_by_id, named_for, named_only};
+
 /// How much of the folder a command needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Needs {
@@ -123,7 +129,9 @@ pub fn journal_for(store: &Store, needs: &Needs) -> Result<Journal, StoreError> 
         // Every entry with them: the months the month index says name them, and those it
         // does not know as they are now.
         Needs::Brief(query) => person_or_newest(store, needs, Some(query), usize::MAX)?,
-        Needs::OnePerson(query) => one_person(store, needs, query, usize::MAX, Likely::Unknown)?,
+        Needs::OnePerson(query) => {
+            one_person(store, needs, query, usize::MAX, Likely::Unknown, None)?
+        }
     })
 }
 
@@ -138,7 +146,7 @@ fn person_or_newest(
     // The contacts folder could not be listed: read as before, which says why.
     let Ok(files) = store.contact_files() else {
         return match who {
-            Some(query) => one_person(store, needs, query.trim(), count, Likely::Unknown),
+            Some(query) => one_person(store, needs, query.trim(), count, Likely::Unknown, None),
             None => Ok(Journal::new(store.load_contacts_lean()?)
                 .with_entries_of_one(store.load_newest(None, count)?)),
         };
@@ -156,16 +164,21 @@ fn person_or_newest(
     // would only add to it; a wrong guess costs time, never the answer).
     // Each with whom it most likely means, whose entries are read meanwhile: the id itself,
     // the one card the names kept give that name.
+    // A brief whose helpers are kept under the cards as they are reads only the cards it
+    // names (`brief_kept.rs`); else everyone's, with the entries read on the way.
+    let brief = matches!(needs, Needs::Brief(_));
     if files.has(query) {
-        return one_person(store, needs, query, count, Likely::Id(query));
+        let kept = brief
+            .then(|| brief_kept::Kept::of(store, &files, query, None))
+            .flatten();
+        return one_person(store, needs, query, count, Likely::Id(query), kept);
     }
     if store.cache_root().is_none() {
-        return one_person(store, needs, query, count, Likely::Unknown);
+        return one_person(store, needs, query, count, Likely::Unknown, None);
     }
-    if matches!(needs, Needs::Brief(_))
-        && let Some((id, true)) = store.kept_open_need(&crate::fold::key(query))
-    {
-        return one_person(store, needs, query, count, Likely::Named(&id));
+    if brief && let Some((id, true)) = store.kept_open_need(&crate::fold::key(query)) {
+        let kept = brief_kept::Kept::of(store, &files, &id, Some(query));
+        return one_person(store, needs, query, count, Likely::Named(&id), kept);
     }
     // A name resolved by everyone's names alone (`by_names`) is then read as its id is.
     // Meanwhile what the names kept say, unchecked, is read on a second thread (`Guess`):
@@ -310,24 +323,49 @@ impl<'a> Likely<'a> {
 /// entries name hold (`only_named_cards`), the journal is cut down to those cards, as if
 /// only they had been read (`narrowed`). The entries of `likely`, whom the query most likely
 /// means, are read on a second thread while everyone's cards load, and used if it does.
+/// A brief whose helpers are kept (`kept`, for the person `likely` names) first checks, while
+/// those entries are read, whether it needs only the cards it names (`brief_kept.rs`).
 fn one_person(
     store: &Store,
     needs: &Needs,
     query: &str,
     count: usize,
     likely: Likely,
+    kept: Option<brief_kept::Kept>,
 ) -> Result<Journal, StoreError> {
     let guess = likely.id();
-    let (read, guessed) = std::thread::scope(|s| {
-        let guessed = guess.map(|id| s.spawn(move || store.load_newest(Some(id), count)));
-        let read = match likely {
-            Likely::Named(_) => store.load_contacts_lean_naming(query),
-            _ => store.load_contacts_lean().map(|loaded| (loaded, None)),
-        };
+    let scoped = std::thread::scope(|s| {
+        let mut guessed = guess.map(|id| s.spawn(move || store.load_newest(Some(id), count)));
         // A read that panicked (a bug) is read again below, as if there had been no guess.
-        (read, guessed.and_then(|read| read.join().ok()))
-    });
-    let (loaded, named) = read?;
+        let mut join = || guessed.take().and_then(|read| read.join().ok());
+        let mut taken = None;
+        if let (Some(kept), Some(id)) = (&kept, guess) {
+            match kept.check(store) {
+                Ok(digest) => match join() {
+                    Some(Ok(entries)) => match kept.take(store, id, Some(query), digest, entries) {
+                        Ok(journal) => return Ok(Scoped::Taken(journal)),
+                        Err(entries) => {
+                            let read = read_all(store, needs, &likely, query, None)?;
+                            return Ok(Scoped::Read(read, Some(Ok(entries))));
+                        }
+                    },
+                    other => {
+                        return Ok(Scoped::Read(
+                            read_all(store, needs, &likely, query, None)?,
+                            other,
+                        ));
+                    }
+                },
+                Err(stamps) => taken = stamps,
+            }
+        }
+        let read = read_all(store, needs, &likely, query, taken.as_ref())?;
+        Ok::<_, StoreError>(Scoped::Read(read, join()))
+    })?;
+    let ((loaded, named), guessed) = match scoped {
+        Scoped::Taken(journal) => return Ok(*journal),
+        Scoped::Read(read, guessed) => (read, guessed),
+    };
     let journal = Journal::new(loaded);
     // Whom the names kept say, when every card is as they were kept under: the same person
     // resolving the name on everyone's cards finds.
@@ -355,6 +393,37 @@ fn one_person(
         _ => store.load_newest(Some(&id), count)?,
     };
     Ok(of_person(needs, journal, &id, read))
+}
+
+/// What `one_person` read while the guess's entries were read beside it.
+enum Scoped {
+    /// A brief's journal of only the cards it names (`brief_kept.rs`).
+    Taken(Box<Journal>),
+    /// Everyone's cards (and whom the names kept say the query means), and the entries of
+    /// whom the query most likely means.
+    Read(
+        (crate::model::Loaded, Option<String>),
+        Option<Result<MonthsRead<crate::model::Entry>, StoreError>>,
+    ),
+}
+
+/// Everyone's cards, as `one_person` reads them: a brief keeps the names of the cards it
+/// read, with their hashes, so the next one can take its kept helpers without reading them
+/// all (`brief_kept.rs`); `taken`, each card's stamp when it was just taken.
+fn read_all(
+    store: &Store,
+    needs: &Needs,
+    likely: &Likely,
+    query: &str,
+    taken: Option<&crate::store::StampsTaken>,
+) -> Result<(crate::model::Loaded, Option<String>), StoreError> {
+    match likely {
+        Likely::Named(_) => store.load_contacts_lean_naming(Some(query), taken),
+        Likely::Id(_) if matches!(needs, Needs::Brief(_)) => {
+            store.load_contacts_lean_naming(None, taken)
+        }
+        _ => store.load_contacts_lean().map(|loaded| (loaded, None)),
+    }
 }
 
 /// `journal` (everyone's cards) with `read`, `id`'s newest entries, cut down to the cards
@@ -406,95 +475,4 @@ fn narrowed(all: &Journal, who: &str, read: MonthsRead<crate::model::Entry>) -> 
             .collect(),
     };
     Journal::new(loaded).with_entries_of_one(read)
-}
-
-/// A read of only the cards its entries name: for whom (an id; `None` for everyone's newest
-/// entries), and the contact files there are.
-pub struct Named {
-    pub who: Option<String>,
-    pub files: ContactFiles,
-}
-
-/// When `needs` reads only the contacts its entries name: for the newest entries of everyone,
-/// and when the query names one person (an id with a file, which resolves to its person
-/// whoever else there is, `Journal::resolve`, or a name that fits one person) and, for a
-/// brief, their card has no open need. `None` when the query names no one or several,
-/// helpers are ranked, or the contacts folder cannot be listed (the full path then says
-/// why, as a full load would). A name is resolved as `person_or_newest` resolves it;
-/// `journal_for` does not call this, so as not to resolve it twice.
-pub fn named_only_for(store: &Store, needs: &Needs) -> Option<Named> {
-    let files = store.contact_files().ok()?;
-    if let Some(named) = named_by_id(store, needs, &files) {
-        return Some(named);
-    }
-    let (Needs::Newest {
-        who: Some(query), ..
-    }
-    | Needs::Brief(query)) = needs
-    else {
-        return None;
-    };
-    let (query, kept) = (query.trim(), store.kept_names());
-    let guess = store.guess_by_name(&kept, query);
-    match by_names(store, query, &files, &kept, &guess).ok()? {
-        ByNames::One(id, _) => named_for(store, needs, Some(&id), &files),
-        ByNames::NotOne(_) => None,
-    }
-}
-
-/// `named_only_for` where no name needs resolving: everyone's newest entries, or an id with
-/// a file (for a brief, one with no open need).
-fn named_by_id(store: &Store, needs: &Needs, files: &ContactFiles) -> Option<Named> {
-    let query = match needs {
-        Needs::Newest { who, .. } => who.as_deref().map(str::trim),
-        Needs::Brief(q) => Some(q.trim()),
-        _ => return None,
-    };
-    named_for(store, needs, query, files)
-}
-
-/// `named_by_id` for `id` (`None`: everyone's newest entries).
-fn named_for(
-    store: &Store,
-    needs: &Needs,
-    id: Option<&str>,
-    files: &ContactFiles,
-) -> Option<Named> {
-    let files = files.clone();
-    match id {
-        None => Some(Named { who: None, files }),
-        Some(id) if files.has(id) => {
-            let ranks_helpers = matches!(needs, Needs::Brief(_)) && !no_open_need(store, id);
-            (!ranks_helpers).then(|| Named {
-                who: Some(id.to_string()),
-                files,
-            })
-        }
-        Some(_) => None,
-    }
-}
-
-/// Whether `id`'s card has no open need; a card that does not load, as a full load has it
-/// (its stand-in).
-fn no_open_need(store: &Store, id: &str) -> bool {
-    let none_open = |c: &Contact| c.open_needs().next().is_none();
-    match store.load_contact_or_stand_in(id) {
-        Ok(c) => none_open(&c),
-        Err(broken) => broken.stand_in.is_none_or(|c| none_open(&c)),
-    }
-}
-
-/// The entries `load_newest` gives, with only the contacts they name and `who` (an id with a
-/// file): for a command that prints nothing about anyone else. The contact files that did not
-/// load are counted among those read, not all (see `Store::load_contacts_named`).
-fn named_only(store: &Store, named: Named, count: usize) -> Result<Journal, StoreError> {
-    let who = named.who.as_deref();
-    let read = store.load_newest(who, count)?;
-    let ids = who.into_iter().chain(
-        read.items
-            .iter()
-            .flat_map(|e| e.with.iter().map(String::as_str)),
-    );
-    let contacts = store.load_contacts_named(&named.files, ids)?;
-    Ok(Journal::new(contacts).with_entries_of_one(read))
 }

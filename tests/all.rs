@@ -19,6 +19,7 @@ mod support;
 // The tests, one module per file.
 mod append;
 mod brief_cache;
+mod brief_kept;
 mod broken_contact;
 mod broken_writes;
 mod cache;

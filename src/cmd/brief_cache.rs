@@ -12,10 +12,11 @@
 //! holding 32 briefs (6 MB) cost more to read than the ranking it spared. A second person
 //! whose id falls in the same slot takes it over; the first is ranked again next time.
 
-use super::Ctx;
+use super::{CliError, Ctx};
 use crate::journal::{Ix, Journal};
 use crate::model::{Need, NeedStatus};
 use crate::serve::{self, Brief, Helper, Network};
+use crate::store::Store;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,8 @@ use serde::{Deserialize, Serialize};
 const NAME: &str = "brief-helpers";
 
 /// Changed whenever what is kept changes meaning (a rolo built anew changes the key anyway).
-const FORMAT: &[u8] = b"rolo brief helpers 1";
+/// 2: each helper by id, so a journal of only some cards can take them (`loads`).
+const FORMAT: &[u8] = b"rolo brief helpers 2";
 
 /// Slots for kept briefs: more than the people someone reads about in a day, and at most
 /// this many files (a few MB on the large set) however many people are briefed.
@@ -45,9 +47,7 @@ fn file_of(id: &str) -> String {
 
 #[derive(Serialize, Deserialize, Clone)]
 struct KeptBrief {
-    /// The person's place in the journal and id: the same cards in the same order give the
-    /// same place, and the id is checked too.
-    owner: Ix,
+    /// Whose brief it is.
     id: String,
     needs: Vec<KeptNeed>,
 }
@@ -58,19 +58,29 @@ struct KeptNeed {
     /// share a number: a hand edit, a merge).
     at: usize,
     need: u32,
-    helpers: Vec<Helper>,
+    helpers: Vec<KeptHelper>,
+}
+
+/// A helper by id; `helper.ix` is their place in the journal it was ranked on, and is
+/// replaced by their place in the journal it is taken into.
+#[derive(Serialize, Deserialize, Clone)]
+struct KeptHelper {
+    id: String,
+    helper: Helper,
 }
 
 /// The brief of `ix`, each open need's helpers from the cache when nothing they depend on
 /// changed; ranked, and kept for next time, otherwise. No network is built for a person
-/// with no open need.
-pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
+/// with no open need. A journal of only some cards (`loads`, which took it for a brief whose
+/// helpers are kept) cannot rank: when its helpers no longer restore (a race with another
+/// rolo), the brief is refused rather than ranked against those few.
+pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Result<Brief, CliError> {
     let j = &ctx.journal;
-    let contact = j.contact(ix)?;
-    let key = contact
-        .open_needs()
-        .next()
-        .and_then(|_| super::cards_key::of_cards(ctx, FORMAT));
+    let contact = j.contact(ix).ok_or(CliError::Vanished)?;
+    let ranks = contact.open_needs().next().is_some();
+    let key = ranks
+        .then(|| super::cards_key::of_cards(ctx, FORMAT))
+        .flatten();
     let file = file_of(&contact.id);
     let kept: Option<Kept> = key
         .as_ref()
@@ -79,7 +89,11 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
         .filter(|k: &Kept| Some(&k.key) == key.as_ref());
     if let Some(found) = kept.as_ref().and_then(|k| restore(j, ix, k)) {
         super::cards_key::debug("the brief's helpers from the cache");
-        return serve::brief_with(j, ix, today, |at, _| helpers_at(&found, at));
+        return serve::brief_with(j, ix, today, |at, _| helpers_at(&found, at))
+            .ok_or(CliError::Vanished);
+    }
+    if ranks && j.holds_only_some() {
+        return Err(CliError::ReadMeanwhile);
     }
     let mut net: Option<Network> = None;
     let mut ranked = Vec::new();
@@ -89,46 +103,106 @@ pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Option<Brief> {
         ranked.push(KeptNeed {
             at,
             need: need.id,
-            helpers: helpers.clone(),
+            helpers: helpers
+                .iter()
+                .filter_map(|h| {
+                    let id = j.contact(h.ix)?.id.clone();
+                    Some(KeptHelper {
+                        id,
+                        helper: h.clone(),
+                    })
+                })
+                .collect(),
         });
         helpers
-    })?;
+    })
+    .ok_or(CliError::Vanished)?;
     if let (Some(key), Some(contact)) = (key, j.contact(ix)) {
         let this = KeptBrief {
-            owner: ix,
             id: contact.id.clone(),
             needs: ranked,
         };
         keep(ctx, &file, Kept { key, brief: this });
     }
-    Some(brief)
+    Ok(brief)
 }
 
-/// The kept helpers of the need at `at` among the card's needs.
-fn helpers_at(kept: &[KeptNeed], at: usize) -> Vec<Helper> {
+/// A brief kept for one person, read for a load that would take only the cards it names
+/// (`loads`); its bytes are held, so the brief that follows takes the very same.
+pub struct KeptFor(Kept);
+
+/// What the cache keeps for `id`'s brief, whatever it was kept under.
+pub fn kept_for(store: &Store, id: &str) -> Option<KeptFor> {
+    let bytes = store.derived_held(&file_of(id))?;
+    let kept: Kept = serde_json::from_slice(&bytes).ok()?;
+    (kept.brief.id == id).then_some(KeptFor(kept))
+}
+
+impl KeptFor {
+    /// Whether it was kept under every card whose `CardsDigest` is `digest` (and this rolo,
+    /// and these related terms).
+    pub fn is_under(&self, store: &Store, digest: u64) -> bool {
+        super::cards_key::of_digest(store, FORMAT, digest).is_some_and(|key| key == self.0.key)
+    }
+
+    /// Every helper's id, each once.
+    pub fn helper_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .0
+            .brief
+            .needs
+            .iter()
+            .flat_map(|n| n.helpers.iter().map(|h| h.id.as_str()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Whether the brief of `ix` in `j` takes these helpers (`restore`).
+    pub fn fits(&self, j: &Journal, ix: Ix) -> bool {
+        restore(j, ix, &self.0).is_some()
+    }
+}
+
+/// The helpers of the need at `at` among the card's needs, from `restore`.
+fn helpers_at(kept: &[(usize, Vec<Helper>)], at: usize) -> Vec<Helper> {
     kept.iter()
-        .find(|k| k.at == at)
-        .map(|k| k.helpers.clone())
+        .find(|(k, _)| *k == at)
+        .map(|(_, helpers)| helpers.clone())
         .unwrap_or_default()
 }
 
-/// The kept helpers of each open need of `ix`'s card as it is, when every one is kept and
-/// every helper is in this journal.
-fn restore(j: &Journal, ix: Ix, kept: &Kept) -> Option<Vec<KeptNeed>> {
+/// The kept helpers of each open need of `ix`'s card as it is, by need's place, when every
+/// one is kept and every helper is in this journal, each at their place in it.
+fn restore(j: &Journal, ix: Ix, kept: &Kept) -> Option<Vec<(usize, Vec<Helper>)>> {
     let contact = j.contact(ix)?;
-    let found = Some(&kept.brief).filter(|b| b.owner == ix && b.id == contact.id)?;
+    let found = Some(&kept.brief).filter(|b| b.id == contact.id)?;
     let open = contact
         .needs
         .iter()
         .enumerate()
         .filter(|(_, n)| n.status == NeedStatus::Open);
+    let mut restored = Vec::new();
     for (at, need) in open {
         let k = found.needs.iter().find(|k| k.at == at)?;
-        if k.need != need.id || k.helpers.iter().any(|h| j.contact(h.ix).is_none()) {
+        if k.need != need.id {
             return None;
         }
+        let helpers = k
+            .helpers
+            .iter()
+            .map(|h| {
+                let ix = j.ix(&h.id)?;
+                Some(Helper {
+                    ix,
+                    ..h.helper.clone()
+                })
+            })
+            .collect::<Option<Vec<Helper>>>()?;
+        restored.push((at, helpers));
     }
-    Some(found.needs.clone())
+    Some(restored)
 }
 
 fn keep(ctx: &Ctx, file: &str, kept: Kept) {
@@ -198,12 +272,17 @@ mod tests {
             needs.push(KeptNeed {
                 at,
                 need: need.id,
-                helpers: helpers.clone(),
+                helpers: helpers
+                    .iter()
+                    .map(|h| KeptHelper {
+                        id: j.contacts()[h.ix].id.clone(),
+                        helper: h.clone(),
+                    })
+                    .collect(),
             });
             helpers
         });
         let kept = KeptBrief {
-            owner: 0,
             id: "ada".into(),
             needs,
         };
@@ -249,6 +328,29 @@ mod tests {
         // Someone else's brief is not Ada's.
         assert!(restore(&j, 1, &kept).is_none());
         assert!(restore(&j, 0, &kept).is_some());
+    }
+
+    /// A journal of only some cards (read for kept helpers) whose helpers are not kept
+    /// after all is refused, not ranked against those few; a whole one ranks.
+    #[test]
+    fn a_journal_of_only_some_cards_never_ranks() {
+        let (data, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let store = crate::store::Store::on_disk(data.path()).with_cache(cache.path());
+        let mut out = Vec::new();
+        let mut ctx = Ctx {
+            store: &store,
+            history: None,
+            journal: journal().with_cards_digest(7),
+            now: chrono::DateTime::parse_from_rfc3339("2026-11-24T12:00:00+01:00").unwrap(),
+            out: &mut out,
+        };
+        assert!(matches!(
+            brief(&ctx, 0, day()),
+            Err(CliError::ReadMeanwhile)
+        ));
+        ctx.journal = journal();
+        let ranked = brief(&ctx, 0, day()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!ranked.needs[0].helpers.is_empty());
     }
 
     #[test]

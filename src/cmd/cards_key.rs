@@ -4,13 +4,33 @@
 
 use super::Ctx;
 use crate::serve;
+use crate::store::{CardsDigest, Store};
+
+/// The key of the answer `format` for the cards of `ctx`'s journal, or of every card in the
+/// folder when the journal holds only some and noted their digest (`loads`); `None` when it
+/// cannot be told (no cache, or the running binary cannot be looked at), and then nothing is
+/// kept.
+pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
+    let digest = match ctx.journal.cards_digest_noted() {
+        Some(digest) => digest,
+        None => {
+            let mut digest = CardsDigest::default();
+            for c in ctx.journal.contacts() {
+                // A card read from the file or from the cache has its hash; one that could
+                // not be read at all (a link to nowhere) is there by its id alone.
+                let hash = ctx.store.seen_hash(&crate::store::paths::contact(&c.id));
+                digest.card(&c.id, hash);
+            }
+            digest.finish()
+        }
+    };
+    of_digest(ctx.store, format, digest)
+}
 
 /// `format` (what the kept answer is), the running binary's stamp, the vocabulary's
-/// fingerprint, and each card's id and content hash as the load read it, in order, hashed;
-/// `None` when it cannot be told (no cache, or the running binary cannot be looked at), and
-/// then nothing is kept.
-pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
-    ctx.store.cache_root()?;
+/// fingerprint and the `CardsDigest` of every card, hashed.
+pub fn of_digest(store: &Store, format: &[u8], digest: u64) -> Option<String> {
+    store.cache_root()?;
     let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(format);
@@ -24,16 +44,7 @@ pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
         }
     }
     h.update(&serve::vocabulary::fingerprint().to_le_bytes());
-    for c in ctx.journal.contacts() {
-        h.update(c.id.as_bytes());
-        // A card read from the file or from the cache has its hash; one that could not be
-        // read at all (a link to nowhere) is there by its id alone.
-        match ctx.store.seen_hash(&crate::store::paths::contact(&c.id)) {
-            Some(hash) => h.update(&hash.to_le_bytes()),
-            None => h.update(b"-"),
-        }
-        h.update(&[0]);
-    }
+    h.update(&digest.to_le_bytes());
     Some(format!("{:016x}", h.digest()))
 }
 

@@ -48,6 +48,10 @@ pub enum CliError {
     },
     /// The person resolved a moment ago is gone from the journal.
     Vanished,
+    /// A brief read as its kept helpers allowed (only the cards it names) found them no
+    /// longer kept when it came to use them: another rolo changed the cache or the cards in
+    /// that moment. Ranking them against the few cards read would name the wrong people.
+    ReadMeanwhile,
     /// An intro refused before anything was written; `hint` says where to look.
     Intro {
         reason: ops::Invalid,
@@ -145,6 +149,9 @@ impl fmt::Display for CliError {
                 inert_line(name)
             ),
             CliError::Vanished => f.write_str("contact vanished"),
+            CliError::ReadMeanwhile => {
+                f.write_str("the contacts changed while the brief was being read; run it again")
+            }
             CliError::Intro { reason, hint } => {
                 write!(f, "{}{hint}; nothing was written", inert_line(&reason.0))
             }

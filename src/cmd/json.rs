@@ -137,7 +137,7 @@ pub fn today(ctx: &mut Ctx) -> CliResult {
 pub fn brief(ctx: &mut Ctx, who: &str) -> CliResult {
     let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
-    let b = super::brief_cache::brief(ctx, ix, today).ok_or(CliError::Vanished)?;
+    let b = super::brief_cache::brief(ctx, ix, today)?;
     let j = &ctx.journal;
     let c = j.contact(ix).ok_or(CliError::Vanished)?;
     let needs: Vec<Value> = b

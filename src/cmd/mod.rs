@@ -1,9 +1,9 @@
 //! The command-line subcommands. Each writes its output to a `Write`, so tests capture it,
 //! and every piece of text from the files passes through `sanitize` on the way out.
 
-mod brief_cache;
+pub(crate) mod brief_cache;
 mod brief_text;
-mod cards_key;
+pub(crate) mod cards_key;
 mod doc;
 mod edit;
 mod error;

@@ -17,7 +17,7 @@ const TODAY_NEEDS: usize = 5;
 pub fn brief(ctx: &mut Ctx, who: &str, markdown: bool) -> CliResult {
     let ix = ctx.who_to_read(who)?;
     let today = ctx.today();
-    let b = super::brief_cache::brief(ctx, ix, today).ok_or(CliError::Vanished)?;
+    let b = super::brief_cache::brief(ctx, ix, today)?;
     let mut doc = Doc::new(Format::detect(markdown));
     brief_text::render(&mut doc, &ctx.journal, &b, today);
     ctx.out.write_all(doc.render().as_bytes())?;

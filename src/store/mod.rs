@@ -40,9 +40,10 @@
 mod speed;
 mod truth;
 
-pub use speed::cache::CacheStats;
+pub use speed::as_kept::StampsTaken;
 #[cfg(test)]
 pub(crate) use speed::cache::keys_of as keys_of_names;
+pub use speed::cache::{CacheStats, CardsDigest};
 pub use speed::lean_load::MonthsRead;
 pub use speed::named::ContactFiles;
 pub use speed::names::{ByName, Guessed, KeptNames};

@@ -8,6 +8,7 @@
 //! This half may use the correctness half; never the other way round.
 
 pub mod appendable;
+pub mod as_kept;
 pub mod cache;
 pub mod lean_load;
 pub mod named;

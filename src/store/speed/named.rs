@@ -35,6 +35,13 @@ impl ContactFiles {
             .is_ok()
     }
 
+    /// Where `id` is among `ids`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.ids
+            .binary_search_by(|known| file_order(known, id))
+            .ok()
+    }
+
     /// The ids, in the order of their file names.
     pub fn ids(&self) -> &[String] {
         &self.ids

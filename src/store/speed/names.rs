@@ -8,7 +8,7 @@
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::Contact;
 use crate::store::speed::cache::{
-    Cache, KeptName, KeptRef, kept_as_now, kept_id_by_name, kept_in, keys_of,
+    Cache, KeptName, KeptRef, NamesOf, kept_as_now, kept_id_by_name, kept_in, keys_of,
 };
 use crate::store::{ContactFiles, Loaded, Problem, Severity, Stamp, Store, StoreError, paths};
 use crate::threads::{default_threads, map_in_order};
@@ -27,9 +27,9 @@ fn names_only(c: Contact) -> Contact {
 enum Looked {
     /// Its kept names (by their place in what was kept) are still its names.
     Kept(usize),
-    /// Read: its names, whether it has an open need, and its stamp when it loaded whole and
-    /// can be kept.
-    Read(Contact, bool, Option<Stamp>),
+    /// Read: its names, whether it has an open need, and its stamp and content hash when it
+    /// loaded whole and can be kept.
+    Read(Contact, bool, Option<(Stamp, u64)>),
     /// It does not load: why, and its stand-in, if it has one.
     Broken(Problem, Option<Contact>),
 }
@@ -54,7 +54,7 @@ pub enum ByName {
 
 /// The bytes of the names the cache keeps (`Store::kept_names`): read once for a typed name,
 /// by the names pass and the guess beside it.
-pub struct KeptNames(Vec<u8>);
+pub struct KeptNames(pub(in crate::store) Vec<u8>);
 
 /// What the names kept say a typed name means, unchecked (`Store::guess_by_name`).
 pub enum Guessed {
@@ -146,36 +146,8 @@ impl Store {
         )
     }
 
-    /// Everyone's cards, as `load_contacts_lean` reads them, and the id of the one person
-    /// `query` names when every card is as the names kept have it (by the stamps this very
-    /// read took): the name then means whom those names say (`kept_as_now`), with no need
-    /// to resolve it again on everyone's names, 5 to 6 ms of a brief by name on the large set.
-    /// `None` when the names kept cannot tell: no cache, a card changed, no one or several.
-    pub fn load_contacts_lean_naming(
-        &self,
-        query: &str,
-    ) -> Result<(Loaded, Option<String>), StoreError> {
-        if self.cache.is_none() {
-            return Ok((self.load_contacts_lean()?, None));
-        }
-        let read = self.contacts_stamped(default_threads())?;
-        let kept = self.kept_names();
-        let named = match self.guess_by_name(&kept, query) {
-            Guessed::One(id) if kept_as_now(&kept.0, read.files.ids(), &read.stamps) => Some(id),
-            _ => None,
-        };
-        let mut problems = read.problems;
-        problems.retain(|p| p.severity == Severity::Error);
-        let loaded = Loaded {
-            contacts: read.contacts,
-            entries: Vec::new(),
-            problems,
-        };
-        Ok((loaded, named))
-    }
-
     /// The stamp of each of `files`' cards, in their order.
-    fn card_stamps(&self, files: &ContactFiles) -> Vec<Option<Stamp>> {
+    pub(in crate::store) fn card_stamps(&self, files: &ContactFiles) -> Vec<Option<Stamp>> {
         let stamp_of = self.fs.stamps_in(std::path::Path::new(paths::CONTACTS));
         map_in_order(files.ids(), default_threads(), |id| {
             stamp_of(&paths::contact_file_name(id))
@@ -215,7 +187,9 @@ impl Store {
             match self.load_contact_or_stand_in(&ids[k]) {
                 Ok(c) => {
                     let open_need = c.open_needs().next().is_some();
-                    Looked::Read(names_only(c), open_need, stamps[k])
+                    let hash = self.seen_hash(&paths::contact(&ids[k]));
+                    let keep = stamps[k].zip(hash);
+                    Looked::Read(names_only(c), open_need, keep)
                 }
                 Err(broken) => {
                     Looked::Broken(broken.problem, broken.stand_in.map(|c| names_only(*c)))
@@ -223,7 +197,7 @@ impl Store {
             }
         });
         let learned = read.iter().any(|l| match l {
-            Looked::Read(_, _, Some(stamp)) => cache.settled(stamp),
+            Looked::Read(_, _, Some((stamp, _))) => cache.settled(stamp),
             _ => false,
         });
         let mut read = read.into_iter();
@@ -254,35 +228,49 @@ impl Store {
         if let Some(cache) = &self.cache
             && !stamps.is_empty()
         {
-            let stamp_of: FastMap<&str, Stamp> = files
-                .ids()
-                .iter()
-                .zip(stamps)
-                .filter_map(|(id, stamp)| Some((id.as_str(), (*stamp)?)))
-                .collect();
-            // A card that did not load is read each time, as the decode cache does.
-            let broken: FastSet<&std::path::Path> =
-                loaded.problems.iter().map(|p| p.path.as_path()).collect();
-            let next: Vec<KeptName> = loaded
-                .contacts
-                .iter()
-                .filter(|c| !broken.contains(paths::contact(&c.id).as_path()))
-                .filter_map(|c| {
-                    Some(KeptName {
-                        id: c.id.clone(),
-                        stamp: *stamp_of.get(c.id.as_str())?,
-                        name: c.name.clone(),
-                        aliases: c.aliases.clone(),
-                        open_need: c.open_needs().next().is_some(),
-                    })
-                })
-                .collect();
-            cache.keep_names(&next);
+            cache.keep_names_of(self.names_to_keep(files, stamps, &loaded));
         }
         Ok(ContactNames {
             loaded,
             whole: true,
         })
+    }
+
+    /// What the names kept are to be after a read of whole cards, `loaded`, under `stamps`
+    /// (the stamps of `files`' ids, one each): every card that loaded, by its stamp and the
+    /// content hash it was read with, borrowed from the cards. A card that did not load is
+    /// read each time, as the decode cache does.
+    pub(in crate::store) fn names_to_keep<'a>(
+        &self,
+        files: &ContactFiles,
+        stamps: &[Option<Stamp>],
+        loaded: &'a Loaded,
+    ) -> Vec<NamesOf<'a>> {
+        let broken: FastSet<&std::path::Path> =
+            loaded.problems.iter().map(|p| p.path.as_path()).collect();
+        let ids: Vec<&str> = loaded.contacts.iter().map(|c| c.id.as_str()).collect();
+        let hashes = self.seen_card_hashes(&ids);
+        // The cards come in the listing's order, some perhaps missing (a file that did not
+        // load and has no stand-in): each one's stamp is found walking the listing along.
+        let mut listed = files.ids().iter().zip(stamps);
+        let mut stamp_of = |id: &str| listed.find(|(listed, _)| listed.as_str() == id)?.1.as_ref();
+        loaded
+            .contacts
+            .iter()
+            .zip(hashes)
+            .filter_map(|(c, hash)| {
+                let stamp = *stamp_of(&c.id)?;
+                let whole = broken.is_empty() || !broken.contains(paths::contact(&c.id).as_path());
+                whole.then_some(NamesOf {
+                    id: &c.id,
+                    stamp,
+                    hash: hash?,
+                    name: &c.name,
+                    aliases: &c.aliases,
+                    open_need: c.open_needs().next().is_some(),
+                })
+            })
+            .collect()
     }
 
     /// Whom the names kept say `query` means, not checked against the cards: a guess, only
@@ -319,9 +307,10 @@ impl Pass<'_> {
             .iter()
             .filter_map(|looked| match looked {
                 Looked::Kept(i) => self.kept.get(*i).map(KeptRef::to_owned),
-                Looked::Read(c, open_need, Some(stamp)) => Some(KeptName {
+                Looked::Read(c, open_need, Some((stamp, hash))) => Some(KeptName {
                     id: c.id.clone(),
                     stamp: *stamp,
+                    hash: *hash,
                     name: c.name.clone(),
                     aliases: c.aliases.clone(),
                     open_need: *open_need,

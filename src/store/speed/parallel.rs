@@ -13,6 +13,7 @@ use crate::store::truth::month_lint::lint_months;
 use crate::store::{ContactFiles, Loaded, Month, Problem, Stamp, Store, StoreError, paths};
 use std::path::Path;
 
+use crate::store::speed::as_kept::StampsTaken;
 use crate::threads::{default_threads, for_each_in_order};
 
 /// What `Store::contacts_stamped` read.
@@ -100,13 +101,20 @@ impl Store {
     /// listed card in its order (`None`: no stamp could be had): what the names kept are
     /// checked against (`Store::load_contacts_lean_naming`). A card the cache holds is taken
     /// under the stamp asked first; one read from its file, under the stamp of what was read.
+    /// `taken`: each card's stamp, taken a moment ago on the same listing, asked instead.
     pub(in crate::store) fn contacts_stamped(
         &self,
         threads: usize,
+        taken: Option<&StampsTaken>,
     ) -> Result<StampedContacts, StoreError> {
         let files = self.contact_files()?;
+        // Taken on another listing (a card added or removed since): taken again.
+        let taken = taken.filter(|t| t.are_of(&files));
         Ok(self.cards_stamped(files, threads, |id, stamps| {
-            self.load_contact_as_read(id, || stamps(&paths::contact_file_name(id)))
+            self.load_contact_as_read(id, || match taken.and_then(|t| t.of(id)) {
+                Some(stamp) => stamp,
+                None => stamps(&paths::contact_file_name(id)),
+            })
         }))
     }
 

@@ -131,6 +131,28 @@ impl Store {
         self.seen.lock().ok()?.get(rel).copied()
     }
 
+    /// `seen_hash` of each of the cards `ids`, looked up together: by the cards' ids, not
+    /// their paths (hashing 10,000 paths was most of 10 ms).
+    pub fn seen_card_hashes(&self, ids: &[&str]) -> Vec<Option<u64>> {
+        let mut hashes = vec![None; ids.len()];
+        let at: crate::fasthash::FastMap<&str, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let Ok(seen) = self.seen.lock() else {
+            return hashes;
+        };
+        for (rel, hash) in seen.iter() {
+            let id = rel
+                .strip_prefix(paths::CONTACTS)
+                .ok()
+                .and_then(|name| name.to_str())
+                .and_then(|name| name.strip_suffix(".toml"));
+            if let Some(&i) = id.and_then(|id| at.get(id)) {
+                hashes[i] = Some(*hash);
+            }
+        }
+        hashes
+    }
+
     /// The file is known to be gone (rolo removed it, or read it as gone): its going is no
     /// change for the watcher to report.
     pub fn forget_seen(&self, rel: &Path) {

@@ -214,10 +214,11 @@ pub enum FileKind {
     MonthIndex = 7,
     /// `listing.rs`: the contacts folder's names (a new kind, as `MonthIndex`).
     Listing = 4,
-    /// `names.rs`: each card's name and aliases under its stamp, with their keys and the
-    /// version of the fold that made them (a new kind, as `MonthIndex`; 5 was the same file
-    /// before the fold's version was in it, and is read as absent).
-    Names = 6,
+    /// `names.rs`: each card's name and aliases under its stamp and content hash, with their
+    /// keys and the version of the fold that made them (a new kind, as `MonthIndex`; 5 was
+    /// the same file before the fold's version was in it, 6 before the hash, and both are
+    /// read as absent).
+    Names = 8,
 }
 
 /// Header + payload, with a checksum so a torn or scribbled file reads as absent.

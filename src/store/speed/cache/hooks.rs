@@ -104,7 +104,20 @@ impl Store {
     /// its content; the store only keeps the bytes.
     pub fn derived(&self, name: &str) -> Option<Vec<u8>> {
         let cache = self.cache.as_ref()?;
+        if let Some(held) = cache.take_held(name) {
+            return Some(held);
+        }
         std::fs::read(derived_path(cache.root(), name)?).ok()
+    }
+
+    /// `derived`, with the bytes held for the next `derived(name)` to take: a read that
+    /// chooses what to load by a kept answer, and the command that then uses the answer,
+    /// see the same bytes, even when another rolo replaces the file between the two.
+    pub fn derived_held(&self, name: &str) -> Option<Vec<u8>> {
+        let cache = self.cache.as_ref()?;
+        let bytes = std::fs::read(derived_path(cache.root(), name)?).ok()?;
+        cache.hold_derived(name, bytes.clone());
+        Some(bytes)
     }
 
     /// Keep `bytes` as the derived result `name` (atomically, private, like every cache

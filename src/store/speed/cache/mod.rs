@@ -29,7 +29,10 @@ mod records;
 mod shards;
 
 pub use months::Cached as CachedMonth;
-pub use names::{KeptName, KeptRef, kept_as_now, kept_id_by_name, kept_in, keys_of};
+pub use names::{
+    CardsDigest, KeptName, KeptRef, NamesOf, kept_as_now, kept_digest_as_now, kept_id_by_name,
+    kept_ids_are, kept_in, kept_just, keys_of,
+};
 
 use crate::model::Contact;
 use crate::store::truth::disk::write_atomic_at;
@@ -79,6 +82,8 @@ struct Pending {
     months_listed: Option<HashSet<Month>>,
     /// A month index to write (`month_index.rs`), when a read learned something it lacked.
     month_index: Option<month_index::MonthIndex>,
+    /// The names file to write (`names.rs`, `Cache::keep_names_at_flush`).
+    names: Option<Vec<u8>>,
 }
 
 pub struct Cache {
@@ -98,6 +103,9 @@ pub struct Cache {
     /// `contacts/names.bin` as the open-need guess read it, until the names pass that
     /// follows takes it (`names.rs`): one read of the file, not two.
     names_read: Mutex<Option<Vec<u8>>>,
+    /// A derived file as a read that chose what to load from it had it, by name, until the
+    /// command that uses it takes it (`Store::derived_held`).
+    derived_held: Mutex<Option<(String, Vec<u8>)>>,
 }
 
 fn changed_at(stamp: &Stamp) -> i64 {
@@ -129,6 +137,25 @@ impl Cache {
             written: AtomicUsize::new(0),
             listing_read: Mutex::new(None),
             names_read: Mutex::new(None),
+            derived_held: Mutex::new(None),
+        }
+    }
+
+    /// Hold `bytes` as the derived file `name` was read, for `take_held`.
+    pub fn hold_derived(&self, name: &str, bytes: Vec<u8>) {
+        *self.derived_held.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some((name.to_string(), bytes));
+    }
+
+    /// The bytes held for the derived file `name`, once.
+    pub fn take_held(&self, name: &str) -> Option<Vec<u8>> {
+        let mut held = self.derived_held.lock().unwrap_or_else(|p| p.into_inner());
+        match held.take() {
+            Some((n, bytes)) if n == name => Some(bytes),
+            other => {
+                *held = other;
+                None
+            }
         }
     }
 
@@ -327,6 +354,9 @@ impl Cache {
         }
         self.written.fetch_add(written, Ordering::Relaxed);
         written += self.write_months(pending.months)?;
+        if let Some(file) = &pending.names {
+            self.write_names(file);
+        }
         if let Some(index) = &pending.month_index {
             write_atomic_at(
                 &month_index::index_path(&self.root),

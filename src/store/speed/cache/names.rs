@@ -1,5 +1,7 @@
-//! Each card's name and aliases (and whether it has an open need), kept under the card's own stamp: all a typed name needs to
-//! be resolved (`Store::contact_names`), without decoding 10,000 whole records. A card whose
+//! Each card's name and aliases (and whether it has an open need), kept under the card's own
+//! stamp with its content hash: all a typed name needs to be resolved
+//! (`Store::contact_names`), without decoding 10,000 whole records, and what a brief whose
+//! helpers are kept needs to tell that no card changed (`kept_digest_as_now`). A card whose
 //! stamp differs is read again, as any cached decode is; a card changed too recently to
 //! trust its stamp (the racy rule of the rest of the cache) is not kept.
 
@@ -15,11 +17,36 @@ use std::path::PathBuf;
 pub struct KeptName {
     pub id: String,
     pub stamp: Stamp,
+    /// The content hash of the card's file as read under `stamp` (`Store::seen_hash`).
+    pub hash: u64,
     pub name: String,
     pub aliases: Vec<String>,
     /// Whether the card has a need still open: a brief by name guesses from it which way to
     /// read before the names are checked against the cards (`loads::person_or_newest`).
     pub open_need: bool,
+}
+
+/// One card's names to keep, borrowed from the card.
+pub struct NamesOf<'a> {
+    pub id: &'a str,
+    pub stamp: Stamp,
+    pub hash: u64,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub open_need: bool,
+}
+
+impl KeptName {
+    fn parts(&self) -> NamesOf<'_> {
+        NamesOf {
+            id: &self.id,
+            stamp: self.stamp,
+            hash: self.hash,
+            name: &self.name,
+            aliases: &self.aliases,
+            open_need: self.open_need,
+        }
+    }
 }
 
 /// A card's names as kept, read in place from the file's bytes (`kept_in`): a typed name
@@ -28,6 +55,7 @@ pub struct KeptName {
 pub struct KeptRef<'a> {
     pub id: &'a str,
     pub stamp: Stamp,
+    pub hash: u64,
     pub name: &'a str,
     pub aliases: Vec<&'a str>,
     pub open_need: bool,
@@ -40,6 +68,7 @@ impl KeptRef<'_> {
         KeptName {
             id: self.id.to_string(),
             stamp: self.stamp,
+            hash: self.hash,
             name: self.name.to_string(),
             aliases: self.aliases.iter().map(|a| a.to_string()).collect(),
             open_need: self.open_need,
@@ -56,6 +85,7 @@ pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
             Some(KeptRef {
                 id: r.str()?,
                 stamp: r.stamp()?,
+                hash: r.fixed64()?,
                 name: r.str()?,
                 aliases: r.items(Reader::str)?,
                 open_need: bool_of(r.u8()?)?,
@@ -79,6 +109,7 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<
     for ix in 0..count {
         ids.push(r.str()?);
         r.stamp()?;
+        r.fixed64()?;
         r.str_bytes()?;
         for _ in 0..r.count()? {
             r.str_bytes()?;
@@ -99,15 +130,49 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<
 /// (`kept_id_by_name`), as on the cards, with nothing more to decode. Read in place, without
 /// a list of the names made.
 pub fn kept_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> bool {
+    kept_digest_as_now(file, ids, stamps).is_some()
+}
+
+/// `kept_as_now`, and then the `cards_digest` of the cards as kept: each card is as the
+/// file has it, so this is the digest of the cards a full load would read, read from 10,000
+/// names instead of 10,000 decoded cards. `None` when not as now.
+pub fn kept_digest_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> Option<u64> {
+    let mut r = names_reader(file)?;
+    if r.count()? != ids.len() || stamps.len() != ids.len() {
+        return None;
+    }
+    let mut digest = CardsDigest::default();
+    for (id, stamp) in ids.iter().zip(stamps) {
+        if r.str_bytes()? != id.as_bytes() || Some(r.stamp()?) != *stamp {
+            return None;
+        }
+        digest.card(id, Some(r.fixed64()?));
+        r.str_bytes()?;
+        for _ in 0..r.count()? {
+            r.str_bytes()?;
+        }
+        bool_of(r.u8()?)?;
+        for _ in 0..r.count()? {
+            r.str_bytes()?;
+        }
+    }
+    r.is_done().then(|| digest.finish())
+}
+
+/// Whether `file` keeps the names of exactly the cards `ids`, in that order, whatever their
+/// stamps: when not, no stamp need be taken to know the cards are not as kept.
+pub fn kept_ids_are(file: &[u8], ids: &[String]) -> bool {
     let check = || {
         let mut r = names_reader(file)?;
-        if r.count()? != ids.len() || stamps.len() != ids.len() {
+        if r.count()? != ids.len() {
             return Some(false);
         }
-        for (id, stamp) in ids.iter().zip(stamps) {
-            if r.str_bytes()? != id.as_bytes() || Some(r.stamp()?) != *stamp {
+        for id in ids {
+            if r.str_bytes()? != id.as_bytes() {
                 return Some(false);
             }
+            r.stamp()?;
+            r.fixed64()?;
             r.str_bytes()?;
             for _ in 0..r.count()? {
                 r.str_bytes()?;
@@ -120,6 +185,54 @@ pub fn kept_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> boo
         Some(r.is_done())
     };
     check().unwrap_or(false)
+}
+
+/// Whether `file` keeps the names of just the cards `cards` (id and stamp), in that order:
+/// then keeping the names of those cards again would write the same file. Read in place.
+pub fn kept_just<'c>(file: &[u8], cards: impl IntoIterator<Item = (&'c str, Stamp)>) -> bool {
+    let check = || {
+        let mut r = names_reader(file)?;
+        let count = r.count()?;
+        let mut seen = 0;
+        for (id, stamp) in cards {
+            seen += 1;
+            if seen > count || r.str_bytes()? != id.as_bytes() || r.stamp()? != stamp {
+                return Some(false);
+            }
+            r.fixed64()?;
+            r.str_bytes()?;
+            for _ in 0..r.count()? {
+                r.str_bytes()?;
+            }
+            bool_of(r.u8()?)?;
+            for _ in 0..r.count()? {
+                r.str_bytes()?;
+            }
+        }
+        Some(seen == count && r.is_done())
+    };
+    check().unwrap_or(false)
+}
+
+/// A digest of every card, by id and content hash, in a full load's order: what an answer
+/// that depends only on the cards is kept under (`cmd/cards_key.rs`). A card known only by
+/// its id (one that could not be read at all) counts by its id alone.
+#[derive(Default)]
+pub struct CardsDigest(xxhash_rust::xxh3::Xxh3);
+
+impl CardsDigest {
+    pub fn card(&mut self, id: &str, hash: Option<u64>) {
+        self.0.update(id.as_bytes());
+        match hash {
+            Some(hash) => self.0.update(&hash.to_le_bytes()),
+            None => self.0.update(b"-"),
+        }
+        self.0.update(&[0]);
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.digest()
+    }
 }
 
 /// The keys (`fold::key`) of a card's name and aliases, those with any word: what a name
@@ -181,25 +294,48 @@ impl Cache {
     /// Keep `names`, leaving out the cards changed too recently for their stamp to say they
     /// are unchanged. A cache that cannot be written only costs the next run its reads.
     pub fn keep_names(&self, names: &[KeptName]) {
-        // What was read before is not what is kept now.
-        *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.keep_names_of(names.iter().map(KeptName::parts));
+    }
+
+    /// `keep_names` for names borrowed from the cards.
+    pub fn keep_names_of<'a>(&self, names: impl IntoIterator<Item = NamesOf<'a>>) {
+        self.write_names(&self.names_file_of(names));
+    }
+
+    /// `keep_names` for names borrowed from the cards, written when the cache is flushed:
+    /// after a command's output, so a brief that ranks (the first after a card changed)
+    /// does not wait for 10,000 names to be written before it prints.
+    pub fn keep_names_at_flush<'a>(&self, names: impl IntoIterator<Item = NamesOf<'a>>) {
+        let file = self.names_file_of(names);
+        self.pending().names = Some(file);
+    }
+
+    /// The names file for `names`, those changed too recently left out.
+    fn names_file_of<'a>(&self, names: impl IntoIterator<Item = NamesOf<'a>>) -> Vec<u8> {
         let settled = self.now_settled();
-        let kept: Vec<&KeptName> = names
-            .iter()
+        let kept: Vec<NamesOf> = names
+            .into_iter()
             .filter(|k| settled(super::changed_at(&k.stamp)))
             .collect();
         let mut w = Writer::default();
         w.u64(u64::from(crate::fold::VERSION));
         w.usize(kept.len());
         for k in kept {
-            w.str(&k.id);
+            w.str(k.id);
             w.stamp(&k.stamp);
-            w.str(&k.name);
-            w.strs(&k.aliases);
+            w.fixed64(k.hash);
+            w.str(k.name);
+            w.strs(k.aliases);
             w.u8(u8::from(k.open_need));
-            w.strs(&keys_of(&k.name, &k.aliases));
+            w.strs(&keys_of(k.name, k.aliases));
         }
-        if write_atomic_at(&self.names_path(), &frame(FileKind::Names, &w.buf)).is_ok() {
+        frame(FileKind::Names, &w.buf)
+    }
+
+    pub(super) fn write_names(&self, file: &[u8]) {
+        // What was read before is not what is kept now.
+        *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        if write_atomic_at(&self.names_path(), file).is_ok() {
             self.written
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
@@ -213,6 +349,7 @@ fn open_need_in<'a>(file: &'a [u8], key: &str) -> Option<(&'a str, bool)> {
     for _ in 0..r.count()? {
         let id = r.str()?;
         r.stamp()?;
+        r.fixed64()?;
         r.str_bytes()?;
         for _ in 0..r.count()? {
             r.str_bytes()?;
@@ -248,141 +385,4 @@ fn bool_of(b: u8) -> Option<bool> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kept(id: &str, mtime_ns: i64) -> KeptName {
-        KeptName {
-            id: id.to_string(),
-            stamp: Stamp {
-                size: 40,
-                mtime_ns,
-                ctime_ns: mtime_ns,
-                inode: 9,
-                device: 1,
-            },
-            name: format!("{id} Zoë Müller"),
-            aliases: vec!["Z".to_string(), "Мюллер".to_string()],
-            open_need: mtime_ns % 2 == 0,
-        }
-    }
-
-    #[test]
-    fn names_come_back_as_kept_and_a_damaged_file_is_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path());
-        assert_eq!(cache.kept_names(), Vec::new());
-        let names = vec![kept("zoe", 1_000), kept("ada", 2_000)];
-        cache.keep_names(&names);
-        assert_eq!(cache.kept_names(), names);
-        let file = std::fs::read(cache.names_path()).unwrap();
-        std::fs::write(cache.names_path(), &file[..file.len() - 1]).unwrap();
-        assert_eq!(cache.kept_names(), Vec::new());
-        std::fs::write(cache.names_path(), b"scribbled").unwrap();
-        assert_eq!(cache.kept_names(), Vec::new());
-    }
-
-    /// A brief by name reads the file once: the guess's read is what the names pass takes
-    /// (shown here by removing the file between them), and only once; keeping new names
-    /// drops it.
-    #[test]
-    fn the_guess_and_the_names_pass_read_the_file_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path());
-        let names = vec![kept("zoe", 1_000), kept("ada", 2_000)];
-        cache.keep_names(&names);
-        assert_eq!(cache.kept_open_need("z"), None, "both have the alias Z");
-        std::fs::remove_file(cache.names_path()).unwrap();
-        assert_eq!(cache.kept_names(), names, "from the guess's read");
-        assert_eq!(cache.kept_names(), Vec::new(), "taken once");
-        cache.keep_names(&names);
-        assert_eq!(
-            cache.kept_open_need("ada zoe muller"),
-            Some(("ada".to_string(), true))
-        );
-        cache.keep_names(&names[..1]);
-        assert_eq!(
-            cache.kept_names(),
-            names[..1].to_vec(),
-            "what was kept last"
-        );
-    }
-
-    /// Only the very cards kept, in the order kept, each under the stamp kept, are as kept.
-    #[test]
-    fn names_are_as_now_only_for_the_same_cards_in_order_and_stamps() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path());
-        let names = vec![kept("ada", 1_000), kept("zoe", 2_000)];
-        cache.keep_names(&names);
-        let file = cache.kept_names_file();
-        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let stamps = |list: &[&KeptName]| list.iter().map(|k| Some(k.stamp)).collect::<Vec<_>>();
-        let (ada, zoe) = (&names[0], &names[1]);
-        assert!(kept_as_now(
-            &file,
-            &ids(&["ada", "zoe"]),
-            &stamps(&[ada, zoe])
-        ));
-        let edited = kept("zoe", 3_000);
-        assert!(!kept_as_now(
-            &file,
-            &ids(&["ada", "zoe"]),
-            &stamps(&[ada, &edited])
-        ));
-        assert!(!kept_as_now(
-            &file,
-            &ids(&["ada", "zoe"]),
-            &[Some(ada.stamp), None]
-        ));
-        assert!(!kept_as_now(
-            &file,
-            &ids(&["ada", "bob"]),
-            &stamps(&[ada, zoe])
-        ));
-        assert!(!kept_as_now(
-            &file,
-            &ids(&["zoe", "ada"]),
-            &stamps(&[zoe, ada])
-        ));
-        assert!(!kept_as_now(&file, &ids(&["ada"]), &stamps(&[ada])));
-        let three = ids(&["ada", "zoe", "bob"]);
-        assert!(!kept_as_now(&file, &three, &stamps(&[ada, zoe, zoe])));
-        assert!(!kept_as_now(
-            &file[..file.len() - 1],
-            &ids(&["ada", "zoe"]),
-            &stamps(&[ada, zoe])
-        ));
-        assert!(!kept_as_now(&[], &[], &[]), "nothing kept is not as now");
-    }
-
-    #[test]
-    fn a_card_changed_just_now_is_not_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let (cache, now) = super::super::settling_an_hour(dir.path());
-        cache.keep_names(&[kept("new", now), kept("old", 1_000)]);
-        assert_eq!(cache.kept_names(), vec![kept("old", 1_000)]);
-    }
-
-    /// Keys folded by another version of the fold are not this rolo's keys: the file reads
-    /// as if nothing were kept, for the names pass, its guess and the open-need guess.
-    #[test]
-    fn names_kept_by_another_fold_read_as_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path());
-        let names = vec![kept("zoe", 1_000)];
-        cache.keep_names(&names);
-        let file = std::fs::read(cache.names_path()).unwrap();
-        let mut payload = unframe(FileKind::Names, &file).unwrap().to_vec();
-        let best = || BestFit::new("zoe zoe muller").unwrap();
-        assert_eq!(kept_id_by_name(&file, &mut best()), Some(Some("zoe")));
-        assert_eq!(payload[0], 1, "the fold's version comes first");
-        payload[0] = 2;
-        let other = frame(FileKind::Names, &payload);
-        std::fs::write(cache.names_path(), &other).unwrap();
-        assert_eq!(cache.kept_names(), Vec::new());
-        assert_eq!(kept_in(&other), Vec::new());
-        assert_eq!(kept_id_by_name(&other, &mut best()), None);
-        assert_eq!(cache.kept_open_need("zoe zoe muller"), None);
-    }
-}
+mod tests;

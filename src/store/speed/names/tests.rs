@@ -151,12 +151,34 @@ fn by_lean_naming(data: &Path, cache: &Path, query: &str) -> (String, bool) {
     let store = Store::on_disk(data)
         .with_cache(cache)
         .cache_settle_after(Duration::ZERO);
-    let (loaded, named) = store.load_contacts_lean_naming(query).unwrap();
+    let (loaded, named) = store.load_contacts_lean_naming(Some(query), None).unwrap();
     assert_eq!(
         loaded.contacts,
         Store::on_disk(data).load_contacts_lean().unwrap().contacts,
         "{query:?}: the cards are a lean load's"
     );
+    // The same, on stamps taken a moment before (a brief that found a card not as kept).
+    let files = store.contact_files().unwrap();
+    let taken = crate::store::StampsTaken {
+        stamps: store.card_stamps(&files),
+        files,
+    };
+    let again = store
+        .load_contacts_lean_naming(Some(query), Some(&taken))
+        .unwrap();
+    assert_eq!(
+        again.0.contacts, loaded.contacts,
+        "{query:?}: on stamps taken"
+    );
+    // The first read may have kept the names anew, so this one may tell where it did not;
+    // whom it names is whom the cards say.
+    if let Some(id) = &again.1 {
+        let j = Journal::new(Store::on_disk(data).load_contacts_lean().unwrap());
+        match j.resolve(query) {
+            Resolution::One(ix) => assert_eq!(&j.contact(ix).unwrap().id, id, "{query:?}"),
+            other => panic!("{query:?}: {other:?}, but the names kept said {id}"),
+        }
+    }
     if let Some(id) = named {
         return (id, true);
     }

@@ -1,0 +1,232 @@
+//! A brief of someone with an open need whose helpers are kept reads only the cards it names
+//! (`loads/brief_kept.rs`), while every card is as the names kept have it by its stamp, with
+//! the content hashes kept beside them. Through each change a person makes between two
+//! briefs (a hand edit of any card, a card added or removed, an entry written, an alias that
+//! makes a name mean two people, a card that stops loading) it prints what a full load
+//! prints, and it reads only those cards when nothing the helpers depend on changed.
+//! Each step is a new store, as each command is a new process.
+
+use chrono::DateTime;
+use clap::Parser;
+use rolo::cli::Cli;
+use rolo::cmd::{self, Ctx};
+use rolo::loads::{self, Needs};
+use rolo::store::Store;
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+use tempfile::TempDir;
+
+const NOW: &str = "2026-11-24T12:00:00+01:00";
+
+/// The demo journal, and a cache folder beside it.
+fn demo() -> (TempDir, TempDir) {
+    let tmp = TempDir::new().expect("tempdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    copy_dir(&src, tmp.path());
+    crate::lean_reads::private(tmp.path());
+    (tmp, TempDir::new().expect("cache"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for item in fs::read_dir(from).expect("read_dir") {
+        let item = item.expect("item");
+        let target = to.join(item.file_name());
+        if item.file_type().expect("type").is_dir() {
+            copy_dir(&item.path(), &target);
+        } else {
+            fs::copy(item.path(), target).expect("copy");
+        }
+    }
+}
+
+/// What a command printed and how it ended.
+type Outcome = (String, Result<(), String>);
+
+fn run(store: &Store, args: &[&str], needs: &Needs) -> (Outcome, usize) {
+    let parsed = Cli::try_parse_from(std::iter::once("rolo").chain(args.iter().copied()))
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+        .command
+        .expect("a command");
+    let journal = loads::journal_for(store, needs).expect("load");
+    let cards = journal.contacts().len();
+    let mut out = Vec::new();
+    let mut ctx = Ctx {
+        store,
+        history: None,
+        journal,
+        now: DateTime::parse_from_rfc3339(NOW).expect("date"),
+        out: &mut out,
+    };
+    let result = cmd::run(parsed, &mut ctx).map_err(|e| e.0);
+    // As the binary does once its output is written.
+    let _ = store.flush_cache();
+    ((String::from_utf8(out).expect("utf-8"), result), cards)
+}
+
+fn store(root: &Path, cache: &Path) -> Store {
+    Store::on_disk(root)
+        .with_cache(cache)
+        .cache_settle_after(Duration::ZERO)
+}
+
+/// How much of the folder a brief read.
+#[derive(Debug, PartialEq)]
+enum Read {
+    /// Every card, as a full load has them.
+    Everyone,
+    /// Only this many.
+    Few(usize),
+}
+
+/// `rolo brief ARGS` as the command reads for it, checked equal to a full load without a
+/// cache; how much it read.
+fn brief(root: &Path, cache: &Path, args: &[&str]) -> Read {
+    let mut all = vec!["brief"];
+    all.extend(args);
+    let needs = Needs::Brief(args[0].to_string());
+    let (lean, cards) = run(&store(root, cache), &all, &needs);
+    let (full, everyone) = run(&Store::on_disk(root), &all, &Needs::Everything);
+    assert_eq!(lean, full, "rolo {}", all.join(" "));
+    match cards {
+        _ if cards == everyone => Read::Everyone,
+        _ => {
+            assert!(cards < everyone / 2, "{cards} of {everyone} cards");
+            Read::Few(cards)
+        }
+    }
+}
+
+fn few(read: Read) -> bool {
+    matches!(read, Read::Few(_))
+}
+
+/// Change `from` to `to` in a card, as an editor would.
+fn edit(root: &Path, id: &str, from: &str, to: &str) {
+    let card = root.join(format!("contacts/{id}.toml"));
+    let text = fs::read_to_string(&card).expect("card");
+    assert!(text.contains(from), "{id}: {text}");
+    fs::write(&card, text.replace(from, to)).expect("write");
+}
+
+/// Aiko's brief by id, by name and by her alias in Japanese: the first reads everyone and
+/// ranks, each later one reads only the cards it names, until a card changes.
+#[test]
+fn a_kept_brief_reads_only_its_cards_until_any_card_changes() {
+    let (data, cache) = demo();
+    let (root, cache) = (data.path(), cache.path());
+    let queries: [&[&str]; 5] = [
+        &["aiko-tanaka"],
+        &["Aiko Tanaka"],
+        &["田中愛子"],
+        &["aiko-tanaka", "--json"],
+        &["aiko tanaka", "--markdown"],
+    ];
+    assert_eq!(brief(root, cache, queries[0]), Read::Everyone, "ranked");
+    for q in queries {
+        assert!(few(brief(root, cache, q)), "{q:?}");
+    }
+    // Any card, helper or not, changed by hand: everyone once (ranked again), then few.
+    edit(
+        root,
+        "jonas-becker",
+        "\"EXIST grant applications\"",
+        "\"EXIST grant applications\", \"settlement permit paperwork\"",
+    );
+    assert_eq!(brief(root, cache, &["Aiko Tanaka"]), Read::Everyone);
+    assert!(few(brief(root, cache, &["Aiko Tanaka"])));
+    // Her own card: the need reworded.
+    edit(
+        root,
+        "aiko-tanaka",
+        "settlement permit",
+        "permanent residence",
+    );
+    assert_eq!(brief(root, cache, &["aiko-tanaka"]), Read::Everyone);
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+}
+
+#[test]
+fn a_card_added_removed_or_broken_reads_everyone_and_prints_as_a_full_load() {
+    let (data, cache) = demo();
+    let (root, cache) = (data.path(), cache.path());
+    brief(root, cache, &["aiko-tanaka"]);
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+    // A new card who can help.
+    let card = "name = \"Nora Quist\"\ncan_help_with = [\"settlement permit appeals\"]\n";
+    fs::write(root.join("contacts/nora-quist.toml"), card).expect("write");
+    assert_eq!(brief(root, cache, &["aiko-tanaka"]), Read::Everyone);
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+    // A helper's card gone.
+    fs::remove_file(root.join("contacts/sofia-almeida.toml")).expect("rm");
+    assert_eq!(brief(root, cache, &["aiko-tanaka"]), Read::Everyone);
+    assert!(few(brief(root, cache, &["Aiko Tanaka"])));
+    // A card that does not load is never kept: everyone, every time, as a full load.
+    fs::write(root.join("contacts/broken.toml"), "name = \n").expect("write");
+    brief(root, cache, &["aiko-tanaka"]);
+    // Nor are the names kept written again each time for it.
+    let names = cache.join("contacts/names.bin");
+    let written = || {
+        use std::os::unix::fs::MetadataExt;
+        let m = fs::metadata(&names).expect("names kept");
+        (m.ino(), m.mtime_nsec())
+    };
+    let before = written();
+    for q in ["aiko-tanaka", "Aiko Tanaka", "aiko-tanaka"] {
+        assert_eq!(brief(root, cache, &[q]), Read::Everyone, "{q}");
+    }
+    assert_eq!(written(), before);
+    fs::remove_file(root.join("contacts/broken.toml")).expect("rm");
+    brief(root, cache, &["aiko-tanaka"]);
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+}
+
+/// Entries are not what helpers are ranked on: a new one is read, with the card of whoever
+/// it names, while the kept helpers still hold.
+#[test]
+fn an_entry_written_since_is_in_the_brief_with_the_cards_it_names() {
+    let (data, cache) = demo();
+    let (root, cache) = (data.path(), cache.path());
+    brief(root, cache, &["aiko-tanaka"]);
+    let month = root.join("journal/2026/2026-11.toml");
+    let mut text = fs::read_to_string(&month).unwrap_or_default();
+    text += "\n[[entry]]\nid = \"late\"\nat = 2026-11-23T18:00:00+01:00\n\
+             with = [\"aiko-tanaka\", \"klaus-weber\"]\nkind = \"coffee\"\n\
+             note = \"Talked permits with Klaus\"\n";
+    fs::write(&month, text).expect("write");
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+    let ((text, _), _) = run(
+        &store(root, cache),
+        &["brief", "aiko-tanaka"],
+        &Needs::Brief("aiko-tanaka".into()),
+    );
+    assert!(
+        text.contains("Talked permits with Klaus") && text.contains("Klaus Weber"),
+        "{text}"
+    );
+}
+
+/// A name that comes to mean two people (an alias added by hand to someone else) is
+/// ambiguous, as on a full load, though Aiko's helpers are kept.
+#[test]
+fn a_name_that_now_means_two_people_is_ambiguous() {
+    let (data, cache) = demo();
+    let (root, cache) = (data.path(), cache.path());
+    brief(root, cache, &["Aiko Tanaka"]);
+    assert!(few(brief(root, cache, &["Aiko Tanaka"])));
+    edit(
+        root,
+        "jonas-becker",
+        "name = \"Jonas Becker\"",
+        "name = \"Jonas Becker\"\naliases = [\"Aiko Tanaka\"]",
+    );
+    let needs = Needs::Brief("Aiko Tanaka".into());
+    let ((_, result), _) = run(&store(root, cache), &["brief", "Aiko Tanaka"], &needs);
+    let message = result.expect_err("ambiguous");
+    assert!(message.contains("Jonas Becker"), "{message}");
+    brief(root, cache, &["Aiko Tanaka"]);
+    // By id she is still one person: ranked again for the card changed, then kept.
+    assert_eq!(brief(root, cache, &["aiko-tanaka"]), Read::Everyone);
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+}
