@@ -27,7 +27,8 @@ pub enum Needs {
     OnePerson(String),
     /// What `brief` reads: as `OnePerson`, but when the query is an id whose card has no open
     /// need, only the cards its entries name (helpers are ranked only for open needs, and
-    /// against everyone).
+    /// against everyone); and when the helpers for its open needs are kept under every card
+    /// as it is, only those cards, the helpers' and its own (`brief_kept.rs`).
     Brief(String),
     /// The `count` newest entries (with the person the query names, if any), read through
     /// the month index (`store/speed/newest.rs`): what `timeline -n N` shows, and with every
@@ -163,9 +164,8 @@ fn person_or_newest(
     // a brief for someone the names kept say has an open need (checking the names first
     // would only add to it; a wrong guess costs time, never the answer).
     // Each with whom it most likely means, whose entries are read meanwhile: the id itself,
-    // the one card the names kept give that name.
-    // A brief whose helpers are kept under the cards as they are reads only the cards it
-    // names (`brief_kept.rs`); else everyone's, with the entries read on the way.
+    // the one card the names kept give that name. A brief whose helpers are kept under the
+    // cards as they are reads only the cards it names instead (`brief_kept.rs`).
     let brief = matches!(needs, Needs::Brief(_));
     if files.has(query) {
         let kept = brief
@@ -338,29 +338,27 @@ fn one_person(
         let mut guessed = guess.map(|id| s.spawn(move || store.load_newest(Some(id), count)));
         // A read that panicked (a bug) is read again below, as if there had been no guess.
         let mut join = || guessed.take().and_then(|read| read.join().ok());
-        let mut taken = None;
+        let (mut taken, mut guessed_back) = (None, None);
         if let (Some(kept), Some(id)) = (&kept, guess) {
             match kept.check(store) {
-                Ok(digest) => match join() {
-                    Some(Ok(entries)) => match kept.take(store, id, Some(query), digest, entries) {
-                        Ok(journal) => return Ok(Scoped::Taken(journal)),
-                        Err(entries) => {
-                            let read = read_all(store, needs, &likely, query, None)?;
-                            return Ok(Scoped::Read(read, Some(Ok(entries))));
+                Ok(cards) => {
+                    let entries = join();
+                    if let Some(Ok(entries)) = entries {
+                        match kept.take(store, id, query, &cards, entries) {
+                            Ok(journal) => return Ok(Scoped::Taken(journal)),
+                            Err(entries) => guessed_back = Some(Ok(entries)),
                         }
-                    },
-                    other => {
-                        return Ok(Scoped::Read(
-                            read_all(store, needs, &likely, query, None)?,
-                            other,
-                        ));
+                    } else {
+                        guessed_back = entries;
                     }
-                },
-                Err(stamps) => taken = stamps,
+                }
+                Err(stamps) => taken = Some(stamps),
             }
+            kept.give_back_names(store);
         }
         let read = read_all(store, needs, &likely, query, taken.as_ref())?;
-        Ok::<_, StoreError>(Scoped::Read(read, join()))
+        let guessed = guessed_back.or_else(join);
+        Ok::<_, StoreError>(Scoped::Read(read, guessed))
     })?;
     let ((loaded, named), guessed) = match scoped {
         Scoped::Taken(journal) => return Ok(*journal),
@@ -474,5 +472,7 @@ fn narrowed(all: &Journal, who: &str, read: MonthsRead<crate::model::Entry>) -> 
             .cloned()
             .collect(),
     };
-    Journal::new(loaded).with_entries_of_one(read)
+    Journal::new(loaded)
+        .with_entries_of_one(read)
+        .holding_only_some()
 }

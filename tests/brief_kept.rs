@@ -11,7 +11,7 @@ use clap::Parser;
 use rolo::cli::Cli;
 use rolo::cmd::{self, Ctx};
 use rolo::loads::{self, Needs};
-use rolo::store::Store;
+use rolo::store::{Severity, Store};
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
@@ -21,28 +21,12 @@ const NOW: &str = "2026-11-24T12:00:00+01:00";
 
 /// The demo journal, and a cache folder beside it.
 fn demo() -> (TempDir, TempDir) {
-    let tmp = TempDir::new().expect("tempdir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
-    copy_dir(&src, tmp.path());
-    crate::lean_reads::private(tmp.path());
-    (tmp, TempDir::new().expect("cache"))
+    (crate::lean_reads::demo(), TempDir::new().expect("cache"))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for item in fs::read_dir(from).expect("read_dir") {
-        let item = item.expect("item");
-        let target = to.join(item.file_name());
-        if item.file_type().expect("type").is_dir() {
-            copy_dir(&item.path(), &target);
-        } else {
-            fs::copy(item.path(), target).expect("copy");
-        }
-    }
-}
-
-/// What a command printed and how it ended.
-type Outcome = (String, Result<(), String>);
+/// What a command printed, how it ended, and the files the binary would then say did not
+/// load.
+type Outcome = (String, Result<(), String>, Vec<String>);
 
 fn run(store: &Store, args: &[&str], needs: &Needs) -> (Outcome, usize) {
     let parsed = Cli::try_parse_from(std::iter::once("rolo").chain(args.iter().copied()))
@@ -51,6 +35,12 @@ fn run(store: &Store, args: &[&str], needs: &Needs) -> (Outcome, usize) {
         .expect("a command");
     let journal = loads::journal_for(store, needs).expect("load");
     let cards = journal.contacts().len();
+    let errors: Vec<String> = journal
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
     let mut out = Vec::new();
     let mut ctx = Ctx {
         store,
@@ -62,7 +52,10 @@ fn run(store: &Store, args: &[&str], needs: &Needs) -> (Outcome, usize) {
     let result = cmd::run(parsed, &mut ctx).map_err(|e| e.0);
     // As the binary does once its output is written.
     let _ = store.flush_cache();
-    ((String::from_utf8(out).expect("utf-8"), result), cards)
+    (
+        (String::from_utf8(out).expect("utf-8"), result, errors),
+        cards,
+    )
 }
 
 fn store(root: &Path, cache: &Path) -> Store {
@@ -196,7 +189,11 @@ fn an_entry_written_since_is_in_the_brief_with_the_cards_it_names() {
              note = \"Talked permits with Klaus\"\n";
     fs::write(&month, text).expect("write");
     assert!(few(brief(root, cache, &["aiko-tanaka"])));
-    let ((text, _), _) = run(
+    // A month file that does not load is counted as a full load counts it.
+    fs::create_dir_all(root.join("journal/2024")).expect("mkdir");
+    fs::write(root.join("journal/2024/2024-05.toml"), "[[entry]]\nid = \n").expect("write");
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+    let ((text, _, _), _) = run(
         &store(root, cache),
         &["brief", "aiko-tanaka"],
         &Needs::Brief("aiko-tanaka".into()),
@@ -222,7 +219,7 @@ fn a_name_that_now_means_two_people_is_ambiguous() {
         "name = \"Jonas Becker\"\naliases = [\"Aiko Tanaka\"]",
     );
     let needs = Needs::Brief("Aiko Tanaka".into());
-    let ((_, result), _) = run(&store(root, cache), &["brief", "Aiko Tanaka"], &needs);
+    let ((_, result, _), _) = run(&store(root, cache), &["brief", "Aiko Tanaka"], &needs);
     let message = result.expect_err("ambiguous");
     assert!(message.contains("Jonas Becker"), "{message}");
     brief(root, cache, &["Aiko Tanaka"]);

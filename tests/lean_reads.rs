@@ -48,7 +48,7 @@ pub(crate) fn private(root: &Path) {
     fs::set_permissions(root, fs::Permissions::from_mode(0o700)).expect("chmod");
 }
 
-fn demo() -> TempDir {
+pub(crate) fn demo() -> TempDir {
     let tmp = TempDir::new().expect("tempdir");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
     copy_dir(&src, tmp.path());

@@ -71,28 +71,31 @@ struct KeptHelper {
 
 /// The brief of `ix`, each open need's helpers from the cache when nothing they depend on
 /// changed; ranked, and kept for next time, otherwise. No network is built for a person
-/// with no open need. A journal of only some cards (`loads`, which took it for a brief whose
-/// helpers are kept) cannot rank: when its helpers no longer restore (a race with another
-/// rolo), the brief is refused rather than ranked against those few.
+/// with no open need. A journal of only some cards cannot rank, nor make the key: `loads`
+/// took it for a brief whose helpers it found kept under every card (`KeptFor`), and held
+/// the very bytes it checked, which are taken here as they are. When they do not restore
+/// after all (the person's card gained an open need while a brief with none was read), the
+/// brief is refused rather than ranked against those few.
 pub fn brief(ctx: &Ctx, ix: Ix, today: NaiveDate) -> Result<Brief, CliError> {
     let j = &ctx.journal;
     let contact = j.contact(ix).ok_or(CliError::Vanished)?;
     let ranks = contact.open_needs().next().is_some();
-    let key = ranks
+    let some = j.holds_only_some();
+    let key = (ranks && !some)
         .then(|| super::cards_key::of_cards(ctx, FORMAT))
         .flatten();
     let file = file_of(&contact.id);
-    let kept: Option<Kept> = key
-        .as_ref()
-        .and_then(|_| ctx.store.derived(&file))
+    let kept: Option<Kept> = (key.is_some() || (ranks && some))
+        .then(|| ctx.store.derived(&file))
+        .flatten()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .filter(|k: &Kept| Some(&k.key) == key.as_ref());
+        .filter(|k: &Kept| some || Some(&k.key) == key.as_ref());
     if let Some(found) = kept.as_ref().and_then(|k| restore(j, ix, k)) {
         super::cards_key::debug("the brief's helpers from the cache");
         return serve::brief_with(j, ix, today, |at, _| helpers_at(&found, at))
             .ok_or(CliError::Vanished);
     }
-    if ranks && j.holds_only_some() {
+    if ranks && some {
         return Err(CliError::ReadMeanwhile);
     }
     let mut net: Option<Network> = None;
@@ -340,7 +343,7 @@ mod tests {
         let mut ctx = Ctx {
             store: &store,
             history: None,
-            journal: journal().with_cards_digest(7),
+            journal: journal().holding_only_some(),
             now: chrono::DateTime::parse_from_rfc3339("2026-11-24T12:00:00+01:00").unwrap(),
             out: &mut out,
         };

@@ -6,25 +6,18 @@ use super::Ctx;
 use crate::serve;
 use crate::store::{CardsDigest, Store};
 
-/// The key of the answer `format` for the cards of `ctx`'s journal, or of every card in the
-/// folder when the journal holds only some and noted their digest (`loads`); `None` when it
-/// cannot be told (no cache, or the running binary cannot be looked at), and then nothing is
-/// kept.
+/// The key of the answer `format` for the cards of `ctx`'s journal, which must be every card
+/// (not `Journal::holds_only_some`); `None` when it cannot be told (no cache, or the running
+/// binary cannot be looked at), and then nothing is kept.
 pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
-    let digest = match ctx.journal.cards_digest_noted() {
-        Some(digest) => digest,
-        None => {
-            let mut digest = CardsDigest::default();
-            for c in ctx.journal.contacts() {
-                // A card read from the file or from the cache has its hash; one that could
-                // not be read at all (a link to nowhere) is there by its id alone.
-                let hash = ctx.store.seen_hash(&crate::store::paths::contact(&c.id));
-                digest.card(&c.id, hash);
-            }
-            digest.finish()
-        }
-    };
-    of_digest(ctx.store, format, digest)
+    let mut digest = CardsDigest::default();
+    for c in ctx.journal.contacts() {
+        // A card read from the file or from the cache has its hash; one that could not be
+        // read at all (a link to nowhere) is there by its id alone.
+        let hash = ctx.store.seen_hash(&crate::store::paths::contact(&c.id));
+        digest.card(&c.id, hash);
+    }
+    of_digest(ctx.store, format, digest.finish())
 }
 
 /// `format` (what the kept answer is), the running binary's stamp, the vocabulary's

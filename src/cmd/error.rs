@@ -48,9 +48,9 @@ pub enum CliError {
     },
     /// The person resolved a moment ago is gone from the journal.
     Vanished,
-    /// A brief read as its kept helpers allowed (only the cards it names) found them no
-    /// longer kept when it came to use them: another rolo changed the cache or the cards in
-    /// that moment. Ranking them against the few cards read would name the wrong people.
+    /// A brief read with only the cards it names found, when it came to use them, that it
+    /// must rank helpers after all (the person's card gained an open need while it was
+    /// read). Ranking against those few cards would name the wrong people.
     ReadMeanwhile,
     /// An intro refused before anything was written; `hint` says where to look.
     Intro {
@@ -150,7 +150,7 @@ impl fmt::Display for CliError {
             ),
             CliError::Vanished => f.write_str("contact vanished"),
             CliError::ReadMeanwhile => {
-                f.write_str("the contacts changed while the brief was being read; run it again")
+                f.write_str("the card changed while the brief was being read; run it again")
             }
             CliError::Intro { reason, hint } => {
                 write!(f, "{}{hint}; nothing was written", inert_line(&reason.0))

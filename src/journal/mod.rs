@@ -62,9 +62,8 @@ pub struct Journal {
     /// A journal of recent months only (`Journal::from_since`): for each person, the last
     /// day they were seen in the months it did not load. Empty for every other journal.
     pub(crate) seen_before: FastMap<String, NaiveDate>,
-    /// For a journal of only some of the cards, the digest of every card there is (see
-    /// `everyone.rs`).
-    everyone: everyone::Everyone,
+    /// It holds only some of the folder's cards (see `everyone.rs`).
+    only_some: bool,
 }
 
 /// How a name typed by a person resolved to contacts (see `resolve.rs`).

@@ -94,5 +94,7 @@ pub(super) fn named_only(store: &Store, named: Named, count: usize) -> Result<Jo
             .flat_map(|e| e.with.iter().map(String::as_str)),
     );
     let contacts = store.load_contacts_named(&named.files, ids)?;
-    Ok(Journal::new(contacts).with_entries_of_one(read))
+    Ok(Journal::new(contacts)
+        .with_entries_of_one(read)
+        .holding_only_some())
 }

@@ -40,7 +40,7 @@
 mod speed;
 mod truth;
 
-pub use speed::as_kept::StampsTaken;
+pub use speed::as_kept::{CardsAsKept, StampsTaken};
 #[cfg(test)]
 pub(crate) use speed::cache::keys_of as keys_of_names;
 pub use speed::cache::{CacheStats, CardsDigest};

@@ -6,7 +6,9 @@
 //! finds them not as kept (`load_contacts_lean_naming`).
 
 use crate::fasthash::FastSet;
-use crate::store::speed::cache::{Cache, kept_as_now, kept_digest_as_now, kept_ids_are, kept_just};
+use crate::store::speed::cache::{
+    Cache, CardsDigest, kept_as_now, kept_hashes_as_now, kept_ids_are, kept_just,
+};
 use crate::store::{
     ContactFiles, Guessed, KeptNames, Loaded, Severity, Stamp, Store, StoreError, paths,
 };
@@ -32,6 +34,23 @@ impl StampsTaken {
     }
 }
 
+/// Every card as the names kept have it, by stamps just taken (`Store::cards_as_kept`).
+pub struct CardsAsKept {
+    /// The `CardsDigest` of every card, as a full load would read them.
+    pub digest: u64,
+    files: ContactFiles,
+    /// Each card's content hash as kept, in `files`' order.
+    hashes: Vec<u64>,
+}
+
+impl CardsAsKept {
+    /// The content hash `id`'s card was kept with: a card read after the check, whose hash
+    /// is not this one, changed since (`Store::seen_hash`).
+    pub fn hash_of(&self, id: &str) -> Option<u64> {
+        self.hashes.get(self.files.position(id)?).copied()
+    }
+}
+
 impl Store {
     /// The names kept, when they are of exactly the cards `files` lists, in order (none
     /// added, removed or renamed since, none that does not load): told without a stat.
@@ -42,19 +61,34 @@ impl Store {
         kept_ids_are(&names.0, files.ids()).then_some(names)
     }
 
-    /// The `CardsDigest` of every card, as a full load would read them, when each of the
-    /// cards `files` lists is as `names` (`names_kept_of`) keeps it, by a stamp taken now;
-    /// else the stamps taken, for the read of everyone's cards that follows.
-    pub fn cards_digest_as_kept(
-        &self,
-        files: &ContactFiles,
-        names: &KeptNames,
-    ) -> Result<u64, StampsTaken> {
-        let stamps = self.card_stamps(files);
-        kept_digest_as_now(&names.0, files.ids(), &stamps).ok_or_else(|| StampsTaken {
+    /// The stamp of each card `files` lists, taken now.
+    pub fn stamps_taken(&self, files: &ContactFiles) -> StampsTaken {
+        StampsTaken {
+            stamps: self.card_stamps(files),
             files: files.clone(),
-            stamps,
+        }
+    }
+
+    /// Every card, when each is as `names` (`names_kept_of`) keeps it by the stamps `taken`.
+    pub fn cards_as_kept(&self, names: &KeptNames, taken: &StampsTaken) -> Option<CardsAsKept> {
+        let hashes = kept_hashes_as_now(&names.0, taken.files.ids(), &taken.stamps)?;
+        let mut digest = CardsDigest::default();
+        for (id, hash) in taken.files.ids().iter().zip(&hashes) {
+            digest.card(id, Some(*hash));
+        }
+        Some(CardsAsKept {
+            digest: digest.finish(),
+            files: taken.files.clone(),
+            hashes,
         })
+    }
+
+    /// Hand back the names kept (`kept_names`) for the next read to take, instead of
+    /// reading the file again.
+    pub fn give_back_names(&self, names: KeptNames) {
+        if let Some(cache) = &self.cache {
+            cache.hold_names(names.0);
+        }
     }
 
     /// Everyone's cards, as `load_contacts_lean` reads them, and the id of the one person
@@ -63,7 +97,7 @@ impl Store {
     /// to resolve it again on everyone's names, 5 to 6 ms of a brief by name on the large set.
     /// `None` when the names kept cannot tell: no cache, no query, a card changed, no one or
     /// several. When the cards are not as kept, their names are kept anew from this read, so
-    /// the next brief can tell from them alone that nothing changed (`cards_digest_as_kept`).
+    /// the next brief can tell from them alone that nothing changed (`cards_as_kept`).
     /// `taken`: the cards' stamps, when they were just taken.
     pub fn load_contacts_lean_naming(
         &self,

@@ -54,6 +54,7 @@ pub enum ByName {
 
 /// The bytes of the names the cache keeps (`Store::kept_names`): read once for a typed name,
 /// by the names pass and the guess beside it.
+#[derive(Clone)]
 pub struct KeptNames(pub(in crate::store) Vec<u8>);
 
 /// What the names kept say a typed name means, unchecked (`Store::guess_by_name`).

@@ -30,7 +30,7 @@ mod shards;
 
 pub use months::Cached as CachedMonth;
 pub use names::{
-    CardsDigest, KeptName, KeptRef, NamesOf, kept_as_now, kept_digest_as_now, kept_id_by_name,
+    CardsDigest, KeptName, KeptRef, NamesOf, kept_as_now, kept_hashes_as_now, kept_id_by_name,
     kept_ids_are, kept_in, kept_just, keys_of,
 };
 
@@ -324,6 +324,12 @@ impl Cache {
     pub fn flush(&self) -> io::Result<usize> {
         let pending = std::mem::take(&mut *self.pending());
         let settled = self.now_settled();
+        // First: a shard that cannot be written below would skip everything after it. It
+        // counts itself among the files written (`write_names`).
+        let names = pending
+            .names
+            .as_ref()
+            .is_some_and(|file| self.write_names(file));
         let mut written = 0;
         let mut parsed = pending.contacts;
         for i in 0..SHARDS {
@@ -353,10 +359,8 @@ impl Cache {
             written += 1;
         }
         self.written.fetch_add(written, Ordering::Relaxed);
+        written += usize::from(names);
         written += self.write_months(pending.months)?;
-        if let Some(file) = &pending.names {
-            self.write_names(file);
-        }
         if let Some(index) = &pending.month_index {
             write_atomic_at(
                 &month_index::index_path(&self.root),

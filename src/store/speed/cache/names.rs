@@ -1,7 +1,7 @@
 //! Each card's name and aliases (and whether it has an open need), kept under the card's own
 //! stamp with its content hash: all a typed name needs to be resolved
 //! (`Store::contact_names`), without decoding 10,000 whole records, and what a brief whose
-//! helpers are kept needs to tell that no card changed (`kept_digest_as_now`). A card whose
+//! helpers are kept needs to tell that no card changed (`kept_hashes_as_now`). A card whose
 //! stamp differs is read again, as any cached decode is; a card changed too recently to
 //! trust its stamp (the racy rule of the rest of the cache) is not kept.
 
@@ -130,23 +130,62 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<
 /// (`kept_id_by_name`), as on the cards, with nothing more to decode. Read in place, without
 /// a list of the names made.
 pub fn kept_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> bool {
-    kept_digest_as_now(file, ids, stamps).is_some()
+    kept_hashes_as_now(file, ids, stamps).is_some()
 }
 
-/// `kept_as_now`, and then the `cards_digest` of the cards as kept: each card is as the
-/// file has it, so this is the digest of the cards a full load would read, read from 10,000
-/// names instead of 10,000 decoded cards. `None` when not as now.
-pub fn kept_digest_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> Option<u64> {
+/// `kept_as_now`, and then each card's content hash as kept, in `ids`' order: each card is
+/// as the file has it, so these are the hashes a full load would read (`CardsDigest`), from
+/// 10,000 names instead of 10,000 decoded cards. `None` when not as now.
+pub fn kept_hashes_as_now(
+    file: &[u8],
+    ids: &[String],
+    stamps: &[Option<Stamp>],
+) -> Option<Vec<u64>> {
+    let heads = kept_heads(file)?;
+    let as_now = heads.len() == ids.len()
+        && stamps.len() == ids.len()
+        && heads
+            .iter()
+            .zip(ids.iter().zip(stamps))
+            .all(|((id, stamp, _), (now, at))| *id == now.as_bytes() && Some(*stamp) == *at);
+    as_now.then(|| heads.iter().map(|(_, _, hash)| *hash).collect())
+}
+
+/// Whether `file` keeps the names of exactly the cards `ids`, in that order, whatever their
+/// stamps: when not, no stamp need be taken to know the cards are not as kept.
+pub fn kept_ids_are(file: &[u8], ids: &[String]) -> bool {
+    kept_heads(file).is_some_and(|heads| {
+        heads.len() == ids.len()
+            && heads
+                .iter()
+                .zip(ids)
+                .all(|((id, _, _), now)| *id == now.as_bytes())
+    })
+}
+
+/// Whether `file` keeps the names of just the cards `cards` (id and stamp), in that order:
+/// then keeping the names of those cards again would write the same file.
+pub fn kept_just<'c>(file: &[u8], cards: impl IntoIterator<Item = (&'c str, Stamp)>) -> bool {
+    let Some(heads) = kept_heads(file) else {
+        return false;
+    };
+    let mut cards = cards.into_iter();
+    let same = heads.iter().all(|(id, stamp, _)| {
+        cards
+            .next()
+            .is_some_and(|(now, at)| *id == now.as_bytes() && *stamp == at)
+    });
+    same && cards.next().is_none()
+}
+
+/// Each card's id, stamp and content hash as kept in `file`, in order, read in place; `None`
+/// when the file does not read whole.
+fn kept_heads(file: &[u8]) -> Option<Vec<(&[u8], Stamp, u64)>> {
     let mut r = names_reader(file)?;
-    if r.count()? != ids.len() || stamps.len() != ids.len() {
-        return None;
-    }
-    let mut digest = CardsDigest::default();
-    for (id, stamp) in ids.iter().zip(stamps) {
-        if r.str_bytes()? != id.as_bytes() || Some(r.stamp()?) != *stamp {
-            return None;
-        }
-        digest.card(id, Some(r.fixed64()?));
+    let count = r.count()?;
+    let mut heads = Vec::with_capacity(count);
+    for _ in 0..count {
+        heads.push((r.str_bytes()?, r.stamp()?, r.fixed64()?));
         r.str_bytes()?;
         for _ in 0..r.count()? {
             r.str_bytes()?;
@@ -156,62 +195,7 @@ pub fn kept_digest_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>])
             r.str_bytes()?;
         }
     }
-    r.is_done().then(|| digest.finish())
-}
-
-/// Whether `file` keeps the names of exactly the cards `ids`, in that order, whatever their
-/// stamps: when not, no stamp need be taken to know the cards are not as kept.
-pub fn kept_ids_are(file: &[u8], ids: &[String]) -> bool {
-    let check = || {
-        let mut r = names_reader(file)?;
-        if r.count()? != ids.len() {
-            return Some(false);
-        }
-        for id in ids {
-            if r.str_bytes()? != id.as_bytes() {
-                return Some(false);
-            }
-            r.stamp()?;
-            r.fixed64()?;
-            r.str_bytes()?;
-            for _ in 0..r.count()? {
-                r.str_bytes()?;
-            }
-            bool_of(r.u8()?)?;
-            for _ in 0..r.count()? {
-                r.str_bytes()?;
-            }
-        }
-        Some(r.is_done())
-    };
-    check().unwrap_or(false)
-}
-
-/// Whether `file` keeps the names of just the cards `cards` (id and stamp), in that order:
-/// then keeping the names of those cards again would write the same file. Read in place.
-pub fn kept_just<'c>(file: &[u8], cards: impl IntoIterator<Item = (&'c str, Stamp)>) -> bool {
-    let check = || {
-        let mut r = names_reader(file)?;
-        let count = r.count()?;
-        let mut seen = 0;
-        for (id, stamp) in cards {
-            seen += 1;
-            if seen > count || r.str_bytes()? != id.as_bytes() || r.stamp()? != stamp {
-                return Some(false);
-            }
-            r.fixed64()?;
-            r.str_bytes()?;
-            for _ in 0..r.count()? {
-                r.str_bytes()?;
-            }
-            bool_of(r.u8()?)?;
-            for _ in 0..r.count()? {
-                r.str_bytes()?;
-            }
-        }
-        Some(seen == count && r.is_done())
-    };
-    check().unwrap_or(false)
+    r.is_done().then_some(heads)
 }
 
 /// A digest of every card, by id and content hash, in a full load's order: what an answer
@@ -281,7 +265,12 @@ impl Cache {
         found
     }
 
-    /// The file's bytes: those `kept_open_need` read, else read now.
+    /// Hold `file`, the names file as read, for the next read of it to take.
+    pub fn hold_names(&self, file: Vec<u8>) {
+        *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+    }
+
+    /// The file's bytes: those `kept_open_need` read (or `hold_names` held), else read now.
     fn names_file(&self) -> Option<Vec<u8>> {
         let taken = self
             .names_read
@@ -299,12 +288,11 @@ impl Cache {
 
     /// `keep_names` for names borrowed from the cards.
     pub fn keep_names_of<'a>(&self, names: impl IntoIterator<Item = NamesOf<'a>>) {
-        self.write_names(&self.names_file_of(names));
+        let _ = self.write_names(&self.names_file_of(names));
     }
 
-    /// `keep_names` for names borrowed from the cards, written when the cache is flushed:
-    /// after a command's output, so a brief that ranks (the first after a card changed)
-    /// does not wait for 10,000 names to be written before it prints.
+    /// `keep_names` for names borrowed from the cards, the file made now and written when the
+    /// cache is flushed, after a command's output.
     pub fn keep_names_at_flush<'a>(&self, names: impl IntoIterator<Item = NamesOf<'a>>) {
         let file = self.names_file_of(names);
         self.pending().names = Some(file);
@@ -332,13 +320,16 @@ impl Cache {
         frame(FileKind::Names, &w.buf)
     }
 
-    pub(super) fn write_names(&self, file: &[u8]) {
+    /// Whether it was written.
+    pub(super) fn write_names(&self, file: &[u8]) -> bool {
         // What was read before is not what is kept now.
         *self.names_read.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        if write_atomic_at(&self.names_path(), file).is_ok() {
+        let written = write_atomic_at(&self.names_path(), file).is_ok();
+        if written {
             self.written
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
+        written
     }
 }
 
