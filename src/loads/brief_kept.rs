@@ -33,14 +33,21 @@ impl Kept {
         query: Option<&str>,
     ) -> Option<Kept> {
         let names = store.names_kept_of(files)?;
-        if let Some(q) = query
-            && !matches!(store.guess_by_name(&names, q), Guessed::One(found) if found == id)
-        {
+        let means_them = match query {
+            None => true,
+            Some(q) => matches!(store.guess_by_name(&names, q), Guessed::One(found) if found == id),
+        };
+        let brief = means_them
+            .then(|| brief_cache::kept_for(store, id))
+            .flatten();
+        let Some(brief) = brief else {
+            // For the read of everyone's cards that follows.
+            store.give_back_names(names);
             return None;
-        }
+        };
         Some(Kept {
             files: files.clone(),
-            brief: brief_cache::kept_for(store, id)?,
+            brief,
             names,
         })
     }

@@ -30,8 +30,8 @@ mod shards;
 
 pub use months::Cached as CachedMonth;
 pub use names::{
-    CardsDigest, KeptName, KeptRef, NamesOf, kept_as_now, kept_hashes_as_now, kept_id_by_name,
-    kept_ids_are, kept_in, kept_just, keys_of,
+    CardsDigest, KeptHead, KeptName, KeptRef, NamesOf, heads_as_now, heads_just, kept_as_now,
+    kept_hashes_as_now, kept_heads, kept_id_by_name, kept_ids_are, kept_in, keys_of,
 };
 
 use crate::model::Contact;

@@ -142,13 +142,17 @@ pub fn kept_hashes_as_now(
     stamps: &[Option<Stamp>],
 ) -> Option<Vec<u64>> {
     let heads = kept_heads(file)?;
-    let as_now = heads.len() == ids.len()
+    heads_as_now(&heads, ids, stamps).then(|| heads.iter().map(|(_, _, hash)| *hash).collect())
+}
+
+/// `kept_as_now` on the file's `kept_heads`.
+pub fn heads_as_now(heads: &[KeptHead], ids: &[String], stamps: &[Option<Stamp>]) -> bool {
+    heads.len() == ids.len()
         && stamps.len() == ids.len()
         && heads
             .iter()
             .zip(ids.iter().zip(stamps))
-            .all(|((id, stamp, _), (now, at))| *id == now.as_bytes() && Some(*stamp) == *at);
-    as_now.then(|| heads.iter().map(|(_, _, hash)| *hash).collect())
+            .all(|((id, stamp, _), (now, at))| *id == now.as_bytes() && Some(*stamp) == *at)
 }
 
 /// Whether `file` keeps the names of exactly the cards `ids`, in that order, whatever their
@@ -165,10 +169,17 @@ pub fn kept_ids_are(file: &[u8], ids: &[String]) -> bool {
 
 /// Whether `file` keeps the names of just the cards `cards` (id and stamp), in that order:
 /// then keeping the names of those cards again would write the same file.
-pub fn kept_just<'c>(file: &[u8], cards: impl IntoIterator<Item = (&'c str, Stamp)>) -> bool {
-    let Some(heads) = kept_heads(file) else {
-        return false;
-    };
+#[cfg(test)]
+fn kept_just<'c>(file: &[u8], cards: impl IntoIterator<Item = (&'c str, Stamp)>) -> bool {
+    kept_heads(file).is_some_and(|heads| heads_just(&heads, cards))
+}
+
+/// Whether the file whose `kept_heads` these are keeps the names of just the cards `cards`
+/// (id and stamp), in that order: then keeping them again would write the same file.
+pub fn heads_just<'c>(
+    heads: &[KeptHead],
+    cards: impl IntoIterator<Item = (&'c str, Stamp)>,
+) -> bool {
     let mut cards = cards.into_iter();
     let same = heads.iter().all(|(id, stamp, _)| {
         cards
@@ -178,9 +189,12 @@ pub fn kept_just<'c>(file: &[u8], cards: impl IntoIterator<Item = (&'c str, Stam
     same && cards.next().is_none()
 }
 
+/// A card's id, stamp and content hash as kept, read in place.
+pub type KeptHead<'a> = (&'a [u8], Stamp, u64);
+
 /// Each card's id, stamp and content hash as kept in `file`, in order, read in place; `None`
 /// when the file does not read whole.
-fn kept_heads(file: &[u8]) -> Option<Vec<(&[u8], Stamp, u64)>> {
+pub fn kept_heads(file: &[u8]) -> Option<Vec<KeptHead<'_>>> {
     let mut r = names_reader(file)?;
     let count = r.count()?;
     let mut heads = Vec::with_capacity(count);
