@@ -213,16 +213,19 @@ fn person_or_newest(
             },
             // A brief that ranks helpers: everyone's cards, those read to find the name
             // when they were (in all but a race with a card added meanwhile), used as
-            // `one_person` would use them; else read now, by the exact id (resolving it
-            // again as typed text would trim it, and `contacts/ada .toml` is not `ada`).
-            None => {
-                let everyone = match everyone {
-                    Some(everyone) => everyone,
-                    None => Journal::new(store.load_contacts_lean()?),
-                };
-                let read = store.load_newest(Some(&id), count)?;
-                Ok(of_person(needs, everyone, &id, read))
-            }
+            // `one_person` would use them; else as `one_person` reads for the name, with
+            // their entries on the way, and only the cards it names when the helpers are
+            // kept (`brief_kept.rs`).
+            None => match everyone {
+                Some(everyone) => {
+                    let read = store.load_newest(Some(&id), count)?;
+                    Ok(of_person(needs, everyone, &id, read))
+                }
+                None => {
+                    let kept = brief_kept::Kept::of(store, &files, &id, None);
+                    one_person(store, needs, query, count, Likely::Id(&id), kept)
+                }
+            },
         },
         // What `one_person` gives for a name that resolves to no one or several: the
         // message names only names and ids, and the files that did not load.

@@ -109,12 +109,15 @@ fn edit(root: &Path, id: &str, from: &str, to: &str) {
 fn a_kept_brief_reads_only_its_cards_until_any_card_changes() {
     let (data, cache) = demo();
     let (root, cache) = (data.path(), cache.path());
-    let queries: [&[&str]; 5] = [
+    let queries: [&[&str]; 7] = [
         &["aiko-tanaka"],
         &["Aiko Tanaka"],
         &["田中愛子"],
         &["aiko-tanaka", "--json"],
         &["aiko tanaka", "--markdown"],
+        // A part of the name, as a person types it.
+        &["Aiko"],
+        &["tanaka"],
     ];
     assert_eq!(brief(root, cache, queries[0]), Read::Everyone, "ranked");
     for q in queries {
