@@ -5,7 +5,8 @@
 //! are kept under that key; a brief read again, two minutes before the meeting, takes them
 //! instead of building the network. Any card that changes changes the key, and the next brief
 //! ranks again. A kept answer that does not read, or does not name each open need of the
-//! card as it is, is ranked again.
+//! card as it is, is ranked again. While every card is as kept, the load reads only the
+//! cards the brief names (`loads/brief_kept.rs`), and this takes the helpers it checked.
 //!
 //! Each brief is kept in a file of its own, one of `SLOTS` chosen by the person's id: a need
 //! can have hundreds of helpers (799, 140 KB, for one need on the large set), and one file

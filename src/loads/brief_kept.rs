@@ -2,7 +2,7 @@
 //! ranked against everyone. When the helpers are kept (`cmd/brief_cache.rs`) under the
 //! cards as they are now, it needs only the person's card, the cards their entries name and
 //! their helpers' cards. That the cards are as they were kept is told from a stat of each
-//! against the names kept, with their content hashes (`Store::cards_digest_as_kept`), not
+//! against the names kept, with their content hashes (`Store::cards_as_kept`), not
 //! from 10,000 decoded cards: on the large set that decode and the journal built on it were
 //! most of a 60 ms brief. The person's entries are read meanwhile (`loads::one_person`),
 //! and are the same whichever way the cards are read.
