@@ -153,3 +153,53 @@ fn a_kept_file_that_does_not_read_is_ranked_again_and_replaced() {
     let (_, said) = brief(&home, &["ada-lovelace"]);
     assert_eq!(said, KEPT);
 }
+
+/// Whether the binary's brief read only the cards it names (`loads/brief_kept.rs`), and
+/// what it said of its helpers.
+fn read_few(home: &Home, args: &[&str]) -> (String, bool, String) {
+    let out = home
+        .cmd()
+        .env("ROLO_DEBUG_CACHE", "1")
+        .arg("brief")
+        .args(args)
+        .output()
+        .expect("rolo runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    let helpers = said
+        .lines()
+        .filter(|l| l.contains("brief's helpers"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let few = said.contains("the brief reads only the cards it names");
+    (text(&out.stdout), few, helpers)
+}
+
+/// The binary, with its own window of two seconds in which a card just changed is not
+/// trusted by its stamp: the names of such a card are not kept, so briefs read everyone's
+/// cards until it settles; then a brief reads only the cards it names, and prints the same.
+#[test]
+fn the_binary_reads_only_a_kept_brief_s_cards_once_they_have_settled() {
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2_100));
+    let home = network();
+    settle();
+    let (first, few, said) = read_few(&home, &["ada-lovelace"]);
+    assert_eq!((few, said.as_str()), (false, RANKED));
+    let (again, few, said) = read_few(&home, &["Ada Lovelace"]);
+    assert_eq!((few, said.as_str()), (true, KEPT));
+    assert_eq!(again, first);
+    assert_eq!(again, uncached(&home, &["ada-lovelace"]));
+    // Mary changed just now: ranked again, and everyone read until her card settles.
+    edit_by_hand(&home, "mary-somerville", "astronomy", "English tax advisor");
+    let (changed, few, said) = read_few(&home, &["ada-lovelace"]);
+    assert_eq!((few, said.as_str()), (false, RANKED));
+    assert!(changed.contains("Mary Somerville"), "{changed}");
+    assert!(!read_few(&home, &["ada-lovelace"]).1, "not settled yet");
+    settle();
+    // The first after it settles keeps her name; the next reads only the cards it names.
+    assert!(!read_few(&home, &["ada-lovelace"]).1);
+    let (last, few, said) = read_few(&home, &["ada-lovelace"]);
+    assert_eq!((few, said.as_str()), (true, KEPT));
+    assert_eq!(last, changed);
+    assert_eq!(last, uncached(&home, &["ada-lovelace"]));
+}
