@@ -343,21 +343,12 @@ fn one_person(
         let mut join = || guessed.take().and_then(|read| read.join().ok());
         let (mut taken, mut guessed_back) = (None, None);
         if let (Some(kept), Some(id)) = (&kept, guess) {
-            match kept.check(store) {
-                Ok(cards) => {
-                    let entries = join();
-                    if let Some(Ok(entries)) = entries {
-                        match kept.take(store, id, query, &cards, entries) {
-                            Ok(journal) => return Ok(Scoped::Taken(journal)),
-                            Err(entries) => guessed_back = Some(Ok(entries)),
-                        }
-                    } else {
-                        guessed_back = entries;
-                    }
+            match kept.try_take(store, id, query, &mut join) {
+                brief_kept::Tried::Taken(journal) => return Ok(Scoped::Taken(journal)),
+                brief_kept::Tried::Not { stamps, entries } => {
+                    (taken, guessed_back) = (stamps, entries)
                 }
-                Err(stamps) => taken = Some(stamps),
             }
-            kept.give_back_names(store);
         }
         let read = read_all(store, needs, &likely, query, taken.as_ref())?;
         let guessed = guessed_back.or_else(join);

@@ -11,20 +11,8 @@ use support::text;
 
 /// stdout of `rolo brief ARGS`, and what `ROLO_DEBUG_CACHE` said of the brief's helpers.
 fn brief(home: &Home, args: &[&str]) -> (String, String) {
-    let out = home
-        .cmd()
-        .env("ROLO_DEBUG_CACHE", "1")
-        .arg("brief")
-        .args(args)
-        .output()
-        .expect("rolo runs");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let said = text(&out.stderr)
-        .lines()
-        .filter(|l| l.contains("brief's helpers"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    (text(&out.stdout), said)
+    let (out, _, said) = read_few(home, args);
+    (out, said)
 }
 
 fn uncached(home: &Home, args: &[&str]) -> String {

@@ -10,7 +10,20 @@
 use crate::cmd::brief_cache::{self, KeptFor};
 use crate::journal::Journal;
 use crate::model::Entry;
+use crate::store::StoreError;
 use crate::store::{CardsAsKept, ContactFiles, Guessed, KeptNames, MonthsRead, StampsTaken, Store};
+
+/// What trying a brief's kept helpers gave (`Kept::try_take`).
+pub(super) enum Tried {
+    /// The brief's journal, of only the cards it names.
+    Taken(Box<Journal>),
+    /// Everyone's cards are needed; what was read on the way, for that read to take: each
+    /// card's stamp, or the person's entries.
+    Not {
+        stamps: Option<StampsTaken>,
+        entries: Option<Result<MonthsRead<Entry>, StoreError>>,
+    },
+}
 
 /// A brief whose helpers are kept, and the names kept, which may say no card changed since.
 pub(super) struct Kept {
@@ -52,9 +65,42 @@ impl Kept {
         })
     }
 
+    /// The brief's journal of only the cards it names (`check`, then `take`, with `entries`,
+    /// the person's, read meanwhile); else what was read on the way, the names kept handed
+    /// back for the read of everyone's cards.
+    pub(super) fn try_take(
+        &self,
+        store: &Store,
+        id: &str,
+        query: &str,
+        entries: impl FnOnce() -> Option<Result<MonthsRead<Entry>, StoreError>>,
+    ) -> Tried {
+        let not = match self.check(store) {
+            Err(stamps) => Tried::Not {
+                stamps: Some(stamps),
+                entries: None,
+            },
+            Ok(cards) => match entries() {
+                Some(Ok(read)) => match self.take(store, id, query, &cards, read) {
+                    Ok(journal) => return Tried::Taken(journal),
+                    Err(read) => Tried::Not {
+                        stamps: None,
+                        entries: Some(Ok(read)),
+                    },
+                },
+                other => Tried::Not {
+                    stamps: None,
+                    entries: other,
+                },
+            },
+        };
+        self.give_back_names(store);
+        not
+    }
+
     /// Every card, when each is as the names kept have it by a stamp taken now and the
     /// helpers were kept under them; else the stamps taken, for the read of everyone's cards.
-    pub(super) fn check(&self, store: &Store) -> Result<CardsAsKept, StampsTaken> {
+    fn check(&self, store: &Store) -> Result<CardsAsKept, StampsTaken> {
         let taken = store.stamps_taken(&self.files);
         match store.cards_as_kept(&self.names, &taken) {
             Some(cards) if self.brief.is_under(store, cards.digest) => Ok(cards),
@@ -64,7 +110,7 @@ impl Kept {
 
     /// The names kept, handed back for the read of everyone's cards to take (`check` or
     /// `take` said it is needed), instead of reading them again.
-    pub(super) fn give_back_names(&self, store: &Store) {
+    fn give_back_names(&self, store: &Store) {
         store.give_back_names(self.names.clone());
     }
 
