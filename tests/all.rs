@@ -24,6 +24,7 @@ mod broken_contact;
 mod broken_writes;
 mod cache;
 mod cache_cli;
+mod cards_kept_random;
 mod cli_dates;
 mod cli_edit;
 mod cli_edit_terminal;
