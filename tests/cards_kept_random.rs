@@ -111,7 +111,8 @@ enum Step {
     Add(usize),
     Remove(usize),
     Break(usize),
-    /// Saved again as it is: a new stamp, the same content.
+    /// Saved again as the person has it: a new stamp, the same content (or a broken card
+    /// fixed).
     Touch(usize),
     /// An entry with them and someone else, written by another rolo.
     Entry(usize, usize),
@@ -119,10 +120,11 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     let who = 0..IDS.len();
-    // What changes someone's helpers comes more often: a stale kept brief shows there.
+    // What changes someone's helpers or what a name means comes more often: a stale kept
+    // brief or a stale name kept shows there.
     prop_oneof![
-        1 => (who.clone(), 0..NAMES.len() - 2).prop_map(|(w, n)| Step::Name(w, n)),
-        1 => (who.clone(), prop::option::of(0..NAMES.len())).prop_map(|(w, a)| Step::Alias(w, a)),
+        2 => (who.clone(), 0..NAMES.len() - 2).prop_map(|(w, n)| Step::Name(w, n)),
+        2 => (who.clone(), prop::option::of(0..NAMES.len())).prop_map(|(w, a)| Step::Alias(w, a)),
         2 => (who.clone(), 0..NEEDS.len()).prop_map(|(w, n)| Step::Need(w, n)),
         1 => who.clone().prop_map(Step::Met),
         3 => (who.clone(), prop::option::of(0..HELPS.len())).prop_map(|(w, h)| Step::Helps(w, h)),
@@ -155,9 +157,11 @@ fn card() -> impl Strategy<Value = Option<Card>> {
 struct Folder<'a> {
     root: &'a Path,
     cards: Vec<Option<Card>>,
-    /// Each write gets a time of its own, a second after the last: two writes in one tick
-    /// of the file system's clock, of the same size, would look the same to any stamp (the
-    /// settle window covers that in a real run; these steps come faster than it).
+    /// Each write gets a modification time of its own, a second after the last: two writes
+    /// in place in one tick of the file system's clock, of the same size, can leave a card
+    /// whose stamp the cache trusts (a real run leaves that to the settle window, which
+    /// this test sets to zero). So the case of a stamp unchanged over new content is not
+    /// tried here; what is tried is every stamp that changes.
     written: u64,
     entries: u32,
 }
@@ -323,9 +327,9 @@ fn outcome(store: &Store, args: &[&str], needs: &Needs) -> (String, Vec<String>,
 
 /// `count` commands, starting at `first`, and each brief by id (the ones a stale kept
 /// brief would show in, so never left to chance), as the binary reads for them (cache on,
-/// then off) against a full load without a cache; how many briefs read fewer cards than
-/// everyone's. The start moves, so that each kind of command is at times the first to meet
-/// a change.
+/// then off) against a full load without a cache; how many briefs ranked helpers for an
+/// open need and read fewer cards than everyone's (kept helpers taken). The start moves, so
+/// that each kind of command is at times the first to meet a change.
 fn compare(root: &Path, cache: &Path, first: usize, count: usize, trail: &[Step]) -> usize {
     let mut all = commands();
     let len = all.len();
@@ -335,18 +339,21 @@ fn compare(root: &Path, cache: &Path, first: usize, count: usize, trail: &[Step]
     };
     let rest: Vec<Vec<String>> = all.split_off(count.min(len));
     all.extend(rest.into_iter().filter(by_id));
-    let mut few = 0;
+    let mut kept = 0;
     for args in all {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let needs = loads::needs(&parse(&args), now());
+        // Each reads less than everything, or this would compare a full load with itself.
+        assert!(!matches!(needs, Needs::Everything), "{args:?}");
         let full = outcome(&Store::on_disk(root), &args, &Needs::Everything);
         let cached = Store::on_disk(root)
             .with_cache(cache)
             .cache_settle_after(Duration::ZERO);
         let lean = outcome(&cached, &args, &needs);
         same(&lean, &full, &format!("cached: {args:?} after {trail:?}"));
-        if args[0] == "brief" && lean.2 < full.2 {
-            few += 1;
+        let ranked = full.0.contains("could help:") || full.0.contains("no one in your journal");
+        if args[0] == "brief" && ranked && lean.2 < full.2 {
+            kept += 1;
         }
         let plain = outcome(&Store::on_disk(root), &args, &needs);
         same(
@@ -355,13 +362,14 @@ fn compare(root: &Path, cache: &Path, first: usize, count: usize, trail: &[Step]
             &format!("no cache: {args:?} after {trail:?}"),
         );
     }
-    few
+    kept
 }
 
 /// The same output and ending as a full load. The files that did not load are the full
-/// load's when the command read every card; a command that reads only the cards it names
-/// (`timeline`, `show`, a brief with no open need or with kept helpers) counts those of
-/// them (as `lean_binary` shows through the binary), never one the full load does not.
+/// load's when the command read every card. A command that reads only the cards it names
+/// (`timeline`, `show`, a brief with no open need or with kept helpers) names only those of
+/// them it read, never one the full load does not; which ones exactly is asserted through
+/// the binary in `lean_binary`.
 fn same(lean: &(String, Vec<String>, usize), full: &(String, Vec<String>, usize), what: &str) {
     assert_eq!(lean.0, full.0, "{what}");
     if lean.2 >= full.2 {
@@ -402,8 +410,9 @@ fn write_folder(folder: &mut Folder, entries: &[(usize, usize)]) {
 }
 
 /// Two of the people keep their briefs in one file of the cache (`cmd/brief_cache.rs`: a
-/// slot chosen by the id's hash, of 32), so the steps also meet one brief taking over
-/// another's slot and the other ranked again.
+/// slot chosen by the id's hash, of 32; the module is the crate's own, so its choice is
+/// written again here), so the steps can meet one brief taking over another's slot and the
+/// other ranked again, when both have an open need.
 #[test]
 fn two_of_the_people_share_a_kept_brief_s_slot() {
     let slot = |id: &str| xxhash_rust::xxh3::xxh3_64(id.as_bytes()) % 32;
@@ -417,12 +426,15 @@ fn what_the_cache_keeps_of_the_cards_prints_as_a_full_load() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(16);
+    // A failure is kept in `cards_kept_random.proptest-regressions` and tried first next
+    // time, as the `proptest!` tests do.
     let mut runner = TestRunner::new(Config {
         cases,
         max_shrink_iters: 200,
+        source_file: Some(file!()),
         ..Config::default()
     });
-    let few = std::sync::atomic::AtomicUsize::new(0);
+    let kept = std::sync::atomic::AtomicUsize::new(0);
     let strategy = (
         prop::collection::vec(card(), IDS.len()),
         prop::collection::vec((0..IDS.len(), 0..IDS.len()), 0..12),
@@ -448,12 +460,12 @@ fn what_the_cache_keeps_of_the_cards_prints_as_a_full_load() {
             folder.apply(step);
             found += compare(dir.path(), cache.path(), first + 11 * i, 8, &steps[..=i]);
         }
-        few.fetch_add(found, std::sync::atomic::Ordering::Relaxed);
+        kept.fetch_add(found, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     });
     if let Err(e) = result {
         panic!("{e}");
     }
-    // The cases took the kept path, not only the read of everyone.
-    assert!(few.into_inner() > 0, "no brief read only its cards");
+    // Briefs took kept helpers, not only the read of everyone.
+    assert!(kept.into_inner() > 0, "no brief took its kept helpers");
 }
