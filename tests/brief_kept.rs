@@ -6,12 +6,10 @@
 //! prints, and it reads only those cards when nothing the helpers depend on changed.
 //! Each step is a new store, as each command is a new process.
 
+use crate::support::in_process;
 use chrono::DateTime;
-use clap::Parser;
-use rolo::cli::Cli;
-use rolo::cmd::{self, Ctx};
-use rolo::loads::{self, Needs};
-use rolo::store::{Severity, Store};
+use rolo::loads::Needs;
+use rolo::store::Store;
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
@@ -29,33 +27,9 @@ fn demo() -> (TempDir, TempDir) {
 type Outcome = (String, Result<(), String>, Vec<String>);
 
 fn run(store: &Store, args: &[&str], needs: &Needs) -> (Outcome, usize) {
-    let parsed = Cli::try_parse_from(std::iter::once("rolo").chain(args.iter().copied()))
-        .unwrap_or_else(|e| panic!("{args:?}: {e}"))
-        .command
-        .expect("a command");
-    let journal = loads::journal_for(store, needs).expect("load");
-    let cards = journal.contacts().len();
-    let errors: Vec<String> = journal
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
-    let mut out = Vec::new();
-    let mut ctx = Ctx {
-        store,
-        history: None,
-        journal,
-        now: DateTime::parse_from_rfc3339(NOW).expect("date"),
-        out: &mut out,
-    };
-    let result = cmd::run(parsed, &mut ctx).map_err(|e| e.0);
-    // As the binary does once its output is written.
-    let _ = store.flush_cache();
-    (
-        (String::from_utf8(out).expect("utf-8"), result, errors),
-        cards,
-    )
+    let now = DateTime::parse_from_rfc3339(NOW).expect("date");
+    let ran = in_process::run(store, args, needs, now);
+    ((ran.out, ran.result, ran.errors), ran.cards)
 }
 
 fn store(root: &Path, cache: &Path) -> Store {

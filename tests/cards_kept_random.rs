@@ -12,15 +12,13 @@
 //! (default: 16 cases).
 
 use crate::lean_reads::private;
+use crate::support::in_process::{self, parse};
 use chrono::{DateTime, FixedOffset};
-use clap::Parser;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use rolo::cli::Cli;
-use rolo::cmd::{self, Ctx};
 use rolo::loads::{self, Needs};
 use rolo::model::{Entry, Kind};
-use rolo::store::{Severity, Store};
+use rolo::store::Store;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -292,37 +290,15 @@ fn commands() -> Vec<Vec<String>> {
     all
 }
 
-fn parse(args: &[&str]) -> rolo::cli::Command {
-    Cli::try_parse_from(std::iter::once("rolo").chain(args.iter().copied()))
-        .unwrap()
-        .command
-        .unwrap()
-}
-
 /// What a command printed and how it ended, the errors the CLI would count, and how many
 /// cards it read.
 fn outcome(store: &Store, args: &[&str], needs: &Needs) -> (String, Vec<String>, usize) {
-    let journal = loads::journal_for(store, needs).unwrap();
-    let cards = journal.contacts().len();
-    let errors: Vec<String> = journal
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
-    let mut out = Vec::new();
-    let mut ctx = Ctx {
-        store,
-        history: None,
-        journal,
-        now: now(),
-        out: &mut out,
-    };
-    let result = cmd::run(parse(args), &mut ctx).map_err(|e| e.0);
-    // As the binary does once its output is written.
-    let _ = store.flush_cache();
-    let text = String::from_utf8(out).unwrap();
-    (format!("{text}\n{result:?}"), errors, cards)
+    let ran = in_process::run(store, args, needs, now());
+    (
+        format!("{}\n{:?}", ran.out, ran.result),
+        ran.errors,
+        ran.cards,
+    )
 }
 
 /// `count` commands, starting at `first`, and each brief by id (the ones a stale kept

@@ -6,14 +6,12 @@
 //! and the runs that use it, after a month file is edited by hand, after another store (as
 //! another rolo would) appends an entry, and while a month file is broken.
 
+use crate::support::in_process::{self, parse};
 use chrono::DateTime;
-use clap::Parser;
 use proptest::prelude::*;
-use rolo::cli::Cli;
-use rolo::cmd::{self, Ctx};
 use rolo::loads::{self, Needs};
 use rolo::model::{Entry, Kind};
-use rolo::store::{Severity, Store};
+use rolo::store::Store;
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
@@ -70,35 +68,10 @@ fn write_journal(root: &Path, specs: &[Spec], misfile: bool) {
     }
 }
 
-fn parse(args: &[&str]) -> rolo::cli::Command {
-    Cli::try_parse_from(std::iter::once("rolo").chain(args.iter().copied()))
-        .unwrap()
-        .command
-        .unwrap()
-}
-
 /// What a command printed and how it ended, and the errors the CLI would count.
 fn outcome(store: &Store, args: &[&str], needs: &Needs) -> String {
-    let journal = loads::journal_for(store, needs).unwrap();
-    let errors: Vec<String> = journal
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
-    let mut out = Vec::new();
-    let mut ctx = Ctx {
-        store,
-        history: None,
-        journal,
-        now: now(),
-        out: &mut out,
-    };
-    let result = cmd::run(parse(args), &mut ctx).map_err(|e| e.0);
-    format!(
-        "{}\n{result:?}\n{errors:#?}",
-        String::from_utf8(out).unwrap()
-    )
+    let ran = in_process::run(store, args, needs, now());
+    format!("{}\n{:?}\n{:#?}", ran.out, ran.result, ran.errors)
 }
 
 /// When every command runs.

@@ -4,6 +4,7 @@
 
 pub mod folder;
 pub mod home;
+pub mod in_process;
 pub mod script;
 
 pub fn text(bytes: &[u8]) -> String {
