@@ -265,12 +265,16 @@ fn step_who(step: &Step) -> usize {
 }
 
 /// The commands tried after each step: each person's brief by id, by name and by a part of
-/// it, `show` and `timeline` by name, and the commands over everyone.
+/// it, `show` by name and by id, `timeline` by name, the newest entries, and the commands
+/// over everyone.
 fn commands() -> Vec<Vec<String>> {
     let mut all: Vec<Vec<String>> = vec![
         vec!["list".into()],
         vec!["due".into()],
         vec!["today".into()],
+        // The newest entries, with the names of the cards they name as those are now.
+        vec!["timeline".into(), "-n".into(), "3".into()],
+        vec!["timeline".into(), "--json".into(), "-n".into(), "2".into()],
     ];
     for (i, id) in IDS.iter().enumerate() {
         let name = NAMES[i];
@@ -279,6 +283,7 @@ fn commands() -> Vec<Vec<String>> {
         all.push(vec!["brief".into(), name.into()]);
         all.push(vec!["brief".into(), part.into(), "--json".into()]);
         all.push(vec!["show".into(), name.into()]);
+        all.push(vec!["show".into(), id.to_string()]);
         all.push(vec![
             "timeline".into(),
             name.into(),
