@@ -17,6 +17,14 @@ fn kept(id: &str, mtime_ns: i64) -> KeptName {
     }
 }
 
+/// A cache in a folder of its own that keeps `names`; the folder lives as long as the guard.
+fn keeping(names: &[KeptName]) -> (tempfile::TempDir, Cache) {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(dir.path());
+    cache.keep_names(names);
+    (dir, cache)
+}
+
 #[test]
 fn names_come_back_as_kept_and_a_damaged_file_is_none() {
     let dir = tempfile::tempdir().unwrap();
@@ -37,10 +45,8 @@ fn names_come_back_as_kept_and_a_damaged_file_is_none() {
 /// drops it.
 #[test]
 fn the_guess_and_the_names_pass_read_the_file_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = Cache::new(dir.path());
     let names = vec![kept("zoe", 1_000), kept("ada", 2_000)];
-    cache.keep_names(&names);
+    let (_dir, cache) = keeping(&names);
     assert_eq!(cache.kept_open_need("z"), None, "both have the alias Z");
     std::fs::remove_file(cache.names_path()).unwrap();
     assert_eq!(cache.kept_names(), names, "from the guess's read");
@@ -61,10 +67,8 @@ fn the_guess_and_the_names_pass_read_the_file_once() {
 /// Only the very cards kept, in the order kept, each under the stamp kept, are as kept.
 #[test]
 fn names_are_as_now_only_for_the_same_cards_in_order_and_stamps() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = Cache::new(dir.path());
     let names = vec![kept("ada", 1_000), kept("zoe", 2_000)];
-    cache.keep_names(&names);
+    let (_dir, cache) = keeping(&names);
     let file = cache.kept_names_file();
     let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let stamps = |list: &[&KeptName]| list.iter().map(|k| Some(k.stamp)).collect::<Vec<_>>();
@@ -110,10 +114,8 @@ fn names_are_as_now_only_for_the_same_cards_in_order_and_stamps() {
 /// The digest of them is the same whatever reads it, and moves with any one hash.
 #[test]
 fn the_hashes_as_now_are_those_of_every_card_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = Cache::new(dir.path());
     let names = vec![kept("ada", 1_000), kept("zoe", 2_000)];
-    cache.keep_names(&names);
+    let (_dir, cache) = keeping(&names);
     let file = cache.kept_names_file();
     let ids = vec!["ada".to_string(), "zoe".to_string()];
     let stamps: Vec<_> = names.iter().map(|k| Some(k.stamp)).collect();
@@ -155,10 +157,8 @@ fn the_hashes_as_now_are_those_of_every_card_kept() {
 /// same stamps: a read that would keep them again can tell so without writing.
 #[test]
 fn names_are_kept_just_for_the_same_cards_in_order_and_stamps() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = Cache::new(dir.path());
     let names = vec![kept("ada", 1_000), kept("zoe", 2_000)];
-    cache.keep_names(&names);
+    let (_dir, cache) = keeping(&names);
     let file = cache.kept_names_file();
     fn cards<'k>(list: &[&'k KeptName]) -> Vec<(&'k str, Stamp)> {
         list.iter().map(|k| (k.id.as_str(), k.stamp)).collect()
@@ -185,10 +185,8 @@ fn a_card_changed_just_now_is_not_kept() {
 /// as if nothing were kept, for the names pass, its guess and the open-need guess.
 #[test]
 fn names_kept_by_another_fold_read_as_none() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = Cache::new(dir.path());
     let names = vec![kept("zoe", 1_000)];
-    cache.keep_names(&names);
+    let (_dir, cache) = keeping(&names);
     let file = std::fs::read(cache.names_path()).unwrap();
     let mut payload = unframe(FileKind::Names, &file).unwrap().to_vec();
     let best = || BestFit::new("zoe zoe muller").unwrap();
