@@ -207,3 +207,75 @@ fn a_name_that_now_means_two_people_is_ambiguous() {
     // By id she is still one person: ranked again for the card changed, then kept.
     ranked_then_kept(root, cache, &["aiko-tanaka"]);
 }
+
+/// Each kept brief's file and the file it is (its inode: a brief ranked again writes its
+/// helpers anew, by rename).
+fn kept_briefs(cache: &Path) -> Vec<(String, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut found = Vec::new();
+    let mut dirs = vec![cache.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for e in fs::read_dir(&dir).expect("cache folder").flatten() {
+            let (path, name) = (e.path(), e.file_name().to_string_lossy().into_owned());
+            if path.is_dir() {
+                dirs.push(path);
+            } else if name.starts_with("brief-helpers-") {
+                found.push((name, fs::metadata(&path).expect("kept brief").ino()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// What the ranking never reads (a promise, a birthday, an email: `Contact::ranked_on`)
+/// changed on the person's card and a helper's: the next brief reads everyone, as for any
+/// card changed, and prints the card as it is now, but takes the helpers kept instead of
+/// ranking them again; the one after reads only its cards. What the ranking reads (what
+/// someone can help with) still ranks again.
+#[test]
+fn a_promise_or_a_birthday_changed_keeps_the_helpers_without_ranking_again() {
+    let (data, cache) = demo();
+    let (root, cache) = (data.path(), cache.path());
+    assert_eq!(brief(root, cache, &["aiko-tanaka"]), Read::Everyone);
+    let kept = kept_briefs(cache);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    edit(
+        root,
+        "aiko-tanaka",
+        "birthday = 1988-12-11",
+        "birthday = 1988-12-12",
+    );
+    let card = root.join("contacts/aiko-tanaka.toml");
+    let promise = "\n[[follow_up]]\nid = 7\nwhat = \"Send Aiko the Ausländerbehörde checklist\"\n";
+    let text = fs::read_to_string(&card).expect("card") + promise + "due = 2026-11-30\n";
+    fs::write(&card, text).expect("write");
+    edit(
+        root,
+        "jonas-becker",
+        "phone = [\"+49 176 5550 1234\"]",
+        "phone = [\"+49 176 5550 9999\"]",
+    );
+    assert_eq!(brief(root, cache, &["Aiko Tanaka"]), Read::Everyone);
+    assert_eq!(kept_briefs(cache), kept, "ranked again for a promise");
+    let ((text, _, _), _) = run(
+        &store(root, cache),
+        &["brief", "aiko-tanaka"],
+        &Needs::Brief("aiko-tanaka".into()),
+    );
+    assert!(text.contains("Ausländerbehörde checklist"), "{text}");
+    assert!(few(brief(root, cache, &["aiko-tanaka"])));
+    assert_eq!(kept_briefs(cache), kept);
+    edit(
+        root,
+        "jonas-becker",
+        "\"EXIST grant applications\"",
+        "\"EXIST grant applications\", \"settlement permit paperwork\"",
+    );
+    ranked_then_kept(root, cache, &["aiko-tanaka"]);
+    assert_ne!(
+        kept_briefs(cache),
+        kept,
+        "not ranked again for what someone can do"
+    );
+}

@@ -1,8 +1,8 @@
 //! The card side of the derived cache, against a full load, on random folders and random
 //! sequences of what a person does between two commands: a hand edit of a card (a name, an
 //! alias that makes a name mean two people, a need opened or met, what someone can help
-//! with), a card added, removed, broken and fixed, a card saved again unchanged, an entry
-//! written by another rolo. After each step the commands that lean on what the cache keeps
+//! with), a promise or a birthday (which the ranking never reads), a card added, removed,
+//! broken and fixed, a card saved again unchanged, an entry written by another rolo. After each step the commands that lean on what the cache keeps
 //! of the cards (the names kept and their hashes, a brief's kept helpers, a name resolved on
 //! a guess) print what a full load without a cache prints, with the cache on and off.
 //! Names are in several scripts and share parts ("Ada"), so a part of a name can mean one
@@ -60,6 +60,14 @@ const HELPS: [&str; 4] = [
     "settlement permit paperwork",
 ];
 
+/// Promises: what a brief prints from the card as it is, and the ranking never reads
+/// (`Contact::ranked_on`), though they name people and what they know.
+const PROMISES: &[&str] = &[
+    "Introduce Ada to Olga about bookkeeping",
+    "Send Tanaka the German tax law notes",
+    "Ask Layla about a React job",
+];
+
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-24T12:00:00+01:00").unwrap_or_default()
 }
@@ -72,11 +80,17 @@ struct Card {
     /// A need (index into `NEEDS`) and whether it is still open.
     need: Option<(usize, bool)>,
     helps: Option<usize>,
+    /// A promise (index into `PROMISES`) and its birthday's month: what changes the card and
+    /// not its helpers' ranking.
+    promise: Option<(usize, u32)>,
 }
 
 impl Card {
     fn text(&self) -> String {
         let mut t = format!("name = {:?}\nkeep_in_touch_days = 30\n", NAMES[self.name]);
+        if let Some((_, month)) = self.promise {
+            t += &format!("birthday = 1990-{month:02}-15\n");
+        }
         if let Some(a) = self.alias {
             t += &format!("aliases = [{:?}]\n", NAMES[a]);
         }
@@ -92,6 +106,12 @@ impl Card {
             t += &format!(
                 "\n[[need]]\nid = 1\nwhat = {:?}\nsince = 2026-10-01\n{status}",
                 NEEDS[n]
+            );
+        }
+        if let Some((p, _)) = self.promise {
+            t += &format!(
+                "\n[[follow_up]]\nid = 1\nwhat = {:?}\ndue = 2026-11-30\n",
+                PROMISES[p]
             );
         }
         t
@@ -114,6 +134,9 @@ enum Step {
     Touch(usize),
     /// An entry with them and someone else, written by another rolo.
     Entry(usize, usize),
+    /// A promise made, changed or kept, with a birthday: a card changed where the ranking
+    /// never looks.
+    Promise(usize, Option<(usize, u32)>),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -130,7 +153,9 @@ fn step() -> impl Strategy<Value = Step> {
         1 => who.clone().prop_map(Step::Remove),
         1 => who.clone().prop_map(Step::Break),
         1 => who.clone().prop_map(Step::Touch),
-        1 => (who.clone(), who).prop_map(|(a, b)| Step::Entry(a, b)),
+        1 => (who.clone(), who.clone()).prop_map(|(a, b)| Step::Entry(a, b)),
+        2 => (who, prop::option::of((0..PROMISES.len(), 1..13u32)))
+            .prop_map(|(w, p)| Step::Promise(w, p)),
     ]
 }
 
@@ -141,12 +166,14 @@ fn card() -> impl Strategy<Value = Option<Card>> {
             prop::option::of(0..NAMES.len()),
             prop::option::weighted(0.6, (0..NEEDS.len(), prop::bool::weighted(0.8))),
             prop::option::weighted(0.7, 0..HELPS.len()),
+            prop::option::weighted(0.3, (0..PROMISES.len(), 1..13u32)),
         )
-            .prop_map(|(alias, need, helps)| Card {
+            .prop_map(|(alias, need, helps, promise)| Card {
                 name: 0,
                 alias,
                 need,
                 helps,
+                promise,
             }),
     )
 }
@@ -216,6 +243,7 @@ impl Folder<'_> {
                     alias: None,
                     need: None,
                     helps: Some(w % HELPS.len()),
+                    promise: None,
                 });
             }
             Step::Remove(w) => self.cards[w] = None,
@@ -226,6 +254,7 @@ impl Folder<'_> {
                 return;
             }
             Step::Touch(_) => {}
+            Step::Promise(w, p) => edit(&mut self.cards, w, &|c| c.promise = p),
             Step::Entry(a, b) => {
                 self.entries += 1;
                 let entry = Entry {
@@ -260,7 +289,8 @@ fn step_who(step: &Step) -> usize {
         | Step::Remove(w)
         | Step::Break(w)
         | Step::Touch(w)
-        | Step::Entry(w, _) => w,
+        | Step::Entry(w, _)
+        | Step::Promise(w, _) => w,
     }
 }
 

@@ -1,6 +1,8 @@
 //! The key of an answer that depends only on the cards, the related terms and rolo itself
 //! (the helpers ranked for a need read no entry): kept between runs under it, such an answer
-//! is used again only while none of those changed (`today_cache.rs`, `brief_cache.rs`).
+//! is used again only while none of those changed (`today_cache.rs`, `brief_cache.rs`). Of
+//! each card, only what the ranking reads counts (`Contact::ranked_on`): a promise kept, a
+//! birthday or an email changed leaves the answer as kept.
 
 use super::Ctx;
 use crate::serve;
@@ -12,10 +14,11 @@ use crate::store::{CardsDigest, Store};
 pub fn of_cards(ctx: &Ctx, format: &[u8]) -> Option<String> {
     let mut digest = CardsDigest::default();
     for c in ctx.journal.contacts() {
-        // A card read from the file or from the cache has its hash; one that could not be
-        // read at all (a link to nowhere) is there by its id alone.
-        let hash = ctx.store.seen_hash(&crate::store::paths::contact(&c.id));
-        digest.card(&c.id, hash);
+        // A card read from the file or from the cache has its hash, and counts by what the
+        // ranking reads of it; one that could not be read at all (a link to nowhere) is there
+        // by its id alone.
+        let read = ctx.store.seen_hash(&crate::store::paths::contact(&c.id));
+        digest.card(&c.id, read.map(|_| c.ranked_on()));
     }
     of_digest(ctx.store, format, digest.finish())
 }

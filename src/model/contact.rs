@@ -28,7 +28,7 @@ pub struct Contact {
 
 /// A person set aside (`rolo archive`): `archived = true` typed by hand, or the day rolo
 /// archived them. `archived = false`, like no key at all, is not archived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Archived {
     Yes,
     Since(NaiveDate),
@@ -159,7 +159,7 @@ impl std::fmt::Display for Birthday {
 }
 
 /// Something a person is looking for. Open until met (or dropped).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Need {
     pub id: u32,
     pub what: String,

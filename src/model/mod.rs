@@ -7,6 +7,7 @@ mod entry;
 pub mod layout;
 mod loaded;
 mod problem;
+mod ranked_on;
 mod years;
 
 pub use contact::{Archived, Birthday, By, Contact, FollowUp, Need, NeedStatus};

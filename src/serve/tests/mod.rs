@@ -2,6 +2,7 @@
 
 mod brief;
 mod demo;
+mod fingerprint;
 pub(crate) mod fixture;
 mod intro;
 mod lists;

@@ -1,7 +1,8 @@
 //! Whether every card is as the names kept have it (`cache/names.rs`), told from a stat of
 //! each card and the names file alone: then a full load would read exactly the cards kept,
 //! with the content hashes kept, and an answer kept under the digest of every card (a
-//! brief's helpers, `cmd/brief_cache.rs`) can be taken without decoding 10,000 cards.
+//! brief's helpers, `cmd/brief_cache.rs`, made of each card's `Contact::ranked_on`, kept
+//! beside its hash) can be taken without decoding 10,000 cards.
 //! The names are kept, with those hashes, by any read of everyone's cards for a brief that
 //! finds them not as kept (`load_contacts_lean_naming`).
 
@@ -76,15 +77,15 @@ impl Store {
 
     /// Every card, when each is as `names` (`names_kept_of`) keeps it by the stamps `taken`.
     pub fn cards_as_kept(&self, names: &KeptNames, taken: &StampsTaken) -> Option<CardsAsKept> {
-        let hashes = kept_hashes_as_now(&names.0, taken.files.ids(), &taken.stamps)?;
+        let kept = kept_hashes_as_now(&names.0, taken.files.ids(), &taken.stamps)?;
         let mut digest = CardsDigest::default();
-        for (id, hash) in taken.files.ids().iter().zip(&hashes) {
-            digest.card(id, Some(*hash));
+        for (id, (_, rank)) in taken.files.ids().iter().zip(&kept) {
+            digest.card(id, Some(*rank));
         }
         Some(CardsAsKept {
             digest: digest.finish(),
             files: taken.files.clone(),
-            hashes,
+            hashes: kept.into_iter().map(|(hash, _)| hash).collect(),
         })
     }
 

@@ -216,9 +216,9 @@ pub enum FileKind {
     Listing = 4,
     /// `names.rs`: each card's name and aliases under its stamp and content hash, with their
     /// keys and the version of the fold that made them (a new kind, as `MonthIndex`; 5 was
-    /// the same file before the fold's version was in it, 6 before the hash, and both are
-    /// read as absent).
-    Names = 8,
+    /// the same file before the fold's version was in it, 6 before the hash, 8 before each
+    /// card's `Contact::ranked_on`, and all are read as absent).
+    Names = 9,
 }
 
 /// Header + payload, with a checksum so a torn or scribbled file reads as absent.

@@ -19,6 +19,8 @@ pub struct KeptName {
     pub stamp: Stamp,
     /// The content hash of the card's file as read under `stamp` (`Store::seen_hash`).
     pub hash: u64,
+    /// What the ranking of helpers reads of the card (`Contact::ranked_on`).
+    pub rank: u64,
     pub name: String,
     pub aliases: Vec<String>,
     /// Whether the card has a need still open: a brief by name guesses from it which way to
@@ -31,6 +33,7 @@ pub struct NamesOf<'a> {
     pub id: &'a str,
     pub stamp: Stamp,
     pub hash: u64,
+    pub rank: u64,
     pub name: &'a str,
     pub aliases: &'a [String],
     pub open_need: bool,
@@ -42,6 +45,7 @@ impl KeptName {
             id: &self.id,
             stamp: self.stamp,
             hash: self.hash,
+            rank: self.rank,
             name: &self.name,
             aliases: &self.aliases,
             open_need: self.open_need,
@@ -56,6 +60,7 @@ pub struct KeptRef<'a> {
     pub id: &'a str,
     pub stamp: Stamp,
     pub hash: u64,
+    pub rank: u64,
     pub name: &'a str,
     pub aliases: Vec<&'a str>,
     pub open_need: bool,
@@ -69,6 +74,7 @@ impl KeptRef<'_> {
             id: self.id.to_string(),
             stamp: self.stamp,
             hash: self.hash,
+            rank: self.rank,
             name: self.name.to_string(),
             aliases: self.aliases.iter().map(|a| a.to_string()).collect(),
             open_need: self.open_need,
@@ -86,6 +92,7 @@ pub fn kept_in(file: &[u8]) -> Vec<KeptRef<'_>> {
                 id: r.str()?,
                 stamp: r.stamp()?,
                 hash: r.fixed64()?,
+                rank: r.fixed64()?,
                 name: r.str()?,
                 aliases: r.items(Reader::str)?,
                 open_need: bool_of(r.u8()?)?,
@@ -110,6 +117,7 @@ pub fn kept_id_by_name<'a>(file: &'a [u8], best: &mut BestFit) -> Option<Option<
         ids.push(r.str()?);
         r.stamp()?;
         r.fixed64()?;
+        r.fixed64()?;
         r.str_bytes()?;
         for _ in 0..r.count()? {
             r.str_bytes()?;
@@ -133,16 +141,22 @@ pub fn kept_as_now(file: &[u8], ids: &[String], stamps: &[Option<Stamp>]) -> boo
     kept_hashes_as_now(file, ids, stamps).is_some()
 }
 
-/// `kept_as_now`, and then each card's content hash as kept, in `ids`' order: each card is
-/// as the file has it, so these are the hashes a full load would read (`CardsDigest`), from
-/// 10,000 names instead of 10,000 decoded cards. `None` when not as now.
+/// `kept_as_now`, and then each card's content hash and `ranked_on` as kept, in `ids`'
+/// order: each card is as the file has it, so these are what a full load would read (and
+/// make a `CardsDigest` of), from 10,000 names instead of 10,000 decoded cards. `None` when
+/// not as now.
 pub fn kept_hashes_as_now(
     file: &[u8],
     ids: &[String],
     stamps: &[Option<Stamp>],
-) -> Option<Vec<u64>> {
+) -> Option<Vec<(u64, u64)>> {
     let heads = kept_heads(file)?;
-    heads_as_now(&heads, ids, stamps).then(|| heads.iter().map(|(_, _, hash)| *hash).collect())
+    heads_as_now(&heads, ids, stamps).then(|| {
+        heads
+            .iter()
+            .map(|&(_, _, hash, rank)| (hash, rank))
+            .collect()
+    })
 }
 
 /// `kept_as_now` on the file's `kept_heads`.
@@ -152,7 +166,7 @@ pub fn heads_as_now(heads: &[KeptHead], ids: &[String], stamps: &[Option<Stamp>]
         && heads
             .iter()
             .zip(ids.iter().zip(stamps))
-            .all(|((id, stamp, _), (now, at))| *id == now.as_bytes() && Some(*stamp) == *at)
+            .all(|((id, stamp, ..), (now, at))| *id == now.as_bytes() && Some(*stamp) == *at)
 }
 
 /// Whether `file` keeps the names of exactly the cards `ids`, in that order, whatever their
@@ -163,7 +177,7 @@ pub fn kept_ids_are(file: &[u8], ids: &[String]) -> bool {
             && heads
                 .iter()
                 .zip(ids)
-                .all(|((id, _, _), now)| *id == now.as_bytes())
+                .all(|((id, ..), now)| *id == now.as_bytes())
     })
 }
 
@@ -181,7 +195,7 @@ pub fn heads_just<'c>(
     cards: impl IntoIterator<Item = (&'c str, Stamp)>,
 ) -> bool {
     let mut cards = cards.into_iter();
-    let same = heads.iter().all(|(id, stamp, _)| {
+    let same = heads.iter().all(|(id, stamp, ..)| {
         cards
             .next()
             .is_some_and(|(now, at)| *id == now.as_bytes() && *stamp == at)
@@ -189,17 +203,17 @@ pub fn heads_just<'c>(
     same && cards.next().is_none()
 }
 
-/// A card's id, stamp and content hash as kept, read in place.
-pub type KeptHead<'a> = (&'a [u8], Stamp, u64);
+/// A card's id, stamp, content hash and `Contact::ranked_on` as kept, read in place.
+pub type KeptHead<'a> = (&'a [u8], Stamp, u64, u64);
 
-/// Each card's id, stamp and content hash as kept in `file`, in order, read in place; `None`
+/// Each card's id, stamp, content hash and `ranked_on` as kept in `file`, in order, read in place; `None`
 /// when the file does not read whole.
 pub fn kept_heads(file: &[u8]) -> Option<Vec<KeptHead<'_>>> {
     let mut r = names_reader(file)?;
     let count = r.count()?;
     let mut heads = Vec::with_capacity(count);
     for _ in 0..count {
-        heads.push((r.str_bytes()?, r.stamp()?, r.fixed64()?));
+        heads.push((r.str_bytes()?, r.stamp()?, r.fixed64()?, r.fixed64()?));
         r.str_bytes()?;
         for _ in 0..r.count()? {
             r.str_bytes()?;
@@ -212,9 +226,10 @@ pub fn kept_heads(file: &[u8]) -> Option<Vec<KeptHead<'_>>> {
     r.is_done().then_some(heads)
 }
 
-/// A digest of every card, by id and content hash, in a full load's order: what an answer
-/// that depends only on the cards is kept under (`cmd/cards_key.rs`). A card known only by
-/// its id (one that could not be read at all) counts by its id alone.
+/// A digest of every card, by id and what the ranking of helpers reads of it
+/// (`Contact::ranked_on`), in a full load's order: what an answer that depends only on that
+/// ranking is kept under (`cmd/cards_key.rs`). A card known only by its id (one that could
+/// not be read at all) counts by its id alone.
 #[derive(Default)]
 pub struct CardsDigest(xxhash_rust::xxh3::Xxh3);
 
@@ -326,6 +341,7 @@ impl Cache {
             w.str(k.id);
             w.stamp(&k.stamp);
             w.fixed64(k.hash);
+            w.fixed64(k.rank);
             w.str(k.name);
             w.strs(k.aliases);
             w.u8(u8::from(k.open_need));
@@ -354,6 +370,7 @@ fn open_need_in<'a>(file: &'a [u8], key: &str) -> Option<(&'a str, bool)> {
     for _ in 0..r.count()? {
         let id = r.str()?;
         r.stamp()?;
+        r.fixed64()?;
         r.fixed64()?;
         r.str_bytes()?;
         for _ in 0..r.count()? {

@@ -11,6 +11,7 @@ fn kept(id: &str, mtime_ns: i64) -> KeptName {
             device: 1,
         },
         hash: mtime_ns.unsigned_abs() * 7,
+        rank: mtime_ns.unsigned_abs().wrapping_mul(13),
         name: format!("{id} Zoë Müller"),
         aliases: vec!["Z".to_string(), "Мюллер".to_string()],
         open_need: mtime_ns % 2 == 0,
@@ -110,7 +111,8 @@ fn names_are_as_now_only_for_the_same_cards_in_order_and_stamps() {
     assert!(!kept_as_now(&[], &[], &[]), "nothing kept is not as now");
 }
 
-/// As now, the hashes are those the cards were kept with, in order; nothing when not as now.
+/// As now, the hashes and fingerprints are those the cards were kept with, in order; nothing
+/// when not as now.
 /// The digest of them is the same whatever reads it, and moves with any one hash.
 #[test]
 fn the_hashes_as_now_are_those_of_every_card_kept() {
@@ -129,7 +131,7 @@ fn the_hashes_as_now_are_those_of_every_card_kept() {
     let (ada, zoe) = (names[0].hash, names[1].hash);
     assert_eq!(
         kept_hashes_as_now(&file, &ids, &stamps),
-        Some(vec![ada, zoe])
+        Some(vec![(ada, names[0].rank), (zoe, names[1].rank)])
     );
     assert_eq!(kept_hashes_as_now(&file, &ids, &[stamps[0], None]), None);
     assert_eq!(
