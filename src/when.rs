@@ -123,6 +123,23 @@ pub fn happened(
     time_of_day: NaiveTime,
 ) -> Result<NaiveDateTime, WhenError> {
     let at = parse_when(input, now)?.at_or(time_of_day);
+    not_to_come(at, now)
+}
+
+/// When a note given on the command line happened (`rolo note --at`): `parse_when`, a day
+/// alone at noon, so that it stays on that day in any time zone, or at this moment when that
+/// is today and noon is still to come; never still to come, as in the note editor.
+pub fn happened_at_noon(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, WhenError> {
+    let when = parse_when(input, now)?;
+    let at = when.at_or(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
+    let at = match when {
+        When::Date(day) if day == now.date() => at.min(now),
+        _ => at,
+    };
+    not_to_come(at, now)
+}
+
+fn not_to_come(at: NaiveDateTime, now: NaiveDateTime) -> Result<NaiveDateTime, WhenError> {
     if at > now {
         return Err(WhenError(format!(
             "{} is still to come; a note is about what happened",

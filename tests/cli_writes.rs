@@ -156,6 +156,33 @@ fn needs_and_follow_ups_through_their_life() {
         "{file}"
     );
     assert!(file.contains("status = \"dropped\""), "{file}");
+    // A need no longer open is not marked again: a met one dropped would lose its day.
+    let before = home.snapshot();
+    for (args, why) in [
+        (
+            ["drop", "ada-lovelace", "1"],
+            "need #1 of Ada Lovelace is already met (on 24 Nov 2026)",
+        ),
+        (
+            ["met", "ada-lovelace", "2"],
+            "need #2 of Ada Lovelace is already dropped",
+        ),
+        (
+            ["drop", "ada-lovelace", "2"],
+            "need #2 of Ada Lovelace is already dropped",
+        ),
+    ] {
+        let err = home.fails(&args);
+        assert_eq!(err, format!("{why}; nothing was written"), "{args:?}");
+    }
+    assert_eq!(home.snapshot(), before);
+    // Nor is a note dated still to come, as the note editor refuses it.
+    let err = home.fails(&["note", "ada-lovelace", "Lunch", "--at", "tomorrow"]);
+    assert!(
+        err.contains("Wed 25 Nov 12:00 is still to come; a note is about what happened"),
+        "{err}"
+    );
+    assert_eq!(home.snapshot(), before);
     let show = home.ok(&["show", "charles"]);
     assert!(
         show.contains("\nFollow-ups\n  #2 Call back  (due 2026-11-25)\n"),

@@ -139,7 +139,8 @@ fn two_writers_at_once_each_get_their_own_commits() {
         let f = &f;
         move || {
             for n in 0..EACH {
-                let at = format!("2026-12-0{} {:02}:{:02}", 1 + who, 8 + n, 10 * who);
+                // Days before the folder's now (2026-11-24): a note is never still to come.
+                let at = format!("2026-11-0{} {:02}:{:02}", 1 + who, 8 + n, 10 * who);
                 let out = f.run(&[
                     "note",
                     "ada",
@@ -160,7 +161,7 @@ fn two_writers_at_once_each_get_their_own_commits() {
         s.spawn(run(1));
         s.spawn(run(2));
     });
-    let month = String::from_utf8(f.read("journal/2026/2026-12.toml")).unwrap();
+    let month = String::from_utf8(f.read("journal/2026/2026-11.toml")).unwrap();
     assert_eq!(month.matches("[[entry]]").count(), 2 * EACH);
     let notes: Vec<String> = f
         .subjects()

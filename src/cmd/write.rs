@@ -5,8 +5,8 @@ use super::{CliError, CliResult, Ctx};
 use crate::cli::{AddArgs, NoteArgs};
 use crate::model::{By, Kind};
 use crate::ops::{self, AddFollowUp, AddNeed, AddPerson, FollowUpDone, NoteFields, SetNeed};
-use crate::when::parse_when;
-use chrono::{NaiveTime, TimeZone};
+use crate::when::happened_at_noon;
+use chrono::TimeZone;
 
 pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
     let op = AddPerson::new(ops::PersonFields {
@@ -45,9 +45,7 @@ pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
     let at = match &a.at {
         None => ctx.now,
         Some(s) => {
-            let when = parse_when(s, ctx.now.naive_local())?;
-            // A bare date is logged at noon, so it stays on that day in any time zone.
-            let naive = when.at_or(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
+            let naive = happened_at_noon(s, ctx.now.naive_local())?;
             ctx.now
                 .offset()
                 .from_local_datetime(&naive)

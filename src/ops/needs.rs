@@ -120,6 +120,12 @@ impl SetNeed {
                 missing = Some(OpError::NeedChanged(NeedChanged::of_open(&name, n)));
                 return Err(String::new());
             }
+            // Only an open need is marked: marking a met one dropped would take its day
+            // away, and the screen and `rolo intro` refuse it too.
+            if n.status != NeedStatus::Open {
+                missing = Some(OpError::Refused(already_closed(&name, n)));
+                return Err(String::new());
+            }
             n.status = status;
             n.met_on = (status == NeedStatus::Met).then_some(on);
             n.how = how.or(n.how.take());
@@ -140,6 +146,20 @@ impl SetNeed {
             changed_outside: saved.changed_outside,
         })
     }
+}
+
+/// Why a need that is not open is not marked again: what it is, and since when.
+fn already_closed(name: &str, n: &Need) -> Invalid {
+    let since = match n.met_on {
+        Some(day) if n.status == NeedStatus::Met => format!(" (on {})", day.format("%-d %b %Y")),
+        _ => String::new(),
+    };
+    Invalid(format!(
+        "need #{} of {} is already {}{since}; nothing was written",
+        n.id,
+        inert_line(name),
+        n.status.as_str()
+    ))
 }
 
 /// A need in new words; its number, dates and status stay.

@@ -74,17 +74,45 @@ fn met_keeps_how_and_the_day_dropped_clears_the_day() {
     assert_eq!(n.status, NeedStatus::Met);
     assert_eq!(n.met_on, Some(day(3)));
     assert_eq!(n.how.as_deref(), Some("intro to Sofia"));
-    // A blank how keeps the one already written.
-    let again = SetNeed::met(2, Some("  ".into()), day(4))
+    AddNeed::new("a bike", day(3))
+        .unwrap()
         .apply(&store, "aiko")
         .unwrap();
-    assert_eq!(
-        again.contact.need(2).unwrap().how.as_deref(),
-        Some("intro to Sofia")
-    );
-    let dropped = SetNeed::dropped(2, day(5)).apply(&store, "aiko").unwrap();
-    assert_eq!(dropped.line, "need #2 of Aiko Tanaka marked dropped");
-    assert_eq!(dropped.contact.need(2).unwrap().met_on, None);
+    let dropped = SetNeed::dropped(3, day(5)).apply(&store, "aiko").unwrap();
+    assert_eq!(dropped.line, "need #3 of Aiko Tanaka marked dropped");
+    let n = dropped.contact.need(3).unwrap();
+    assert_eq!((n.status, n.met_on), (NeedStatus::Dropped, None));
+}
+
+/// A need met or dropped is not marked again, as the screen and `rolo intro` refuse: a met
+/// need dropped would lose the day it was met, and a repeated command would say it did
+/// something. The file is left as it was.
+#[test]
+fn a_need_no_longer_open_is_not_marked_again() {
+    let store = store();
+    SetNeed::met(2, Some("intro to Sofia".into()), day(3))
+        .apply(&store, "aiko")
+        .unwrap();
+    AddNeed::new("a bike", day(3))
+        .unwrap()
+        .apply(&store, "aiko")
+        .unwrap();
+    SetNeed::dropped(3, day(3)).apply(&store, "aiko").unwrap();
+    let before = file(&store);
+    let met = "need #2 of Aiko Tanaka is already met (on 3 Dec 2026)";
+    let dropped = "need #3 of Aiko Tanaka is already dropped";
+    let refused = [
+        (SetNeed::met(2, Some("again".into()), day(4)), met),
+        (SetNeed::met(2, None, day(4)), met),
+        (SetNeed::dropped(2, day(4)), met),
+        (SetNeed::met(3, None, day(4)), dropped),
+        (SetNeed::dropped(3, day(4)), dropped),
+    ];
+    for (op, why) in refused {
+        let e = op.apply(&store, "aiko").unwrap_err();
+        assert_eq!(e.to_string(), format!("{why}; nothing was written"));
+    }
+    assert_eq!(file(&store), before, "a refused change writes nothing");
 }
 
 #[test]

@@ -438,3 +438,28 @@ fn a_note_is_dated_in_the_past_keeping_its_time_of_day_for_a_bare_day() {
     );
     assert!(at_of("when pigs fly").is_err_and(|e| e.0.starts_with("cannot read")));
 }
+
+/// `rolo note --at`: a day alone is at noon (at this moment when that is today and noon is
+/// still to come), and nothing still to come is taken, as in the note editor.
+#[test]
+fn a_note_on_the_command_line_is_never_dated_still_to_come() {
+    let at_of = |text: &str, now| happened_at_noon(text, now).map_err(|e| e.0);
+    let (morning, evening) = (at(2026, 11, 24, 9, 5), at(2026, 11, 24, 18, 30));
+    assert_eq!(at_of("friday", morning), Ok(at(2026, 11, 20, 12, 0)));
+    assert_eq!(at_of("today", evening), Ok(at(2026, 11, 24, 12, 0)));
+    assert_eq!(at_of("today", morning), Ok(morning));
+    assert_eq!(at_of("2026-11-24", morning), Ok(morning));
+    assert_eq!(
+        at_of("yesterday 18:00", morning),
+        Ok(at(2026, 11, 23, 18, 0))
+    );
+    let to_come = |s: &str| {
+        Err(format!(
+            "{s} is still to come; a note is about what happened"
+        ))
+    };
+    assert_eq!(at_of("tomorrow", evening), to_come("Wed 25 Nov 12:00"));
+    assert_eq!(at_of("in 2 weeks", evening), to_come("Tue 8 Dec 12:00"));
+    assert_eq!(at_of("20:00", evening), to_come("Tue 24 Nov 20:00"));
+    assert_eq!(at_of("2027-01-02", evening), to_come("Sat 2 Jan 12:00"));
+}
