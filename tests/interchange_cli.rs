@@ -216,6 +216,15 @@ fn ics_reads_back_with_icalendar_and_keeps_its_uids() {
     ]);
     home.ok(&["followup", "ada", "Already sent", "--due", "2026-11-30"]);
     home.ok(&["done", "ada", "2"]);
+    // One she made: hers to keep, not yours.
+    home.ok(&[
+        "followup",
+        "ada",
+        "Her notes on the engine",
+        "--due",
+        "2026-12-02",
+        "--theirs",
+    ]);
     let out = home.ok(&["export", "ics"]);
     let cal: icalendar::Calendar = out.parse().expect("parses as iCalendar");
     let events: Vec<&icalendar::Event> = cal.events().collect();
@@ -238,13 +247,30 @@ fn ics_reads_back_with_icalendar_and_keeps_its_uids() {
         uid("promise-ada-lovelace-2@rolo").is_none(),
         "a kept promise is not an event"
     );
-    // Birthdays (every one with a birthday) and one open promise.
+    let hers = uid("promise-ada-lovelace-3@rolo").expect("her open promise");
+    assert_eq!(
+        hers.get_summary(),
+        Some("Promise from Ada Lovelace: Her notes on the engine")
+    );
+    // In the Markdown too, each under whose it is, as the brief has them.
+    let md = home.ok(&["export", "markdown", "--who", "ada"]);
+    assert!(
+        md.contains(
+            "\n### Your promises to them\n\n\
+             - [ ] #1 Send the Menabrea translation (due 2026-12-01)\n\
+             - [x] #2 Already sent (due 2026-11-30)\n\n\
+             ### Their promises to you\n\n\
+             - [ ] #3 Her notes on the engine (due 2026-12-02)\n"
+        ),
+        "{md}"
+    );
+    // Birthdays (every one with a birthday) and the two open promises.
     let birthdays = events
         .iter()
         .filter(|e| e.get_uid().is_some_and(|u| u.starts_with("birthday-")))
         .count();
     assert_eq!(birthdays, 6);
-    assert_eq!(events.len(), 7);
+    assert_eq!(events.len(), 8);
 }
 
 fn keys(v: &serde_json::Value) -> Vec<String> {

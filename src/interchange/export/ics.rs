@@ -48,7 +48,14 @@ pub fn render(j: &Journal, people: People, now: DateTime<Utc>) -> String {
                     .uid(&promise_uid(&c.id, f.id))
                     .timestamp(now)
                     .summary(&format!(
-                        "Promise to {}: {}",
+                        // Whose promise it is, as the brief says: one they made you is not
+                        // yours to keep.
+                        "{} {}: {}",
+                        if f.is_theirs() {
+                            "Promise from"
+                        } else {
+                            "Promise to"
+                        },
                         one_line(&c.name),
                         one_line(&f.what)
                     ))

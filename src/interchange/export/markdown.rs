@@ -117,9 +117,17 @@ fn person(out: &mut String, j: &Journal, ix: usize, c: &Contact) {
             out.push_str(&format!("- #{} {} ({state})\n", n.id, plain(&n.what)));
         }
     }
-    if !c.follow_ups.is_empty() {
-        out.push_str("\n### Promises\n\n");
-        for f in &c.follow_ups {
+    // Yours and theirs apart, as the brief has them: one they made you is not yours to keep.
+    for (theirs, heading) in [
+        (false, "Your promises to them"),
+        (true, "Their promises to you"),
+    ] {
+        let mut promises = c.follow_ups.iter().filter(|f| f.is_theirs() == theirs);
+        let Some(first) = promises.next() else {
+            continue;
+        };
+        out.push_str(&format!("\n### {heading}\n\n"));
+        for f in std::iter::once(first).chain(promises) {
             let due = f
                 .due
                 .map(|d| format!(" (due {})", d.format("%Y-%m-%d")))
