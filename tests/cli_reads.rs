@@ -185,3 +185,22 @@ fn data_folder_resolution_order() {
         "rolo: cannot find a data folder: set HOME, ROLO_DIR or pass --dir DIR\n"
     );
 }
+
+/// Someone with a rhythm and nothing logged yet is due from the start: `list` says so, as
+/// `due` does, with no count of days made up from the rhythm.
+#[test]
+fn someone_never_seen_is_due_with_no_made_up_days() {
+    let home = Home::new();
+    home.ok(&["add", "Hans Becker", "--every", "14"]);
+    let list = home.ok(&["list"]);
+    assert!(
+        list.contains("reconnect (nothing logged yet, every 14d)"),
+        "{list}"
+    );
+    assert!(!list.contains("past every"), "{list}");
+    let due = home.ok(&["due"]);
+    assert!(
+        due.contains("Reconnect with Hans Becker — nothing logged together yet"),
+        "{due}"
+    );
+}

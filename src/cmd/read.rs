@@ -100,7 +100,12 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
         if let Some(over) = j.overdue_by(ix, today) {
             extra(&mut line);
             let every = c.keep_in_touch_days.unwrap_or(0);
-            let _ = write!(line, "reconnect ({over}d past every {every}d)");
+            // Someone never seen is due from the start; by how much is nothing to count
+            // (`rolo due` says the same).
+            let _ = match j.last_contact(ix) {
+                Some(_) => write!(line, "reconnect ({over}d past every {every}d)"),
+                None => write!(line, "reconnect (nothing logged yet, every {every}d)"),
+            };
         }
         let needs = c.open_needs().count();
         if needs > 0 {

@@ -128,8 +128,12 @@ fn rhythm(c: &Contact, journal: &Journal, today: NaiveDate, t: &Theme) -> Vec<Ve
     };
     let mut lines = vec![vec![Span::raw(spoke)]];
     match (c.keep_in_touch_days, late) {
+        // Never seen: due from the start, by no count of days.
         (Some(every), Some(by)) if by > 0 => lines.push(vec![Span::styled(
-            format!("{} past your {every}-day rhythm", plural(by, "day", "days")),
+            match last {
+                Some(_) => format!("{} past your {every}-day rhythm", plural(by, "day", "days")),
+                None => format!("Due: every {}, none yet", plural(every, "day", "days")),
+            },
             t.fg(t.overdue).add_modifier(Modifier::BOLD),
         )]),
         (Some(every), _) => lines.push(vec![Span::styled(
@@ -219,4 +223,34 @@ pub fn draw(
         lines.push(Line::styled(fit(text, w), t.dim()));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::tests::fixture::{d, entry, journal, person};
+
+    fn text(c: &Contact, j: &Journal) -> String {
+        let lines = lines(c, j, d(2026, 11, 24), 60, &Theme::default());
+        let rows: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        rows.join("\n")
+    }
+
+    /// Someone with a rhythm and nothing logged is due from the start, with no count of
+    /// days past it made up from the rhythm; someone seen says by how much.
+    #[test]
+    fn the_rhythm_line_counts_days_only_for_someone_seen() {
+        let mut hans = person("hans", "Hans Becker");
+        hans.keep_in_touch_days = Some(14);
+        let mut ada = person("ada", "Ada Lovelace");
+        ada.keep_in_touch_days = Some(14);
+        let seen = entry("2026-11-01T10:00:00+01:00", &["ada"], "coffee");
+        let j = journal(vec![ada.clone(), hans.clone()], vec![seen]);
+        let never = text(&hans, &j);
+        assert!(never.contains("Nothing logged together yet"), "{never}");
+        assert!(never.contains("Due: every 14 days, none yet"), "{never}");
+        assert!(!never.contains("past your"), "{never}");
+        let late = text(&ada, &j);
+        assert!(late.contains("9 days past your 14-day rhythm"), "{late}");
+    }
 }
