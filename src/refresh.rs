@@ -45,10 +45,17 @@ impl Refreshed {
             };
         }
         if self.broken > 0 {
-            s.push_str(&format!(
-                "; {} no longer parse — press ! to see",
+            let verb = if self.broken == 1 { "parses" } else { "parse" };
+            let broken = format!(
+                "{} no longer {verb} — press ! to see",
                 plural(self.broken, "file")
-            ));
+            );
+            // Alone when nothing else changed: no "; " before it.
+            s = if s.is_empty() {
+                broken
+            } else {
+                format!("{s}; {broken}")
+            };
         }
         s
     }
@@ -196,6 +203,34 @@ mod tests {
     use super::*;
     use crate::store::{Fs, MemFs};
     use std::sync::Arc;
+
+    /// What the status line says after a refresh: a file that stopped parsing on its own
+    /// starts the line, in the singular; after a reload it follows it.
+    #[test]
+    fn the_summary_words_each_change_and_joins_them() {
+        let broken = |n| Refreshed {
+            broken: n,
+            ..Refreshed::default()
+        };
+        assert_eq!(
+            broken(1).summary(),
+            "1 file no longer parses — press ! to see"
+        );
+        assert_eq!(
+            broken(2).summary(),
+            "2 files no longer parse — press ! to see"
+        );
+        let both = Refreshed {
+            contacts: 1,
+            removed: 2,
+            ..broken(1)
+        };
+        assert_eq!(
+            both.summary(),
+            "reloaded 1 contact changed outside rolo; 2 contact files removed outside rolo; \
+             1 file no longer parses — press ! to see"
+        );
+    }
 
     #[test]
     fn outside_edits_show_up_and_broken_ones_keep_the_last_good_content() {
