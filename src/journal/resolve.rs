@@ -161,26 +161,37 @@ impl Names<'_> {
     }
 
     /// Up to `CLOSE_NAMES` people whose name or alias (or one word of it) looks like `query`,
-    /// closest first: offered when no one matches. Names only, like `resolve`.
+    /// closest first: offered when no one matches. Names only, like `resolve`, and also
+    /// each name spelled in Latin letters and the id (`olga` or `olga-petrov` offers Ольга
+    /// Петрова, `olga-petrova`): only offered, never taken as the person.
     pub fn close_to(&self, query: &str) -> Vec<Ix> {
         let query = fold::key(query);
         if query.is_empty() {
             return Vec::new();
         }
+        let closeness = |words: &[String]| {
+            let whole = strsim::jaro_winkler(&query, &words.join(" "));
+            words
+                .iter()
+                .map(|w| strsim::jaro_winkler(&query, w))
+                .fold(whole, f64::max)
+        };
         let mut scored: Vec<(f64, Ix)> = self
             .folded
             .iter()
             .enumerate()
             .filter_map(|(ix, own)| {
+                let contact = self.journal.contact(ix)?;
+                let spelled = std::iter::once(&contact.name)
+                    .chain(&contact.aliases)
+                    .filter(|n| !n.is_ascii())
+                    .map(|n| fold::words(&deunicode::deunicode(n)));
+                let id = fold::words(&contact.id);
                 let best = own
                     .iter()
-                    .map(|words| {
-                        let whole = strsim::jaro_winkler(&query, &words.join(" "));
-                        words
-                            .iter()
-                            .map(|w| strsim::jaro_winkler(&query, w))
-                            .fold(whole, f64::max)
-                    })
+                    .map(|words| closeness(words))
+                    .chain(spelled.map(|words| closeness(&words)))
+                    .chain(std::iter::once(closeness(&id)))
                     .fold(0.0, f64::max);
                 (best >= CLOSE_ENOUGH).then_some((best, ix))
             })

@@ -143,8 +143,35 @@ fn close_names_are_offered_by_name_only() {
         Some("kwame-asante")
     );
     assert!(names("fintech").is_empty());
+
     assert!(names("zzzzzz").is_empty());
     assert!(names("a").len() <= CLOSE_NAMES);
+}
+
+/// A name in another script is offered for its Latin spelling, and anyone for an id typed
+/// nearly right; neither is taken as the person.
+#[test]
+fn close_names_include_latin_spellings_and_ids() {
+    let j = journal(&[
+        ("olga-petrova", "Ольга Петрова", &[]),
+        ("zoe-muller", "Zoë Müller", &["Зоя"]),
+        ("aiko", "Aiko Tanaka", &["田中愛子"]),
+    ]);
+    let names = |q: &str| -> Vec<String> {
+        j.close_names(q)
+            .into_iter()
+            .filter_map(|ix| j.contact(ix).map(|c| c.id.clone()))
+            .collect()
+    };
+    assert_eq!(names("olga"), ["olga-petrova"]);
+    assert_eq!(names("Olga Petrov"), ["olga-petrova"]);
+    assert_eq!(names("olga-petrov"), ["olga-petrova"]);
+    assert_eq!(names("zoya"), ["zoe-muller"]);
+    assert_eq!(names("aiko-tanak"), ["aiko"]);
+    assert!(names("brandenburg").is_empty());
+    for q in ["olga", "olga-petrov", "zoya"] {
+        assert_eq!(who(&j, q), "-", "{q} is offered, not taken");
+    }
 }
 
 #[test]
