@@ -159,6 +159,9 @@ fn the_same_field_changed_on_both_is_a_conflict_both_values_kept_until_picked() 
     t.a.ok(&["edit", "ada", "--set", "role=CEO"]);
     t.b.ok(&["edit", "ada", "--set", "role=Chair"]);
     t.b.ok(&["edit", "ada", "--set", "company=Engines Ltd"]);
+    // And the same new need number on both machines.
+    t.a.ok(&["need", "ada", "a publisher"]);
+    t.b.ok(&["need", "ada", "a violin teacher"]);
     t.a.ok(&["sync"]);
     let before = t.b.files();
     let head = Two::head(&t.b, &t.b.data);
@@ -189,6 +192,18 @@ fn the_same_field_changed_on_both_is_a_conflict_both_values_kept_until_picked() 
     let said =
         t.b.ok(&["sync", "--theirs", t.b.data.join(ADA).to_str().unwrap()]);
     assert!(said.contains("up to date"), "{said}");
+    // With the other machine's values, the need renumbered is the one added here.
+    assert!(
+        said.contains("need #1 added here is now #2"),
+        "the renumbering is said of the side it was on: {said}"
+    );
+    let ada = text(&t.b, ADA);
+    let (first, second) = (
+        ada.find("what = \"a publisher\"").expect("A's need"),
+        ada.find("what = \"a violin teacher\"").expect("B's need"),
+    );
+    assert!(first < second, "{ada}");
+    assert!(ada.contains("id = 2\nwhat = \"a violin teacher\""), "{ada}");
     t.a.ok(&["sync"]);
     t.agree();
     let ada = text(&t.a, ADA);

@@ -63,6 +63,7 @@ pub fn run(kind: Kind, files: &Files, record: Option<PathBuf>) -> Result<Done, S
         who: who.clone(),
         clash,
         renumbered,
+        renumbered_theirs: Vec::new(),
     };
     match merged {
         Ok(m) if m.clashes.is_empty() => {
@@ -76,17 +77,21 @@ pub fn run(kind: Kind, files: &Files, record: Option<PathBuf>) -> Result<Done, S
             Ok(Done::Merged)
         }
         Ok(m) => {
-            // The file as it would be with the other side's values, for `--theirs`.
-            let theirs_way = match (&ot, &tt) {
+            // The file as it would be with the other side's values, for `--theirs`, and
+            // what is renumbered in it (this side's additions, not the other's).
+            let (theirs_way, renumbered_theirs) = match (&ot, &tt) {
                 (Some(o), Some(t)) => merge(kind, &rel, bt_opt, o, t, Side::Theirs)
-                    .map(|m| m.bytes)
-                    .unwrap_or_else(|_| theirs.clone()),
-                _ => theirs.clone(),
+                    .map(|m| (m.bytes, m.renumbered))
+                    .unwrap_or_else(|_| (theirs.clone(), Vec::new())),
+                _ => (theirs.clone(), Vec::new()),
             };
             if let Some(dir) = &record {
                 Record::add(
                     dir,
-                    note(m.clashes.clone(), m.renumbered),
+                    FileNote {
+                        renumbered_theirs,
+                        ..note(m.clashes.clone(), m.renumbered)
+                    },
                     Some((&m.bytes, &theirs_way)),
                 )
                 .map_err(|e| format!("cannot note the conflict: {e}"))?;

@@ -29,9 +29,14 @@ pub struct FileNote {
     pub who: String,
     #[serde(default)]
     pub clash: Vec<Clash>,
-    /// Needs and follow-ups given another number.
+    /// Needs and follow-ups given another number, in the file as merged (with this
+    /// machine's values where they clashed).
     #[serde(default)]
     pub renumbered: Vec<String>,
+    /// The same in the file with the other machine's values (`N.theirs`): there the side
+    /// renumbered is the other one, and `rolo sync --theirs` says so.
+    #[serde(default)]
+    pub renumbered_theirs: Vec<String>,
 }
 
 impl Record {
@@ -63,6 +68,20 @@ impl Record {
     /// The files that clashed.
     pub fn clashing(&self) -> impl Iterator<Item = &FileNote> {
         self.file.iter().filter(|f| !f.clash.is_empty())
+    }
+
+    /// `path` taken with `side`'s values (`rolo sync --ours/--theirs`): what is said of it
+    /// is then what was renumbered in that file.
+    pub fn took(dir: &Path, path: &str, side: super::Side) -> io::Result<()> {
+        let mut record = Record::read(dir);
+        let Some(note) = record.file.iter_mut().find(|f| f.path == path) else {
+            return Ok(());
+        };
+        if side == super::Side::Theirs {
+            note.renumbered = std::mem::take(&mut note.renumbered_theirs);
+        }
+        note.renumbered_theirs.clear();
+        record.write(dir)
     }
 
     /// `path` as it would be with `side`'s values, as the driver left it.
@@ -129,6 +148,7 @@ mod tests {
                 theirs: "\"CEO\"".into(),
             }],
             renumbered: vec![],
+            renumbered_theirs: vec![],
         };
         Record::add(&dir, note("contacts/ada.toml"), Some((b"o", b"t"))).unwrap();
         Record::add(&dir, note("contacts/bo.toml"), Some((b"o2", b"t2"))).unwrap();

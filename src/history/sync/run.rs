@@ -360,7 +360,7 @@ fn whole_file(repo: &Repo, rel: &str) -> FileNote {
             ours: said(stage(2)).into(),
             theirs: said(stage(3)).into(),
         }],
-        renumbered: Vec::new(),
+        ..FileNote::default()
     }
 }
 
@@ -382,6 +382,9 @@ fn take(
                 .write_atomic(Path::new(rel), &bytes)
                 .map_err(|e| SyncError::Git(format!("cannot write {rel}: {e}")))?;
             git.run(["add", "--", full]).map_err(git_failed)?;
+            // What the sync says was renumbered is what was in the file taken. A note that
+            // cannot be rewritten costs only that line's accuracy, never the merge.
+            let _ = Record::took(merging, rel, side);
         }
         None => {
             let flag = match side {
