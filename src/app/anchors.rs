@@ -123,7 +123,8 @@ impl Anchors {
             if !cap.mentions.is_empty() {
                 cap.mentions = crate::app::mentions::scan(cap.editor.text(), &cap.with, journal);
             }
-            // The note stays open (nothing typed is lost); saving names the id as written.
+            // The note stays open (nothing typed is lost); saving leaves out the id, and asks
+            // who it is for when no one else is named (`update::capture::submit`).
             if let Some(first) = cap.with.first()
                 && journal.by_id(first).is_none()
             {

@@ -6,6 +6,7 @@ use crate::app::mentions;
 use crate::app::state::{AppState, Capture, Popup, Question};
 use crate::filter::Filter;
 use crate::journal::Journal;
+use crate::sanitize::inert_line;
 use chrono::{DateTime, FixedOffset};
 
 /// Suggestions shown under the editor for an `@name` being typed.
@@ -123,7 +124,24 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
     }
     // Only people picked or named exactly: a mention that fits no one, or several, stays
     // plain text (the editor shows it, and so does the status after saving).
-    let with = mentions::linked(cap.editor.text(), &cap.with, journal);
+    let mut with = mentions::linked(cap.editor.text(), &cap.with, journal);
+    // Someone whose file is gone (removed, merged into someone else from another terminal,
+    // their question kept as this note) is not named: an entry under an id with no file
+    // shows in no one's timeline. With no one left, the note stays open to say who.
+    let gone: Vec<String> = with
+        .iter()
+        .filter(|id| journal.by_id(id).is_none())
+        .cloned()
+        .collect();
+    with.retain(|id| !gone.contains(id));
+    if with.is_empty() && !gone.is_empty() {
+        let gone: Vec<_> = gone.iter().map(|id| inert_line(id)).collect();
+        state.warn(format!(
+            "{} has no file any more: add who this note is for with @name (nothing is lost)",
+            gone.join(", ")
+        ));
+        return Vec::new();
+    }
     // The time the note was begun: a draft restored later keeps its own (`note_time`). Never
     // later than now, should a draft come from a clock that ran ahead.
     let at = cap.started.min(now);

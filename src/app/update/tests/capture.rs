@@ -131,3 +131,32 @@ fn mention_suggestions_rank_as_a_full_search_and_the_list_filter_stays_right() {
     assert_eq!(s.query, "kw");
     assert_eq!(listed, expected);
 }
+
+/// A note kept for someone whose file went (removed or merged away from another terminal,
+/// `outcome::keep_as_note`) is not filed under their id, which no timeline shows: with no
+/// one else it stays open and says to add someone; with someone else, it is theirs.
+#[test]
+fn a_note_for_someone_whose_file_is_gone_is_not_filed_under_them() {
+    let (mut s, mut j) = demo();
+    select(&mut s, &mut j, "kwame");
+    run(&mut s, &mut j, [NewNote]);
+    run(&mut s, &mut j, typed("lend her my book"));
+    s.capture.as_mut().unwrap().with = vec!["zoe-schmidt".into()];
+    assert!(run(&mut s, &mut j, [Submit]).is_empty());
+    let status = s.status.as_ref().unwrap();
+    assert!(status.error, "{}", status.text);
+    assert_eq!(
+        status.text,
+        "zoe-schmidt has no file any more: add who this note is for with @name (nothing is lost)"
+    );
+    assert_eq!(
+        s.capture.as_ref().unwrap().editor.text(),
+        "lend her my book"
+    );
+    s.capture.as_mut().unwrap().with = vec!["zoe-schmidt".into(), "kwame-asante".into()];
+    let effects = run(&mut s, &mut j, [Submit]);
+    let [Effect::SaveEntry { entry, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(entry.with, vec!["kwame-asante"]);
+}
