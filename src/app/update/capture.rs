@@ -137,7 +137,7 @@ fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -
     if with.is_empty() && !gone.is_empty() {
         let gone: Vec<_> = gone.iter().map(|id| inert_line(id)).collect();
         state.warn(format!(
-            "{} has no file any more: add who this note is for with @name (nothing is lost)",
+            "{} has no file any more; @name says who this note is for",
             gone.join(", ")
         ));
         return Vec::new();

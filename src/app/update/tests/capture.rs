@@ -147,7 +147,7 @@ fn a_note_for_someone_whose_file_is_gone_is_not_filed_under_them() {
     assert!(status.error, "{}", status.text);
     assert_eq!(
         status.text,
-        "zoe-schmidt has no file any more: add who this note is for with @name (nothing is lost)"
+        "zoe-schmidt has no file any more; @name says who this note is for"
     );
     assert_eq!(
         s.capture.as_ref().unwrap().editor.text(),
