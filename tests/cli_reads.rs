@@ -204,3 +204,29 @@ fn someone_never_seen_is_due_with_no_made_up_days() {
         "{due}"
     );
 }
+
+/// `list`'s columns line up in the terminal whatever the script: a name in Japanese or with
+/// an emoji takes two columns a character, and the next column starts where it does for
+/// Latin names. A name too long for the column is cut, never inside a wide character.
+#[test]
+fn list_columns_line_up_with_wide_names() {
+    use unicode_width::UnicodeWidthStr;
+    let home = Home::new();
+    for name in [
+        "Ada Lovelace",
+        "田中 愛子",
+        "Zoë 😀 Müller",
+        "長い名前の人がここにいますよ本当に長い名前です",
+    ] {
+        home.ok(&["add", name]);
+    }
+    let list = home.ok(&["list"]);
+    let columns: Vec<usize> = list
+        .lines()
+        .map(|l| l.find("never").map_or(0, |at| l[..at].width()))
+        .collect();
+    assert_eq!(columns.len(), 4, "{list}");
+    assert!(columns.iter().all(|&c| c == columns[0] && c > 0), "{list}");
+    // Cut to 32 columns: sixteen wide characters.
+    assert!(list.contains("長い名前の人がここにいますよ本当 "), "{list}");
+}

@@ -6,6 +6,7 @@ use crate::sanitize::{inert, inert_line};
 use crate::store::Severity;
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What `list` shows, and in which order: everyone not archived by name (only those archived
 /// with `archived`), or those past their rhythm, the most pressing first; `tag` narrows either.
@@ -51,9 +52,10 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
         .into_iter()
         .map(|ix| (ix, inert_line(&j.contacts()[ix].name)))
         .collect();
+    // In columns, as the terminal shows them: 田中 愛子 takes nine, not five.
     let width = names
         .iter()
-        .map(|(_, name)| name.chars().count())
+        .map(|(_, name)| name.width())
         .max()
         .unwrap_or(4)
         .min(32);
@@ -61,12 +63,8 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
     for (ix, name) in names {
         let c = &j.contacts()[ix];
         line.clear();
-        // Cut to the column and padded to it, by characters (as `{:<width$}` pads).
-        let cut = name
-            .char_indices()
-            .nth(width)
-            .map_or(name.len(), |(at, _)| at);
-        padded(&mut line, &name[..cut], width);
+        // Cut to the column and padded to it, in columns (a wide character is never split).
+        padded(&mut line, &name[..cut_at_columns(&name, width)], width);
         line.push_str("  ");
         padded(&mut line, &ago(j.days_since(ix, today)), 14);
         line.push_str("  ");
@@ -127,10 +125,22 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
 }
 
 /// `text` and then spaces up to `width` characters, as `{:<width$}` would write it.
+/// `text` and spaces after it up to `width` columns.
 fn padded(line: &mut String, text: &str, width: usize) {
     line.push_str(text);
-    let count = text.chars().count();
-    line.extend(std::iter::repeat_n(' ', width.saturating_sub(count)));
+    line.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
+}
+
+/// Where to cut `text` so that it takes at most `columns`: never inside a wide character.
+fn cut_at_columns(text: &str, columns: usize) -> usize {
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > columns {
+            return at;
+        }
+    }
+    text.len()
 }
 
 /// Why `list` shows no one: an empty journal, everyone archived (or no one), a tag no one
