@@ -230,3 +230,18 @@ fn list_columns_line_up_with_wide_names() {
     // Cut to 32 columns: sixteen wide characters.
     assert!(list.contains("長い名前の人がここにいますよ本当 "), "{list}");
 }
+
+/// A brief's heading over the times together counts only when there is something to
+/// count: "Last time together" for one, "Last 2 times together" for two.
+#[test]
+fn the_brief_says_last_time_together_for_one() {
+    let home = Home::new();
+    home.ok(&["add", "Hans Becker"]);
+    home.ok(&["note", "hans", "Coffee at the station", "--at", "yesterday"]);
+    let brief = home.ok(&["brief", "hans"]);
+    assert!(brief.contains("\nLast time together\n"), "{brief}");
+    assert!(!brief.contains("Last 1 time"), "{brief}");
+    home.ok(&["note", "hans", "A call", "--at", "2 hours ago"]);
+    let brief = home.ok(&["brief", "hans"]);
+    assert!(brief.contains("\nLast 2 times together\n"), "{brief}");
+}

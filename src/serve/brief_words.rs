@@ -79,11 +79,20 @@ pub fn already(e: &Entry, today: NaiveDate) -> String {
 
 /// Who could help with a need, and whether the line is only a hint (shown quietly).
 pub fn helpers(j: &Journal, n: &NeedBrief) -> (String, bool) {
+    // Each with why, as `today` says it: a name alone gives nothing to open with.
     let names = |hs: Vec<&Helper>| {
         let list: Vec<String> = hs
             .iter()
-            .filter_map(|h| j.contact(h.ix))
-            .map(|c| inert_line(&c.name).into_owned())
+            .filter_map(|h| {
+                let name = inert_line(&j.contact(h.ix)?.name).into_owned();
+                Some(match h.reasons.first() {
+                    Some(r) => {
+                        let (lead, close) = r.source.frame();
+                        format!("{name} ({lead}{}{close})", inert_line(&r.phrase))
+                    }
+                    None => name,
+                })
+            })
             .collect();
         list.join(", ")
     };
@@ -203,12 +212,14 @@ pub fn balance(bal: &Balance, today: NaiveDate) -> [String; 2] {
     ]
 }
 
-/// "Last 5 times together"; "Times together" when there are none ("Last 0 times" reads as
-/// a count that failed).
+/// "Last 5 times together", "Last time together" for one ("Last 1 time" reads as a count
+/// for its own sake); "Times together" when there are none ("Last 0 times" reads as a
+/// count that failed).
 pub fn recent_heading(b: &Brief) -> String {
     match b.recent.len() {
         0 => "Times together".to_string(),
-        n => format!("Last {} together", plural(n as i64, "time", "times")),
+        1 => "Last time together".to_string(),
+        n => format!("Last {n} times together"),
     }
 }
 
