@@ -41,6 +41,12 @@ fn a_missing_argument_is_named_with_the_usage() {
             &["note"],
             "missing <WHO>... and <TEXT> (usage: rolo note <WHO>... <TEXT>)",
         ),
+        // One of the two: it may be either.
+        (
+            &["note", "zoe m"],
+            "missing <WHO>... or <TEXT> (who it is with, then the text) \
+             (usage: rolo note <WHO>... <TEXT>)",
+        ),
     ];
     for (args, want) in cases {
         assert_eq!(&home.fails(args), want, "{args:?}");

@@ -152,6 +152,15 @@ fn usage_line(e: &clap::Error) -> String {
             [] => last.clone(),
             _ => format!("{} and {last}", rest.join(", ")),
         };
+        // One value given for "<WHO>... <TEXT>": clap takes it as the text and names the
+        // people as missing, while the person may well have meant it as who
+        // (`rolo note "zoe m"`). Either could be what is missing.
+        let names = match usage.as_deref() {
+            Some(u) if names == "<WHO>..." && u.ends_with("<WHO>... <TEXT>") => {
+                "<WHO>... or <TEXT> (who it is with, then the text)".to_string()
+            }
+            _ => names,
+        };
         return match usage {
             Some(usage) => format!("missing {names} (usage: {usage})"),
             None => format!("missing {names} (see `rolo --help`)"),
