@@ -286,6 +286,23 @@ impl AppState {
         self.refresh_rows_keeping(journal, today, keep);
     }
 
+    /// Select `ix` in the contact list, whoever they are: the filter cleared, or, for someone
+    /// archived (out of the unfiltered list, found again by a search), the filter set to
+    /// their name. The person shown, and then acted on (`n` writes to them), is the one asked
+    /// for, never whoever happens to be first. False when they cannot be listed.
+    pub fn show_person(&mut self, journal: &Journal, today: NaiveDate, ix: Ix) -> bool {
+        self.query.clear();
+        self.searching = false;
+        self.refresh_rows_keeping(journal, today, Some(ix));
+        if self.selected_ix() != Some(ix)
+            && let Some(c) = journal.contact(ix)
+        {
+            self.query = c.name.clone();
+            self.refresh_rows_keeping(journal, today, Some(ix));
+        }
+        self.selected_ix() == Some(ix)
+    }
+
     /// `refresh_rows`, keeping `keep` selected: the caller's position of the person, looked up
     /// after the journal changed (a position from before a contact was removed names someone
     /// else, see `anchors`).

@@ -117,7 +117,19 @@ fn go_to(
     state.searching = false;
     state.query.clear();
     let ix = person.as_deref().and_then(|id| journal.ix(id));
-    state.refresh_rows_keeping(journal, today, ix);
+    match ix {
+        // Someone archived too, through the filter: never whoever is first in the list.
+        Some(ix) if !state.show_person(journal, today, ix) => {
+            let name = person.as_deref().map_or("", |id| journal.name_of(id));
+            state.warn(format!(
+                "{} cannot be listed; nothing is selected for them",
+                crate::sanitize::inert_line(name)
+            ));
+            return;
+        }
+        Some(_) => {}
+        None => state.refresh_rows_keeping(journal, today, None),
+    }
     state.timeline_all = false;
     state.needs_all = false;
     state.timeline_sel = 0;

@@ -31,6 +31,11 @@ pub fn merged(state: &mut AppState, journal: &mut Journal, merged: Merged, today
     journal.remove_contact(&merged.written.gone.id);
     let ix = journal.upsert_contact(merged.written.kept);
     state.refresh_rows_keeping(journal, today, Some(ix));
+    // A is selected even when archived or filtered out (shown through the filter): what
+    // comes next acts on them, never on whoever is first in the list.
+    if state.selected_ix() != Some(ix) {
+        state.show_person(journal, today, ix);
+    }
     // Their timeline now holds B's entries too: from its newest.
     state.timeline_sel = 0;
     let said = super::people::with_undo(state, merged.status);

@@ -291,14 +291,13 @@ fn jump_to(state: &mut AppState, journal: &Journal, item: &Item, today: NaiveDat
         return;
     };
     state.popup = None;
-    if !state.rows.iter().any(|r| r.ix == ix) {
-        // A filter hides them: clear it rather than jump nowhere.
-        state.query.clear();
-        state.searching = false;
-        state.refresh_rows(journal, today);
-    }
     if let Some(pos) = state.rows.iter().position(|r| r.ix == ix) {
         state.contact_sel = pos;
+    } else if !state.show_person(journal, today, ix) {
+        // A filter hides them, or they are archived: shown through the filter; never
+        // whoever is first in the list.
+        state.warn("that person cannot be listed; nothing is selected for them");
+        return;
     }
     state.timeline_sel = 0;
     state.needs_sel = 0;

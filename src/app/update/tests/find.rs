@@ -156,3 +156,31 @@ fn hits_follow_a_note_saved_meanwhile() {
     assert_eq!(view(&s).found.total, 1);
     assert_eq!(view(&s).found.hits[0].person.as_deref(), Some("zoe-muller"));
 }
+
+/// Someone archived, as `rolo archive` leaves them.
+fn archived(j: &mut Journal, id: &str) {
+    let mut c = j.by_id(id).cloned().unwrap();
+    c.archived = Some(crate::model::Archived::Yes);
+    j.upsert_contact(c);
+}
+
+/// Enter on a hit about someone archived goes to them, shown through the filter (out of
+/// the plain list), never to whoever is first in it: a note written next is theirs.
+#[test]
+fn a_hit_about_someone_archived_goes_to_them() {
+    let (mut s, mut j) = demo();
+    archived(&mut j, "aiko-tanaka");
+    s.refresh_rows(&j, today());
+    select(&mut s, &mut j, "hannah");
+    run(&mut s, &mut j, [Back, Search]);
+    run(&mut s, &mut j, typed("aiko tanaka"));
+    run(&mut s, &mut j, [SearchEverything]);
+    let first = view(&s).found.hits.first().cloned().unwrap();
+    assert_eq!(first.person.as_deref(), Some("aiko-tanaka"));
+    run(&mut s, &mut j, [Open]);
+    assert_eq!(s.popup, None);
+    assert_eq!(selected_id(&s, &j), "aiko-tanaka");
+    assert_eq!(s.query, "Aiko Tanaka", "shown through the filter");
+    run(&mut s, &mut j, [NewNote]);
+    assert_eq!(s.capture.as_ref().unwrap().with, vec!["aiko-tanaka"]);
+}

@@ -255,3 +255,56 @@ fn match_works_from_all_open_needs_too() {
     assert_eq!(h.owner, "lena-fischer");
     assert_eq!(j.contact(h.helpers[0].ix).unwrap().name, "Sofia Almeida");
 }
+
+/// Enter on today's promise to someone archived selects them (shown through the filter),
+/// never whoever is first in the list: a note written next is theirs.
+#[test]
+fn enter_on_a_promise_to_someone_archived_selects_them() {
+    let (mut s, mut j) = demo();
+    run(&mut s, &mut j, [Action::Today]);
+    let Some(Item::FollowUp(f)) = list(&s).selected().cloned() else {
+        panic!("today starts with a promise: {:?}", list(&s).selected());
+    };
+    let id = j.contact(f.ix).unwrap().id.clone();
+    run(&mut s, &mut j, [Back]);
+    let mut c = j.by_id(&id).cloned().unwrap();
+    c.archived = Some(crate::model::Archived::Yes);
+    j.upsert_contact(c);
+    s.refresh_rows(&j, today());
+    assert!(s.rows.iter().all(|r| r.ix != f.ix), "out of the list");
+    run(&mut s, &mut j, [Action::Today]);
+    while !matches!(list(&s).selected(), Some(Item::FollowUp(g)) if g.ix == f.ix) {
+        run(&mut s, &mut j, [Down]);
+    }
+    run(&mut s, &mut j, [Open]);
+    assert_eq!(s.popup, None);
+    assert_eq!(s.selected_ix(), Some(f.ix));
+    run(&mut s, &mut j, [NewNote]);
+    assert_eq!(s.capture.as_ref().unwrap().with, vec![id]);
+}
+
+/// A merged into someone archived (`M` on them, found by a search): A is selected after
+/// the merge, through the filter, never whoever is first in the list.
+#[test]
+fn a_merge_into_someone_archived_selects_them() {
+    let (mut s, mut j) = demo();
+    let mut kept = j.by_id("aiko-tanaka").cloned().unwrap();
+    kept.archived = Some(crate::model::Archived::Yes);
+    j.upsert_contact(kept.clone());
+    let gone = j.by_id("ben-carter").cloned().unwrap();
+    s.refresh_rows(&j, today());
+    let merged = crate::ops::Merged {
+        written: crate::store::PeopleMerged {
+            kept,
+            gone,
+            entries: 0,
+            months: Vec::new(),
+            others: Vec::new(),
+        },
+        line: String::new(),
+        status: "merged Ben Carter into Aiko Tanaka".into(),
+    };
+    super::super::people_done::merged(&mut s, &mut j, merged, today());
+    assert_eq!(selected_id(&s, &j), "aiko-tanaka");
+    assert!(j.by_id("ben-carter").is_none());
+}
