@@ -477,3 +477,38 @@ fn completions_for_every_shell_and_the_man_page_need_no_journal() {
     // No journal: the scripts' id list is empty, not an error.
     assert_eq!(home.ok(&["__ids"]), "");
 }
+
+/// The demo's people, exported as vCards and imported into an empty journal, come back with
+/// everything a vCard carries: what they can help with item by item (several in one
+/// property came back as one "a;b;c"), where you met, the rhythm, the notes.
+#[test]
+fn rolo_s_own_fields_come_back_from_its_vcards() {
+    let home = Home::new();
+    let exported = home.tmp.path().join("demo.vcf");
+    std::fs::write(&exported, home.ok(&["--demo", "export", "vcard"])).expect("write");
+    import(&home, &[exported.display().to_string()], true);
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    let carried = |c: &Contact| {
+        (
+            c.name.clone(),
+            c.aliases.clone(),
+            c.tags.clone(),
+            (c.company.clone(), c.role.clone()),
+            (c.email.clone(), c.phone.clone(), c.urls.clone()),
+            (c.birthday, c.met.clone(), c.keep_in_touch_days),
+            c.can_help_with.clone(),
+            c.notes.as_deref().map(str::trim_end).map(str::to_string),
+        )
+    };
+    let by_name = |dir: &Path| {
+        let mut all: Vec<_> = contacts(dir).iter().map(carried).collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    };
+    let (back, demo) = (by_name(&home.data()), by_name(&demo));
+    assert!(
+        demo.iter().filter(|c| c.6.len() > 1).count() > 3,
+        "the demo has people who can help with several things"
+    );
+    assert_eq!(back, demo);
+}

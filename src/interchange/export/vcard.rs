@@ -90,16 +90,10 @@ pub fn card(c: &Contact) -> VCard {
     if let Some(m) = &c.met {
         e.push(text(other(X_MET), m));
     }
-    if !c.can_help_with.is_empty() {
-        e.push(
-            VCardEntry::new(other(X_HELPS_WITH)).with_values(
-                c.can_help_with
-                    .iter()
-                    .cloned()
-                    .map(VCardValue::Text)
-                    .collect(),
-            ),
-        );
+    // One property for each: an unknown property's values are one text to a reader (rolo's
+    // own included), so several in one came back as a single "a;b;c".
+    for h in &c.can_help_with {
+        e.push(text(other(X_HELPS_WITH), h));
     }
     if let Some(d) = c.keep_in_touch_days {
         e.push(text(other(X_EVERY), &d.to_string()));
