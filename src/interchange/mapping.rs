@@ -46,6 +46,26 @@ pub fn phone_key(phone: &str) -> Option<String> {
     Some(digits[digits.len().saturating_sub(9)..].to_string())
 }
 
+/// The whole number with its country code, for a number written internationally (`+44 …`,
+/// `0044 …`; a trunk `(0)` left out): two numbers with the same `phone_key` whose country
+/// codes both say, and differ, are two numbers (`+44 20 7946 0000` and `+1 207 946 0000`).
+/// `None` for a number written nationally, which could be in any country.
+pub fn phone_international(phone: &str) -> Option<String> {
+    let t = phone.trim().replace("(0)", "");
+    let rest = t.strip_prefix('+').or_else(|| t.strip_prefix("00"))?;
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 6).then_some(digits)
+}
+
+/// Whether two numbers with the same `phone_key` may be one: unless both say their country
+/// code and the whole numbers differ.
+pub fn phones_may_match(a: &str, b: &str) -> bool {
+    match (phone_international(a), phone_international(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
 /// `phone_key` for `push_unique`: numbers too short to compare are compared as written.
 pub fn phone_list_key(phone: &str) -> String {
     phone_key(phone).unwrap_or_else(|| phone.trim().to_string())
@@ -160,6 +180,21 @@ mod tests {
         assert_eq!(phone_key("(555) 010-9999"), phone_key("555.010.9999"));
         assert_ne!(phone_key("+44 20 7946 0000"), phone_key("+44 20 7946 0001"));
         assert_eq!(phone_key("112"), None);
+    }
+
+    #[test]
+    fn numbers_whose_country_codes_both_say_and_differ_are_two() {
+        let uk = "+44 20 7946 0000";
+        assert_eq!(phone_key(uk), phone_key("+1 207 946 0000"));
+        assert!(!phones_may_match(uk, "+1 207 946 0000"));
+        assert!(!phones_may_match(uk, "001 207 946 0000"));
+        assert!(phones_may_match(uk, "+44 (0)20 7946 0000"));
+        assert!(phones_may_match(uk, "0044 20 7946 0000"));
+        assert!(
+            phones_may_match(uk, "020 7946 0000"),
+            "national: any country"
+        );
+        assert!(phones_may_match("207 946 0000", "+1 207 946 0000"));
     }
 
     #[test]

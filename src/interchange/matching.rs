@@ -9,7 +9,9 @@
 //! yet, and nothing the person wrote is changed or removed. So a second import of the same
 //! file finds nothing to add.
 
-use super::mapping::{email_key, phone_key, phone_list_key, push_unique, text_key};
+use super::mapping::{
+    email_key, phone_key, phone_list_key, phones_may_match, push_unique, text_key,
+};
 use crate::fold;
 use crate::model::{Birthday, Contact};
 use std::collections::HashMap;
@@ -56,6 +58,9 @@ pub struct Index {
     by_email: HashMap<String, Vec<Target>>,
     by_phone: HashMap<String, Vec<Target>>,
     by_name: HashMap<String, Vec<Target>>,
+    /// Each one's numbers as written, to tell two numbers with the same last digits apart
+    /// by their country codes (`mapping::phones_may_match`).
+    numbers: HashMap<Target, Vec<String>>,
 }
 
 fn put(map: &mut HashMap<String, Vec<Target>>, key: String, t: Target) {
@@ -83,6 +88,10 @@ impl Index {
             if let Some(k) = phone_key(p) {
                 put(&mut self.by_phone, k, t);
             }
+            let numbers = self.numbers.entry(t).or_default();
+            if !numbers.contains(p) {
+                numbers.push(p.clone());
+            }
         }
         let name = fold::key(&c.name);
         if !name.is_empty() {
@@ -99,6 +108,16 @@ impl Index {
             (&self.by_phone, &phones, How::Phone),
             (&self.by_name, &name, How::Name),
         ];
+        // By phone, only someone with a number that may be the card's own: the last nine
+        // digits alike, and not two country codes that differ.
+        let same_number = |t: &Target| {
+            let theirs = self.numbers.get(t).map(Vec::as_slice).unwrap_or_default();
+            card.phone.iter().any(|mine| {
+                theirs
+                    .iter()
+                    .any(|p| phone_key(p) == phone_key(mine) && phones_may_match(p, mine))
+            })
+        };
         for (map, keys, how) in tries {
             let mut found: Vec<Target> = keys
                 .iter()
@@ -106,6 +125,7 @@ impl Index {
                 .filter_map(|k| map.get(k))
                 .flatten()
                 .copied()
+                .filter(|t| how != How::Phone || same_number(t))
                 .collect();
             found.sort();
             found.dedup();

@@ -76,6 +76,39 @@ fn phones_match_by_their_digits_and_names_by_their_folded_letters() {
     assert_eq!(p.new.len(), 1);
 }
 
+/// The last nine digits alike are one number, unless both numbers say their country code
+/// and the codes differ: a stranger in another country is not made an alias of someone here.
+#[test]
+fn numbers_in_two_countries_are_two_people() {
+    let mut bob = person("bob-uk", "Bob Uk");
+    bob.phone = vec!["+44 20 7946 0000".into()];
+    let p = plan(
+        &[bob],
+        |_| None,
+        read(vec![
+            card(1, "Yank Stranger", |c| {
+                c.phone = vec!["+1 207 946 0000".into()]
+            }),
+            card(9, "Robert", |c| {
+                c.phone = vec!["+44 (0)20 7946 0000".into()]
+            }),
+            // The stranger's number again, its country code after 00: theirs, not Bob's.
+            card(20, "Y. Stranger", |c| {
+                c.phone = vec!["001 207 946 0000".into()]
+            }),
+        ]),
+    );
+    let how: Vec<(&str, &str)> = p
+        .matched
+        .iter()
+        .map(|m| (m.id.as_str(), m.how.as_str()))
+        .collect();
+    assert_eq!(how, [("bob-uk", "phone")]);
+    let new: Vec<&str> = p.new.iter().map(|n| n.contact.name.as_str()).collect();
+    assert_eq!(new, ["Yank Stranger"]);
+    assert_eq!(p.new[0].from.len(), 2, "the second card is the stranger's");
+}
+
 #[test]
 fn two_cards_for_one_new_person_make_one_person() {
     let p = plan(
