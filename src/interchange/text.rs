@@ -20,7 +20,17 @@ pub fn decode(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| cp1252(b)).collect(),
+        // Line by line: a file put together from two address books can hold a card in UTF-8
+        // and another in Windows-1252, and one byte of the second must not turn the first's
+        // "Zoë" into "ZoÃ«". (A whole file in UTF-8 is taken above, so a character split
+        // across a folded line stays whole.)
+        Err(_) => bytes
+            .split_inclusive(|&b| b == b'\n')
+            .map(|line| match std::str::from_utf8(line) {
+                Ok(text) => text.to_string(),
+                Err(_) => line.iter().map(|&b| cp1252(b)).collect(),
+            })
+            .collect(),
     }
 }
 
@@ -49,5 +59,15 @@ mod tests {
         assert_eq!(decode(b"M\xfcller \x80"), "Müller €");
         assert_eq!(decode(b"\xff\xfeZ\x00o\x00\xeb\x00"), "Zoë");
         assert_eq!(decode(b"\xfe\xff\x00Z\x00o\x00\xeb"), "Zoë");
+    }
+
+    /// A card in UTF-8 and another in Windows-1252 in one file: each line as what it is.
+    #[test]
+    fn a_file_of_two_encodings_reads_each_line_as_its_own() {
+        let mixed = b"FN;CHARSET=UTF-8:Zo\xc3\xab M\xc3\xbcller\r\nFN;CHARSET=ISO-8859-1:Ren\xe9 Dupont\r\n";
+        assert_eq!(
+            decode(mixed),
+            "FN;CHARSET=UTF-8:Zoë Müller\r\nFN;CHARSET=ISO-8859-1:René Dupont\r\n"
+        );
     }
 }
