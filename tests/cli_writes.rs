@@ -212,3 +212,26 @@ fn demo_runs_without_touching_home() {
             .contains("--dir")
     );
 }
+
+/// `--kind` takes the kinds rolo knows, in any case; another (a typo, nothing) is refused
+/// with the list, and nothing is written that `rolo check` would then warn about.
+#[test]
+fn note_kind_is_one_rolo_knows() {
+    let home = Home::with_people();
+    let before = home.snapshot();
+    for kind in ["cofee", "", " "] {
+        let err = home.fails(&["note", "ada-lovelace", "Tea", "--kind", kind]);
+        assert_eq!(
+            err,
+            format!(
+                "--kind \"{}\" is not a kind rolo knows (note, coffee, call, message, email, \
+                 meeting, event, intro, gift); nothing was written",
+                kind.trim()
+            ),
+            "{kind:?}"
+        );
+    }
+    assert_eq!(home.snapshot(), before);
+    home.ok(&["note", "ada-lovelace", "Tea", "--kind", "Coffee"]);
+    assert!(home.ok(&["check"]).contains(": 0 errors, 0 warnings"));
+}

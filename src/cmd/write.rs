@@ -37,6 +37,16 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
 pub fn note(ctx: &mut Ctx, a: NoteArgs) -> CliResult {
     // The text is checked before anyone is looked up, as it always was.
     ops::non_empty(&a.text, "the note")?;
+    // A kind rolo does not know is kept when a file has one, with a warning from `rolo
+    // check`; the command line does not write one (`--kind cofee`, `--kind ""`).
+    if let Kind::Other(kind) = Kind::parse(&a.kind) {
+        let known: Vec<&str> = Kind::CYCLE.iter().map(Kind::as_str).collect();
+        return Err(CliError::from(ops::Invalid(format!(
+            "--kind \"{}\" is not a kind rolo knows ({}); nothing was written",
+            crate::sanitize::inert_line(&kind),
+            known.join(", ")
+        ))));
+    }
     let mut with = Vec::new();
     for who in &a.who {
         // Anyone, even with a file that does not load: the entry goes to a month file.
