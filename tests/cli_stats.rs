@@ -187,6 +187,14 @@ fn since_narrows_the_months_and_the_top() {
         err.starts_with("--since: cannot read \"someday\" as a date"),
         "{err}"
     );
+    // A day to come is said, not taken as no --since at all; for one person too.
+    for args in [
+        &["stats", "--since", "2026-12-06"][..],
+        &["stats", "charles", "--since", "2030-01-01"],
+    ] {
+        let err = home.fails(args);
+        assert!(err.contains("is still to come"), "{args:?}: {err}");
+    }
 }
 
 #[test]

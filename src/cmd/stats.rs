@@ -49,9 +49,18 @@ pub fn run(ctx: &mut Ctx, who: Option<&str>, since: Option<&str>, json: bool) ->
 }
 
 fn since_day(text: &str, ctx: &Ctx) -> Result<NaiveDate, CliError> {
-    crate::when::parse_when(text, ctx.now.naive_local())
+    let invalid = |why: String| CliError::Invalid(crate::ops::Invalid(format!("--since: {why}")));
+    let day = crate::when::parse_when(text, ctx.now.naive_local())
         .map(|w| w.date())
-        .map_err(|e| CliError::Invalid(crate::ops::Invalid(format!("--since: {e}"))))
+        .map_err(|e| invalid(e.to_string()))?;
+    // A day to come counts nothing; it was taken as no `--since` at all, without a word.
+    if day > ctx.today() {
+        return Err(invalid(format!(
+            "{} is still to come; the figures count from a day that has been",
+            day.format("%a %-d %b %Y")
+        )));
+    }
+    Ok(day)
 }
 
 /// A series as a chart or as digits, with its range said once.
