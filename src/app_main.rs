@@ -57,6 +57,8 @@ pub fn run(cli: Cli) -> Result<(), RunError> {
         let tmp =
             crate::demo::temp_copy(crate::clock::now().date_naive()).map_err(RunError::Demo)?;
         let path = tmp.path().to_path_buf();
+        // Removed when `_demo_dir` drops, or by the signal that ends the TUI.
+        crate::app::signals::remove_on_signal(path.clone());
         _demo_dir = tmp;
         path
     } else {

@@ -135,3 +135,42 @@ fn sighup_right_after_typing_keeps_every_character_for_the_restart() {
     t.wait_for("saved note");
     assert_eq!(entries_with_note(dir.path(), sentence).len(), 1);
 }
+
+/// `rolo --demo` ended by SIGTERM or SIGHUP (a closed window) removes its copy of the demo
+/// journal, as quitting does: a signal ends the process before any drop runs.
+#[test]
+fn the_demo_s_copy_is_removed_when_a_signal_ends_it() {
+    if !have_tmux() {
+        return;
+    }
+    let copies = |dir: &std::path::Path| -> usize {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().starts_with("rolo-demo-"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    for (sig, status) in [("-TERM", "status 143"), ("-HUP", "status 129")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let t = Tmux::new(&format!("demo{sig}"));
+        t.start("env PS1='$ ' sh");
+        t.wait_for("$");
+        t.type_text(&format!(
+            "env TMPDIR={tmp} HOME={home} XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache ROLO_NOW={now} TERM=xterm-256color {bin} --demo; echo \"status $?\"",
+            now = crate::support::home::NOW,
+            tmp = tmp.path().display(),
+            home = t.home.path().display(),
+            bin = env!("CARGO_BIN_EXE_rolo"),
+        ));
+        t.keys(&["Enter"]);
+        t.wait_for("Contacts 25");
+        assert_eq!(copies(tmp.path()), 1, "the demo runs on a copy in TMPDIR");
+        let pid = child_of_pane(&t);
+        let sent = Command::new("kill").args([sig, &pid]).status().unwrap();
+        assert!(sent.success());
+        t.wait_for(status);
+        assert_eq!(copies(tmp.path()), 0, "{sig}: the copy is left behind");
+    }
+}

@@ -79,8 +79,24 @@ impl Drop for Stop {
     }
 }
 
+/// A folder to remove when a signal ends rolo: `--demo`'s copy of the demo journal, which
+/// its owner removes on a normal exit (a signal ends the process before any drop runs).
+static REMOVE_AT_END: Mutex<Option<std::path::PathBuf>> = Mutex::new(None);
+
+/// Remove `dir` should a stop signal end rolo (`end_by`).
+pub fn remove_on_signal(dir: std::path::PathBuf) {
+    *REMOVE_AT_END.lock().unwrap_or_else(|e| e.into_inner()) = Some(dir);
+}
+
 /// End the process by `sig`, as if rolo had not caught it.
 pub fn end_by(sig: i32) -> ! {
+    let dir = REMOVE_AT_END
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    if let Some(dir) = dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     let _ = signal_hook::low_level::emulate_default_handler(sig);
     // Only if the signal did not end the process (it always does for these two).
     std::process::exit(128 + sig);
