@@ -307,3 +307,32 @@ fn set_keeps_comments_and_keys_rolo_does_not_know() {
         before.replace("\"Analytical Engines\"", "\"Engines Ltd\"")
     );
 }
+
+/// The card removed while the editor is open: nothing is written, the text is kept in a
+/// file, and the message says so once, with where.
+#[test]
+fn a_card_removed_while_the_editor_is_open_says_so_once() {
+    let home = Home::with_people();
+    let card = home.data().join(ADA);
+    let ed = editor(
+        &home,
+        &format!(
+            "sed -i 's/^company = .*/company = \"Engines Ltd\"/' \"$1\"\nrm {}",
+            card.display()
+        ),
+    );
+    let out = edit_with(&home, &ed, "ada-lovelace");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let kept = copies(&home);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "rolo: {} was removed while you were editing; nothing was written, and your text is kept in {}",
+            card.display(),
+            kept[0].display()
+        )
+    );
+    assert!(!card.exists(), "nothing was written");
+}

@@ -163,7 +163,11 @@ impl fmt::Display for CliError {
             CliError::Editor(e) => e.fmt(f),
             CliError::EditKept { why, path } => write!(
                 f,
-                "{why}; nothing was written, and your text is kept in {}",
+                // The store's reason may say the first half already ("… while you were
+                // editing; nothing was written, your text is kept"): said once, with where.
+                "{}; nothing was written, and your text is kept in {}",
+                why.strip_suffix("; nothing was written, your text is kept")
+                    .unwrap_or(why),
                 inert_line(&path.display().to_string())
             ),
             CliError::History(e) => e.fmt(f),
