@@ -89,9 +89,10 @@ fn yes_writes_and_the_second_import_changes_no_byte() {
         again.contains("15 already here (0 to update, 15 up to date)"),
         "{again}"
     );
+    // The group card and the row with no name are skipped again, and said so.
     assert!(
         again.ends_with(
-            "nothing to import from 9 files: everyone in it is here already, with all it says\n"
+            "nothing imported from 9 files: 2 skipped (see why above), the rest here already\n"
         ),
         "{again}"
     );
@@ -511,4 +512,33 @@ fn rolo_s_own_fields_come_back_from_its_vcards() {
         "the demo has people who can help with several things"
     );
     assert_eq!(back, demo);
+}
+
+/// An import that writes nothing says why: everyone here already, or cards skipped (a file
+/// that is no address book, a card with no name), never "everyone is here" for those.
+#[test]
+fn an_import_that_writes_nothing_says_why() {
+    let home = Home::new();
+    import(&home, &[fixture("google.vcf")], true);
+    let junk = home.tmp.path().join("notes.txt");
+    std::fs::write(&junk, "not an address book\n").expect("write");
+    let junk = junk.display().to_string();
+    let out = import(&home, std::slice::from_ref(&junk), true);
+    assert!(
+        out.ends_with(&format!(
+            "nothing imported from {junk}: all of it was skipped (see why above)\n"
+        )),
+        "{out}"
+    );
+    let out = import(&home, &[fixture("google.vcf"), junk], true);
+    assert!(
+        out.ends_with("1 skipped (see why above), the rest here already\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nSkipped\n"), "{out}");
+    let out = import(&home, &[fixture("google.vcf")], true);
+    assert!(
+        out.ends_with("everyone in it is here already, with all it says\n"),
+        "{out}"
+    );
 }

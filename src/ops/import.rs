@@ -60,12 +60,23 @@ impl Import {
     /// Write the plan: nothing when it adds nothing.
     pub fn apply(self, store: &Store) -> Result<Imported, OpError> {
         if !self.plan.writes() {
+            // "Everyone is here already" only when that is why: cards skipped (not a
+            // contact file, no name, someone whose file does not load) are not here.
+            let from = self.from_words();
+            let line = match self.plan.skipped.len() {
+                0 => format!(
+                    "nothing to import from {from}: everyone in it is here already, with all it says"
+                ),
+                n if n >= self.plan.cards => {
+                    format!("nothing imported from {from}: all of it was skipped (see why above)")
+                }
+                n => format!(
+                    "nothing imported from {from}: {n} skipped (see why above), the rest here already"
+                ),
+            };
             return Ok(Imported {
                 written: ContactsWritten::default(),
-                line: format!(
-                    "nothing to import from {}: everyone in it is here already, with all it says",
-                    self.from_words()
-                ),
+                line,
             });
         }
         let new = self.plan.new.iter().map(|n| n.contact.clone()).collect();
