@@ -1,8 +1,8 @@
 //! Which person already here a card is, and what their record gains from it.
 //!
 //! A card is the same person as a contact when they share an email (case aside), a phone
-//! number (its digits, see `mapping::phone_key`) or the exact name (case and accents aside,
-//! `fold::key`), tried in that order: an email is the surest sign, a name the weakest. A card
+//! number (its digits, see `mapping::phone_key`) or the exact name or an alias (case and
+//! accents aside, `fold::key`), tried in that order: an email is the surest sign, a name the weakest. A card
 //! that fits several people by its surest sign is not guessed at.
 //!
 //! A record only ever gains: what it lacks is filled in, lists take what they do not hold
@@ -93,9 +93,12 @@ impl Index {
                 numbers.push(p.clone());
             }
         }
-        let name = fold::key(&c.name);
-        if !name.is_empty() {
-            put(&mut self.by_name, name, t);
+        // An alias is a name they go by: a card under it is them, as `rolo show Anya` is.
+        for name in std::iter::once(&c.name).chain(&c.aliases) {
+            let name = fold::key(name);
+            if !name.is_empty() {
+                put(&mut self.by_name, name, t);
+            }
         }
     }
 

@@ -109,6 +109,28 @@ fn numbers_in_two_countries_are_two_people() {
     assert_eq!(p.new[0].from.len(), 2, "the second card is the stranger's");
 }
 
+/// A card under a name someone here goes by (an alias) is them, not a new person of that
+/// name beside them.
+#[test]
+fn a_card_under_an_alias_is_that_person() {
+    let mut anna = person("anna-karenina", "Anna Karenina");
+    anna.aliases = vec!["Anya".into()];
+    let p = plan(
+        &[anna],
+        |_| None,
+        read(vec![card(1, "anya", |c| {
+            c.email = vec!["anya@example.org".into()]
+        })]),
+    );
+    let how: Vec<(&str, &str)> = p
+        .matched
+        .iter()
+        .map(|m| (m.id.as_str(), m.how.as_str()))
+        .collect();
+    assert_eq!(how, [("anna-karenina", "name")]);
+    assert!(p.new.is_empty());
+}
+
 #[test]
 fn two_cards_for_one_new_person_make_one_person() {
     let p = plan(
