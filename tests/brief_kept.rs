@@ -279,3 +279,41 @@ fn a_promise_or_a_birthday_changed_keeps_the_helpers_without_ranking_again() {
         "not ranked again for what someone can do"
     );
 }
+
+/// A card changed by hand and then first read by a name's resolution alone (`show NAME`,
+/// which keeps the names anew from the cards it read again, cut down to their names): the
+/// names kept hold what the ranking reads of the whole card, so the next brief ranks again
+/// and names the new helper. Nora's card has nothing the ranking reads at first, so a
+/// fingerprint of her names alone would equal her whole card's and hide the change.
+#[test]
+fn a_change_first_seen_by_a_name_s_resolution_still_ranks_again() {
+    let (data, cache) = demo();
+    let (root, cache) = (data.path(), cache.path());
+    let nora = root.join("contacts/nora-quist.toml");
+    fs::write(
+        &nora,
+        "name = \"Nora Quist\"\nemail = [\"nora@example.org\"]\n",
+    )
+    .expect("write");
+    ranked_then_kept(root, cache, &["aiko-tanaka"]);
+    let helps = "can_help_with = [\"settlement permit appeals\"]\n";
+    let text = fs::read_to_string(&nora).expect("card") + helps;
+    fs::write(&nora, text).expect("write");
+    let now = DateTime::parse_from_rfc3339(NOW).expect("date");
+    let args = ["show", "Nora Quist"];
+    let needs = rolo::loads::needs(&crate::support::in_process::parse(&args), now);
+    let shown = in_process::run(&store(root, cache), &args, &needs, now);
+    assert!(
+        shown.out.contains("settlement permit appeals"),
+        "{}",
+        shown.out
+    );
+    // Ranked again (checked equal to a full load), Nora among the helpers.
+    brief(root, cache, &["aiko-tanaka"]);
+    let ((text, _, _), _) = run(
+        &store(root, cache),
+        &["brief", "aiko-tanaka"],
+        &Needs::Brief("aiko-tanaka".into()),
+    );
+    assert!(text.contains("Nora Quist"), "{text}");
+}

@@ -27,9 +27,10 @@ fn names_only(c: Contact) -> Contact {
 enum Looked {
     /// Its kept names (by their place in what was kept) are still its names.
     Kept(usize),
-    /// Read: its names, whether it has an open need, and its stamp and content hash when it
+    /// Read: its names, whether it has an open need, and its stamp, content hash and
+    /// `Contact::ranked_on` (of the whole card, before it was cut to its names) when it
     /// loaded whole and can be kept.
-    Read(Contact, bool, Option<(Stamp, u64)>),
+    Read(Contact, bool, Option<(Stamp, u64, u64)>),
     /// It does not load: why, and its stand-in, if it has one.
     Broken(Problem, Option<Contact>),
 }
@@ -189,7 +190,8 @@ impl Store {
                 Ok(c) => {
                     let open_need = c.open_needs().next().is_some();
                     let hash = self.seen_hash(&paths::contact(&ids[k]));
-                    let keep = stamps[k].zip(hash);
+                    // Of the whole card: the names kept hold it for the brief's kept helpers.
+                    let keep = stamps[k].zip(hash).map(|(s, h)| (s, h, c.ranked_on()));
                     Looked::Read(names_only(c), open_need, keep)
                 }
                 Err(broken) => {
@@ -198,7 +200,7 @@ impl Store {
             }
         });
         let learned = read.iter().any(|l| match l {
-            Looked::Read(_, _, Some((stamp, _))) => cache.settled(stamp),
+            Looked::Read(_, _, Some((stamp, ..))) => cache.settled(stamp),
             _ => false,
         });
         let mut read = read.into_iter();
@@ -309,11 +311,11 @@ impl Pass<'_> {
             .iter()
             .filter_map(|looked| match looked {
                 Looked::Kept(i) => self.kept.get(*i).map(KeptRef::to_owned),
-                Looked::Read(c, open_need, Some((stamp, hash))) => Some(KeptName {
+                Looked::Read(c, open_need, Some((stamp, hash, rank))) => Some(KeptName {
                     id: c.id.clone(),
                     stamp: *stamp,
                     hash: *hash,
-                    rank: c.ranked_on(),
+                    rank: *rank,
                     name: c.name.clone(),
                     aliases: c.aliases.clone(),
                     open_need: *open_need,
