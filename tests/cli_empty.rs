@@ -44,7 +44,7 @@ fn a_missing_argument_is_named_with_the_usage() {
         // One of the two: it may be either.
         (
             &["note", "zoe m"],
-            "missing <WHO>... or <TEXT> (who it is with, then the text) \
+            "missing <WHO>... or <TEXT>: who it is with, then the text \
              (usage: rolo note <WHO>... <TEXT>)",
         ),
     ];

@@ -173,7 +173,11 @@ fn needs_and_follow_ups_through_their_life() {
         ),
     ] {
         let err = home.fails(&args);
-        assert_eq!(err, format!("{why}; nothing was written"), "{args:?}");
+        assert_eq!(
+            err,
+            format!("{why}; nothing was written (`rolo edit` changes it by hand)"),
+            "{args:?}"
+        );
     }
     assert_eq!(home.snapshot(), before);
     // Nor is a note dated still to come, as the note editor refuses it.

@@ -530,12 +530,28 @@ fn an_import_that_writes_nothing_says_why() {
         )),
         "{out}"
     );
-    let out = import(&home, &[fixture("google.vcf"), junk], true);
+    let out = import(&home, &[fixture("google.vcf"), junk.clone()], true);
     assert!(
         out.ends_with("1 skipped (see why above), the rest here already\n"),
         "{out}"
     );
     assert!(out.contains("\nSkipped\n"), "{out}");
+    // Two files that are no address book beside two cards here already: not "all of it".
+    let other = home.tmp.path().join("more.txt");
+    std::fs::write(&other, "nor this\n").expect("write");
+    let out = import(
+        &home,
+        &[
+            fixture("google.vcf"),
+            junk.clone(),
+            other.display().to_string(),
+        ],
+        true,
+    );
+    assert!(
+        out.ends_with("2 skipped (see why above), the rest here already\n"),
+        "{out}"
+    );
     let out = import(&home, &[fixture("google.vcf")], true);
     assert!(
         out.ends_with("everyone in it is here already, with all it says\n"),

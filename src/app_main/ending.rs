@@ -157,7 +157,7 @@ fn usage_line(e: &clap::Error) -> String {
         // (`rolo note "zoe m"`). Either could be what is missing.
         let names = match usage.as_deref() {
             Some(u) if names == "<WHO>..." && u.ends_with("<WHO>... <TEXT>") => {
-                "<WHO>... or <TEXT> (who it is with, then the text)".to_string()
+                "<WHO>... or <TEXT>: who it is with, then the text".to_string()
             }
             _ => names,
         };

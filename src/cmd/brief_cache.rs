@@ -3,8 +3,8 @@
 //! about 34 ms of a 92 ms brief on the large set (10,000 people). The helpers depend only on
 //! the cards, the related terms and rolo itself (`cards_key.rs`), so the last briefs' helpers
 //! are kept under that key; a brief read again, two minutes before the meeting, takes them
-//! instead of building the network. Any card that changes changes the key, and the next brief
-//! ranks again. A kept answer that does not read, or does not name each open need of the
+//! instead of building the network. Any card whose ranking fields change (`Contact::ranked_on`:
+//! not a promise, a birthday, an email) changes the key, and the next brief ranks again. A kept answer that does not read, or does not name each open need of the
 //! card as it is, is ranked again. While every card is as kept, the load reads only the
 //! cards the brief names (`loads/brief_kept.rs`), and this takes the helpers it checked.
 //!

@@ -166,8 +166,9 @@ impl fmt::Display for CliError {
                 // The store's reason may say the first half already ("… while you were
                 // editing; nothing was written, your text is kept"): said once, with where.
                 "{}; nothing was written, and your text is kept in {}",
-                why.strip_suffix("; nothing was written, your text is kept")
-                    .unwrap_or(why),
+                // Any reason that says it already (a refusal, a clash) is cut there.
+                why.find("; nothing was written")
+                    .map_or(why.as_str(), |at| &why[..at]),
                 inert_line(&path.display().to_string())
             ),
             CliError::History(e) => e.fmt(f),
@@ -255,5 +256,34 @@ impl std::error::Error for Worded {}
 impl From<CliError> for Worded {
     fn from(e: CliError) -> Self {
         Worded(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CliError;
+    use std::path::PathBuf;
+
+    /// A text kept from `$EDITOR` says "nothing was written" once, whatever the reason
+    /// already said.
+    #[test]
+    fn an_edit_kept_says_nothing_was_written_once() {
+        let kept = |why: &str| {
+            CliError::EditKept {
+                why: why.to_string(),
+                path: PathBuf::from("/tmp/.rolo-edit-x.toml"),
+            }
+            .to_string()
+        };
+        let said = " nothing was written, and your text is kept in /tmp/.rolo-edit-x.toml";
+        for why in [
+            "ada.toml was removed while you were editing; nothing was written, your text is kept",
+            "need #1 is in both; nothing was written",
+            "the name is empty",
+        ] {
+            let shown = kept(why);
+            assert_eq!(shown.matches("nothing was written").count(), 1, "{shown}");
+            assert!(shown.ends_with(said), "{shown}");
+        }
     }
 }

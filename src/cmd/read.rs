@@ -124,7 +124,6 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
     Ok(())
 }
 
-/// `text` and then spaces up to `width` characters, as `{:<width$}` would write it.
 /// `text` and spaces after it up to `width` columns.
 fn padded(line: &mut String, text: &str, width: usize) {
     line.push_str(text);

@@ -2,9 +2,10 @@
 //! takes most of the command on a large journal (about 90 ms of 160 for 10,000 people and
 //! 5,000 needs), and its answer depends only on the cards, the related terms and rolo
 //! itself: the ranking reads no entry, and a need's age is worked out from the day afresh.
-//! So the answer is kept in the derived cache under a key made of exactly those (the content
-//! hash of every card as the load read it, in order, the vocabulary's fingerprint and the
-//! running binary's stamp), and used only when the key is the same. A kept answer that does
+//! So the answer is kept in the derived cache under a key made of exactly those (what the
+//! ranking reads of every card, `Contact::ranked_on`, in the load's order, the vocabulary's
+//! fingerprint and the running binary's stamp), and used only when the key is the same: a
+//! promise kept or a birthday added leaves it as kept. A kept answer that does
 //! not read, or names a need that is not there, is ranked again.
 
 use super::Ctx;

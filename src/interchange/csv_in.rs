@@ -6,7 +6,7 @@
 //! changes nothing. Several values in one cell are separated by ` ::: ` (Google's way).
 
 use super::mapping::{
-    birthday_from_text, clean, email_key, name_from_parts, phone_list_key, push_unique, text_key,
+    birthday_from_text, clean, email_key, name_from_parts, push_phone, push_unique, text_key,
 };
 use super::{Card, Origin, Read, Skipped};
 use crate::model::Contact;
@@ -213,7 +213,7 @@ fn contact(row: &Row, linkedin: bool) -> Result<Contact, String> {
         " - value",
     );
     for p in phones {
-        push_unique(&mut c.phone, &p, phone_list_key);
+        push_phone(&mut c.phone, &p);
     }
     for u in row.all(&["url", "web page"], &["website "], " - value") {
         push_unique(&mut c.urls, &u, text_key);

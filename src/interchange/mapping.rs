@@ -71,6 +71,21 @@ pub fn phone_list_key(phone: &str) -> String {
     phone_key(phone).unwrap_or_else(|| phone.trim().to_string())
 }
 
+/// Add `phone` to `list` unless it is a number the list has (`phone_list_key` alike and
+/// `phones_may_match`): a number in another country with the same last digits is kept.
+pub fn push_phone(list: &mut Vec<String>, phone: &str) {
+    let Some(phone) = clean(phone) else {
+        return;
+    };
+    let k = phone_list_key(&phone);
+    let known = list
+        .iter()
+        .any(|p| phone_list_key(p) == k && phones_may_match(p, &phone));
+    if !known {
+        list.push(phone);
+    }
+}
+
 /// The year Apple Contacts writes for a birthday without one (with `X-APPLE-OMIT-YEAR`).
 const NO_YEAR: u16 = 1604;
 
@@ -195,6 +210,14 @@ mod tests {
             "national: any country"
         );
         assert!(phones_may_match("207 946 0000", "+1 207 946 0000"));
+        let mut list = vec![uk.to_string()];
+        push_phone(&mut list, "020 7946 0000");
+        push_phone(&mut list, "+1 207 946 0000");
+        assert_eq!(
+            list,
+            [uk, "+1 207 946 0000"],
+            "one number, and another country's"
+        );
     }
 
     #[test]

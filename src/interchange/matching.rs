@@ -9,9 +9,7 @@
 //! yet, and nothing the person wrote is changed or removed. So a second import of the same
 //! file finds nothing to add.
 
-use super::mapping::{
-    email_key, phone_key, phone_list_key, phones_may_match, push_unique, text_key,
-};
+use super::mapping::{email_key, phone_key, phones_may_match, push_phone, push_unique, text_key};
 use crate::fold;
 use crate::model::{Birthday, Contact};
 use std::collections::HashMap;
@@ -173,7 +171,7 @@ pub fn add_missing(into: &mut Contact, card: &Contact) {
         push_unique(&mut into.email, e, email_key);
     }
     for p in &card.phone {
-        push_unique(&mut into.phone, p, phone_list_key);
+        push_phone(&mut into.phone, p);
     }
     for u in &card.urls {
         push_unique(&mut into.urls, u, text_key);

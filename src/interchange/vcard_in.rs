@@ -6,7 +6,7 @@
 //! its line and the others still import. What is inside a card is calcard's to read.
 
 use super::mapping::{
-    birthday_from_parts, birthday_from_text, clean, email_key, name_from_parts, phone_list_key,
+    birthday_from_parts, birthday_from_text, clean, email_key, name_from_parts, push_phone,
     push_unique, text_key,
 };
 use super::{Card, Origin, Read, Skipped};
@@ -206,7 +206,7 @@ fn card(text: &str) -> Result<Contact, String> {
             }
             VCardProperty::Tel => {
                 if let Some(t) = first(e) {
-                    push_unique(&mut c.phone, t.trim_start_matches("tel:"), phone_list_key);
+                    push_phone(&mut c.phone, t.trim_start_matches("tel:"));
                 }
             }
             VCardProperty::Url => {

@@ -36,7 +36,8 @@ impl Contact {
             keep_in_touch_days: _,
             follow_ups: _,
         } = self;
-        // xxh3 as the cache's content hashes: fixed by its specification, not by this build.
+        // Through `std::hash::Hash`, whose bytes may change with the compiler: the key this
+        // feeds also holds the binary's stamp, so a new build only ranks once more.
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         (id, name, aliases, tags, company, role).hash(&mut h);
         (can_help_with, notes, needs, archived).hash(&mut h);

@@ -67,7 +67,8 @@ impl Import {
                 0 => format!(
                     "nothing to import from {from}: everyone in it is here already, with all it says"
                 ),
-                n if n >= self.plan.cards => {
+                // No card here already: everything read was skipped (files and cards).
+                _ if self.plan.matched.is_empty() => {
                     format!("nothing imported from {from}: all of it was skipped (see why above)")
                 }
                 n => format!(

@@ -155,7 +155,7 @@ fn already_closed(name: &str, n: &Need) -> Invalid {
         _ => String::new(),
     };
     Invalid(format!(
-        "need #{} of {} is already {}{since}; nothing was written",
+        "need #{} of {} is already {}{since}; nothing was written (`rolo edit` changes it by hand)",
         n.id,
         inert_line(name),
         n.status.as_str()

@@ -74,13 +74,23 @@ fn met_keeps_how_and_the_day_dropped_clears_the_day() {
     assert_eq!(n.status, NeedStatus::Met);
     assert_eq!(n.met_on, Some(day(3)));
     assert_eq!(n.how.as_deref(), Some("intro to Sofia"));
+    // A blank how is no how.
+    AddNeed::new("a desk", day(3))
+        .unwrap()
+        .apply(&store, "aiko")
+        .unwrap();
+    let blank = SetNeed::met(3, Some("  ".into()), day(4))
+        .apply(&store, "aiko")
+        .unwrap();
+    assert_eq!(blank.contact.need(3).unwrap().how, None);
+    assert_eq!(blank.line, "need #3 of Aiko Tanaka marked met");
     AddNeed::new("a bike", day(3))
         .unwrap()
         .apply(&store, "aiko")
         .unwrap();
-    let dropped = SetNeed::dropped(3, day(5)).apply(&store, "aiko").unwrap();
-    assert_eq!(dropped.line, "need #3 of Aiko Tanaka marked dropped");
-    let n = dropped.contact.need(3).unwrap();
+    let dropped = SetNeed::dropped(4, day(5)).apply(&store, "aiko").unwrap();
+    assert_eq!(dropped.line, "need #4 of Aiko Tanaka marked dropped");
+    let n = dropped.contact.need(4).unwrap();
     assert_eq!((n.status, n.met_on), (NeedStatus::Dropped, None));
 }
 
@@ -110,7 +120,10 @@ fn a_need_no_longer_open_is_not_marked_again() {
     ];
     for (op, why) in refused {
         let e = op.apply(&store, "aiko").unwrap_err();
-        assert_eq!(e.to_string(), format!("{why}; nothing was written"));
+        assert_eq!(
+            e.to_string(),
+            format!("{why}; nothing was written (`rolo edit` changes it by hand)")
+        );
     }
     assert_eq!(file(&store), before, "a refused change writes nothing");
 }
