@@ -9,6 +9,7 @@ pub mod app_main;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
+pub mod columns;
 pub mod demo;
 mod demo_dates;
 pub(crate) mod fasthash;

@@ -229,6 +229,26 @@ fn list_columns_line_up_with_wide_names() {
     assert!(columns.iter().all(|&c| c == columns[0] && c > 0), "{list}");
     // Cut to 32 columns: sixteen wide characters.
     assert!(list.contains("長い名前の人がここにいますよ本当 "), "{list}");
+    // The same in `stats` (who you saw most) and `search` (whose hit): the same note for
+    // each, so every line of each takes the same columns.
+    for who in ["ada-lovelace", "田中 愛子", "Zoë 😀", "長い名前"] {
+        home.ok(&["note", who, "Tea and cake", "--at", "yesterday"]);
+    }
+    let stats = home.ok(&["stats"]);
+    let most: Vec<usize> = stats
+        .split("Most time with")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .take(4)
+        .map(|l| l.trim_end().width())
+        .collect();
+    assert!(most.iter().all(|&w| w == most[0]), "{most:?}\n{stats}");
+    let search = home.ok(&["search", "cake"]);
+    let hits: Vec<usize> = search.lines().map(|l| l.trim_end().width()).collect();
+    assert_eq!(hits.len(), 4, "{search}");
+    assert!(hits.iter().all(|&w| w == hits[0]), "{hits:?}\n{search}");
 }
 
 /// A brief's heading over the times together counts only when there is something to

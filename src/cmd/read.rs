@@ -1,12 +1,12 @@
 //! Subcommands that only read.
 
 use super::{CliError, CliResult, Ctx, ago};
+use crate::columns;
 use crate::model::{Entry, NeedStatus};
 use crate::sanitize::{inert, inert_line};
 use crate::store::Severity;
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What `list` shows, and in which order: everyone not archived by name (only those archived
 /// with `archived`), or those past their rhythm, the most pressing first; `tag` narrows either.
@@ -55,7 +55,7 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
     // In columns, as the terminal shows them: 田中 愛子 takes nine, not five.
     let width = names
         .iter()
-        .map(|(_, name)| name.width())
+        .map(|(_, name)| columns::width(name))
         .max()
         .unwrap_or(4)
         .min(32);
@@ -64,11 +64,11 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
         let c = &j.contacts()[ix];
         line.clear();
         // Cut to the column and padded to it, in columns (a wide character is never split).
-        padded(&mut line, &name[..cut_at_columns(&name, width)], width);
+        columns::pad(&mut line, &name[..columns::cut_at(&name, width)], width);
         line.push_str("  ");
-        padded(&mut line, &ago(j.days_since(ix, today)), 14);
+        columns::pad(&mut line, &ago(j.days_since(ix, today)), 14);
         line.push_str("  ");
-        padded(&mut line, &inert_line(&c.id), 24);
+        columns::pad(&mut line, &inert_line(&c.id), 24);
         line.push_str("  ");
         let mut sep = "";
         let mut extra = |line: &mut String| {
@@ -122,24 +122,6 @@ pub fn list(ctx: &mut Ctx, tag: Option<&str>, due: bool, archived: bool) -> CliR
         ctx.out.write_all(line.as_bytes())?;
     }
     Ok(())
-}
-
-/// `text` and spaces after it up to `width` columns.
-fn padded(line: &mut String, text: &str, width: usize) {
-    line.push_str(text);
-    line.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
-}
-
-/// Where to cut `text` so that it takes at most `columns`: never inside a wide character.
-fn cut_at_columns(text: &str, columns: usize) -> usize {
-    let mut used = 0;
-    for (at, c) in text.char_indices() {
-        used += c.width().unwrap_or(0);
-        if used > columns {
-            return at;
-        }
-    }
-    text.len()
 }
 
 /// Why `list` shows no one: an empty journal, everyone archived (or no one), a tag no one

@@ -60,7 +60,7 @@ pub fn run(ctx: &mut Ctx, text: &str, who: Option<&str>, count: usize, json: boo
         .collect();
     let widest = |i: usize, most: usize| {
         rows.iter()
-            .map(|r| r[i].chars().count())
+            .map(|r| crate::columns::width(&r[i]))
             .max()
             .unwrap_or(0)
             .min(most)
@@ -106,19 +106,15 @@ fn date_of(j: &crate::journal::Journal, hit: &Hit) -> Option<NaiveDate> {
     }
 }
 
+/// `s` in `width` columns: cut with `…`, or padded with spaces.
 fn pad(s: &str, width: usize) -> String {
-    let cut = fit(s, width);
-    let n = cut.chars().count();
-    format!("{cut}{}", " ".repeat(width.saturating_sub(n)))
+    let mut out = String::new();
+    crate::columns::pad(&mut out, &fit(s, width), width);
+    out
 }
 
 fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::columns::fit(s, width)
 }
 
 /// The field of `rolo/1` a hit is in.

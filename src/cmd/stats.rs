@@ -4,6 +4,7 @@
 //! numbers rather than pictures.
 
 use super::{CliError, CliResult, Ctx};
+use crate::columns;
 use crate::interchange::export::json::{SCHEMA, to_text};
 use crate::journal::Journal;
 use crate::sanitize::inert_line;
@@ -124,24 +125,26 @@ pub fn stats_text(j: &Journal, s: &Stats, charts: bool) -> String {
         .iter()
         .map(|p| {
             j.contact(p.ix)
-                .map_or(0, |c| inert_line(&c.name).chars().count())
+                .map_or(0, |c| columns::width(&inert_line(&c.name)))
         })
         .max()
         .unwrap_or(0)
         .min(30);
     let most = s.top.first().map_or(1, |p| p.entries.max(1));
     for p in &s.top {
-        let name: String = j
-            .contact(p.ix)
-            .map(|c| inert_line(&c.name).chars().take(30).collect())
-            .unwrap_or_default();
+        // Cut and padded in terminal columns: a name in Japanese takes two a character.
+        let mut name = String::new();
+        if let Some(c) = j.contact(p.ix) {
+            let shown = inert_line(&c.name);
+            columns::pad(&mut name, &shown[..columns::cut_at(&shown, 30)], width);
+        }
         let bar = if charts {
             let len = (p.entries as usize * 20).div_ceil(most as usize);
             format!("  {}", "█".repeat(len))
         } else {
             String::new()
         };
-        let _ = writeln!(t, "  {name:<width$}  {:>4}{bar}", p.entries);
+        let _ = writeln!(t, "  {name}  {:>4}{bar}", p.entries);
     }
     let now = s.rhythm_now;
     match now.percent() {

@@ -50,6 +50,7 @@ const LAYERS: &[(&str, Layer)] = &[
     ("sanitize", Leaf),
     ("when", Leaf),
     ("fasthash", Leaf),
+    ("columns", Leaf),
     ("threads", Leaf),
     ("store", Store),
     ("history", History),
