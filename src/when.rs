@@ -1,6 +1,6 @@
 //! Human-friendly dates ("yesterday", "last friday 9:30", "3 weeks ago", "in 2 weeks",
-//! "2 hours ago", "25 Oct"),
-//! always resolved against an injected `now` so results are reproducible.
+//! "2 hours ago", "25 Oct"), always resolved against an injected `now` so results are
+//! reproducible.
 //!
 //! The same words mean different days depending on what the date is for, so every caller
 //! says which: [`parse_when`] for when something happened (`--at`, an entry's time) and
@@ -140,13 +140,12 @@ pub fn happened_at_noon(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime
 }
 
 fn not_to_come(at: NaiveDateTime, now: NaiveDateTime) -> Result<NaiveDateTime, WhenError> {
-    if at > now {
-        return Err(WhenError(format!(
-            "{} is still to come; a note is about what happened",
-            at.format("%a %-d %b %H:%M")
-        )));
-    }
-    Ok(at)
+    let when = at.format("%a %-d %b %H:%M");
+    (at <= now).then_some(at).ok_or_else(|| {
+        WhenError(format!(
+            "{when} is still to come; a note is about what happened"
+        ))
+    })
 }
 
 /// When something is due (`--due`, the follow-up prompt): a bare weekday is the next one.

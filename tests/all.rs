@@ -49,6 +49,7 @@ mod history_safety;
 mod history_setup;
 mod history_undo;
 mod interchange_cli;
+mod interchange_more;
 mod interchange_read;
 mod journal_edits;
 mod kept_start;
