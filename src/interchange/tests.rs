@@ -27,6 +27,14 @@ fn read(cards: Vec<Card>) -> Read {
     }
 }
 
+/// Who each card was matched to, and by what.
+fn matched_by(p: &super::preview::Plan) -> Vec<(&str, &str)> {
+    p.matched
+        .iter()
+        .map(|m| (m.id.as_str(), m.how.as_str()))
+        .collect()
+}
+
 #[test]
 fn email_beats_name_and_a_new_name_becomes_an_alias() {
     let mut ada = person("ada-lovelace", "Ada Lovelace");
@@ -66,12 +74,7 @@ fn phones_match_by_their_digits_and_names_by_their_folded_letters() {
             card(20, "Anna Petrova", |_| {}),
         ]),
     );
-    let how: Vec<(&str, &str)> = p
-        .matched
-        .iter()
-        .map(|m| (m.id.as_str(), m.how.as_str()))
-        .collect();
-    assert_eq!(how, [("zoe-obrien", "phone"), ("anna", "name")]);
+    assert_eq!(matched_by(&p), [("zoe-obrien", "phone"), ("anna", "name")]);
     // No transliteration: a Latin spelling is someone new.
     assert_eq!(p.new.len(), 1);
 }
@@ -98,12 +101,7 @@ fn numbers_in_two_countries_are_two_people() {
             }),
         ]),
     );
-    let how: Vec<(&str, &str)> = p
-        .matched
-        .iter()
-        .map(|m| (m.id.as_str(), m.how.as_str()))
-        .collect();
-    assert_eq!(how, [("bob-uk", "phone")]);
+    assert_eq!(matched_by(&p), [("bob-uk", "phone")]);
     let new: Vec<&str> = p.new.iter().map(|n| n.contact.name.as_str()).collect();
     assert_eq!(new, ["Yank Stranger"]);
     assert_eq!(p.new[0].from.len(), 2, "the second card is the stranger's");
@@ -122,12 +120,7 @@ fn a_card_under_an_alias_is_that_person() {
             c.email = vec!["anya@example.org".into()]
         })]),
     );
-    let how: Vec<(&str, &str)> = p
-        .matched
-        .iter()
-        .map(|m| (m.id.as_str(), m.how.as_str()))
-        .collect();
-    assert_eq!(how, [("anna-karenina", "name")]);
+    assert_eq!(matched_by(&p), [("anna-karenina", "name")]);
     assert!(p.new.is_empty());
 }
 
