@@ -134,6 +134,11 @@ pub fn input(
     if replace {
         input.editor = Editor::default();
     }
+    // The error was about the text as it was: a change to it makes way for the preview of
+    // what it reads as now (a due date corrected from "fridya" shows its day).
+    if matches!(action, Action::Type(_) | Action::Backspace | Action::Delete) {
+        input.error = None;
+    }
     let ed = &mut input.editor;
     match action {
         Action::Type(c) => ed.insert(c),

@@ -95,7 +95,14 @@ fn follow_up_asks_what_then_when() {
         panic!()
     };
     assert!(i.error.is_some(), "a date that does not parse is explained");
-    for _ in 0..9 {
+    // The first key that changes the text takes the error away (it was about the old
+    // text): the prompt shows what the new text reads as instead.
+    run(&mut s, &mut j, [Backspace]);
+    let Some(Popup::Input(i)) = &s.popup else {
+        panic!()
+    };
+    assert_eq!(i.error, None, "a stale error after the text changed");
+    for _ in 0..8 {
         run(&mut s, &mut j, [Backspace]);
     }
     run(&mut s, &mut j, typed("2026-12-01"));
