@@ -181,13 +181,26 @@ fn row_parts(
 ) -> (String, String, String) {
     let date = pad(&relative_date(e.at.date_naive(), today), DATE_W);
     let kind = pad(&line(e.kind.as_str()), KIND_W);
-    let others: Vec<String> = e
+    let names: Vec<&str> = e
         .with
         .iter()
         .filter(|id| Some(id.as_str()) != me)
-        .map(|id| {
-            let name = journal.name_of(id);
-            line(name.split_whitespace().next().unwrap_or(name))
+        .map(|id| journal.name_of(id))
+        .collect();
+    let first = |name: &'_ str| name.split_whitespace().next().unwrap_or(name).to_string();
+    // First names, unless two people here share one ("Zoë, Zoë"): then whole names.
+    let shared = names
+        .iter()
+        .enumerate()
+        .any(|(i, a)| names[..i].iter().any(|b| first(a) == first(b)));
+    let others: Vec<String> = names
+        .iter()
+        .map(|name| {
+            line(&if shared {
+                name.to_string()
+            } else {
+                first(name)
+            })
         })
         .collect();
     let rest = w.saturating_sub(DATE_W + KIND_W + 1);
@@ -232,4 +245,33 @@ fn entry_row(
         Span::styled(who, base.fg(t.person)),
         Span::styled(note, base),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_parts;
+    use crate::serve::tests::fixture::{d, entry, journal, person};
+
+    /// Others by first name ("Zoë, Klaus: "), by whole name when two of them share one:
+    /// "Zoë, Zoë" says nothing about who was there.
+    #[test]
+    fn others_are_first_names_unless_two_share_one() {
+        let j = journal(
+            vec![
+                person("zoe-muller", "Zoë Müller"),
+                person("zoe-schmidt", "Zoë Schmidt"),
+                person("klaus", "Klaus Weber"),
+            ],
+            Vec::new(),
+        );
+        let who = |with: &[&str]| {
+            let e = entry("2026-11-20T12:00:00+01:00", with, "lunch together");
+            row_parts(&e, None, &j, d(2026, 11, 24), 120).2
+        };
+        assert_eq!(who(&["zoe-muller", "klaus"]), "Zoë, Klaus: ");
+        assert_eq!(
+            who(&["zoe-muller", "zoe-schmidt", "klaus"]),
+            "Zoë Müller, Zoë Schmidt, Klaus Weber: "
+        );
+    }
 }
