@@ -239,3 +239,37 @@ fn note_kind_is_one_rolo_knows() {
     home.ok(&["note", "ada-lovelace", "Tea", "--kind", "Coffee"]);
     assert!(home.ok(&["check"]).contains(": 0 errors, 0 warnings"));
 }
+
+/// A name is one line with single spaces, as a person means it: a pasted line break or a
+/// doubled space is not part of it. A control character is refused.
+#[test]
+fn a_name_is_kept_on_one_line_with_single_spaces() {
+    let home = Home::new();
+    assert_eq!(
+        home.ok(&["add", "Hans  Becker"]),
+        "added Hans Becker (hans-becker)\n"
+    );
+    assert_eq!(
+        home.ok(&["add", "New\nLine"]),
+        "added New Line (new-line)\n"
+    );
+    assert!(
+        home.file("contacts/new-line.toml")
+            .starts_with("name = \"New Line\"\n")
+    );
+    let before = home.snapshot();
+    assert_eq!(
+        home.fails(&["add", "Bell\u{7}Ringer"]),
+        "the name holds a control character; nothing was written"
+    );
+    assert_eq!(
+        home.fails(&["rename", "hans-becker", "Hans\u{1b}[31m"]),
+        "the new name holds a control character; nothing was written"
+    );
+    assert_eq!(home.snapshot(), before);
+    home.ok(&["rename", "hans-becker", "Hans \t Becker-Ott"]);
+    assert!(
+        home.file("contacts/hans-becker.toml")
+            .contains("name = \"Hans Becker-Ott\"")
+    );
+}

@@ -67,6 +67,22 @@ pub struct Changed {
 }
 
 /// `text` trimmed, or why not: "the need is empty; nothing was written".
+/// A person's name as it is kept: one line, its spaces single (a name pasted with a line
+/// break or typed with two spaces is the same name), refused when empty or when it holds a
+/// control character, which no one's name has.
+pub fn a_name(text: &str, what: &str) -> Result<String, Invalid> {
+    let name = non_empty(text, what)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if name.chars().any(char::is_control) {
+        return Err(Invalid(format!(
+            "{what} holds a control character; nothing was written"
+        )));
+    }
+    Ok(name)
+}
+
 pub fn non_empty(text: &str, what: &str) -> Result<String, Invalid> {
     let t = text.trim();
     if t.is_empty() {

@@ -1,6 +1,6 @@
 //! Adding a person: the card's fields, checked, then a new file under a fresh id.
 
-use super::{Invalid, OpError, finish, non_empty};
+use super::{Invalid, OpError, a_name, finish};
 use crate::fold;
 use crate::model::{Birthday, Contact};
 use crate::sanitize::inert_line;
@@ -47,7 +47,7 @@ impl AddPerson {
     }
 
     pub fn new(f: PersonFields) -> Result<AddPerson, Invalid> {
-        let name = non_empty(&f.name, "the name")?;
+        let name = a_name(&f.name, "the name")?;
         let birthday = match &f.birthday {
             Some(b) => Some(birthday(b)?),
             None => None,

@@ -2,7 +2,7 @@
 //! entries and other people's files point at it. The old name becomes an alias (unless the
 //! caller says not), so what you used to type still finds them.
 
-use super::{Changed, Invalid, OpError, finish, non_empty};
+use super::{Changed, Invalid, OpError, a_name, finish};
 use crate::fold;
 use crate::sanitize::inert_line;
 use crate::store::Store;
@@ -16,7 +16,7 @@ pub struct Rename {
 impl Rename {
     pub fn new(name: &str, keep_alias: bool) -> Result<Rename, Invalid> {
         Ok(Rename {
-            name: non_empty(name, "the new name")?,
+            name: a_name(name, "the new name")?,
             keep_alias,
         })
     }
