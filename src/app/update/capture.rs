@@ -114,6 +114,15 @@ fn accept_suggestion(cap: &mut Capture, journal: &Journal) {
     cap.suggestion = 0;
 }
 
+/// The note's `@` mentions read again against the journal: a note put back in the editor
+/// (a draft restored, a save refused) shows what they link to, or why not, at once rather
+/// than after the next key.
+pub fn rescan_mentions(state: &mut AppState, journal: &Journal) {
+    if let Some(cap) = state.capture.as_mut() {
+        cap.mentions = mentions::scan(cap.editor.text(), &cap.with, journal);
+    }
+}
+
 fn submit(state: &mut AppState, journal: &Journal, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(cap) = state.capture.as_ref() else {
         return Vec::new();

@@ -172,6 +172,7 @@ pub fn on_done(
         }
         Done::EntryFailed { draft, error } => {
             outcome::entry_failed(state, &draft, error.to_string());
+            super::capture::rescan_mentions(state, journal);
         }
         Done::IntroLogged {
             saved,

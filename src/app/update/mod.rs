@@ -174,7 +174,11 @@ pub fn update(
         Some(Popup::Input(_)) => return forms::input(state, journal, action, now),
         Some(Popup::Need(_)) => return need_view::update(state, journal, action),
         Some(Popup::Confirm { .. }) => return forms::confirm(state, journal, action, now),
-        Some(Popup::Drafts { .. }) => return popups::drafts(state, action),
+        Some(Popup::Drafts { .. }) => {
+            let effects = popups::drafts(state, action);
+            capture::rescan_mentions(state, journal);
+            return effects;
+        }
         Some(Popup::EditFailed { .. }) => return popups::edit_failed(state, action),
         Some(Popup::PickNeed(_)) => return pick_need::update(state, journal, action),
         Some(Popup::PickPerson(_)) => return people::pick(state, journal, action),

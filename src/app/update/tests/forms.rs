@@ -307,3 +307,23 @@ fn follow_up_prompt_examples_do_what_they_show() {
         }]
     );
 }
+
+/// A draft restored shows at once what its `@` mentions link to, or why not: the red "no
+/// one by that name" is there before any key, not only after the next one.
+#[test]
+fn a_restored_draft_shows_its_mentions_at_once() {
+    let (mut s, mut j) = demo();
+    s.popup = Some(Popup::Drafts {
+        drafts: vec![draft("lunch with @sarahx and @Nadia Petrova", 2)],
+    });
+    run(&mut s, &mut j, [RestoreDraft]);
+    let cap = s.capture.as_ref().unwrap();
+    let links: Vec<&crate::app::mentions::Link> = cap.mentions.iter().map(|m| &m.link).collect();
+    assert_eq!(
+        links,
+        [
+            &crate::app::mentions::Link::NoOne,
+            &crate::app::mentions::Link::Person("nadia-petrova".into())
+        ]
+    );
+}
