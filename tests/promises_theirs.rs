@@ -1,7 +1,8 @@
 //! A promise the other person made you ("they'll send me the deck"), kept apart from yours
 //! (issue 15): `by = "them"` in the file, `--theirs` on the command line, its own section in
-//! `rolo show` and the brief, out of the due lists (those are what you owe), and files
-//! written before it read as they always did.
+//! `rolo show` and the brief, out of the due lists (those are what you owe) until it comes
+//! due, then under "Waiting on them" in `today` and `due`, and files written before it read
+//! as they always did.
 
 use crate::support;
 
@@ -154,4 +155,47 @@ fn followup_theirs_from_the_command_line() {
         home.ok(&["done", "lovelace", "1"]),
         "follow-up #1 of Ada Lovelace done\n"
     );
+}
+
+/// A promise made to you that has come due is something to ask after: `today` and `due`
+/// list it under "Waiting on them", apart from what you owe, and `--json` as `waiting`;
+/// kept (`rolo done`), it goes. One not due yet stays out.
+#[test]
+fn their_promise_come_due_is_waited_on_in_today_and_due() {
+    let home = Home::with_people();
+    home.ok(&[
+        "followup",
+        "lovelace",
+        "Send me the deck",
+        "--due",
+        "yesterday",
+        "--theirs",
+    ]);
+    home.ok(&[
+        "followup",
+        "lovelace",
+        "Her notes",
+        "--due",
+        "2026-12-20",
+        "--theirs",
+    ]);
+    home.ok(&["followup", "charles", "Call back", "--due", "yesterday"]);
+    let waiting = "\nWaiting on them\n  • Ada Lovelace: Send me the deck — ";
+    for cmd in ["today", "due"] {
+        let out = home.ok(&[cmd]);
+        let owed = out.find("Charles Babbage: Call back").expect(&out);
+        let theirs = out.find(waiting).unwrap_or_else(|| panic!("{cmd}: {out}"));
+        assert!(owed < theirs, "{cmd}: yours first\n{out}");
+        assert!(!out.contains("Her notes"), "{cmd}: not due yet\n{out}");
+        let v: serde_json::Value = serde_json::from_str(&home.ok(&[cmd, "--json"])).expect("json");
+        let whats: Vec<&str> = v["waiting"]
+            .as_array()
+            .expect("waiting")
+            .iter()
+            .map(|f| f["what"].as_str().unwrap_or("?"))
+            .collect();
+        assert_eq!(whats, ["Send me the deck"], "{cmd}");
+    }
+    home.ok(&["done", "lovelace", "1"]);
+    assert!(!home.ok(&["today"]).contains("Waiting on them"));
 }

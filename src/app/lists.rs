@@ -172,6 +172,10 @@ fn today_items(journal: &Journal, date: NaiveDate) -> Vec<Item> {
         "Nothing due today.",
         Item::FollowUp,
     );
+    // Promises made to you, due: only when there are some (space marks one kept).
+    if !t.waiting.is_empty() {
+        section(&mut out, "Waiting on them", t.waiting, "", Item::FollowUp);
+    }
     section(
         &mut out,
         "Birthdays this week",

@@ -98,6 +98,7 @@ pub fn due(ctx: &mut Ctx) -> CliResult {
         "schema": SCHEMA,
         "reconnect": serve::reconnect(j, today).iter().map(|o| reconnect(ctx, o)).collect::<Vec<_>>(),
         "follow_ups": serve::follow_ups(j, today, 7).iter().map(|f| promise(ctx, f)).collect::<Vec<_>>(),
+        "waiting": serve::waiting_on(j, today).iter().map(|f| promise(ctx, f)).collect::<Vec<_>>(),
         "birthdays": serve::birthdays(j, today, serve::today::BIRTHDAY_DAYS)
             .iter()
             .map(|b| birthday(ctx, b))
@@ -126,6 +127,7 @@ pub fn today(ctx: &mut Ctx) -> CliResult {
         "schema": SCHEMA,
         "date": day(date),
         "follow_ups": t.follow_ups.iter().map(|f| promise(ctx, f)).collect::<Vec<_>>(),
+        "waiting": t.waiting.iter().map(|f| promise(ctx, f)).collect::<Vec<_>>(),
         "birthdays": t.birthdays.iter().map(|b| birthday(ctx, b)).collect::<Vec<_>>(),
         "reconnect": t.reconnect.iter().map(|o| reconnect(ctx, o)).collect::<Vec<_>>(),
         "reconnect_total": t.reconnect_total,

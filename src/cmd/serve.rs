@@ -88,6 +88,14 @@ pub fn due_lists(ctx: &mut Ctx) -> CliResult {
     for f in &promises {
         promise_item(&mut doc, j, f, today);
     }
+    // Promises made to you that are due: only when there are some, to ask after.
+    let waiting = serve::waiting_on(j, today);
+    if !waiting.is_empty() {
+        doc.heading("Waiting on them");
+        for f in &waiting {
+            promise_item(&mut doc, j, f, today);
+        }
+    }
     doc.heading(&format!(
         "Birthdays in the next {} days",
         serve::today::BIRTHDAY_DAYS
@@ -114,6 +122,7 @@ pub fn today(ctx: &mut Ctx) -> CliResult {
     let mut doc = Doc::new(Format::detect(false));
     doc.title(&format!("Today, {}", date.format("%A %-d %B %Y")));
     let quiet = t.follow_ups.is_empty()
+        && t.waiting.is_empty()
         && t.birthdays.is_empty()
         && t.reconnect.is_empty()
         && t.needs.is_empty();
@@ -126,6 +135,12 @@ pub fn today(ctx: &mut Ctx) -> CliResult {
     if !t.follow_ups.is_empty() {
         doc.heading("Promises due");
         for f in &t.follow_ups {
+            promise_item(&mut doc, j, f, date);
+        }
+    }
+    if !t.waiting.is_empty() {
+        doc.heading("Waiting on them");
+        for f in &t.waiting {
             promise_item(&mut doc, j, f, date);
         }
     }

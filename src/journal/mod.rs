@@ -340,12 +340,24 @@ impl Journal {
     /// Your open follow-ups due on or before `until`, overdue first; undated ones are left
     /// out, and so are promises made to you (the due lists are what you owe).
     pub fn follow_ups_due(&self, until: NaiveDate) -> Vec<(Ix, &FollowUp)> {
+        self.promises_due(until, false)
+    }
+
+    /// `follow_ups_due` for the promises people made you (`by = "them"`): what you are
+    /// waiting on, to ask after once it is due.
+    pub fn their_promises_due(&self, until: NaiveDate) -> Vec<(Ix, &FollowUp)> {
+        self.promises_due(until, true)
+    }
+
+    fn promises_due(&self, until: NaiveDate, theirs: bool) -> Vec<(Ix, &FollowUp)> {
         let mut list: Vec<(Ix, &FollowUp)> = self
             .contacts
             .iter()
             .enumerate()
             .flat_map(|(ix, c)| c.follow_ups.iter().map(move |f| (ix, f)))
-            .filter(|(_, f)| !f.done && !f.is_theirs() && f.due.is_some_and(|d| d <= until))
+            .filter(|(_, f)| {
+                !f.done && f.is_theirs() == theirs && f.due.is_some_and(|d| d <= until)
+            })
             .collect();
         list.sort_by(|a, b| a.1.due.cmp(&b.1.due).then(a.0.cmp(&b.0)));
         list

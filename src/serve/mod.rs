@@ -24,7 +24,7 @@ pub use brief::{
 pub use intro::{Intro, NeedUpdate, intro};
 pub use matching::{Helper, Reason, Source, helpers, helpers_for_text};
 pub use network::Network;
-pub use reconnect::{DueFollowUp, birthdays, follow_ups, reconnect};
+pub use reconnect::{DueFollowUp, birthdays, follow_ups, reconnect, waiting_on};
 pub use today::{
     NeedMatch, Today, needs_with_strong_match, needs_with_strong_match_in, today, today_with,
 };

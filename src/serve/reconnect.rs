@@ -27,9 +27,17 @@ pub fn follow_ups(journal: &Journal, today: NaiveDate, ahead_days: i64) -> Vec<D
     let until = today
         .checked_add_signed(chrono::Duration::days(ahead_days))
         .unwrap_or(today);
-    journal
-        .follow_ups_due(until)
-        .into_iter()
+    due_list(journal.follow_ups_due(until), today)
+}
+
+/// The promises people made you that are due by today, the longest overdue first: what to
+/// ask after ("waiting on").
+pub fn waiting_on(journal: &Journal, today: NaiveDate) -> Vec<DueFollowUp> {
+    due_list(journal.their_promises_due(today), today)
+}
+
+fn due_list(due: Vec<(Ix, &crate::model::FollowUp)>, today: NaiveDate) -> Vec<DueFollowUp> {
+    due.into_iter()
         .filter_map(|(ix, f)| {
             let due = f.due?;
             Some(DueFollowUp {

@@ -36,6 +36,8 @@ pub struct Today {
     pub date: NaiveDate,
     /// Due today or overdue, the longest overdue first.
     pub follow_ups: Vec<DueFollowUp>,
+    /// Promises people made you, due today or overdue: what to ask after.
+    pub waiting: Vec<DueFollowUp>,
     /// Today through `WEEK_DAYS` ahead.
     pub birthdays: Vec<UpcomingBirthday>,
     /// The first `TODAY_RECONNECT` of the reconnect list.
@@ -59,6 +61,7 @@ pub fn today_with(journal: &Journal, date: NaiveDate, needs: Vec<NeedMatch>) -> 
     Today {
         date,
         follow_ups: follow_ups(journal, date, 0),
+        waiting: super::reconnect::waiting_on(journal, date),
         birthdays: birthdays(journal, date, WEEK_DAYS),
         reconnect: all,
         reconnect_total,

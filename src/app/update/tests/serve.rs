@@ -308,3 +308,44 @@ fn a_merge_into_someone_archived_selects_them() {
     assert_eq!(selected_id(&s, &j), "aiko-tanaka");
     assert!(j.by_id("ben-carter").is_none());
 }
+
+/// `T`: a promise made to you that has come due is under "Waiting on them", after yours;
+/// space marks it kept, as any promise.
+#[test]
+fn today_lists_their_promise_come_due_to_ask_after() {
+    let (mut s, mut j) = demo();
+    let mut klaus = j.by_id("klaus-weber").cloned().unwrap();
+    klaus.follow_ups.push(crate::model::FollowUp {
+        id: 9,
+        what: "Send me the boiler photos".into(),
+        due: Some(today() - chrono::Duration::days(2)),
+        done: false,
+        by: crate::model::By::Them,
+    });
+    j.upsert_contact(klaus);
+    run(&mut s, &mut j, [Action::Today]);
+    let items = &list(&s).items;
+    let heading = items
+        .iter()
+        .position(|i| matches!(i, Item::Heading(h) if h == "Waiting on them"))
+        .expect("a section of its own");
+    let Some(Item::FollowUp(f)) = items.get(heading + 1) else {
+        panic!("{items:?}")
+    };
+    assert_eq!((f.id, f.days_late), (9, 2));
+    let yours = items
+        .iter()
+        .position(|i| matches!(i, Item::Heading(h) if h == "Promises due"))
+        .expect("yours");
+    assert!(yours < heading);
+    while !matches!(list(&s).selected(), Some(Item::FollowUp(g)) if g.id == 9) {
+        run(&mut s, &mut j, [Down]);
+    }
+    assert_eq!(
+        run(&mut s, &mut j, [MarkDone]),
+        vec![Effect::FollowUpDone {
+            contact: "klaus-weber".into(),
+            id: 9
+        }]
+    );
+}
