@@ -33,6 +33,8 @@ pub mod rename;
 mod tests;
 #[cfg(test)]
 mod tests_lifecycle;
+#[cfg(test)]
+mod tests_needs;
 
 pub use archive::{Archive, Unarchive};
 pub use edit::{EditEntry, EditPerson, SetFields};
